@@ -1,0 +1,102 @@
+package calc
+
+import (
+	"fmt"
+	"math/big"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/holiman/uint256"
+)
+
+// Config is everything about a round that decides its payouts.
+type Config struct {
+	Mechanism string `json:"mechanism"`
+	Params    Params `json:"params,omitempty"`
+	// Pool is the matching pool in base units.
+	Pool uint256.Int `json:"pool"`
+	// CapBps caps each gap's match (1..10000); 0 is no cap.
+	CapBps uint32 `json:"capBps,omitempty"`
+	// NoUpscale leaves the pool partly unspent when raw subsidies fall short.
+	NoUpscale bool `json:"noUpscale,omitempty"`
+	// MinAmount drops smaller contributions from matching (they still count as direct).
+	MinAmount uint256.Int `json:"minAmount"`
+	// ScoreScale, if set ("LO:HI"), maps donors' identity scores to weights.
+	ScoreScale string `json:"scoreScale,omitempty"`
+}
+
+// Validate checks the settings without computing anything.
+func (c *Config) Validate() error {
+	if _, err := NewMechanism(c.Mechanism, c.Params); err != nil {
+		return err
+	}
+	if c.CapBps > 10000 {
+		return fmt.Errorf("%w: got %d", ErrCap, c.CapBps)
+	}
+	if c.ScoreScale != "" {
+		if _, err := ParseScoreScale(c.ScoreScale); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// GapResult is one gap's outcome.
+type GapResult struct {
+	Gap          uint256.Int
+	Recipient    common.Address
+	Contributors int         // distinct donors
+	Direct       uint256.Int // Σ of all contributions
+	Raw          *big.Int    // raw subsidy × Result.Scale
+	Match        uint256.Int
+	Capped       bool
+}
+
+// Result is a computed round.
+type Result struct {
+	Mechanism string
+	Pool      uint256.Int
+	Scale     *big.Int // raw subsidies are Raw/Scale base units
+	Gaps      []GapResult
+	Direct    uint256.Int // Σ direct (may not fit if absurd; see Compute)
+	Matched   uint256.Int // Σ match ≤ Pool
+	Rows      int
+	Donors    int
+}
+
+// Unspent is the part of the pool not paid out.
+func (r *Result) Unspent() uint256.Int {
+	var u uint256.Int
+	u.Sub(&r.Pool, &r.Matched)
+	return u
+}
+
+// Compute runs the round's mechanism over a tally and distributes the pool.
+// The tally must have been built with cfg.MinAmount.
+func Compute(t *Tally, cfg Config) (*Result, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	mech, _ := NewMechanism(cfg.Mechanism, cfg.Params)
+	raw, err := mech.Raw(len(t.gaps), t.Terms())
+	if err != nil {
+		return nil, err
+	}
+	dist, err := Distribute(&cfg.Pool, raw, DistributeOptions{CapBps: cfg.CapBps, NoUpscale: cfg.NoUpscale})
+	if err != nil {
+		return nil, err
+	}
+	direct, donors, err := t.gapTotals()
+	if err != nil {
+		return nil, err
+	}
+	r := &Result{Mechanism: mech.Name(), Pool: cfg.Pool, Scale: raw.Scale, Gaps: make([]GapResult, len(t.gaps)),
+		Matched: dist.Total, Rows: t.rows, Donors: len(t.donors)}
+	for i, g := range t.gaps {
+		r.Gaps[i] = GapResult{Gap: g.ID, Recipient: g.Recipient, Contributors: donors[i], Direct: direct[i],
+			Raw: raw.Values[i], Match: dist.Payouts[i], Capped: dist.Capped[i]}
+		if _, over := r.Direct.AddOverflow(&r.Direct, &direct[i]); over {
+			return nil, fmt.Errorf("%w: round's direct total", ErrOverflow)
+		}
+	}
+	return r, nil
+}

@@ -1,0 +1,32 @@
+package calc
+
+import "errors"
+
+var (
+	// ErrAmount reports an amount that is not a decimal integer in range.
+	ErrAmount = errors.New("bad amount")
+	// ErrZeroAmount reports a contribution of zero, which has no meaning in a round.
+	ErrZeroAmount = errors.New("amount must be greater than zero")
+	// ErrNegative reports a negative amount.
+	ErrNegative = errors.New("amount must not be negative")
+	// ErrOverflow reports a value or sum above 2^256-1.
+	ErrOverflow = errors.New("exceeds 2^256-1")
+	// ErrInexact reports a decimal amount that the token's decimals cannot hold exactly.
+	ErrInexact = errors.New("not exactly representable")
+	// ErrGap reports a gap id that is not a uint256.
+	ErrGap = errors.New("bad gap id")
+	// ErrUnknownGap reports a contribution to a gap that is not in the registry.
+	ErrUnknownGap = errors.New("unknown gap")
+	// ErrDuplicateGap reports a gap listed twice in a registry.
+	ErrDuplicateGap = errors.New("duplicate gap")
+	// ErrDonor reports an empty or over-long donor id.
+	ErrDonor = errors.New("bad donor")
+	// ErrWeight reports a weight or score that cannot be used.
+	ErrWeight = errors.New("bad weight")
+	// ErrMechanism reports an unknown mechanism.
+	ErrMechanism = errors.New("unknown mechanism")
+	// ErrParam reports a missing, unknown or out-of-range mechanism parameter.
+	ErrParam = errors.New("bad parameter")
+	// ErrCap reports a --cap-bps outside 1..10000.
+	ErrCap = errors.New("cap must be between 1 and 10000 basis points")
+)
