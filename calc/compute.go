@@ -1,6 +1,7 @@
 package calc
 
 import (
+	"encoding/json"
 	"fmt"
 	"math/big"
 
@@ -99,4 +100,43 @@ func Compute(t *Tally, cfg Config) (*Result, error) {
 		}
 	}
 	return r, nil
+}
+
+type configJSON struct {
+	Mechanism  string `json:"mechanism"`
+	Params     Params `json:"params,omitempty"`
+	Pool       string `json:"pool"`
+	CapBps     uint32 `json:"capBps,omitempty"`
+	NoUpscale  bool   `json:"noUpscale,omitempty"`
+	MinAmount  string `json:"minAmount,omitempty"`
+	ScoreScale string `json:"scoreScale,omitempty"`
+}
+
+// MarshalJSON writes amounts as decimal strings.
+func (c Config) MarshalJSON() ([]byte, error) {
+	j := configJSON{Mechanism: c.Mechanism, Params: c.Params, Pool: c.Pool.Dec(), CapBps: c.CapBps, NoUpscale: c.NoUpscale, ScoreScale: c.ScoreScale}
+	if !c.MinAmount.IsZero() {
+		j.MinAmount = c.MinAmount.Dec()
+	}
+	return json.Marshal(j)
+}
+
+// UnmarshalJSON reads what MarshalJSON writes.
+func (c *Config) UnmarshalJSON(b []byte) error {
+	var j configJSON
+	if err := json.Unmarshal(b, &j); err != nil {
+		return err
+	}
+	pool, err := ParseAmount(j.Pool, 0)
+	if err != nil {
+		return fmt.Errorf("pool: %w", err)
+	}
+	var min uint256.Int
+	if j.MinAmount != "" {
+		if min, err = ParseAmount(j.MinAmount, 0); err != nil {
+			return fmt.Errorf("minAmount: %w", err)
+		}
+	}
+	*c = Config{Mechanism: j.Mechanism, Params: j.Params, Pool: pool, CapBps: j.CapBps, NoUpscale: j.NoUpscale, MinAmount: min, ScoreScale: j.ScoreScale}
+	return nil
 }

@@ -52,6 +52,7 @@ type Tally struct {
 	gapIndex   map[uint256.Int]int32
 	donors     []string
 	donorIndex map[string]int32
+	addrIndex  map[[20]byte]int32 // donors that are addresses: a cheaper key
 	weights    []Bps
 	cellIndex  map[uint64]int32
 	cells      []cell
@@ -67,6 +68,7 @@ func NewTally(gaps []Gap, minAmount *uint256.Int) (*Tally, error) {
 		recipients: make([]string, len(gaps)),
 		gapIndex:   make(map[uint256.Int]int32, len(gaps)),
 		donorIndex: make(map[string]int32),
+		addrIndex:  make(map[[20]byte]int32),
 		cellIndex:  make(map[uint64]int32),
 	}
 	copy(t.gaps, gaps)
@@ -89,7 +91,7 @@ func (t *Tally) Grow(n int) {
 	if len(t.cells) == 0 && n > 0 {
 		t.cellIndex = make(map[uint64]int32, n)
 		t.cells = make([]cell, 0, n)
-		t.donorIndex = make(map[string]int32, n/4)
+		t.addrIndex = make(map[[20]byte]int32, n/4)
 	}
 }
 
@@ -119,6 +121,49 @@ func (t *Tally) DonorIndex(donor string) int32 {
 	t.donors = append(t.donors, donor)
 	t.weights = append(t.weights, One)
 	return i
+}
+
+// DonorIndexBytes is DonorIndex for a byte slice, without allocating for a
+// donor already seen. Canonical addresses are keyed by their 20 bytes.
+func (t *Tally) DonorIndexBytes(donor []byte) int32 {
+	if a, ok := parseCanonicalAddr(donor); ok {
+		if i, ok := t.addrIndex[a]; ok {
+			return i
+		}
+		i := t.DonorIndex(string(donor))
+		t.addrIndex[a] = i
+		return i
+	}
+	if i, ok := t.donorIndex[string(donor)]; ok {
+		return i
+	}
+	return t.DonorIndex(string(donor))
+}
+
+// parseCanonicalAddr decodes "0x" + 40 lower-case hex digits.
+func parseCanonicalAddr(b []byte) (a [20]byte, ok bool) {
+	if len(b) != 42 || b[0] != '0' || b[1] != 'x' {
+		return a, false
+	}
+	for i := 0; i < 20; i++ {
+		hi, ok1 := unhex(b[2+2*i])
+		lo, ok2 := unhex(b[3+2*i])
+		if !ok1 || !ok2 {
+			return a, false
+		}
+		a[i] = hi<<4 | lo
+	}
+	return a, true
+}
+
+func unhex(c byte) (byte, bool) {
+	switch {
+	case c >= '0' && c <= '9':
+		return c - '0', true
+	case c >= 'a' && c <= 'f':
+		return c - 'a' + 10, true
+	}
+	return 0, false
 }
 
 // SetWeight sets a donor's matching weight.

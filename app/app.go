@@ -1,0 +1,96 @@
+// Package app is the qf command line: it parses flags, reads and writes
+// files, and calls the library packages (calc, merkle, store, round,
+// payout). cmd/qf only runs [New].
+package app
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/urfave/cli/v2"
+)
+
+// New returns the qf application.
+func New() *cli.App {
+	a := &cli.App{
+		Name:  "qf",
+		Usage: "run quadratic funding rounds off-chain and pay them out through Merkle proofs",
+		Description: `qf computes each gap's (project's) match with exact integer arithmetic,
+builds an OpenZeppelin-compatible Merkle tree of (gap, recipient, amount)
+leaves and hands every recipient a proof to claim on-chain.
+
+Operators: round create, gap add / import gaps, import contributions,
+contribute, match, stats, tree.  Verifiers: calc, verify.  Claimants: proof.
+Amounts are integers in the token's base units (wei) unless --decimals is given.`,
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "db", Value: "./qf.db", EnvVars: []string{"QF_DB"}, Usage: "Pebble database `DIR`"},
+			&cli.BoolFlag{Name: "json", EnvVars: []string{"QF_JSON"}, Usage: "machine-readable JSON output"},
+		},
+		Commands: []*cli.Command{
+			calcCommand(), roundCommand(), gapCommand(), importCommand(), contributeCommand(),
+			matchCommand(), statsCommand(), proofCommand(), treeCommand(), exportCommand(), verifyCommand(), demoCommand(),
+		},
+		HideHelpCommand: true,
+		ExitErrHandler:  func(*cli.Context, error) {}, // Main prints and exits
+	}
+	addJSONFlag(a.Commands)
+	return a
+}
+
+// addJSONFlag lets --json follow any command too (qf stats --json), not only
+// precede it: urfave/cli v2 parses a flag only on the command that defines it.
+func addJSONFlag(cmds []*cli.Command) {
+	for _, c := range cmds {
+		if len(c.Subcommands) > 0 {
+			addJSONFlag(c.Subcommands)
+			continue
+		}
+		c.Flags = append(c.Flags, &cli.BoolFlag{Name: "json", Usage: "machine-readable JSON output"})
+	}
+}
+
+// Main runs qf with args and returns the exit status: 0 on success, 1 on
+// any error (printed as one line on stderr).
+func Main(args []string, stdout, stderr io.Writer) int {
+	a := New()
+	a.Writer, a.ErrWriter = stdout, stderr
+	if err := a.Run(args); err != nil {
+		fmt.Fprintf(stderr, "qf: %s\n", oneLine(err))
+		return 1
+	}
+	return 0
+}
+
+func oneLine(err error) string {
+	s := err.Error()
+	for i, c := range s {
+		if c == '\n' {
+			return s[:i]
+		}
+	}
+	return s
+}
+
+// errUsage marks a command-line mistake.
+var errUsage = errors.New("usage")
+
+func usageErr(format string, args ...any) error {
+	return fmt.Errorf("%w: %s", errUsage, fmt.Sprintf(format, args...))
+}
+
+func printJSON(c *cli.Context, v any) error {
+	enc := json.NewEncoder(c.App.Writer)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
+
+func readFile(path string) ([]byte, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("reading %s: %w", path, err)
+	}
+	return b, nil
+}

@@ -1,0 +1,167 @@
+package app
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"text/tabwriter"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/qf-dev/qf/calc"
+	"github.com/qf-dev/qf/ingest"
+	"github.com/qf-dev/qf/merkle"
+	"github.com/qf-dev/qf/payout"
+	"github.com/qf-dev/qf/round"
+)
+
+func calcCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "calc",
+		Usage: "compute a round from files, statelessly (for verifiers)",
+		Description: `Reads a gap registry (gap,recipient) and contributions (donor,gap,amount
+[,id][,weight][,score]; CSV or JSON), computes every gap's match and the
+Merkle root, and prints them. Nothing is stored. With --out DIR it also
+writes DIR/tree.json (OpenZeppelin standard-v1 dump), DIR/report.json and
+DIR/proofs/<gap>.json for every gap with a positive match.`,
+		Flags: append([]cli.Flag{
+			&cli.StringFlag{Name: "contributions", Aliases: []string{"c"}, Usage: "contributions `FILE` (CSV or JSON)", Required: true},
+			&cli.StringFlag{Name: "gaps", Aliases: []string{"g"}, Usage: "gap registry `FILE` (CSV or JSON)", Required: true},
+			&cli.StringFlag{Name: "out", Usage: "also write tree, report and proofs to `DIR`"},
+		}, configFlags()...),
+		Action: func(c *cli.Context) error {
+			cfg, leaf, dec, err := configFromFlags(c)
+			if err != nil {
+				return err
+			}
+			out, err := computeFiles(c, c.String("gaps"), c.String("contributions"), cfg, leaf, dec)
+			if err != nil {
+				return err
+			}
+			if dir := c.String("out"); dir != "" {
+				if err := writeOut(dir, out); err != nil {
+					return err
+				}
+			}
+			return printReport(c, out.Report, dec)
+		},
+	}
+}
+
+// computeFiles runs a round from a registry file and a contributions file.
+func computeFiles(c *cli.Context, gapsPath, contribPath string, cfg calc.Config, leaf payout.Leaf, dec uint8) (*round.Outcome, error) {
+	gb, err := readFile(gapsPath)
+	if err != nil {
+		return nil, err
+	}
+	entries, err := ingest.Gaps(filepath.Base(gapsPath), gb)
+	if err != nil {
+		return nil, err
+	}
+	cb, err := readFile(contribPath)
+	if err != nil {
+		return nil, err
+	}
+	bar := newProgress(c.App.ErrWriter, int64(len(cb)), "reading contributions")
+	defer bar.done()
+	in := round.Inputs{Gaps: gapList(entries), Config: cfg, Leaf: leaf, Dedup: true, SizeHint: len(cb) / 80}
+	return round.Compute(in, func(add func(*ingest.Row) error) error {
+		return ingest.Contributions(filepath.Base(contribPath), cb, ingest.Options{Decimals: dec, Progress: bar.set}, add)
+	})
+}
+
+func gapList(entries []ingest.GapEntry) []calc.Gap {
+	out := make([]calc.Gap, len(entries))
+	for i, e := range entries {
+		out[i] = e.Gap
+	}
+	return out
+}
+
+func writeJSON(path string, v any) error {
+	b, err := json.MarshalIndent(v, "", " ")
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(path, append(b, '\n'), 0o644); err != nil {
+		return fmt.Errorf("writing %s: %w", path, err)
+	}
+	return nil
+}
+
+// writeOut writes the verifier's bundle: tree dump, report and proofs.
+func writeOut(dir string, out *round.Outcome) error {
+	if err := os.MkdirAll(filepath.Join(dir, "proofs"), 0o755); err != nil {
+		return fmt.Errorf("creating %s: %w", dir, err)
+	}
+	if err := writeJSON(filepath.Join(dir, "report.json"), out.Report); err != nil {
+		return err
+	}
+	if out.Tree == nil {
+		return nil
+	}
+	if err := writeJSON(filepath.Join(dir, "tree.json"), out.Tree); err != nil {
+		return err
+	}
+	if out.Report.Leaf == payout.LeafAllo {
+		return nil // Allo leaves carry an index, not a gap: see `qf export --format allo`
+	}
+	return writeProofs(filepath.Join(dir, "proofs"), out.Tree)
+}
+
+func writeProofs(dir string, t *merkle.Tree) error {
+	for _, v := range t.Values() {
+		g, _ := calc.ParseGap(v.Value[0])
+		p, err := payout.ProofFor(t, &g)
+		if err != nil {
+			return err
+		}
+		if err := writeJSON(filepath.Join(dir, v.Value[0]+".json"), p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func printReport(c *cli.Context, rep *payout.Report, dec uint8) error {
+	if c.Bool("json") {
+		return printJSON(c, rep)
+	}
+	w := tabwriter.NewWriter(c.App.Writer, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(w, "gap\trecipient\tcontributors\tdirect\tmatch\t")
+	for _, g := range rep.Gaps {
+		capped := ""
+		if g.Capped {
+			capped = " (capped)"
+		}
+		fmt.Fprintf(w, "%s\t%s\t%d\t%s\t%s%s\t\n", g.Gap, g.Recipient.Hex(), g.Contributors, show(g.Direct, dec), show(g.Match, dec), capped)
+	}
+	w.Flush()
+	fmt.Fprintf(c.App.Writer, "mechanism %s, pool %s, matched %s, unspent %s, %d contributions from %d donors\n",
+		rep.Mechanism, show(rep.Pool, dec), show(rep.Matched, dec), show(rep.Unspent, dec), rep.Contributions, rep.Donors)
+	fmt.Fprintf(c.App.Writer, "root %s\n", rootString(rep))
+	return nil
+}
+
+func rootString(rep *payout.Report) string {
+	if rep.Root == ([32]byte{}) {
+		return "(none: no gap has a positive match)"
+	}
+	return rep.Root.Hex()
+}
+
+// show renders a base-unit amount for people: in tokens when decimals are known.
+func show(amount string, dec uint8) string {
+	if dec == 0 {
+		return amount
+	}
+	a, err := calc.ParseAmount(amount, 0)
+	if err != nil {
+		return amount
+	}
+	return calc.FormatAmount(&a, dec)
+}
+
+var _ io.Writer = os.Stdout

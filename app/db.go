@@ -1,0 +1,76 @@
+package app
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/qf-dev/qf/store"
+)
+
+// withStore opens the database named by --db for the length of fn.
+func withStore(c *cli.Context, fn func(*store.Store) error) error {
+	s, err := store.Open(c.String("db"))
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	return fn(s)
+}
+
+func roundFlag() cli.Flag {
+	return &cli.Uint64Flag{Name: "round", Aliases: []string{"r"}, Usage: "round `NUMBER`", EnvVars: []string{"QF_ROUND"}}
+}
+
+func roundNumber(c *cli.Context) (uint64, error) {
+	if c.IsSet("round") {
+		return c.Uint64("round"), nil
+	}
+	if c.Args().Len() == 1 {
+		n, err := strconv.ParseUint(c.Args().First(), 10, 64)
+		if err != nil {
+			return 0, usageErr("round %q is not a number", c.Args().First())
+		}
+		return n, nil
+	}
+	return 0, usageErr("which round? pass --round N (qf round list shows them)")
+}
+
+func printRound(c *cli.Context, r store.Round) error {
+	if c.Bool("json") {
+		return printJSON(c, r)
+	}
+	w := c.App.Writer
+	fmt.Fprintf(w, "round %d", r.Number)
+	if r.Name != "" {
+		fmt.Fprintf(w, " (%s)", r.Name)
+	}
+	fmt.Fprintf(w, ": %s\n", r.Status)
+	fmt.Fprintf(w, "  pool        %s\n", show(r.Config.Pool.Dec(), r.Decimals))
+	fmt.Fprintf(w, "  mechanism   %s", r.Config.Mechanism)
+	for k, v := range r.Config.Params {
+		fmt.Fprintf(w, " %s=%s", k, v)
+	}
+	fmt.Fprintln(w)
+	if r.Config.CapBps > 0 {
+		fmt.Fprintf(w, "  cap         %d bps\n", r.Config.CapBps)
+	}
+	if r.Config.NoUpscale {
+		fmt.Fprintln(w, "  no-upscale  yes")
+	}
+	if !r.Config.MinAmount.IsZero() {
+		fmt.Fprintf(w, "  min amount  %s\n", show(r.Config.MinAmount.Dec(), r.Decimals))
+	}
+	if r.Config.ScoreScale != "" {
+		fmt.Fprintf(w, "  score scale %s\n", r.Config.ScoreScale)
+	}
+	fmt.Fprintf(w, "  decimals    %d\n  leaf        %s\n  contributions %d\n", r.Decimals, r.Leaf, r.Contributions)
+	if r.Root != ([32]byte{}) {
+		fmt.Fprintf(w, "  root        %s\n", r.Root.Hex())
+	}
+	if r.SubmitTx != ([32]byte{}) {
+		fmt.Fprintf(w, "  submit tx   %s\n", r.SubmitTx.Hex())
+	}
+	return nil
+}

@@ -1,0 +1,79 @@
+package app
+
+import (
+	"fmt"
+
+	"github.com/holiman/uint256"
+	"github.com/urfave/cli/v2"
+
+	"github.com/qf-dev/qf/calc"
+	"github.com/qf-dev/qf/payout"
+)
+
+// configFlags are the round settings shared by `qf calc` and `qf round create`.
+func configFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringFlag{Name: "pool", Usage: "matching pool `AMOUNT` (base units, or tokens with --decimals)", Required: true},
+		&cli.StringFlag{Name: "mechanism", Value: "qf", Usage: "`NAME`: qf (exact integer rule) or linear"},
+		&cli.StringSliceFlag{Name: "param", Usage: "mechanism parameter `k=v` (repeatable)"},
+		&cli.UintFlag{Name: "cap-bps", Usage: "cap each gap at `N`/10000 of the pool (1..10000), redistributing the excess"},
+		&cli.BoolFlag{Name: "no-upscale", Usage: "when raw subsidies add up to less than the pool, pay them as they are and leave the rest"},
+		&cli.StringFlag{Name: "min-amount", Value: "0", Usage: "contributions below `AMOUNT` count as direct but are not matched"},
+		&cli.StringFlag{Name: "score-scale", Usage: "map donors' score column to weights like Gitcoin Passport: `LO:HI`"},
+		&cli.UintFlag{Name: "decimals", Usage: "token decimals: lets amounts be written in tokens (\"1.5\"), exactly"},
+		&cli.StringFlag{Name: "leaf", Value: "standard", Usage: "leaf encoding `KIND`: standard (gap,recipient,amount) or allo (Allo v2)"},
+	}
+}
+
+func decimalsFlag(c *cli.Context) (uint8, error) {
+	d := c.Uint("decimals")
+	if d > 77 {
+		return 0, usageErr("--decimals %d: at most 77", d)
+	}
+	return uint8(d), nil
+}
+
+// configFromFlags reads and checks the round settings.
+func configFromFlags(c *cli.Context) (calc.Config, payout.Leaf, uint8, error) {
+	var cfg calc.Config
+	dec, err := decimalsFlag(c)
+	if err != nil {
+		return cfg, "", 0, err
+	}
+	pool, err := calc.ParseAmount(c.String("pool"), dec)
+	if err != nil {
+		return cfg, "", 0, fmt.Errorf("--pool: %w", err)
+	}
+	min, err := calc.ParseAmount(c.String("min-amount"), dec)
+	if err != nil {
+		return cfg, "", 0, fmt.Errorf("--min-amount: %w", err)
+	}
+	params, err := calc.ParseParams(c.StringSlice("param"))
+	if err != nil {
+		return cfg, "", 0, fmt.Errorf("--param: %w", err)
+	}
+	if c.IsSet("cap-bps") && (c.Uint("cap-bps") < 1 || c.Uint("cap-bps") > 10000) {
+		return cfg, "", 0, fmt.Errorf("--cap-bps %d: %w (omit the flag for no cap)", c.Uint("cap-bps"), calc.ErrCap)
+	}
+	cfg = calc.Config{Mechanism: c.String("mechanism"), Params: params, Pool: pool, CapBps: uint32(c.Uint("cap-bps")),
+		NoUpscale: c.Bool("no-upscale"), MinAmount: min, ScoreScale: c.String("score-scale")}
+	if len(cfg.Params) == 0 {
+		cfg.Params = nil
+	}
+	if err := cfg.Validate(); err != nil {
+		return cfg, "", 0, err
+	}
+	leaf := payout.Leaf(c.String("leaf"))
+	if leaf != payout.LeafStandard && leaf != payout.LeafAllo {
+		return cfg, "", 0, usageErr("--leaf %q: want standard or allo", leaf)
+	}
+	return cfg, leaf, dec, nil
+}
+
+func gapFlag(c *cli.Context, name string) (uint256.Int, error) {
+	g, err := calc.ParseGap(c.String(name))
+	if err != nil {
+		return g, fmt.Errorf("--%s: %w", name, err)
+	}
+	return g, nil
+}

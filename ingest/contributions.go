@@ -1,0 +1,247 @@
+package ingest
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strconv"
+
+	"github.com/holiman/uint256"
+
+	"github.com/qf-dev/qf/calc"
+)
+
+// Row is one contribution. Byte slices are only valid during the callback.
+type Row struct {
+	Line   int    // CSV line or JSON item
+	ID     []byte // empty when the input has no id
+	Donor  []byte // canonical (see calc.NormalizeDonor)
+	Gap    uint256.Int
+	Amount uint256.Int // > 0
+	Weight []byte      // raw weight column, empty if none
+	Score  []byte      // raw score column, empty if none
+}
+
+// Options control how amounts are read.
+type Options struct {
+	// Decimals lets amounts be written in whole tokens ("1.5"); 0 means base units.
+	Decimals uint8
+	// Progress, if set, is called now and then with the bytes read so far.
+	Progress func(done int)
+}
+
+// ContributionColumns are the CSV columns: required, then optional.
+var ContributionColumns = [2][]string{{"donor", "gap", "amount"}, {"id", "weight", "score"}}
+
+// Contributions parses a contributions file (CSV or JSON, by content) and
+// calls fn for each row in order. An error from fn stops the scan and is
+// returned wrapped with the row's position.
+func Contributions(file string, data []byte, opts Options, fn func(*Row) error) error {
+	if isJSON(data) {
+		return contributionsJSON(file, data, opts, fn)
+	}
+	l := &lines{data: data}
+	cols, err := header(file, l, ContributionColumns[0], ContributionColumns[1])
+	if err != nil {
+		return err
+	}
+	iDonor, iGap, iAmount := cols["donor"], cols["gap"], cols["amount"]
+	iID, iWeight, iScore := col(cols, "id"), col(cols, "weight"), col(cols, "score")
+	need := max(iDonor, iGap, iAmount, iID, iWeight, iScore) + 1
+	var row Row
+	var donorBuf [42]byte
+	n := 0
+	for {
+		fields, line, err := l.next()
+		if err != nil {
+			return &Error{File: file, Line: line, Err: err}
+		}
+		if fields == nil {
+			break
+		}
+		if len(fields) < need {
+			return &Error{File: file, Line: line, Err: fmt.Errorf("%w: %d fields, the header has %d columns", ErrColumns, len(fields), need)}
+		}
+		row = Row{Line: line}
+		if iID >= 0 {
+			row.ID = bytes.TrimSpace(fields[iID])
+		}
+		if row.Donor, err = donor(fields[iDonor], &donorBuf); err != nil {
+			return &Error{File: file, Line: line, Field: "donor", Err: err}
+		}
+		if err := gap(fields[iGap], &row.Gap); err != nil {
+			return &Error{File: file, Line: line, Field: "gap", Err: err}
+		}
+		if err := amount(fields[iAmount], opts.Decimals, &row.Amount); err != nil {
+			return &Error{File: file, Line: line, Field: "amount", Err: err}
+		}
+		if iWeight >= 0 {
+			row.Weight = bytes.TrimSpace(fields[iWeight])
+		}
+		if iScore >= 0 {
+			row.Score = bytes.TrimSpace(fields[iScore])
+		}
+		if err := fn(&row); err != nil {
+			return wrapRowErr(file, line, false, err)
+		}
+		n++
+		if opts.Progress != nil && n&0xffff == 0 {
+			opts.Progress(l.pos)
+		}
+	}
+	if n == 0 {
+		return &Error{File: file, Err: fmt.Errorf("%w: the file has a header but no contributions", ErrEmpty)}
+	}
+	return nil
+}
+
+// wrapRowErr attaches a position to a consumer's error, keeping a field the
+// consumer named with [FieldError].
+func wrapRowErr(file string, line int, item bool, err error) error {
+	if fe, ok := err.(*FieldError); ok {
+		return &Error{File: file, Line: line, Item: item, Field: fe.Field, Err: fe.Err}
+	}
+	return &Error{File: file, Line: line, Item: item, Err: err}
+}
+
+// FieldError lets a row callback blame a field (e.g. "gap" for an unknown gap).
+type FieldError struct {
+	Field string
+	Err   error
+}
+
+func (e *FieldError) Error() string { return e.Field + ": " + e.Err.Error() }
+func (e *FieldError) Unwrap() error { return e.Err }
+
+// donor canonicalizes without allocating for addresses.
+func donor(b []byte, buf *[42]byte) ([]byte, error) {
+	b = bytes.TrimSpace(b)
+	if len(b) == 42 && b[0] == '0' && (b[1] == 'x' || b[1] == 'X') {
+		buf[0], buf[1] = '0', 'x'
+		ok := true
+		for i := 2; i < 42; i++ {
+			c := b[i]
+			switch {
+			case c >= '0' && c <= '9', c >= 'a' && c <= 'f':
+			case c >= 'A' && c <= 'F':
+				c += 'a' - 'A'
+			default:
+				ok = false
+			}
+			buf[i] = c
+		}
+		if ok {
+			return buf[:], nil
+		}
+	}
+	s, err := calc.NormalizeDonor(string(b))
+	return []byte(s), err
+}
+
+func gap(b []byte, z *uint256.Int) error {
+	b = bytes.TrimSpace(b)
+	if v, ok := smallUint(b); ok {
+		z.SetUint64(v)
+		return nil
+	}
+	g, err := calc.ParseGap(string(b))
+	*z = g
+	return err
+}
+
+func amount(b []byte, decimals uint8, z *uint256.Int) error {
+	b = bytes.TrimSpace(b)
+	if v, ok := smallUint(b); ok && decimals == 0 {
+		z.SetUint64(v)
+	} else {
+		a, err := calc.ParseAmount(string(b), decimals)
+		if err != nil {
+			return err
+		}
+		*z = a
+	}
+	if z.IsZero() {
+		return calc.ErrZeroAmount
+	}
+	return nil
+}
+
+// smallUint parses up to 19 decimal digits, the common case, without allocating.
+func smallUint(b []byte) (uint64, bool) {
+	if len(b) == 0 || len(b) > 19 {
+		return 0, false
+	}
+	var v uint64
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		v = v*10 + uint64(c-'0')
+	}
+	return v, true
+}
+
+// jsonScalar accepts "123" or 123.
+type jsonScalar string
+
+func (s *jsonScalar) UnmarshalJSON(b []byte) error {
+	if len(b) > 0 && b[0] == '"' {
+		var str string
+		if err := json.Unmarshal(b, &str); err != nil {
+			return err
+		}
+		*s = jsonScalar(str)
+		return nil
+	}
+	if string(b) == "null" {
+		return nil
+	}
+	if _, err := strconv.ParseFloat(string(b), 64); err != nil { // syntax check only; the text is kept exactly
+		return fmt.Errorf("not a number or string: %s", b)
+	}
+	*s = jsonScalar(b)
+	return nil
+}
+
+type jsonContribution struct {
+	ID     jsonScalar `json:"id"`
+	Donor  string     `json:"donor"`
+	Gap    jsonScalar `json:"gap"`
+	Amount jsonScalar `json:"amount"`
+	Weight jsonScalar `json:"weight"`
+	Score  jsonScalar `json:"score"`
+}
+
+func contributionsJSON(file string, data []byte, opts Options, fn func(*Row) error) error {
+	var items []jsonContribution
+	if err := json.Unmarshal(data, &items); err != nil {
+		return &Error{File: file, Err: fmt.Errorf("not a JSON array of contributions: %v", err)}
+	}
+	if len(items) == 0 {
+		return &Error{File: file, Err: fmt.Errorf("%w: the array is empty", ErrEmpty)}
+	}
+	var buf [42]byte
+	for i, it := range items {
+		pos := i + 1
+		for _, req := range []struct{ name, v string }{{"donor", it.Donor}, {"gap", string(it.Gap)}, {"amount", string(it.Amount)}} {
+			if req.v == "" {
+				return &Error{File: file, Line: pos, Item: true, Field: req.name, Err: fmt.Errorf("%w: missing", ErrColumns)}
+			}
+		}
+		row := Row{Line: pos, ID: []byte(it.ID), Weight: []byte(it.Weight), Score: []byte(it.Score)}
+		var err error
+		if row.Donor, err = donor([]byte(it.Donor), &buf); err != nil {
+			return &Error{File: file, Line: pos, Item: true, Field: "donor", Err: err}
+		}
+		if err := gap([]byte(it.Gap), &row.Gap); err != nil {
+			return &Error{File: file, Line: pos, Item: true, Field: "gap", Err: err}
+		}
+		if err := amount([]byte(it.Amount), opts.Decimals, &row.Amount); err != nil {
+			return &Error{File: file, Line: pos, Item: true, Field: "amount", Err: err}
+		}
+		if err := fn(&row); err != nil {
+			return wrapRowErr(file, pos, true, err)
+		}
+	}
+	return nil
+}

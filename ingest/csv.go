@@ -1,0 +1,103 @@
+package ingest
+
+import (
+	"bytes"
+	"encoding/csv"
+	"fmt"
+	"strings"
+)
+
+// lines iterates over CSV records without allocating for plain lines (no
+// quotes): the fast path for million-row files. Quoted lines go through
+// encoding/csv. fields are only valid until the next call.
+type lines struct {
+	data   []byte
+	pos    int
+	line   int
+	fields [][]byte
+}
+
+// next returns the next non-empty record and its 1-based line number.
+func (l *lines) next() ([][]byte, int, error) {
+	for l.pos < len(l.data) {
+		end := bytes.IndexByte(l.data[l.pos:], '\n')
+		var rec []byte
+		if end < 0 {
+			rec = l.data[l.pos:]
+			l.pos = len(l.data)
+		} else {
+			rec = l.data[l.pos : l.pos+end]
+			l.pos += end + 1
+		}
+		l.line++
+		rec = bytes.TrimSuffix(rec, []byte{'\r'})
+		if l.line == 1 {
+			rec = bytes.TrimPrefix(rec, []byte("\xef\xbb\xbf")) // UTF-8 BOM from spreadsheets
+		}
+		if len(bytes.TrimSpace(rec)) == 0 {
+			continue
+		}
+		l.fields = l.fields[:0]
+		if bytes.IndexByte(rec, '"') >= 0 {
+			r := csv.NewReader(bytes.NewReader(rec))
+			r.FieldsPerRecord = -1
+			rs, err := r.Read()
+			if err != nil {
+				return nil, l.line, fmt.Errorf("bad CSV quoting: %v", err)
+			}
+			for _, f := range rs {
+				l.fields = append(l.fields, []byte(f))
+			}
+			return l.fields, l.line, nil
+		}
+		for {
+			i := bytes.IndexByte(rec, ',')
+			if i < 0 {
+				l.fields = append(l.fields, rec)
+				break
+			}
+			l.fields = append(l.fields, rec[:i])
+			rec = rec[i+1:]
+		}
+		return l.fields, l.line, nil
+	}
+	return nil, l.line, nil
+}
+
+// header maps column names to positions; required names must be present.
+func header(file string, l *lines, required, optional []string) (map[string]int, error) {
+	fields, line, err := l.next()
+	if err != nil {
+		return nil, &Error{File: file, Line: line, Err: err}
+	}
+	if fields == nil {
+		return nil, &Error{File: file, Err: fmt.Errorf("%w: the file is empty; the first line must name the columns %s", ErrHeader, strings.Join(required, ","))}
+	}
+	cols := map[string]int{}
+	for i, f := range fields {
+		name := strings.ToLower(strings.TrimSpace(string(f)))
+		if _, dup := cols[name]; dup && name != "" {
+			return nil, &Error{File: file, Line: line, Field: name, Err: fmt.Errorf("%w: column %q appears twice", ErrHeader, name)}
+		}
+		cols[name] = i
+	}
+	for _, r := range required {
+		if _, ok := cols[r]; !ok {
+			return nil, &Error{File: file, Line: line, Field: r, Err: fmt.Errorf("%w: missing column %q (the header needs %s; optional: %s)",
+				ErrHeader, r, strings.Join(required, ","), strings.Join(optional, ","))}
+		}
+	}
+	return cols, nil
+}
+
+func col(cols map[string]int, name string) int {
+	if i, ok := cols[name]; ok {
+		return i
+	}
+	return -1
+}
+
+func isJSON(data []byte) bool {
+	t := bytes.TrimLeft(data, " \t\r\n\xef\xbb\xbf")
+	return len(t) > 0 && (t[0] == '[' || t[0] == '{')
+}

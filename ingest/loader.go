@@ -1,0 +1,129 @@
+package ingest
+
+import (
+	"fmt"
+	"unsafe"
+
+	"github.com/qf-dev/qf/calc"
+)
+
+// Loader feeds contribution rows into a [calc.Tally]: it resolves gaps,
+// skips repeated ids (first wins), and turns weight and score columns into
+// donor weights.
+type Loader struct {
+	Tally *calc.Tally
+	// Dedup skips rows whose id was seen before (the store dedups on its own).
+	Dedup bool
+	// Duplicates counts rows skipped as repeated ids.
+	Duplicates int
+
+	scale   *calc.ScoreScale
+	ids     map[string]struct{}
+	arena   arena
+	weights map[int32]string // donor -> weight text as first given
+	scores  map[int32]string
+	scored  []bool
+}
+
+// NewLoader returns a loader into t; scale (may be nil) maps score columns
+// to weights; sizeHint is the expected number of rows.
+func NewLoader(t *calc.Tally, scale *calc.ScoreScale, sizeHint int) *Loader {
+	return &Loader{Tally: t, scale: scale, ids: make(map[string]struct{}, sizeHint), weights: map[int32]string{}, scores: map[int32]string{}}
+}
+
+// arena keeps many small strings in a few large blocks (one allocation per
+// MiB instead of one per id). Blocks are never reallocated, so strings
+// pointing into them stay valid.
+type arena struct{ cur []byte }
+
+func (a *arena) str(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	if len(a.cur)+len(b) > cap(a.cur) {
+		a.cur = make([]byte, 0, max(1<<20, len(b)))
+	}
+	start := len(a.cur)
+	a.cur = append(a.cur, b...)
+	return unsafe.String(&a.cur[start], len(b))
+}
+
+// Add takes one row. Errors are [FieldError]s naming the column.
+func (l *Loader) Add(r *Row) error {
+	if l.Dedup && len(r.ID) > 0 {
+		if _, dup := l.ids[string(r.ID)]; dup {
+			l.Duplicates++
+			return nil
+		}
+		l.ids[l.arena.str(r.ID)] = struct{}{}
+	}
+	g, ok := l.Tally.GapIndex(&r.Gap)
+	if !ok {
+		return &FieldError{Field: "gap", Err: fmt.Errorf("%w %s: add it to the gap registry first", calc.ErrUnknownGap, r.Gap.Dec())}
+	}
+	d := l.Tally.DonorIndexBytes(r.Donor)
+	if len(r.Weight) > 0 {
+		if err := l.setWeight(d, string(r.Weight)); err != nil {
+			return &FieldError{Field: "weight", Err: err}
+		}
+	}
+	if len(r.Score) > 0 && l.scale != nil {
+		if err := l.setScore(d, string(r.Score)); err != nil {
+			return &FieldError{Field: "score", Err: err}
+		}
+	}
+	if err := l.Tally.AddIndexed(d, g, &r.Amount); err != nil {
+		return &FieldError{Field: "amount", Err: err}
+	}
+	return nil
+}
+
+func (l *Loader) setWeight(d int32, w string) error {
+	if prev, ok := l.weights[d]; ok {
+		if prev != w {
+			return fmt.Errorf("%w: donor %s has weight %s here and %s before; a donor has one weight", calc.ErrWeight, l.Tally.Donors()[d], w, prev)
+		}
+		return nil
+	}
+	bps, err := calc.ParseWeight(w)
+	if err != nil {
+		return err
+	}
+	l.weights[d] = w
+	l.Tally.SetWeight(d, bps)
+	return nil
+}
+
+func (l *Loader) setScore(d int32, s string) error {
+	if prev, ok := l.scores[d]; ok {
+		if prev != s {
+			return fmt.Errorf("%w: donor %s has score %s here and %s before", calc.ErrWeight, l.Tally.Donors()[d], s, prev)
+		}
+		return nil
+	}
+	if _, err := l.scale.Weight(s); err != nil {
+		return err
+	}
+	l.scores[d] = s
+	return nil
+}
+
+// Finish applies scores: under a score scale a donor's weight is its weight
+// (1 by default) times the score's weight, floored to a basis point, and a
+// donor with no score is not matched (as Gitcoin treats donors without a
+// Passport score).
+func (l *Loader) Finish() {
+	if l.scale == nil {
+		return
+	}
+	for d := range l.Tally.Donors() {
+		s, ok := l.scores[int32(d)]
+		if !ok {
+			l.Tally.SetWeight(int32(d), 0)
+			continue
+		}
+		sw, _ := l.scale.Weight(s)
+		w := uint64(l.Tally.Weight(int32(d)))
+		l.Tally.SetWeight(int32(d), calc.Bps(w*uint64(sw)/uint64(calc.One)))
+	}
+}

@@ -1,0 +1,79 @@
+// Package round computes a round end to end from its inputs: contribution
+// rows into a tally, the mechanism, the distribution of the pool, and the
+// payout tree. `qf calc`, `qf match` and `qf verify round` all run through
+// [Compute], so an operator's stored round and a verifier's recomputation
+// from files cannot drift apart.
+package round
+
+import (
+	"errors"
+
+	"github.com/qf-dev/qf/calc"
+	"github.com/qf-dev/qf/ingest"
+	"github.com/qf-dev/qf/merkle"
+	"github.com/qf-dev/qf/payout"
+)
+
+// Inputs are a round's settings and registry.
+type Inputs struct {
+	Gaps   []calc.Gap
+	Config calc.Config
+	Leaf   payout.Leaf
+	// Dedup skips rows whose id repeats (files); stored rows are unique already.
+	Dedup bool
+	// SizeHint is the expected number of rows, to size the tally.
+	SizeHint int
+}
+
+// Outcome is a computed round.
+type Outcome struct {
+	Result *calc.Result
+	Tree   *merkle.Tree // nil when no gap has a positive match
+	Report *payout.Report
+	// Duplicates counts rows skipped as repeated ids.
+	Duplicates int
+}
+
+// Scan feeds contribution rows to add, in order.
+type Scan func(add func(*ingest.Row) error) error
+
+// Compute tallies the rows from scan and computes the round.
+func Compute(in Inputs, scan Scan) (*Outcome, error) {
+	if err := in.Config.Validate(); err != nil {
+		return nil, err
+	}
+	t, err := calc.NewTally(in.Gaps, &in.Config.MinAmount)
+	if err != nil {
+		return nil, err
+	}
+	t.Grow(in.SizeHint)
+	var scale *calc.ScoreScale
+	if in.Config.ScoreScale != "" {
+		scale, _ = calc.ParseScoreScale(in.Config.ScoreScale)
+	}
+	l := ingest.NewLoader(t, scale, in.SizeHint)
+	l.Dedup = in.Dedup
+	if err := scan(l.Add); err != nil {
+		return nil, err
+	}
+	l.Finish()
+	res, err := calc.Compute(t, in.Config)
+	if err != nil {
+		return nil, err
+	}
+	out := &Outcome{Result: res, Duplicates: l.Duplicates}
+	tree, err := payout.Tree(payout.Payouts(res), in.Leaf)
+	switch {
+	case errors.Is(err, payout.ErrNoPayouts):
+	case err != nil:
+		return nil, err
+	default:
+		out.Tree = tree
+	}
+	var root [32]byte
+	if tree != nil {
+		root = tree.Root()
+	}
+	out.Report = payout.NewReport(res, root, in.Leaf)
+	return out, nil
+}

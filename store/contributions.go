@@ -1,0 +1,186 @@
+package store
+
+import (
+	"encoding/binary"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"strconv"
+
+	"github.com/cockroachdb/pebble/v2"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/holiman/uint256"
+
+	"github.com/qf-dev/qf/calc"
+	"github.com/qf-dev/qf/ingest"
+)
+
+// ImportStats counts what an import did.
+type ImportStats struct {
+	Added      int `json:"added"`
+	Duplicates int `json:"duplicates"`
+}
+
+// ErrBadRecord reports a stored contribution that does not decode (a damaged database).
+var ErrBadRecord = errors.New("damaged contribution record")
+
+func contribKey(round uint64, id []byte) []byte {
+	k := make([]byte, 9, 9+len(id))
+	k[0] = 'c'
+	binary.BigEndian.PutUint64(k[1:], round)
+	return append(k, id...)
+}
+
+// autoID names a row that came without an id: the hash of its content and
+// how many identical rows came before it in the same import. Importing the
+// same file twice therefore stores it once, while two identical gifts in
+// one file stay two.
+func autoID(r *ingest.Row, occurrence int) []byte {
+	h := crypto.Keccak256(r.Donor, []byte{0}, r.Gap.Bytes(), []byte{0}, r.Amount.Bytes(), []byte{0},
+		r.Weight, []byte{0}, r.Score, []byte{0}, []byte(strconv.Itoa(occurrence)))
+	return []byte("auto:" + hex.EncodeToString(h[:16]))
+}
+
+func encodeContribution(r *ingest.Row) []byte {
+	v := make([]byte, 0, 80+len(r.Donor))
+	v = binary.AppendUvarint(v, uint64(len(r.Donor)))
+	v = append(v, r.Donor...)
+	v = appendInt(v, &r.Gap)
+	v = appendInt(v, &r.Amount)
+	v = binary.AppendUvarint(v, uint64(len(r.Weight)))
+	v = append(v, r.Weight...)
+	v = binary.AppendUvarint(v, uint64(len(r.Score)))
+	v = append(v, r.Score...)
+	return v
+}
+
+func appendInt(v []byte, x *uint256.Int) []byte {
+	b := x.Bytes()
+	v = append(v, byte(len(b)))
+	return append(v, b...)
+}
+
+func decodeContribution(v []byte, r *ingest.Row) error {
+	take := func() ([]byte, bool) {
+		n, k := binary.Uvarint(v)
+		if k <= 0 || uint64(len(v)-k) < n {
+			return nil, false
+		}
+		out := v[k : k+int(n)]
+		v = v[k+int(n):]
+		return out, true
+	}
+	takeInt := func(z *uint256.Int) bool {
+		if len(v) < 1 || len(v) < 1+int(v[0]) || v[0] > 32 {
+			return false
+		}
+		z.SetBytes(v[1 : 1+int(v[0])])
+		v = v[1+int(v[0]):]
+		return true
+	}
+	var ok bool
+	if r.Donor, ok = take(); !ok || !takeInt(&r.Gap) || !takeInt(&r.Amount) {
+		return ErrBadRecord
+	}
+	if r.Weight, ok = take(); !ok {
+		return ErrBadRecord
+	}
+	if r.Score, ok = take(); !ok {
+		return ErrBadRecord
+	}
+	return nil
+}
+
+// Import stores contributions to an open round in one batch. scan feeds
+// rows to add in order; if scan or add fails nothing is stored. A row whose
+// id the round already has (from before, or earlier in the same import) is
+// skipped as a duplicate. Every row's gap must be registered.
+func (s *Store) Import(round uint64, scan func(add func(*ingest.Row) error) error) (ImportStats, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var st ImportStats
+	r, err := s.Round(round)
+	if err != nil {
+		return st, err
+	}
+	if r.Status != StatusOpen {
+		return st, fmt.Errorf("%w: round %d is %s and takes no more contributions", ErrRoundClosed, round, r.Status)
+	}
+	gaps, err := s.Gaps()
+	if err != nil {
+		return st, err
+	}
+	known := make(map[uint256.Int]struct{}, len(gaps))
+	for _, g := range gaps {
+		known[g.ID] = struct{}{}
+	}
+	b := s.db.NewBatch()
+	defer b.Close()
+	inBatch := map[string]struct{}{}
+	occurrences := map[string]int{}
+	checkStore := r.Contributions > 0
+	err = scan(func(row *ingest.Row) error {
+		if _, ok := known[row.Gap]; !ok {
+			return &ingest.FieldError{Field: "gap", Err: fmt.Errorf("%w %s: register it first (qf gap add / qf import gaps)", calc.ErrUnknownGap, row.Gap.Dec())}
+		}
+		id := row.ID
+		if len(id) == 0 {
+			tuple := string(encodeContribution(row))
+			id = autoID(row, occurrences[tuple])
+			occurrences[tuple]++
+		}
+		key := contribKey(round, id)
+		if _, dup := inBatch[string(key)]; dup {
+			st.Duplicates++
+			return nil
+		}
+		if checkStore {
+			if _, ok, err := s.get(key); err != nil {
+				return err
+			} else if ok {
+				st.Duplicates++
+				return nil
+			}
+		}
+		inBatch[string(key)] = struct{}{}
+		st.Added++
+		return b.Set(key, encodeContribution(row), nil)
+	})
+	if err != nil {
+		return ImportStats{}, err
+	}
+	if st.Added == 0 {
+		return st, nil
+	}
+	r.Contributions += st.Added
+	if err := s.putRound(b, r); err != nil {
+		return ImportStats{}, err
+	}
+	if err := b.Commit(pebble.Sync); err != nil {
+		return ImportStats{}, fmt.Errorf("committing contributions: %w", err)
+	}
+	return st, nil
+}
+
+// EachContribution calls fn for every stored contribution of a round, in id
+// order. The row's slices are only valid during the call.
+func (s *Store) EachContribution(round uint64, fn func(*ingest.Row) error) error {
+	lo := contribKey(round, nil)
+	hi := contribKey(round+1, nil)
+	it, err := s.db.NewIter(&pebble.IterOptions{LowerBound: lo, UpperBound: hi})
+	if err != nil {
+		return err
+	}
+	defer it.Close()
+	var row ingest.Row
+	for it.First(); it.Valid(); it.Next() {
+		row = ingest.Row{ID: it.Key()[9:]}
+		if err := decodeContribution(it.Value(), &row); err != nil {
+			return fmt.Errorf("round %d contribution %q: %w", round, row.ID, err)
+		}
+		if err := fn(&row); err != nil {
+			return err
+		}
+	}
+	return it.Error()
+}

@@ -1,0 +1,16 @@
+// Package store keeps rounds, the gap registry, contributions and closed
+// rounds' results and trees in Pebble.
+//
+// Every command's writes go in one batch committed with sync, so an import
+// stores every row or none, and a crash never leaves half a command behind.
+// A process-wide mutex orders writers; Pebble's directory lock keeps other
+// processes out.
+//
+// Keys (big-endian numbers, so iteration is in numeric order):
+//
+//	g <gap:32>             recipient (20 bytes)
+//	r <round:8>            round metadata (JSON)
+//	c <round:8> <id>       contribution (binary, see encodeContribution)
+//	R <round:8>            results report (JSON), once closed
+//	T <round:8>            tree dump (standard-v1 JSON), once closed
+package store

@@ -1,0 +1,62 @@
+package store
+
+import (
+	"bytes"
+	"fmt"
+
+	"github.com/cockroachdb/pebble/v2"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/holiman/uint256"
+
+	"github.com/qf-dev/qf/calc"
+)
+
+// AddGaps registers gaps in one batch. Re-registering a gap to the same
+// recipient is a no-op; to a different one it is an error and nothing is
+// stored. It returns how many gaps were new.
+func (s *Store) AddGaps(gaps []calc.Gap) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	b := s.db.NewBatch()
+	defer b.Close()
+	added := 0
+	seen := map[uint256.Int]bool{}
+	for _, g := range gaps {
+		if seen[g.ID] {
+			return 0, fmt.Errorf("%w: gap %s listed twice", calc.ErrDuplicateGap, g.ID.Dec())
+		}
+		seen[g.ID] = true
+		v, ok, err := s.get(gapKey(&g.ID))
+		if err != nil {
+			return 0, err
+		}
+		if ok {
+			if !bytes.Equal(v, g.Recipient[:]) {
+				return 0, fmt.Errorf("%w: gap %s is registered to %s, not %s", ErrGapExists, g.ID.Dec(), common.BytesToAddress(v).Hex(), g.Recipient.Hex())
+			}
+			continue
+		}
+		if err := b.Set(gapKey(&g.ID), g.Recipient[:], nil); err != nil {
+			return 0, err
+		}
+		added++
+	}
+	return added, b.Commit(pebble.Sync)
+}
+
+// Gaps returns the registry in ascending gap order.
+func (s *Store) Gaps() ([]calc.Gap, error) {
+	it, err := s.db.NewIter(&pebble.IterOptions{LowerBound: []byte{'g'}, UpperBound: []byte{'g' + 1}})
+	if err != nil {
+		return nil, err
+	}
+	defer it.Close()
+	var out []calc.Gap
+	for it.First(); it.Valid(); it.Next() {
+		var g calc.Gap
+		g.ID.SetBytes32(it.Key()[1:])
+		g.Recipient = common.BytesToAddress(it.Value())
+		out = append(out, g)
+	}
+	return out, it.Error()
+}

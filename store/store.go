@@ -1,0 +1,196 @@
+package store
+
+import (
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sync"
+
+	"github.com/cockroachdb/pebble/v2"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/holiman/uint256"
+
+	"github.com/qf-dev/qf/calc"
+)
+
+var (
+	// ErrNoRound reports a round number that does not exist.
+	ErrNoRound = errors.New("no such round")
+	// ErrRoundClosed reports a write to a round that is no longer open.
+	ErrRoundClosed = errors.New("round is closed")
+	// ErrRoundOpen reports a read of results from a round not yet closed.
+	ErrRoundOpen = errors.New("round is still open: run qf match first")
+	// ErrRoundExists reports creating a round number that is taken.
+	ErrRoundExists = errors.New("round already exists")
+	// ErrGapExists reports registering a gap that is already registered
+	// to a different recipient.
+	ErrGapExists = errors.New("gap already registered")
+)
+
+// Status is a round's life stage: open → closed → submitted.
+type Status string
+
+// Round statuses.
+const (
+	StatusOpen      Status = "open"
+	StatusClosed    Status = "closed"
+	StatusSubmitted Status = "submitted"
+)
+
+// Round is a round's metadata.
+type Round struct {
+	Number        uint64      `json:"number"`
+	Name          string      `json:"name,omitempty"`
+	Config        calc.Config `json:"config"`
+	Decimals      uint8       `json:"decimals"`
+	Leaf          string      `json:"leaf,omitempty"`
+	Status        Status      `json:"status"`
+	Contributions int         `json:"contributions"`
+	Root          common.Hash `json:"root,omitzero"`
+	SubmitTx      common.Hash `json:"submitTx,omitzero"`
+}
+
+// Store is an open database.
+type Store struct {
+	db *pebble.DB
+	mu sync.Mutex
+}
+
+// Open opens (creating if needed) the database in dir.
+func Open(dir string) (*Store, error) {
+	db, err := pebble.Open(dir, &pebble.Options{Logger: quietLogger{}})
+	if err != nil {
+		return nil, fmt.Errorf("opening database %s: %w", dir, err)
+	}
+	return &Store{db: db}, nil
+}
+
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+type quietLogger struct{}
+
+func (quietLogger) Infof(string, ...any)  {}
+func (quietLogger) Errorf(string, ...any) {}
+func (quietLogger) Fatalf(format string, args ...any) {
+	panic(fmt.Sprintf(format, args...))
+}
+
+func roundKey(prefix byte, n uint64) []byte {
+	k := make([]byte, 9)
+	k[0] = prefix
+	binary.BigEndian.PutUint64(k[1:], n)
+	return k
+}
+
+func gapKey(g *uint256.Int) []byte {
+	k := make([]byte, 33)
+	k[0] = 'g'
+	g.WriteToSlice(k[1:])
+	return k
+}
+
+func (s *Store) get(key []byte) ([]byte, bool, error) {
+	v, closer, err := s.db.Get(key)
+	if errors.Is(err, pebble.ErrNotFound) {
+		return nil, false, nil
+	}
+	if err != nil {
+		return nil, false, err
+	}
+	defer closer.Close()
+	return append([]byte(nil), v...), true, nil
+}
+
+// CreateRound stores a new open round. Number 0 takes the next free number.
+func (s *Store) CreateRound(r Round) (Round, error) {
+	if err := r.Config.Validate(); err != nil {
+		return r, err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if r.Number == 0 {
+		last, err := s.lastRound()
+		if err != nil {
+			return r, err
+		}
+		r.Number = last + 1
+	} else if _, ok, err := s.get(roundKey('r', r.Number)); err != nil {
+		return r, err
+	} else if ok {
+		return r, fmt.Errorf("%w: %d", ErrRoundExists, r.Number)
+	}
+	r.Status = StatusOpen
+	r.Contributions = 0
+	return r, s.putRound(nil, r)
+}
+
+func (s *Store) lastRound() (uint64, error) {
+	it, err := s.db.NewIter(&pebble.IterOptions{LowerBound: []byte{'r'}, UpperBound: []byte{'r' + 1}})
+	if err != nil {
+		return 0, err
+	}
+	defer it.Close()
+	if !it.Last() {
+		return 0, it.Error()
+	}
+	return binary.BigEndian.Uint64(it.Key()[1:]), nil
+}
+
+func (s *Store) putRound(b *pebble.Batch, r Round) error {
+	v, err := json.Marshal(r)
+	if err != nil {
+		return err
+	}
+	if b != nil {
+		return b.Set(roundKey('r', r.Number), v, nil)
+	}
+	return s.db.Set(roundKey('r', r.Number), v, pebble.Sync)
+}
+
+// Round reads a round.
+func (s *Store) Round(n uint64) (Round, error) {
+	var r Round
+	v, ok, err := s.get(roundKey('r', n))
+	if err != nil {
+		return r, err
+	}
+	if !ok {
+		return r, fmt.Errorf("%w: %d (qf round list shows the rounds)", ErrNoRound, n)
+	}
+	return r, json.Unmarshal(v, &r)
+}
+
+// Rounds lists every round in number order.
+func (s *Store) Rounds() ([]Round, error) {
+	it, err := s.db.NewIter(&pebble.IterOptions{LowerBound: []byte{'r'}, UpperBound: []byte{'r' + 1}})
+	if err != nil {
+		return nil, err
+	}
+	defer it.Close()
+	var out []Round
+	for it.First(); it.Valid(); it.Next() {
+		var r Round
+		if err := json.Unmarshal(it.Value(), &r); err != nil {
+			return nil, err
+		}
+		out = append(out, r)
+	}
+	return out, it.Error()
+}
+
+// SetSubmitted records the transaction that posted a closed round's root.
+func (s *Store) SetSubmitted(n uint64, tx common.Hash) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	r, err := s.Round(n)
+	if err != nil {
+		return err
+	}
+	if r.Status == StatusOpen {
+		return fmt.Errorf("round %d: %w", n, ErrRoundOpen)
+	}
+	r.Status, r.SubmitTx = StatusSubmitted, tx
+	return s.putRound(nil, r)
+}
