@@ -22,10 +22,10 @@ type ozCase struct {
 	LeafHashes   []common.Hash   `json:"leafHashes"`
 	Proofs       [][]common.Hash `json:"proofs"`
 	MultiProof   *struct {
-		Indices    []int           `json:"indices"`
-		Leaves     [][]string      `json:"leaves"`
-		Proof      []common.Hash   `json:"proof"`
-		ProofFlags []bool          `json:"proofFlags"`
+		Indices    []int         `json:"indices"`
+		Leaves     [][]string    `json:"leaves"`
+		Proof      []common.Hash `json:"proof"`
+		ProofFlags []bool        `json:"proofFlags"`
 	} `json:"multiProof02"`
 	Dump json.RawMessage `json:"dump"`
 }

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# The project's test command (README): go vet, go test, and the cross-checks
+# against the real @openzeppelin/merkle-tree (npm, pinned in scripts/ozcheck).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+echo "== go vet"
+go vet ./...
+
+echo "== OpenZeppelin merkle-tree (pinned) for cross-checks"
+(cd scripts/ozcheck && npm ci --no-audit --no-fund --silent)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+node scripts/ozcheck/gen.mjs 1 120 > "$tmp/oz-cases.json"
+
+echo "== go test"
+QF_OZ_CASES="$tmp/oz-cases.json" go test -count=1 ./...
+
+echo "== qf calc output loaded and verified by @openzeppelin/merkle-tree"
+go build -o "$tmp/qf" ./cmd/qf
+"$tmp/qf" calc --contributions app/demodata/contributions.csv --gaps app/demodata/gaps.csv \
+  --pool 1000000000000000000000 --out "$tmp/demo" > /dev/null
+node scripts/ozcheck/verify.mjs "$tmp/demo"
+
+echo "== fuzz targets, briefly"
+go test ./calc -run '^$' -fuzz '^FuzzDistribute$' -fuzztime 10s > /dev/null
+go test ./calc -run '^$' -fuzz '^FuzzIsqrt$' -fuzztime 10s > /dev/null
+echo "fuzzing found nothing"
