@@ -33,10 +33,12 @@ func TestLoadRejectsTamperedDumps(t *testing.T) {
 	good, err := json.Marshal(tree)
 	require.NoError(t, err)
 	cases := map[string]func(d *merkle.Dump){
-		"changed amount":   func(d *merkle.Dump) { d.Values[1].Value[2] = "999" },
-		"changed node":     func(d *merkle.Dump) { d.Tree[1][0] ^= 1 },
-		"changed root":     func(d *merkle.Dump) { d.Tree[0][31] ^= 1 },
-		"swapped index":    func(d *merkle.Dump) { d.Values[0].TreeIndex, d.Values[1].TreeIndex = d.Values[1].TreeIndex, d.Values[0].TreeIndex },
+		"changed amount": func(d *merkle.Dump) { d.Values[1].Value[2] = "999" },
+		"changed node":   func(d *merkle.Dump) { d.Tree[1][0] ^= 1 },
+		"changed root":   func(d *merkle.Dump) { d.Tree[0][31] ^= 1 },
+		"swapped index": func(d *merkle.Dump) {
+			d.Values[0].TreeIndex, d.Values[1].TreeIndex = d.Values[1].TreeIndex, d.Values[0].TreeIndex
+		},
 		"reused index":     func(d *merkle.Dump) { d.Values[0].TreeIndex = d.Values[1].TreeIndex },
 		"inner node index": func(d *merkle.Dump) { d.Values[0].TreeIndex = 0 },
 		"wrong format":     func(d *merkle.Dump) { d.Format = "standard-v2" },
