@@ -3,7 +3,6 @@ package app
 import (
 	"encoding/json"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"text/tabwriter"
@@ -163,5 +162,3 @@ func show(amount string, dec uint8) string {
 	}
 	return calc.FormatAmount(&a, dec)
 }
-
-var _ io.Writer = os.Stdout

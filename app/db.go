@@ -19,6 +19,24 @@ func withStore(c *cli.Context, fn func(*store.Store) error) error {
 	return fn(s)
 }
 
+// withRound resolves the round number (--round or the one argument) and
+// opens the database for fn.
+func withRound(c *cli.Context, fn func(s *store.Store, n uint64) error) error {
+	n, err := roundNumber(c)
+	if err != nil {
+		return err
+	}
+	return withStore(c, func(s *store.Store) error { return fn(s, n) })
+}
+
+// emitJSON writes v to --out FILE when given, else to stdout.
+func emitJSON(c *cli.Context, v any) error {
+	if path := c.String("out"); path != "" {
+		return writeJSON(path, v)
+	}
+	return printJSON(c, v)
+}
+
 func roundFlag() cli.Flag {
 	return &cli.Uint64Flag{Name: "round", Aliases: []string{"r"}, Usage: "round `NUMBER`", EnvVars: []string{"QF_ROUND"}}
 }

@@ -1,11 +1,9 @@
 package app
 
 import (
-	"bytes"
 	_ "embed"
 	"fmt"
 
-	"github.com/holiman/uint256"
 	"github.com/urfave/cli/v2"
 
 	"github.com/qf-dev/qf/calc"
@@ -75,13 +73,10 @@ func demoCommand() *cli.Command {
 				if err := printReport(c, out.Report, 18); err != nil {
 					return err
 				}
-				var buf bytes.Buffer
-				fmt.Fprintf(&buf, "\nproof for gap %s (qf proof --round %d --gap %s):\n", p.Gap, r.Number, p.Gap)
-				w.Write(buf.Bytes())
+				fmt.Fprintf(w, "\nproof for gap %s (qf proof --round %d --gap %s):\n", p.Gap, r.Number, p.Gap)
 				if err := printJSON(c, p); err != nil {
 					return err
 				}
-				_ = uint256.Int{}
 				return p.Check()
 			})
 		},

@@ -46,11 +46,7 @@ func matchCommand() *cli.Command {
 and qf proof, qf tree and qf stats serve its stored results.`,
 		Flags: []cli.Flag{roundFlag()},
 		Action: func(c *cli.Context) error {
-			n, err := roundNumber(c)
-			if err != nil {
-				return err
-			}
-			return withStore(c, func(s *store.Store) error {
+			return withRound(c, func(s *store.Store, n uint64) error {
 				r, err := s.Round(n)
 				if err != nil {
 					return err
@@ -150,15 +146,11 @@ func proofCommand() *cli.Command {
 			&cli.StringFlag{Name: "out", Usage: "write to `FILE` instead of stdout"},
 		},
 		Action: func(c *cli.Context) error {
-			n, err := roundNumber(c)
-			if err != nil {
-				return err
-			}
 			g, err := gapFlag(c, "gap")
 			if err != nil {
 				return err
 			}
-			return withStore(c, func(s *store.Store) error {
+			return withRound(c, func(s *store.Store, n uint64) error {
 				r, err := s.Round(n)
 				if err != nil {
 					return err
@@ -174,10 +166,7 @@ func proofCommand() *cli.Command {
 				if err != nil {
 					return err
 				}
-				if path := c.String("out"); path != "" {
-					return writeJSON(path, p)
-				}
-				return printJSON(c, p)
+				return emitJSON(c, p)
 			})
 		},
 	}
@@ -192,19 +181,12 @@ func treeCommand() *cli.Command {
 			&cli.StringFlag{Name: "out", Usage: "write to `FILE` instead of stdout"},
 		},
 		Action: func(c *cli.Context) error {
-			n, err := roundNumber(c)
-			if err != nil {
-				return err
-			}
-			return withStore(c, func(s *store.Store) error {
+			return withRound(c, func(s *store.Store, n uint64) error {
 				t, err := s.Tree(n)
 				if err != nil {
 					return err
 				}
-				if path := c.String("out"); path != "" {
-					return writeJSON(path, t)
-				}
-				return printJSON(c, t)
+				return emitJSON(c, t)
 			})
 		},
 	}
@@ -224,11 +206,7 @@ the round must have been created with --leaf allo).
 			&cli.StringFlag{Name: "out", Usage: "`FILE` (or DIR for bundle); default stdout"},
 		},
 		Action: func(c *cli.Context) error {
-			n, err := roundNumber(c)
-			if err != nil {
-				return err
-			}
-			return withStore(c, func(s *store.Store) error {
+			return withRound(c, func(s *store.Store, n uint64) error {
 				r, err := s.Round(n)
 				if err != nil {
 					return err

@@ -70,11 +70,7 @@ func roundCommand() *cli.Command {
 				ArgsUsage: "ROUND",
 				Flags:     []cli.Flag{roundFlag()},
 				Action: func(c *cli.Context) error {
-					n, err := roundNumber(c)
-					if err != nil {
-						return err
-					}
-					return withStore(c, func(s *store.Store) error {
+					return withRound(c, func(s *store.Store, n uint64) error {
 						r, err := s.Round(n)
 						if err != nil {
 							return err
