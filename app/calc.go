@@ -11,6 +11,7 @@ import (
 
 	"github.com/qf-dev/qf/calc"
 	"github.com/qf-dev/qf/ingest"
+	"github.com/qf-dev/qf/internal/mapfile"
 	"github.com/qf-dev/qf/merkle"
 	"github.com/qf-dev/qf/payout"
 	"github.com/qf-dev/qf/round"
@@ -59,15 +60,16 @@ func computeFiles(c *cli.Context, gapsPath, contribPath string, cfg calc.Config,
 	if err != nil {
 		return nil, err
 	}
-	cb, err := readFile(contribPath)
+	cb, release, err := mapfile.Read(contribPath)
 	if err != nil {
 		return nil, err
 	}
+	defer release()
 	bar := newProgress(c.App.ErrWriter, int64(len(cb)), "reading contributions")
 	defer bar.done()
 	in := round.Inputs{Gaps: gapList(entries), Config: cfg, Leaf: leaf, Dedup: true, SizeHint: len(cb) / 80}
-	return round.Compute(in, func(add func(*ingest.Row) error) error {
-		return ingest.Contributions(filepath.Base(contribPath), cb, ingest.Options{Decimals: dec, Progress: bar.set}, add)
+	return round.Compute(in, func(l *ingest.Loader) error {
+		return l.LoadFile(filepath.Base(contribPath), cb, ingest.Options{Decimals: dec, Progress: bar.set})
 	})
 }
 

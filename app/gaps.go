@@ -8,6 +8,7 @@ import (
 
 	"github.com/qf-dev/qf/calc"
 	"github.com/qf-dev/qf/ingest"
+	"github.com/qf-dev/qf/internal/mapfile"
 	"github.com/qf-dev/qf/store"
 )
 
@@ -118,10 +119,11 @@ func importCommand() *cli.Command {
 					if err != nil {
 						return err
 					}
-					b, err := readFile(path)
+					b, release, err := mapfile.Read(path)
 					if err != nil {
 						return err
 					}
+					defer release()
 					return withStore(c, func(s *store.Store) error {
 						r, err := s.Round(c.Uint64("round"))
 						if err != nil {

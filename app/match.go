@@ -25,12 +25,12 @@ func computeStored(c *cli.Context, s *store.Store, r store.Round) (*round.Outcom
 	defer bar.done()
 	n := 0
 	in := round.Inputs{Gaps: gaps, Config: r.Config, Leaf: payout.Leaf(r.Leaf), SizeHint: r.Contributions}
-	return round.Compute(in, func(add func(*ingest.Row) error) error {
+	return round.Compute(in, func(l *ingest.Loader) error {
 		return s.EachContribution(r.Number, func(row *ingest.Row) error {
 			if n++; n&0xffff == 0 {
 				bar.set(n)
 			}
-			if err := add(row); err != nil {
+			if err := l.Add(row); err != nil {
 				return fmt.Errorf("round %d contribution %s: %w", r.Number, row.ID, err)
 			}
 			return nil

@@ -221,7 +221,9 @@ func TestQFMatchesReference(t *testing.T) {
 				ref[g][d] = sum
 				require.NoError(t, tl.Add(d, uint256.NewInt(uint64(g+1)), &a))
 			}
-			raw, err := calc.QF{}.Raw(nGaps, tl.Terms())
+			terms, err := tl.Terms()
+			require.NoError(t, err)
+			raw, err := calc.QF{}.Raw(nGaps, terms)
 			require.NoError(t, err)
 			want := refQF(ref)
 			for g := 0; g < nGaps; g++ {
@@ -242,7 +244,10 @@ func TestUnknownGapAndZero(t *testing.T) {
 	require.ErrorIs(t, tl.Add("a", uint256.NewInt(1), uint256.NewInt(0)), calc.ErrZeroAmount)
 	max := new(uint256.Int).SetAllOne()
 	require.NoError(t, tl.Add("a", uint256.NewInt(1), max))
-	require.ErrorIs(t, tl.Add("a", uint256.NewInt(1), uint256.NewInt(1)), calc.ErrOverflow)
+	require.NoError(t, tl.Add("a", uint256.NewInt(1), uint256.NewInt(1)))
+	_, err = tl.Terms() // the donor's total to gap 1 is 2^256
+	require.ErrorIs(t, err, calc.ErrOverflow)
+	require.ErrorContains(t, err, "a's total to gap 1")
 	_, err = calc.NewTally(append(gaps(2), gaps(1)...), nil)
 	require.ErrorIs(t, err, calc.ErrDuplicateGap)
 }
@@ -257,4 +262,41 @@ func TestMechanismParams(t *testing.T) {
 	m, err := calc.NewMechanism("", nil)
 	require.NoError(t, err)
 	require.Equal(t, "qf", m.Name())
+}
+
+// TestQFLargeRoundMatchesReference is big enough for the tally and the QF
+// sums to split their work across cores.
+func TestQFLargeRoundMatchesReference(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 5))
+	const nGaps, nDonors, rows = 37, 5000, 120_000
+	tl, err := calc.NewTally(gaps(nGaps), nil)
+	require.NoError(t, err)
+	ref := map[int]map[string]*big.Int{}
+	for range rows {
+		g, d := r.IntN(nGaps), fmt.Sprintf("d%d", r.IntN(nDonors))
+		a := uint256.NewInt(1 + r.Uint64N(1e20>>8))
+		if r.IntN(50) == 0 {
+			a.Lsh(a, 70) // past 64 bits
+		}
+		if ref[g] == nil {
+			ref[g] = map[string]*big.Int{}
+		}
+		if ref[g][d] == nil {
+			ref[g][d] = new(big.Int)
+		}
+		ref[g][d].Add(ref[g][d], a.ToBig())
+		require.NoError(t, tl.Add(d, uint256.NewInt(uint64(g+1)), a))
+	}
+	terms, err := tl.Terms()
+	require.NoError(t, err)
+	require.Greater(t, len(terms), 1<<15)
+	for i := 1; i < len(terms); i++ {
+		require.True(t, terms[i-1].Gap < terms[i].Gap || terms[i-1].Gap == terms[i].Gap && terms[i-1].Donor < terms[i].Donor, "terms in (gap, donor) order")
+	}
+	raw, err := calc.QF{}.Raw(nGaps, terms)
+	require.NoError(t, err)
+	want := refQF(ref)
+	for g := range nGaps {
+		require.Equal(t, want[g].String(), raw.Values[g].String(), "gap %d", g+1)
+	}
 }

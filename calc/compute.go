@@ -78,7 +78,11 @@ func Compute(t *Tally, cfg Config) (*Result, error) {
 		return nil, err
 	}
 	mech, _ := NewMechanism(cfg.Mechanism, cfg.Params)
-	raw, err := mech.Raw(len(t.gaps), t.Terms())
+	terms, err := t.Terms()
+	if err != nil {
+		return nil, err
+	}
+	raw, err := mech.Raw(len(t.gaps), terms)
 	if err != nil {
 		return nil, err
 	}
@@ -91,7 +95,7 @@ func Compute(t *Tally, cfg Config) (*Result, error) {
 		return nil, err
 	}
 	r := &Result{Mechanism: mech.Name(), Pool: cfg.Pool, Scale: raw.Scale, Gaps: make([]GapResult, len(t.gaps)),
-		Matched: dist.Total, Rows: t.rows, Donors: len(t.donors)}
+		Matched: dist.Total, Rows: len(t.entries), Donors: len(t.donors)}
 	for i, g := range t.gaps {
 		r.Gaps[i] = GapResult{Gap: g.ID, Recipient: g.Recipient, Contributors: donors[i], Direct: direct[i],
 			Raw: raw.Values[i], Match: dist.Payouts[i], Capped: dist.Capped[i]}

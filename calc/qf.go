@@ -22,9 +22,22 @@ var (
 	two256 = new(big.Int).Lsh(big.NewInt(1), 256)
 )
 
-// Raw implements [Mechanism].
+// Raw implements [Mechanism]. Gaps are independent, so the terms are cut
+// at gap boundaries and summed on every core; each gap's value is the same
+// whichever core computes it.
 func (QF) Raw(nGaps int, terms []Term) (Raw, error) {
 	raw := Raw{Values: make([]*big.Int, nGaps), Scale: qfScale}
+	parallelByGap(terms, func(part []Term) { qfGaps(part, raw.Values) })
+	for g := range raw.Values {
+		if raw.Values[g] == nil {
+			raw.Values[g] = new(big.Int)
+		}
+	}
+	return raw, nil
+}
+
+// qfGaps computes the raw subsidy of every gap in terms (grouped by gap).
+func qfGaps(terms []Term, values []*big.Int) {
 	var (
 		sumS uint256.Int // Σ s: each s < 2^166, so this cannot overflow for < 2^90 terms
 		sumC = new(big.Int)
@@ -46,7 +59,7 @@ func (QF) Raw(nGaps int, terms []Term) (Raw, error) {
 		if sq.Sign() < 0 {
 			sq.SetInt64(0)
 		}
-		raw.Values[g] = sq
+		values[g] = sq
 		sumS.Clear()
 		sumCW.Clear()
 		sumC.SetInt64(0)
@@ -79,12 +92,6 @@ func (QF) Raw(nGaps int, terms []Term) (Raw, error) {
 		sumS.Add(&sumS, &s)
 	}
 	flush(cur)
-	for g := range raw.Values {
-		if raw.Values[g] == nil {
-			raw.Values[g] = new(big.Int)
-		}
-	}
-	return raw, nil
 }
 
 // Linear makes the raw subsidy the weighted direct total: Σ w·c.

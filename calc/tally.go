@@ -2,12 +2,16 @@ package calc
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/holiman/uint256"
+
+	"github.com/qf-dev/qf/internal/hugemem"
+	"github.com/qf-dev/qf/internal/radix"
 )
 
 // Gap is a registry entry: a gap id and the address its payout goes to.
@@ -37,27 +41,39 @@ func NormalizeDonor(s string) (string, error) {
 	return s, nil
 }
 
+// Contributions are kept as radix pairs, 16 bytes each: Key is gap<<32 |
+// donor, and Val the amount, or, when the amount does not fit in 64 bits
+// (bigAmount set in Key), its index in Tally.big.
+const bigAmount = 1 << 63
+
 // cell is one donor's total to one gap.
 type cell struct {
 	gap, donor int32
 	direct     uint256.Int // every contribution
-	eligible   uint256.Int // contributions at or above the minimum
 }
 
 // Tally sums contributions per (gap, donor). It is the first step of every
 // mechanism; the zero value is not usable, build one with [NewTally].
+//
+// Adding a contribution only appends it; the per-(gap, donor) sums are made
+// once, by a radix sort, when the terms are first asked for. That keeps the
+// per-row cost to one donor lookup, and the grouping is by (gap, donor
+// index) whatever order the rows came in.
 type Tally struct {
 	gaps       []Gap
 	recipients []string // lower-case hex, for the self-donation check
 	gapIndex   map[uint256.Int]int32
 	donors     []string
+	indexed    int // donors[:indexed] are in the maps below
 	donorIndex map[string]int32
 	addrIndex  map[[20]byte]int32 // donors that are addresses: a cheaper key
 	weights    []Bps
-	cellIndex  map[uint64]int32
-	cells      []cell
+	entries    []radix.Pair
+	big        []uint256.Int
+	cells      []cell        // valid when summed == len(entries)
+	eligible   []uint256.Int // per cell, when there is a minimum; else direct is eligible
+	summed     int
 	min        uint256.Int
-	rows       int
 }
 
 // NewTally starts a tally over the gap registry. Contributions below
@@ -69,7 +85,7 @@ func NewTally(gaps []Gap, minAmount *uint256.Int) (*Tally, error) {
 		gapIndex:   make(map[uint256.Int]int32, len(gaps)),
 		donorIndex: make(map[string]int32),
 		addrIndex:  make(map[[20]byte]int32),
-		cellIndex:  make(map[uint64]int32),
+		summed:     -1,
 	}
 	copy(t.gaps, gaps)
 	sort.Slice(t.gaps, func(i, j int) bool { return t.gaps[i].ID.Lt(&t.gaps[j].ID) })
@@ -88,10 +104,8 @@ func NewTally(gaps []Gap, minAmount *uint256.Int) (*Tally, error) {
 
 // Grow reserves room for about n more contributions.
 func (t *Tally) Grow(n int) {
-	if len(t.cells) == 0 && n > 0 {
-		t.cellIndex = make(map[uint64]int32, n)
-		t.cells = make([]cell, 0, n)
-		t.addrIndex = make(map[[20]byte]int32, n/4)
+	if n > 0 && cap(t.entries)-len(t.entries) < n {
+		t.entries = append(hugemem.Make[radix.Pair](0, len(t.entries)+n), t.entries...)
 	}
 }
 
@@ -103,41 +117,72 @@ func (t *Tally) Gaps() []Gap { return t.gaps }
 func (t *Tally) Donors() []string { return t.donors }
 
 // Rows is the number of contributions added.
-func (t *Tally) Rows() int { return t.rows }
+func (t *Tally) Rows() int { return len(t.entries) }
 
-// GapIndex finds a gap's index.
+// GapIndex finds a gap's index. Safe for concurrent use with other lookups.
 func (t *Tally) GapIndex(id *uint256.Int) (int32, bool) {
 	i, ok := t.gapIndex[*id]
 	return i, ok
 }
 
+// AddDonors appends donors known to be canonical and distinct from each
+// other and from every donor already in the tally (a bulk loader that has
+// grouped its rows itself), and returns the index of the first.
+func (t *Tally) AddDonors(donors []string) int32 {
+	first := int32(len(t.donors))
+	t.donors = append(t.donors, donors...)
+	t.weights = slices.Grow(t.weights, len(donors))
+	for range donors {
+		t.weights = append(t.weights, One)
+	}
+	return first
+}
+
+// index brings the lookup maps up to date with donors added in bulk.
+func (t *Tally) index() {
+	for ; t.indexed < len(t.donors); t.indexed++ {
+		d, i := t.donors[t.indexed], int32(t.indexed)
+		t.donorIndex[d] = i
+		if a, ok := parseCanonicalAddr([]byte(d)); ok {
+			t.addrIndex[a] = i
+		}
+	}
+}
+
 // DonorIndex returns the index of a canonical donor, adding it if new.
 func (t *Tally) DonorIndex(donor string) int32 {
+	t.index()
 	if i, ok := t.donorIndex[donor]; ok {
 		return i
 	}
+	return t.newDonor(donor)
+}
+
+func (t *Tally) newDonor(donor string) int32 {
 	i := int32(len(t.donors))
 	t.donorIndex[donor] = i
 	t.donors = append(t.donors, donor)
 	t.weights = append(t.weights, One)
+	t.indexed++
 	return i
 }
 
 // DonorIndexBytes is DonorIndex for a byte slice, without allocating for a
 // donor already seen. Canonical addresses are keyed by their 20 bytes.
 func (t *Tally) DonorIndexBytes(donor []byte) int32 {
+	t.index()
 	if a, ok := parseCanonicalAddr(donor); ok {
 		if i, ok := t.addrIndex[a]; ok {
 			return i
 		}
-		i := t.DonorIndex(string(donor))
+		i := t.newDonor(string(donor))
 		t.addrIndex[a] = i
 		return i
 	}
 	if i, ok := t.donorIndex[string(donor)]; ok {
 		return i
 	}
-	return t.DonorIndex(string(donor))
+	return t.newDonor(string(donor))
 }
 
 // parseCanonicalAddr decodes "0x" + 40 lower-case hex digits.
@@ -186,21 +231,71 @@ func (t *Tally) AddIndexed(donor, gap int32, amount *uint256.Int) error {
 	if amount.IsZero() {
 		return ErrZeroAmount
 	}
-	key := uint64(uint32(gap))<<32 | uint64(uint32(donor))
-	ci, ok := t.cellIndex[key]
-	if !ok {
-		ci = int32(len(t.cells))
-		t.cellIndex[key] = ci
-		t.cells = append(t.cells, cell{gap: gap, donor: donor})
+	e := radix.Pair{Key: uint64(uint32(gap))<<32 | uint64(uint32(donor)), Val: amount[0]}
+	if !amount.IsUint64() {
+		e.Key |= bigAmount
+		e.Val = uint64(len(t.big))
+		t.big = append(t.big, *amount)
 	}
-	c := &t.cells[ci]
-	if _, over := c.direct.AddOverflow(&c.direct, amount); over {
-		return fmt.Errorf("%w: %s's total to gap %s", ErrOverflow, t.donors[donor], t.gaps[gap].ID.Dec())
+	t.entries = append(t.entries, e)
+	return nil
+}
+
+// sum groups the entries by (gap, donor) into cells, in that order. A
+// donor's total to a gap past 2^256-1 is an error.
+func (t *Tally) sum() error {
+	if t.summed == len(t.entries) {
+		return nil
 	}
-	if !amount.Lt(&t.min) {
-		c.eligible.Add(&c.eligible, amount) // cannot overflow: eligible <= direct
+	// Sort the entries themselves, keyed gap<<donorBits | donor: the sums
+	// below then read memory in order. The keys are put back afterwards.
+	donorBits := radix.Bits(len(t.donors))
+	for i := range t.entries {
+		k := t.entries[i].Key
+		t.entries[i].Key = k&bigAmount | (k>>32&(1<<31-1))<<donorBits | k&(1<<32-1)
 	}
-	t.rows++
+	radix.Sort(t.entries, donorBits+radix.Bits(len(t.gaps)), nil)
+	n := 0
+	for i := range t.entries {
+		if i == 0 || t.entries[i].Key&^bigAmount != t.entries[i-1].Key&^bigAmount {
+			n++
+		}
+	}
+	cells := hugemem.Make[cell](0, n)
+	var eligible []uint256.Int
+	if !t.min.IsZero() {
+		eligible = hugemem.Make[uint256.Int](0, n)
+	}
+	mask := uint64(1)<<donorBits - 1
+	var a uint256.Int
+	for i := 0; i < len(t.entries); {
+		key := t.entries[i].Key &^ bigAmount
+		c := cell{gap: int32(key >> donorBits), donor: int32(key & mask)}
+		var el uint256.Int
+		for ; i < len(t.entries) && t.entries[i].Key&^bigAmount == key; i++ {
+			e := &t.entries[i]
+			if e.Key&bigAmount != 0 {
+				a = t.big[e.Val]
+			} else {
+				a.SetUint64(e.Val)
+			}
+			if _, over := c.direct.AddOverflow(&c.direct, &a); over {
+				return fmt.Errorf("%w: %s's total to gap %s", ErrOverflow, t.donors[c.donor], t.gaps[c.gap].ID.Dec())
+			}
+			if eligible != nil && !a.Lt(&t.min) {
+				el.Add(&el, &a) // cannot overflow: eligible <= direct
+			}
+		}
+		cells = append(cells, c)
+		if eligible != nil {
+			eligible = append(eligible, el)
+		}
+	}
+	for i := range t.entries {
+		k := t.entries[i].Key
+		t.entries[i].Key = k&bigAmount | (k&^bigAmount)>>donorBits<<32 | k&mask
+	}
+	t.cells, t.eligible, t.summed = cells, eligible, len(t.entries)
 	return nil
 }
 
@@ -211,40 +306,53 @@ type Term struct {
 	Weight     Bps
 }
 
-// Terms returns the matchable (gap, donor) totals grouped by ascending gap,
-// in insertion order within a gap (mechanisms must not depend on that order:
-// integer sums do not). Excluded: contributions below the minimum,
-// zero-weight donors, and donors giving to a gap whose recipient they are.
-func (t *Tally) Terms() []Term {
-	// Counting sort by gap: linear, and stable within a gap.
-	start := make([]int, len(t.gaps)+1)
-	keep := make([]bool, len(t.cells))
-	for i := range t.cells {
-		c := &t.cells[i]
-		w := t.weights[c.donor]
-		if c.eligible.IsZero() || w == 0 || t.donors[c.donor] == t.recipients[c.gap] {
-			continue
+// Terms returns the matchable (gap, donor) totals in ascending (gap, donor
+// index) order. Excluded: contributions below the minimum, zero-weight
+// donors, and donors giving to a gap whose recipient they are.
+func (t *Tally) Terms() ([]Term, error) {
+	if err := t.sum(); err != nil {
+		return nil, err
+	}
+	// A donor is excluded from a gap whose recipient it is; flag the few
+	// donors that are some gap's recipient so most cells skip the check.
+	recipients := make(map[string]bool, len(t.recipients))
+	for _, r := range t.recipients {
+		recipients[r] = true
+	}
+	isRecipient := make([]bool, len(t.donors))
+	for d, name := range t.donors {
+		isRecipient[d] = recipients[name]
+	}
+	eligible := func(i int) *uint256.Int {
+		if t.eligible != nil {
+			return &t.eligible[i]
 		}
-		keep[i] = true
-		start[c.gap+1]++
+		return &t.cells[i].direct
 	}
-	for g := 1; g <= len(t.gaps); g++ {
-		start[g] += start[g-1]
-	}
-	terms := make([]Term, start[len(t.gaps)])
-	for i := range t.cells {
-		if !keep[i] {
-			continue
-		}
+	matchable := func(i int) bool {
 		c := &t.cells[i]
-		terms[start[c.gap]] = Term{Gap: c.gap, Donor: c.donor, Amount: c.eligible, Weight: t.weights[c.donor]}
-		start[c.gap]++
+		return !eligible(i).IsZero() && t.weights[c.donor] != 0 && (!isRecipient[c.donor] || t.donors[c.donor] != t.recipients[c.gap])
 	}
-	return terms
+	n := 0
+	for i := range t.cells {
+		if matchable(i) {
+			n++
+		}
+	}
+	terms := hugemem.Make[Term](0, n)
+	for i := range t.cells {
+		if c := &t.cells[i]; matchable(i) {
+			terms = append(terms, Term{Gap: c.gap, Donor: c.donor, Amount: *eligible(i), Weight: t.weights[c.donor]})
+		}
+	}
+	return terms, nil
 }
 
 // gapTotals returns, per gap, the direct total and the number of distinct donors.
 func (t *Tally) gapTotals() ([]uint256.Int, []int, error) {
+	if err := t.sum(); err != nil {
+		return nil, nil, err
+	}
 	direct := make([]uint256.Int, len(t.gaps))
 	donors := make([]int, len(t.gaps))
 	for i := range t.cells {

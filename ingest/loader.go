@@ -5,6 +5,7 @@ import (
 	"unsafe"
 
 	"github.com/qf-dev/qf/calc"
+	"github.com/qf-dev/qf/internal/hugemem"
 )
 
 // Loader feeds contribution rows into a [calc.Tally]: it resolves gaps,
@@ -17,23 +18,24 @@ type Loader struct {
 	// Duplicates counts rows skipped as repeated ids.
 	Duplicates int
 
-	scale   *calc.ScoreScale
-	ids     map[string]struct{}
-	arena   arena
-	weights map[int32]string // donor -> weight text as first given
-	scores  map[int32]string
-	scored  []bool
+	scale    *calc.ScoreScale
+	sizeHint int
+	ids      map[string]struct{} // made on the first row-by-row id
+	arena    arena
+	weights  map[int32]string // donor -> weight text as first given
+	scores   map[int32]string
+	scored   []bool
 }
 
 // NewLoader returns a loader into t; scale (may be nil) maps score columns
 // to weights; sizeHint is the expected number of rows.
 func NewLoader(t *calc.Tally, scale *calc.ScoreScale, sizeHint int) *Loader {
-	return &Loader{Tally: t, scale: scale, ids: make(map[string]struct{}, sizeHint), weights: map[int32]string{}, scores: map[int32]string{}}
+	return &Loader{Tally: t, scale: scale, sizeHint: sizeHint, weights: map[int32]string{}, scores: map[int32]string{}}
 }
 
 // arena keeps many small strings in a few large blocks (one allocation per
-// MiB instead of one per id). Blocks are never reallocated, so strings
-// pointing into them stay valid.
+// block instead of one per id; blocks double up to 8 MiB). Blocks are never
+// reallocated, so strings pointing into them stay valid.
 type arena struct{ cur []byte }
 
 func (a *arena) str(b []byte) string {
@@ -41,16 +43,40 @@ func (a *arena) str(b []byte) string {
 		return ""
 	}
 	if len(a.cur)+len(b) > cap(a.cur) {
-		a.cur = make([]byte, 0, max(1<<20, len(b)))
+		a.cur = hugemem.Make[byte](0, max(min(2*cap(a.cur), 8<<20), 64<<10, len(b)))
 	}
 	start := len(a.cur)
 	a.cur = append(a.cur, b...)
 	return unsafe.String(&a.cur[start], len(b))
 }
 
+// LoadFile loads a contributions file (CSV or JSON). A plain CSV file into
+// an empty tally takes a parallel path; every other input goes row by row
+// through [Loader.Add]. Both give the same tally and the same errors.
+func (l *Loader) LoadFile(file string, data []byte, opts Options) error {
+	if l.loadFast(data, opts) {
+		return nil
+	}
+	return Contributions(file, data, opts, l.Add)
+}
+
+// address stores an address in canonical form: 0x and lower-case hex.
+func (a *arena) address(addr *[20]byte) string {
+	const digits = "0123456789abcdef"
+	var buf [42]byte
+	buf[0], buf[1] = '0', 'x'
+	for i, b := range addr {
+		buf[2+2*i], buf[3+2*i] = digits[b>>4], digits[b&15]
+	}
+	return a.str(buf[:])
+}
+
 // Add takes one row. Errors are [FieldError]s naming the column.
 func (l *Loader) Add(r *Row) error {
 	if l.Dedup && len(r.ID) > 0 {
+		if l.ids == nil {
+			l.ids = make(map[string]struct{}, l.sizeHint)
+		}
 		if _, dup := l.ids[string(r.ID)]; dup {
 			l.Duplicates++
 			return nil

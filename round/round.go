@@ -34,11 +34,12 @@ type Outcome struct {
 	Duplicates int
 }
 
-// Scan feeds contribution rows to add, in order.
-type Scan func(add func(*ingest.Row) error) error
+// Load feeds a round's contributions to a loader: a file with
+// [ingest.Loader.LoadFile], stored rows one by one with [ingest.Loader.Add].
+type Load func(l *ingest.Loader) error
 
-// Compute tallies the rows from scan and computes the round.
-func Compute(in Inputs, scan Scan) (*Outcome, error) {
+// Compute tallies the contributions from load and computes the round.
+func Compute(in Inputs, load Load) (*Outcome, error) {
 	if err := in.Config.Validate(); err != nil {
 		return nil, err
 	}
@@ -53,7 +54,7 @@ func Compute(in Inputs, scan Scan) (*Outcome, error) {
 	}
 	l := ingest.NewLoader(t, scale, in.SizeHint)
 	l.Dedup = in.Dedup
-	if err := scan(l.Add); err != nil {
+	if err := load(l); err != nil {
 		return nil, err
 	}
 	l.Finish()

@@ -25,4 +25,5 @@ node scripts/ozcheck/verify.mjs "$tmp/demo"
 echo "== fuzz targets, briefly"
 go test ./calc -run '^$' -fuzz '^FuzzDistribute$' -fuzztime 10s > /dev/null
 go test ./calc -run '^$' -fuzz '^FuzzIsqrt$' -fuzztime 10s > /dev/null
+go test ./ingest -run '^$' -fuzz '^FuzzFastPath$' -fuzztime 10s > /dev/null
 echo "fuzzing found nothing"

@@ -1,0 +1,497 @@
+package ingest
+
+import (
+	"bytes"
+	"hash/maphash"
+	"runtime"
+	"sync"
+
+	"github.com/holiman/uint256"
+
+	"github.com/qf-dev/qf/calc"
+	"github.com/qf-dev/qf/internal/hugemem"
+	"github.com/qf-dev/qf/internal/radix"
+)
+
+// The fast path loads a plain CSV file (no quotes, no weight or score
+// column) in parallel and groups its rows by sorting instead of hashing:
+//
+//  1. workers parse chunks of lines into compact rows (amount, gap index,
+//     where the id and donor are in the file, and 32-bit hashes of both);
+//  2. one radix sort of (id hash, row) pairs finds repeated ids, and,
+//     concurrently, one of (donor hash, row) pairs groups rows by donor;
+//     equal hashes are confirmed by comparing the bytes, so a collision
+//     never merges two ids or two donors;
+//  3. donors are numbered in order of their first kept row, exactly as the
+//     row-by-row path numbers them, and the rows go into the tally.
+//
+// Anything unusual (a parse error, an unknown gap, a quoted field) makes it
+// give up before touching the tally; the row-by-row path then produces the
+// result or the exact error.
+
+// fastRow is one parsed line, 48 bytes.
+type fastRow struct {
+	amount   uint64 // the amount, or its index in bigAmounts when big
+	idOff    uint32 // offset of the id in the file; idLen 0 when none
+	donorOff uint32
+	gap      int32
+	addr     [20]byte // the donor when isAddr
+	idLen    uint16
+	donorLen uint8
+	isAddr   bool // donor is a 0x address, compared by its bytes
+	big      bool // amount does not fit in 64 bits
+}
+
+// bigAmounts holds the rare amounts of 2^64 or more, shared by the workers.
+type bigAmounts struct {
+	mu sync.Mutex
+	v  []uint256.Int
+}
+
+func (b *bigAmounts) add(a *uint256.Int) uint64 {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.v = append(b.v, *a)
+	return uint64(len(b.v) - 1)
+}
+
+// fastChunk is a range of whole lines; its rows go to rows[base:base+n],
+// its id pairs to ids[base:base+nIDs] (base counts the chunk's lines).
+type fastChunk struct {
+	start, end int
+	base, n    int
+	nIDs       int
+	ok         bool
+}
+
+// fastCols are the column positions the fast path reads.
+type fastCols struct{ id, donor, gap, amount, need int }
+
+// loadFast tries the fast path; it reports false, having changed nothing,
+// when the file needs the row-by-row path.
+func (l *Loader) loadFast(data []byte, opts Options) bool {
+	if l.Tally.Rows() != 0 || len(l.Tally.Donors()) != 0 || isJSON(data) || len(data) >= 1<<32 {
+		return false
+	}
+	lines := &lines{data: data}
+	cols, err := header("", lines, ContributionColumns[0], ContributionColumns[1])
+	if err != nil || col(cols, "weight") >= 0 || col(cols, "score") >= 0 || lines.line != 1 {
+		return false
+	}
+	fc := fastCols{id: col(cols, "id"), donor: cols["donor"], gap: cols["gap"], amount: cols["amount"]}
+	fc.need = max(fc.id, fc.donor, fc.gap, fc.amount) + 1
+
+	gaps := map[uint64]int32{}
+	for i, g := range l.Tally.Gaps() {
+		if g.ID.IsUint64() {
+			gaps[g.ID.Uint64()] = int32(i)
+		}
+	}
+	seed := maphash.MakeSeed()
+	chunks, lineCount := splitLines(data, lines.pos, 4*runtime.GOMAXPROCS(0))
+	if lineCount == 0 || lineCount >= 1<<32-1 {
+		return false
+	}
+	rows := hugemem.Make[fastRow](lineCount, lineCount)
+	ids := hugemem.Make[radix.Pair](lineCount, lineCount)
+	donors := hugemem.Make[radix.Pair](lineCount, lineCount)
+	var (
+		bigs bigAmounts
+		wg   sync.WaitGroup
+		mu   sync.Mutex
+		done int
+		next = make(chan *fastChunk, len(chunks))
+	)
+	for i := range chunks {
+		next <- &chunks[i]
+	}
+	close(next)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for c := range next {
+				c.ok = parseChunk(data, c, fc, gaps, l.Tally, seed, opts.Decimals, rows, ids, donors, &bigs)
+				if opts.Progress != nil {
+					mu.Lock()
+					done += c.end - c.start
+					opts.Progress(lines.pos + done)
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	wg.Wait()
+
+	// Close the gaps left by blank lines (rows) and id-less rows (ids).
+	nRows, nIDs := 0, 0
+	for i := range chunks {
+		c := &chunks[i]
+		if !c.ok {
+			return false
+		}
+		if nRows != c.base {
+			copy(rows[nRows:], rows[c.base:c.base+c.n])
+			for j := c.base; j < c.base+c.n; j++ {
+				donors[j].Val -= uint64(c.base - nRows)
+			}
+			copy(donors[nRows:], donors[c.base:c.base+c.n])
+		}
+		for j := c.base; j < c.base+c.nIDs; j++ {
+			ids[j].Val -= uint64(c.base - nRows)
+		}
+		copy(ids[nIDs:], ids[c.base:c.base+c.nIDs])
+		nRows += c.n
+		nIDs += c.nIDs
+	}
+	if nRows == 0 {
+		return false
+	}
+	rows, ids, donors = rows[:nRows], ids[:nIDs], donors[:nRows]
+
+	// Repeated ids and donor groups, concurrently.
+	dup := hugemem.Make[bool](len(rows), len(rows))
+	dups := 0
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		if l.Dedup {
+			dups = markDuplicates(data, rows, ids, dup)
+		}
+	}()
+	radix.Sort(donors, 32, nil)
+	wg.Wait()
+
+	rowDonor, names := numberDonors(data, rows, donors, dup)
+	first := l.Tally.AddDonors(names)
+	l.Tally.Grow(len(rows) - dups)
+	var a uint256.Int
+	for i := range rows {
+		if dup[i] {
+			continue
+		}
+		r := &rows[i]
+		if r.big {
+			a = bigs.v[r.amount]
+		} else {
+			a.SetUint64(r.amount)
+		}
+		// cannot fail: amounts are > 0 and indices are the tally's
+		_ = l.Tally.AddIndexed(first+rowDonor[i], r.gap, &a)
+	}
+	l.Duplicates += dups
+	return true
+}
+
+// splitLines cuts data[from:] into about n ranges that end at line ends
+// and returns them with the number of lines they hold.
+func splitLines(data []byte, from, n int) ([]fastChunk, int) {
+	var out []fastChunk
+	size := (len(data)-from)/n + 1
+	lines := 0
+	for start := from; start < len(data); {
+		end := min(start+size, len(data))
+		if i := bytes.IndexByte(data[end:], '\n'); i >= 0 {
+			end += i + 1
+		} else {
+			end = len(data)
+		}
+		k := bytes.Count(data[start:end], []byte{'\n'})
+		if data[end-1] != '\n' {
+			k++ // a last line without a newline
+		}
+		out = append(out, fastChunk{start: start, end: end, base: lines})
+		lines += k
+		start = end
+	}
+	return out, lines
+}
+
+// parseChunk parses a chunk's lines; false means "use the general path".
+func parseChunk(data []byte, c *fastChunk, fc fastCols, gaps map[uint64]int32, t *calc.Tally, seed maphash.Seed, decimals uint8,
+	allRows []fastRow, allIDs, allDonors []radix.Pair, bigs *bigAmounts) bool {
+	rows := allRows[c.base:c.base]
+	ids := allIDs[c.base:c.base]
+	donors := allDonors[c.base:c.base]
+	defer func() { c.n, c.nIDs = len(rows), len(ids) }()
+	var fields [16][2]int // field start, end (absolute offsets)
+	var amt uint256.Int
+	for pos := c.start; pos < c.end; {
+		end := pos + bytes.IndexByte(data[pos:c.end], '\n')
+		if end < pos {
+			end = c.end
+		}
+		lineEnd := end
+		if lineEnd > pos && data[lineEnd-1] == '\r' {
+			lineEnd--
+		}
+		line := data[pos:lineEnd]
+		start := pos
+		pos = end + 1
+		if len(bytes.TrimSpace(line)) == 0 {
+			continue
+		}
+		n := 0
+		fs := start
+		for i := start; i < lineEnd; i++ {
+			switch data[i] {
+			case ',':
+				if n < len(fields) {
+					fields[n] = [2]int{fs, i}
+				}
+				n++
+				fs = i + 1
+			case '"':
+				return false
+			}
+		}
+		if n < len(fields) {
+			fields[n] = [2]int{fs, lineEnd}
+		}
+		n++
+		if n < fc.need || fc.need > len(fields) {
+			return false
+		}
+		var r fastRow
+		field := func(i int) (int, []byte) {
+			f := data[fields[i][0]:fields[i][1]]
+			t := bytes.TrimSpace(f) // as the general path trims
+			return fields[i][0] + cap(f) - cap(t), t
+		}
+
+		off, d := field(fc.donor)
+		if !hexAddr(d, &r.addr) {
+			if _, err := calc.NormalizeDonor(string(d)); err != nil || len(d) > 255 {
+				return false
+			}
+			donors = append(donors, radix.Pair{Key: maphash.Bytes(seed, d) >> 32, Val: uint64(c.base + len(rows))})
+		} else {
+			r.isAddr = true
+			donors = append(donors, radix.Pair{Key: maphash.Bytes(seed, r.addr[:]) >> 32, Val: uint64(c.base + len(rows))})
+		}
+		r.donorOff, r.donorLen = uint32(off), uint8(len(d))
+
+		_, g := field(fc.gap)
+		if v, ok := smallUint(g); ok {
+			gi, known := gaps[v]
+			if !known {
+				return false
+			}
+			r.gap = gi
+		} else {
+			var id uint256.Int
+			if gap(g, &id) != nil {
+				return false
+			}
+			gi, known := t.GapIndex(&id)
+			if !known {
+				return false
+			}
+			r.gap = gi
+		}
+
+		if _, a := field(fc.amount); amount(a, decimals, &amt) != nil {
+			return false
+		}
+		if amt.IsUint64() {
+			r.amount = amt.Uint64()
+		} else {
+			r.amount, r.big = bigs.add(&amt), true
+		}
+
+		if fc.id >= 0 {
+			off, id := field(fc.id)
+			if len(id) > 0 {
+				if len(id) > 1<<16-1 {
+					return false
+				}
+				r.idOff, r.idLen = uint32(off), uint16(len(id))
+				ids = append(ids, radix.Pair{Key: maphash.Bytes(seed, id) >> 32, Val: uint64(c.base + len(rows))})
+			}
+		}
+		rows = append(rows, r)
+	}
+	return true
+}
+
+var hexVal = func() (t [256]byte) {
+	for i := range t {
+		t[i] = 0xff
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = byte(c - '0')
+	}
+	for c := 'a'; c <= 'f'; c++ {
+		t[c] = byte(c-'a') + 10
+		t[c-'a'+'A'] = byte(c-'a') + 10
+	}
+	return t
+}()
+
+// hexAddr decodes "0x"/"0X" + 40 hex digits of either case: the donors
+// calc.NormalizeDonor turns into lower-case addresses.
+func hexAddr(b []byte, a *[20]byte) bool {
+	if len(b) != 42 || b[0] != '0' || (b[1] != 'x' && b[1] != 'X') {
+		return false
+	}
+	for i := range 20 {
+		hi, lo := hexVal[b[2+2*i]], hexVal[b[3+2*i]]
+		if hi|lo > 15 {
+			return false
+		}
+		a[i] = hi<<4 | lo
+	}
+	return true
+}
+
+// markDuplicates flags every row whose id appeared on an earlier row and
+// returns how many there are.
+func markDuplicates(data []byte, rows []fastRow, ids []radix.Pair, dup []bool) int {
+	radix.Sort(ids, 32, nil)
+	n := 0
+	idOf := func(i uint64) []byte { r := &rows[i]; return data[r.idOff : r.idOff+uint32(r.idLen)] }
+	var reps []uint64 // distinct ids of the current run
+	for s := 0; s < len(ids); {
+		e := s + 1
+		for e < len(ids) && ids[e].Key == ids[s].Key {
+			e++
+		}
+		// Within a run rows are in file order (the sort is stable): a row
+		// is a duplicate if an earlier row of the run has the same id.
+		reps = reps[:0]
+		for i := s; i < e; i++ {
+			row, seen := ids[i].Val, false
+			for _, r := range reps {
+				if bytes.Equal(idOf(row), idOf(r)) {
+					seen = true
+					break
+				}
+			}
+			if seen {
+				dup[row] = true
+				n++
+			} else {
+				reps = append(reps, row)
+			}
+		}
+		s = e
+	}
+	return n
+}
+
+// numberDonors gives every kept row its donor's index, donors numbered in
+// order of first kept row, and returns the donors' canonical names. The
+// sorted pairs are split at run boundaries and grouped on every core.
+func numberDonors(data []byte, rows []fastRow, donors []radix.Pair, dup []bool) ([]int32, []string) {
+	parts := runtime.GOMAXPROCS(0)
+	bounds := make([]int, parts+1)
+	for i := 1; i < parts; i++ {
+		b := max(len(donors)*i/parts, bounds[i-1])
+		for b < len(donors) && b > 0 && donors[b].Key == donors[b-1].Key {
+			b++
+		}
+		bounds[i] = b
+	}
+	bounds[parts] = len(donors)
+	groups := hugemem.Make[uint32](len(donors), len(donors)) // sorted position -> group (local to its part)
+	firstsOf := make([][]radix.Pair, parts)
+	var wg sync.WaitGroup
+	for k := range parts {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			lo, hi := bounds[k], bounds[k+1]
+			firstsOf[k] = groupDonors(data, rows, donors[lo:hi], dup, groups[lo:hi])
+		}()
+	}
+	wg.Wait()
+	n := 0
+	base := make([]uint32, parts)
+	for k := range parts {
+		base[k] = uint32(n)
+		n += len(firstsOf[k])
+	}
+	firsts := hugemem.Make[radix.Pair](0, n)
+	for k := range parts {
+		for _, f := range firstsOf[k] {
+			firsts = append(firsts, radix.Pair{Key: f.Key, Val: f.Val + uint64(base[k])})
+		}
+	}
+	radix.Sort(firsts, radix.Bits(len(rows)), nil)
+	index := make([]int32, len(firsts)) // group -> donor index
+	names := make([]string, len(firsts))
+	var a arena
+	for d, f := range firsts {
+		index[f.Val] = int32(d)
+		r := &rows[f.Key]
+		if r.isAddr {
+			names[d] = a.address(&r.addr)
+		} else {
+			names[d] = a.str(data[r.donorOff : r.donorOff+uint32(r.donorLen)])
+		}
+	}
+	rowDonor := hugemem.Make[int32](len(rows), len(rows))
+	for k := range parts {
+		for i := bounds[k]; i < bounds[k+1]; i++ {
+			rowDonor[donors[i].Val] = index[groups[i]+base[k]] // dup rows get a donor they never use
+		}
+	}
+	return rowDonor, names
+}
+
+// donorRef is what grouping needs of a row, gathered in sorted order.
+type donorRef struct {
+	addr   [20]byte
+	isAddr bool
+	dup    bool
+}
+
+// groupDonors numbers the distinct donors in runs of equal hash (locally,
+// from 0), sets groups[i] for the row at sorted position i, and returns
+// each group's first kept row (Key) and number (Idx).
+func groupDonors(data []byte, rows []fastRow, donors []radix.Pair, dup []bool, groups []uint32) []radix.Pair {
+	// Gather first: a tight loop of independent loads overlaps its cache
+	// misses; the grouping below then reads memory in order.
+	refs := hugemem.Make[donorRef](len(donors), len(donors))
+	for i, p := range donors {
+		r := &rows[p.Val]
+		refs[i] = donorRef{addr: r.addr, isAddr: r.isAddr, dup: dup[p.Val]}
+	}
+	firsts := hugemem.Make[radix.Pair](0, len(donors))
+	firstPos := hugemem.Make[int](0, len(donors)) // group -> sorted position of its first row
+	same := func(i, j int) bool {
+		x, y := &refs[i], &refs[j]
+		if x.isAddr || y.isAddr {
+			return x.isAddr == y.isAddr && x.addr == y.addr
+		}
+		a, b := &rows[donors[i].Val], &rows[donors[j].Val]
+		return bytes.Equal(data[a.donorOff:a.donorOff+uint32(a.donorLen)], data[b.donorOff:b.donorOff+uint32(b.donorLen)])
+	}
+	for s := 0; s < len(donors); {
+		e := s + 1
+		for e < len(donors) && donors[e].Key == donors[s].Key {
+			e++
+		}
+		runStart := len(firsts)
+		for i := s; i < e; i++ {
+			g := -1
+			for k := runStart; k < len(firsts); k++ {
+				if same(firstPos[k], i) {
+					g = k
+					break
+				}
+			}
+			if g < 0 {
+				if refs[i].dup {
+					continue // a donor seen only on repeated rows does not exist
+				}
+				g = len(firsts)
+				firsts = append(firsts, radix.Pair{Key: uint64(donors[i].Val), Val: uint64(g)})
+				firstPos = append(firstPos, i)
+			}
+			groups[i] = uint32(g)
+		}
+		s = e
+	}
+	return firsts
+}

@@ -1,0 +1,198 @@
+package ingest
+
+import (
+	"fmt"
+	"math/big"
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/holiman/uint256"
+	"github.com/stretchr/testify/require"
+
+	"github.com/qf-dev/qf/calc"
+)
+
+// registry is gaps 1..20 and one id past 2^64.
+func registry() []calc.Gap {
+	var gaps []calc.Gap
+	for i := 1; i <= 20; i++ {
+		gaps = append(gaps, calc.Gap{ID: *uint256.NewInt(uint64(i)), Recipient: common.BigToAddress(big.NewInt(int64(0xB000 + i)))})
+	}
+	huge, _ := uint256.FromBig(new(big.Int).Lsh(big.NewInt(1), 70))
+	return append(gaps, calc.Gap{ID: *huge, Recipient: common.HexToAddress("0x00000000000000000000000000000000000000ff")})
+}
+
+// randomCSV writes a contributions file with everything the fast path must
+// treat exactly as the row-by-row path: repeated and missing ids, one
+// address in several spellings, non-address donors, hex and huge gap ids,
+// amounts past 2^64, padding, blank lines, CRLF, a recipient donating to
+// its own gap, and no final newline.
+func randomCSV(r *rand.Rand, rows int, withID bool) string {
+	var b strings.Builder
+	if withID {
+		b.WriteString("id,donor,gap,amount,note\n")
+	} else {
+		b.WriteString("donor, gap ,amount\n")
+	}
+	addrs := make([]string, 30)
+	for i := range addrs {
+		addrs[i] = fmt.Sprintf("%040x", r.Uint64()<<32|uint64(i))
+	}
+	names := []string{"alice", "bob", "0Xnot-an-address", "zoë", "0x" + strings.Repeat("g", 40)}
+	for i := range rows {
+		var donor string
+		switch r.IntN(4) {
+		case 0:
+			donor = names[r.IntN(len(names))]
+		case 1:
+			donor = "0x" + strings.ToUpper(addrs[r.IntN(len(addrs))])
+		case 2:
+			donor = "0X" + addrs[r.IntN(len(addrs))]
+		default:
+			donor = "0x" + addrs[r.IntN(len(addrs))]
+		}
+		gap := fmt.Sprint(1 + r.IntN(20))
+		switch r.IntN(10) {
+		case 0:
+			gap = "1180591620717411303424" // 2^70
+		case 1:
+			gap = fmt.Sprintf("0x%x", 1+r.IntN(20))
+		case 2:
+			gap, donor = "3", "0x000000000000000000000000000000000000b003" // gap 3's recipient
+		}
+		amount := fmt.Sprint(1 + r.Uint64N(1e18))
+		switch r.IntN(8) {
+		case 0:
+			amount = new(big.Int).Lsh(big.NewInt(int64(1+r.IntN(1000))), 64+uint(r.IntN(100))).String()
+		case 1:
+			amount = " " + amount + " "
+		}
+		if withID {
+			id := fmt.Sprint("t", r.IntN(rows))
+			if r.IntN(10) == 0 {
+				id = ""
+			}
+			fmt.Fprintf(&b, "%s,%s,%s,%s,x", id, donor, gap, amount)
+		} else {
+			fmt.Fprintf(&b, "%s,%s,%s", donor, gap, amount)
+		}
+		switch {
+		case i == rows-1:
+		case r.IntN(20) == 0:
+			b.WriteString("\r\n\n")
+		default:
+			b.WriteString("\n")
+		}
+	}
+	return b.String()
+}
+
+type loaded struct {
+	tally *calc.Tally
+	dups  int
+	res   *calc.Result
+}
+
+func load(t *testing.T, data string, fast bool, min uint64) (loaded, error) {
+	t.Helper()
+	tl, err := calc.NewTally(registry(), uint256.NewInt(min))
+	require.NoError(t, err)
+	l := NewLoader(tl, nil, 0)
+	l.Dedup = true
+	if fast {
+		require.True(t, l.loadFast([]byte(data), Options{}), "the fast path gave up")
+	} else if err := Contributions("c.csv", []byte(data), Options{}, l.Add); err != nil {
+		return loaded{}, err
+	}
+	res, err := calc.Compute(tl, calc.Config{Mechanism: "qf", Pool: *uint256.NewInt(1e18), MinAmount: *uint256.NewInt(min)})
+	require.NoError(t, err)
+	return loaded{tally: tl, dups: l.Duplicates, res: res}, nil
+}
+
+func TestFastPathEqualsRowByRow(t *testing.T) {
+	for seed := range uint64(30) {
+		for _, withID := range []bool{true, false} {
+			t.Run(fmt.Sprintf("seed%d/id=%v", seed, withID), func(t *testing.T) {
+				r := rand.New(rand.NewPCG(seed, 99))
+				data := randomCSV(r, 1+r.IntN(3000), withID)
+				min := uint64(0)
+				if seed%3 == 0 {
+					min = 5e17
+				}
+				fast, err := load(t, data, true, min)
+				require.NoError(t, err)
+				slow, err := load(t, data, false, min)
+				require.NoError(t, err)
+				require.Equal(t, slow.dups, fast.dups, "duplicates")
+				require.Equal(t, slow.tally.Donors(), fast.tally.Donors(), "donors, in order of first row")
+				require.Equal(t, slow.tally.Rows(), fast.tally.Rows())
+				ft, err := fast.tally.Terms()
+				require.NoError(t, err)
+				st, err := slow.tally.Terms()
+				require.NoError(t, err)
+				require.Equal(t, st, ft)
+				require.Equal(t, slow.res, fast.res)
+			})
+		}
+	}
+}
+
+// TestFastPathGivesUp: inputs the fast path leaves to the row-by-row path,
+// which then gives the result or the exact error.
+func TestFastPathGivesUp(t *testing.T) {
+	cases := []struct{ name, data, err string }{
+		{"quoted field", "donor,gap,amount\n\"a,b\",1,5\n", ""},
+		{"weight column", "donor,gap,amount,weight\na,1,5,2\n", ""},
+		{"unknown gap", "donor,gap,amount\na,1,5\nb,99,5\n", "c.csv:3: gap: unknown gap 99: add it to the gap registry first"},
+		{"unknown gap on a repeated id is skipped", "id,donor,gap,amount\nx,a,1,5\nx,b,99,5\n", ""},
+		{"zero amount", "donor,gap,amount\na,1,0\n", "c.csv:2: amount: amount must be greater than zero"},
+		{"bad donor", "donor,gap,amount\n,1,5\n", "c.csv:2: donor: bad donor: empty"},
+		{"too few fields", "donor,gap,amount\na,1\n", "c.csv:2: missing fields: 2 fields, the header has 3 columns"},
+		{"header only", "donor,gap,amount\n\n", "c.csv: no rows: the file has a header but no contributions"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			tl, err := calc.NewTally(registry(), nil)
+			require.NoError(t, err)
+			l := NewLoader(tl, nil, 0)
+			l.Dedup = true
+			require.False(t, l.loadFast([]byte(c.data), Options{}))
+			require.Zero(t, tl.Rows(), "nothing added before giving up")
+			err = l.LoadFile("c.csv", []byte(c.data), Options{})
+			if c.err == "" {
+				require.NoError(t, err)
+				return
+			}
+			require.EqualError(t, err, c.err)
+		})
+	}
+}
+
+// FuzzFastPath: whenever the fast path accepts a file, the row-by-row path
+// accepts it too and builds the same tally.
+func FuzzFastPath(f *testing.F) {
+	r := rand.New(rand.NewPCG(1, 1))
+	f.Add(randomCSV(r, 40, true))
+	f.Add(randomCSV(r, 40, false))
+	f.Add("donor,gap,amount\na,1,5\n\nA,0x1,6\r\n")
+	f.Fuzz(func(t *testing.T, data string) {
+		tl, err := calc.NewTally(registry(), nil)
+		require.NoError(t, err)
+		l := NewLoader(tl, nil, 0)
+		l.Dedup = true
+		if !l.loadFast([]byte(data), Options{}) {
+			return
+		}
+		slow, err := load(t, data, false, 0)
+		require.NoError(t, err, "the fast path accepted a file the row-by-row path rejects")
+		require.Equal(t, slow.dups, l.Duplicates)
+		require.Equal(t, slow.tally.Donors(), tl.Donors())
+		ft, err := tl.Terms()
+		require.NoError(t, err)
+		st, err := slow.tally.Terms()
+		require.NoError(t, err)
+		require.Equal(t, st, ft)
+	})
+}

@@ -1,0 +1,95 @@
+// Package radix sorts (key, value) pairs by key, stably, in linear time.
+//
+// qf groups millions of contributions by (gap, donor), by donor and by id.
+// Sorting compact pairs with a least-significant-digit radix sort touches
+// memory in a few sequential sweeps, where a hash table of the same size
+// would take a cache miss per row; and a stable sort keeps rows with equal
+// keys in input order, which is what makes "first wins" rules cheap.
+package radix
+
+import "github.com/qf-dev/qf/internal/hugemem"
+
+// Pair is a sort key and a value carried along: usually the index of the
+// item the key stands for.
+type Pair struct {
+	Key uint64
+	Val uint64
+}
+
+const (
+	digitBits = 11
+	buckets   = 1 << digitBits
+	mask      = buckets - 1
+)
+
+// Sort sorts p by Key, stably. Only the low bits of Key are looked at: keys
+// must be below 2^bits. scratch, if it has room, is used as the second
+// buffer; the result is always in p.
+func Sort(p []Pair, bits int, scratch []Pair) {
+	if len(p) < 2 {
+		return
+	}
+	if len(p) <= 64 {
+		insertion(p, bits)
+		return
+	}
+	if cap(scratch) < len(p) {
+		scratch = hugemem.Make[Pair](len(p), len(p))
+	}
+	src, dst := p, scratch[:len(p)]
+	var count [buckets]int
+	for shift := 0; shift < bits; shift += digitBits {
+		mask := uint64(mask)
+		if bits-shift < digitBits {
+			mask = 1<<(bits-shift) - 1 // the top digit: only the bits asked for
+		}
+		clear(count[:])
+		for i := range src {
+			count[(src[i].Key>>shift)&mask]++
+		}
+		if count[(src[0].Key>>shift)&mask] == len(src) {
+			continue // every key has this digit: nothing to move
+		}
+		sum := 0
+		for d := range count {
+			c := count[d]
+			count[d] = sum
+			sum += c
+		}
+		for i := range src {
+			d := (src[i].Key >> shift) & mask
+			dst[count[d]] = src[i]
+			count[d]++
+		}
+		src, dst = dst, src
+	}
+	if &src[0] != &p[0] {
+		copy(p, src)
+	}
+}
+
+func insertion(p []Pair, bits int) {
+	m := ^uint64(0)
+	if bits < 64 {
+		m = 1<<bits - 1
+	}
+	for i := 1; i < len(p); i++ {
+		x := p[i]
+		j := i
+		for j > 0 && p[j-1].Key&m > x.Key&m {
+			p[j] = p[j-1]
+			j--
+		}
+		p[j] = x
+	}
+}
+
+// Bits returns the number of bits needed to hold n-1 (at least 1): the key
+// width of indices below n.
+func Bits(n int) int {
+	b := 1
+	for n-1 >= 1<<b {
+		b++
+	}
+	return b
+}
