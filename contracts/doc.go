@@ -1,3 +1,19 @@
-// Package contracts will hold the QFRound Solidity contract, its compiled
-// artifact and Go bindings, the root submitter and the DonationMade import.
+// Package contracts holds the round contract and its Go bindings.
+//
+// QFRound.sol is the design note's round controller: donors call donate
+// (an ERC-20 transfer that emits DonationMade), the owner posts qf's Merkle
+// root with setMatchingRoot after the round ends, and each gap's recipient
+// calls claimMatching(projectId, recipient, amount, proof) once, with the
+// proof qf printed: the leaf is OpenZeppelin's double-hashed
+// abi.encode(projectId, recipient, amount), checked by MerkleProof.verify.
+// TestToken.sol is a mintable ERC-20 for tests.
+//
+// The artifacts in build/ and the abigen v2 bindings ([QFRound],
+// [TestToken]) are generated and committed; one command rebuilds them with
+// the pinned solc-js and @openzeppelin/contracts of solc/package.json:
+//
+//	bash contracts/build.sh
+//
+// CI rebuilds them and fails if anything changes. The tests deploy the
+// bytecode on go-ethereum's simulated chain and claim every payout.
 package contracts

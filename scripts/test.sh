@@ -22,6 +22,14 @@ go build -o "$tmp/qf" ./cmd/qf
   --pool 1000000000000000000000 --out "$tmp/demo" > /dev/null
 node scripts/ozcheck/verify.mjs "$tmp/demo"
 
+echo "== contract artifacts and bindings rebuild to what is committed"
+committed=$(mktemp -d)
+cp -r contracts/build contracts/qfround.go contracts/testtoken.go "$committed/"
+bash contracts/build.sh
+for f in build qfround.go testtoken.go; do
+  diff -r "$committed/$f" "contracts/$f" > /dev/null || { echo "contracts/$f: rebuilding changed the committed artifacts; run bash contracts/build.sh and commit" >&2; exit 1; }
+done
+
 echo "== fuzz targets, briefly"
 go test ./calc -run '^$' -fuzz '^FuzzDistribute$' -fuzztime 10s > /dev/null
 go test ./calc -run '^$' -fuzz '^FuzzIsqrt$' -fuzztime 10s > /dev/null
