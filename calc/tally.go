@@ -61,8 +61,9 @@ type cell struct {
 // index) whatever order the rows came in.
 type Tally struct {
 	gaps       []Gap
-	recipients []string // lower-case hex, for the self-donation check
-	gapIndex   map[uint256.Int]int32
+	recipients []string              // lower-case hex, for the self-donation check
+	smallGaps  map[uint64]int32      // gap ids below 2^64: an 8-byte key, hashed fast
+	bigGaps    map[uint256.Int]int32 // the others
 	donors     []string
 	indexed    int // donors[:indexed] are in the maps below
 	donorIndex map[string]int32
@@ -82,7 +83,8 @@ func NewTally(gaps []Gap, minAmount *uint256.Int) (*Tally, error) {
 	t := &Tally{
 		gaps:       make([]Gap, len(gaps)),
 		recipients: make([]string, len(gaps)),
-		gapIndex:   make(map[uint256.Int]int32, len(gaps)),
+		smallGaps:  make(map[uint64]int32, len(gaps)),
+		bigGaps:    make(map[uint256.Int]int32),
 		donorIndex: make(map[string]int32),
 		addrIndex:  make(map[[20]byte]int32),
 		summed:     -1,
@@ -93,7 +95,11 @@ func NewTally(gaps []Gap, minAmount *uint256.Int) (*Tally, error) {
 		if i > 0 && t.gaps[i-1].ID.Eq(&g.ID) {
 			return nil, fmt.Errorf("%w: %s", ErrDuplicateGap, g.ID.Dec())
 		}
-		t.gapIndex[g.ID] = int32(i)
+		if g.ID.IsUint64() {
+			t.smallGaps[g.ID.Uint64()] = int32(i)
+		} else {
+			t.bigGaps[g.ID] = int32(i)
+		}
 		t.recipients[i] = strings.ToLower(g.Recipient.Hex())
 	}
 	if minAmount != nil {
@@ -121,7 +127,11 @@ func (t *Tally) Rows() int { return len(t.entries) }
 
 // GapIndex finds a gap's index. Safe for concurrent use with other lookups.
 func (t *Tally) GapIndex(id *uint256.Int) (int32, bool) {
-	i, ok := t.gapIndex[*id]
+	if id.IsUint64() {
+		i, ok := t.smallGaps[id.Uint64()]
+		return i, ok
+	}
+	i, ok := t.bigGaps[*id]
 	return i, ok
 }
 
@@ -219,7 +229,7 @@ func (t *Tally) Weight(donor int32) Bps { return t.weights[donor] }
 
 // Add records a contribution. donor must be canonical ([NormalizeDonor]).
 func (t *Tally) Add(donor string, gap, amount *uint256.Int) error {
-	g, ok := t.gapIndex[*gap]
+	g, ok := t.GapIndex(gap)
 	if !ok {
 		return fmt.Errorf("%w: %s", ErrUnknownGap, gap.Dec())
 	}

@@ -33,6 +33,22 @@ type Options struct {
 // ContributionColumns are the CSV columns: required, then optional.
 var ContributionColumns = [2][]string{{"donor", "gap", "amount"}, {"id", "weight", "score"}}
 
+// contributionCols are the positions of a contributions file's columns
+// (-1 for an absent optional one) and the number of fields a row needs.
+type contributionCols struct{ donor, gap, amount, id, weight, score, need int }
+
+// contributionHeader reads the header line of a contributions CSV file.
+func contributionHeader(file string, l *lines) (contributionCols, error) {
+	cols, err := header(file, l, ContributionColumns[0], ContributionColumns[1])
+	if err != nil {
+		return contributionCols{}, err
+	}
+	c := contributionCols{donor: cols["donor"], gap: cols["gap"], amount: cols["amount"],
+		id: col(cols, "id"), weight: col(cols, "weight"), score: col(cols, "score")}
+	c.need = max(c.donor, c.gap, c.amount, c.id, c.weight, c.score) + 1
+	return c, nil
+}
+
 // Contributions parses a contributions file (CSV or JSON, by content) and
 // calls fn for each row in order. An error from fn stops the scan and is
 // returned wrapped with the row's position.
@@ -41,13 +57,11 @@ func Contributions(file string, data []byte, opts Options, fn func(*Row) error) 
 		return contributionsJSON(file, data, opts, fn)
 	}
 	l := &lines{data: data}
-	cols, err := header(file, l, ContributionColumns[0], ContributionColumns[1])
+	cols, err := contributionHeader(file, l)
 	if err != nil {
 		return err
 	}
-	iDonor, iGap, iAmount := cols["donor"], cols["gap"], cols["amount"]
-	iID, iWeight, iScore := col(cols, "id"), col(cols, "weight"), col(cols, "score")
-	need := max(iDonor, iGap, iAmount, iID, iWeight, iScore) + 1
+	iDonor, iGap, iAmount, iID, iWeight, iScore, need := cols.donor, cols.gap, cols.amount, cols.id, cols.weight, cols.score, cols.need
 	var row Row
 	var donorBuf [42]byte
 	n := 0

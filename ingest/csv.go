@@ -15,6 +15,7 @@ type lines struct {
 	pos    int
 	line   int
 	fields [][]byte
+	quoted bool // the last record had quotes (read by encoding/csv, fields copied)
 }
 
 // next returns the next non-empty record and its 1-based line number.
@@ -38,7 +39,8 @@ func (l *lines) next() ([][]byte, int, error) {
 			continue
 		}
 		l.fields = l.fields[:0]
-		if bytes.IndexByte(rec, '"') >= 0 {
+		l.quoted = bytes.IndexByte(rec, '"') >= 0
+		if l.quoted {
 			r := csv.NewReader(bytes.NewReader(rec))
 			r.FieldsPerRecord = -1
 			rs, err := r.Read()

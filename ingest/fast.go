@@ -64,9 +64,6 @@ type fastChunk struct {
 	ok         bool
 }
 
-// fastCols are the column positions the fast path reads.
-type fastCols struct{ id, donor, gap, amount, need int }
-
 // loadFast tries the fast path; it reports false, having changed nothing,
 // when the file needs the row-by-row path.
 func (l *Loader) loadFast(data []byte, opts Options) bool {
@@ -74,18 +71,9 @@ func (l *Loader) loadFast(data []byte, opts Options) bool {
 		return false
 	}
 	lines := &lines{data: data}
-	cols, err := header("", lines, ContributionColumns[0], ContributionColumns[1])
-	if err != nil || col(cols, "weight") >= 0 || col(cols, "score") >= 0 || lines.line != 1 {
+	fc, err := contributionHeader("", lines)
+	if err != nil || fc.weight >= 0 || fc.score >= 0 || lines.line != 1 {
 		return false
-	}
-	fc := fastCols{id: col(cols, "id"), donor: cols["donor"], gap: cols["gap"], amount: cols["amount"]}
-	fc.need = max(fc.id, fc.donor, fc.gap, fc.amount) + 1
-
-	gaps := map[uint64]int32{}
-	for i, g := range l.Tally.Gaps() {
-		if g.ID.IsUint64() {
-			gaps[g.ID.Uint64()] = int32(i)
-		}
 	}
 	seed := maphash.MakeSeed()
 	chunks, lineCount := splitLines(data, lines.pos, 4*runtime.GOMAXPROCS(0))
@@ -111,7 +99,7 @@ func (l *Loader) loadFast(data []byte, opts Options) bool {
 		go func() {
 			defer wg.Done()
 			for c := range next {
-				c.ok = parseChunk(data, c, fc, gaps, l.Tally, seed, opts.Decimals, rows, ids, donors, &bigs)
+				c.ok = parseChunk(data, c, fc, l.Tally, seed, opts.Decimals, rows, ids, donors, &bigs)
 				if opts.Progress != nil {
 					mu.Lock()
 					done += c.end - c.start
@@ -208,60 +196,35 @@ func splitLines(data []byte, from, n int) ([]fastChunk, int) {
 }
 
 // parseChunk parses a chunk's lines; false means "use the general path".
-func parseChunk(data []byte, c *fastChunk, fc fastCols, gaps map[uint64]int32, t *calc.Tally, seed maphash.Seed, decimals uint8,
+func parseChunk(data []byte, c *fastChunk, fc contributionCols, t *calc.Tally, seed maphash.Seed, decimals uint8,
 	allRows []fastRow, allIDs, allDonors []radix.Pair, bigs *bigAmounts) bool {
 	rows := allRows[c.base:c.base]
 	ids := allIDs[c.base:c.base]
 	donors := allDonors[c.base:c.base]
 	defer func() { c.n, c.nIDs = len(rows), len(ids) }()
-	var fields [16][2]int // field start, end (absolute offsets)
-	var amt uint256.Int
-	for pos := c.start; pos < c.end; {
-		end := pos + bytes.IndexByte(data[pos:c.end], '\n')
-		if end < pos {
-			end = c.end
+	// line starts at 1: a chunk's first line is not the file's, so no BOM
+	// is stripped from it.
+	lines := &lines{data: data[c.start:c.end], line: 1}
+	var amt, gapID uint256.Int
+	for {
+		fields, _, err := lines.next()
+		if err == nil && fields == nil {
+			return true
 		}
-		lineEnd := end
-		if lineEnd > pos && data[lineEnd-1] == '\r' {
-			lineEnd--
-		}
-		line := data[pos:lineEnd]
-		start := pos
-		pos = end + 1
-		if len(bytes.TrimSpace(line)) == 0 {
-			continue
-		}
-		n := 0
-		fs := start
-		for i := start; i < lineEnd; i++ {
-			switch data[i] {
-			case ',':
-				if n < len(fields) {
-					fields[n] = [2]int{fs, i}
-				}
-				n++
-				fs = i + 1
-			case '"':
-				return false
-			}
-		}
-		if n < len(fields) {
-			fields[n] = [2]int{fs, lineEnd}
-		}
-		n++
-		if n < fc.need || fc.need > len(fields) {
+		if err != nil || lines.quoted || len(fields) < fc.need {
 			return false
 		}
-		var r fastRow
+		// field trims as the general path does and returns the field's
+		// offset in the file (fields are slices of data).
 		field := func(i int) (int, []byte) {
-			f := data[fields[i][0]:fields[i][1]]
-			t := bytes.TrimSpace(f) // as the general path trims
-			return fields[i][0] + cap(f) - cap(t), t
+			f := bytes.TrimSpace(fields[i])
+			return cap(data) - cap(f), f
 		}
+		var r fastRow
 
 		off, d := field(fc.donor)
 		if !hexAddr(d, &r.addr) {
-			if _, err := calc.NormalizeDonor(string(d)); err != nil || len(d) > 255 {
+			if _, err := calc.NormalizeDonor(string(d)); err != nil { // at most calc.MaxDonorLen bytes
 				return false
 			}
 			donors = append(donors, radix.Pair{Key: maphash.Bytes(seed, d) >> 32, Val: uint64(c.base + len(rows))})
@@ -271,24 +234,14 @@ func parseChunk(data []byte, c *fastChunk, fc fastCols, gaps map[uint64]int32, t
 		}
 		r.donorOff, r.donorLen = uint32(off), uint8(len(d))
 
-		_, g := field(fc.gap)
-		if v, ok := smallUint(g); ok {
-			gi, known := gaps[v]
-			if !known {
-				return false
-			}
-			r.gap = gi
-		} else {
-			var id uint256.Int
-			if gap(g, &id) != nil {
-				return false
-			}
-			gi, known := t.GapIndex(&id)
-			if !known {
-				return false
-			}
-			r.gap = gi
+		if _, g := field(fc.gap); gap(g, &gapID) != nil {
+			return false
 		}
+		gi, known := t.GapIndex(&gapID)
+		if !known {
+			return false
+		}
+		r.gap = gi
 
 		if _, a := field(fc.amount); amount(a, decimals, &amt) != nil {
 			return false
@@ -311,7 +264,6 @@ func parseChunk(data []byte, c *fastChunk, fc fastCols, gaps map[uint64]int32, t
 		}
 		rows = append(rows, r)
 	}
-	return true
 }
 
 var hexVal = func() (t [256]byte) {

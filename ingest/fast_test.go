@@ -196,3 +196,19 @@ func FuzzFastPath(f *testing.F) {
 		require.Equal(t, st, ft)
 	})
 }
+
+// TestFastPathChunkStarts: a chunk may start on any line; only the file's
+// first line loses a byte-order mark, as in the row-by-row path.
+func TestFastPathChunkStarts(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("\xef\xbb\xbfdonor,gap,amount\n")
+	for i := range 400 {
+		fmt.Fprintf(&b, "\xef\xbb\xbfd%d,%d,%d\n", i%7, 1+i%20, 1+i)
+	}
+	fast, err := load(t, b.String(), true, 0)
+	require.NoError(t, err)
+	slow, err := load(t, b.String(), false, 0)
+	require.NoError(t, err)
+	require.Equal(t, slow.tally.Donors(), fast.tally.Donors())
+	require.Equal(t, slow.res, fast.res)
+}
