@@ -23,7 +23,8 @@ builds an OpenZeppelin-compatible Merkle tree of (gap, recipient, amount)
 leaves and hands every recipient a proof to claim on-chain.
 
 Operators: round create, gap add / import gaps, import contributions,
-contribute, match, stats, tree.  Verifiers: calc, verify.  Claimants: proof.
+contribute, match, stats, tree; on-chain: import chain, submit, chain.
+Verifiers: calc, verify.  Claimants: proof, claim.
 Amounts are integers in the token's base units (wei) unless --decimals is given.`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "db", Value: "./qf.db", EnvVars: []string{"QF_DB"}, Usage: "Pebble database `DIR`"},
@@ -31,7 +32,7 @@ Amounts are integers in the token's base units (wei) unless --decimals is given.
 		},
 		Commands: []*cli.Command{
 			calcCommand(), roundCommand(), gapCommand(), importCommand(), contributeCommand(),
-			matchCommand(), statsCommand(), proofCommand(), treeCommand(), exportCommand(), verifyCommand(), demoCommand(),
+			matchCommand(), statsCommand(), proofCommand(), treeCommand(), exportCommand(), verifyCommand(), submitCommand(), claimCommand(), chainCommand(), demoCommand(),
 		},
 		HideHelpCommand: true,
 		ExitErrHandler:  func(*cli.Context, error) {}, // Main prints and exits

@@ -86,6 +86,7 @@ func importCommand() *cli.Command {
 		Name:  "import",
 		Usage: "bulk-load gaps or contributions",
 		Subcommands: []*cli.Command{
+			importChainCommand(),
 			{
 				Name:      "gaps",
 				Usage:     "register gaps from a CSV (gap,recipient) or JSON file, all or none",

@@ -61,13 +61,9 @@ func verifyCommand() *cli.Command {
 					if err != nil {
 						return err
 					}
-					b, err := readFile(path)
+					p, err := readProofFile(path)
 					if err != nil {
 						return err
-					}
-					var p payout.Proof
-					if err := json.Unmarshal(b, &p); err != nil {
-						return fmt.Errorf("%s: not a proof file: %w", path, err)
 					}
 					if c.IsSet("root") {
 						want, err := parseRoot(c.String("root"))
@@ -77,9 +73,6 @@ func verifyCommand() *cli.Command {
 						if p.Root != want {
 							return fmt.Errorf("%w: %s is for root %s, not %s", errMismatch, path, p.Root, want)
 						}
-					}
-					if err := p.Check(); err != nil {
-						return fmt.Errorf("%w: %s: %v", errMismatch, path, err)
 					}
 					return ok(c, map[string]any{"ok": true, "root": p.Root, "gap": p.Gap, "amount": p.Amount},
 						"ok: gap %s, %s to %s, under root %s", p.Gap, p.Amount, p.Recipient.Hex(), p.Root.Hex())
@@ -205,4 +198,21 @@ func ok(c *cli.Context, j map[string]any, format string, args ...any) error {
 	}
 	_, err := fmt.Fprintf(c.App.Writer, format+"\n", args...)
 	return err
+}
+
+// readProofFile reads a proof file and checks that its leaf is (gap,
+// recipient, amount) and its proof leads to its root.
+func readProofFile(path string) (*payout.Proof, error) {
+	b, err := readFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var p payout.Proof
+	if err := json.Unmarshal(b, &p); err != nil {
+		return nil, fmt.Errorf("%s: not a proof file: %w", path, err)
+	}
+	if err := p.Check(); err != nil {
+		return nil, fmt.Errorf("%w: %s: %v", errMismatch, path, err)
+	}
+	return &p, nil
 }

@@ -96,7 +96,7 @@ func (p *Proof) Check() error {
 	}
 	leaf := merkle.Payout{Gap: g, Recipient: common.Address(p.Recipient), Amount: a}.LeafHash()
 	if leaf != p.Leaf {
-		return fmt.Errorf("leaf %s is not the hash of (gap %s, recipient %s, amount %s), which is %s", p.Leaf, p.Gap, p.Recipient, p.Amount, leaf)
+		return fmt.Errorf("leaf %s is not the hash of (gap %s, recipient %s, amount %s), which is %s", p.Leaf, p.Gap, p.Recipient.Hex(), p.Amount, leaf)
 	}
 	if !merkle.Verify(p.Root, leaf, p.Proof) {
 		return fmt.Errorf("proof does not lead from leaf %s to root %s (it leads to %s)", leaf, p.Root, merkle.ProcessProof(leaf, p.Proof))

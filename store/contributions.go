@@ -96,6 +96,13 @@ func decodeContribution(v []byte, r *ingest.Row) error {
 // id the round already has (from before, or earlier in the same import) is
 // skipped as a duplicate. Every row's gap must be registered.
 func (s *Store) Import(round uint64, scan func(add func(*ingest.Row) error) error) (ImportStats, error) {
+	return s.ImportUpdating(round, scan, nil)
+}
+
+// ImportUpdating is [Store.Import] that also lets update change the round's
+// record in the same atomic batch (the on-chain import moves its cursor with
+// the events it stores). update runs only when scan succeeded.
+func (s *Store) ImportUpdating(round uint64, scan func(add func(*ingest.Row) error) error, update func(*Round) error) (ImportStats, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var st ImportStats
@@ -149,8 +156,13 @@ func (s *Store) Import(round uint64, scan func(add func(*ingest.Row) error) erro
 	if err != nil {
 		return ImportStats{}, err
 	}
-	if st.Added == 0 {
+	if st.Added == 0 && update == nil {
 		return st, nil
+	}
+	if update != nil {
+		if err := update(&r); err != nil {
+			return ImportStats{}, err
+		}
 	}
 	r.Contributions += st.Added
 	if err := s.putRound(b, r); err != nil {

@@ -26,6 +26,9 @@ var (
 	// ErrGapExists reports registering a gap that is already registered
 	// to a different recipient.
 	ErrGapExists = errors.New("gap already registered")
+	// ErrOtherChain reports an on-chain import or submit to a contract or
+	// chain other than the round's.
+	ErrOtherChain = errors.New("other chain or contract")
 )
 
 // Status is a round's life stage: open → closed → submitted.
@@ -48,7 +51,32 @@ type Round struct {
 	Status        Status      `json:"status"`
 	Contributions int         `json:"contributions"`
 	Root          common.Hash `json:"root,omitzero"`
-	SubmitTx      common.Hash `json:"submitTx,omitzero"`
+	// Chain is the contract the round's donations come from and its root
+	// goes to, set by the first on-chain import or submit.
+	Chain       *ChainRef   `json:"chain,omitempty"`
+	SubmitTx    common.Hash `json:"submitTx,omitzero"`
+	SubmitBlock uint64      `json:"submitBlock,omitempty"`
+}
+
+// ChainRef ties a round to a contract on a chain.
+type ChainRef struct {
+	ChainID  uint64         `json:"chainId"`
+	Contract common.Address `json:"contract"`
+	// NextBlock is the first block the next on-chain import reads: every
+	// DonationMade event below it is stored.
+	NextBlock uint64 `json:"nextBlock"`
+}
+
+// Check refuses a chain or contract other than the one the round is tied to.
+func (c *ChainRef) Check(chainID uint64, contract common.Address) error {
+	if c == nil {
+		return nil
+	}
+	if c.ChainID != chainID || c.Contract != contract {
+		return fmt.Errorf("%w: the round is tied to contract %s on chain %d, not %s on chain %d",
+			ErrOtherChain, c.Contract.Hex(), c.ChainID, contract.Hex(), chainID)
+	}
+	return nil
 }
 
 // Store is an open database.
@@ -180,8 +208,9 @@ func (s *Store) Rounds() ([]Round, error) {
 	return out, it.Error()
 }
 
-// SetSubmitted records the transaction that posted a closed round's root.
-func (s *Store) SetSubmitted(n uint64, tx common.Hash) error {
+// SetSubmitted records the transaction that posted a closed round's root
+// (a zero tx when the contract already held it) and the contract it went to.
+func (s *Store) SetSubmitted(n uint64, ref ChainRef, tx common.Hash, block uint64) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	r, err := s.Round(n)
@@ -191,6 +220,12 @@ func (s *Store) SetSubmitted(n uint64, tx common.Hash) error {
 	if r.Status == StatusOpen {
 		return fmt.Errorf("round %d: %w", n, ErrRoundOpen)
 	}
-	r.Status, r.SubmitTx = StatusSubmitted, tx
+	if err := r.Chain.Check(ref.ChainID, ref.Contract); err != nil {
+		return err
+	}
+	if r.Chain == nil {
+		r.Chain = &ref
+	}
+	r.Status, r.SubmitTx, r.SubmitBlock = StatusSubmitted, tx, block
 	return s.putRound(nil, r)
 }

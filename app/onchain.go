@@ -1,0 +1,338 @@
+package app
+
+import (
+	"fmt"
+	"math/big"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/urfave/cli/v2"
+
+	"github.com/qf-dev/qf/chain"
+	"github.com/qf-dev/qf/ingest"
+	"github.com/qf-dev/qf/payout"
+	"github.com/qf-dev/qf/store"
+)
+
+func importChainCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "chain",
+		Usage: "store a QFRound contract's DonationMade events as the round's contributions",
+		Description: `Reads DonationMade logs in block windows that shrink when the node refuses
+a range and grow again after, and stores each window's events in one batch
+together with how far it got. Each event is keyed by transaction hash and
+log index, so rerunning (after Ctrl-C, an error, or later in the round)
+stores nothing twice and picks up at the first block not yet read.
+
+Only blocks at least --confirmations deep are read, so a reorg cannot undo
+a stored donation. The round is tied to the first contract it imports from.`,
+		Flags: []cli.Flag{
+			roundFlag(), rpcFlag(), contractFlag("the QFRound contract `ADDRESS`"), chainIDFlag(),
+			&cli.Uint64Flag{Name: "from-block", Usage: "first block `N` to read (default: where the last import stopped, else 0)"},
+			&cli.Uint64Flag{Name: "to-block", Usage: "last block `N` to read (default: the newest confirmed block)"},
+			&cli.Uint64Flag{Name: "confirmations", Value: 12, EnvVars: []string{"QF_CONFIRMATIONS"}, Usage: "read only blocks `N` or more blocks below the head"},
+			&cli.Uint64Flag{Name: "max-range", Value: chain.MaxWindow, Usage: "never ask the node for more than `N` blocks at once"},
+			&cli.DurationFlag{Name: "timeout", Usage: "give up after `DURATION` (0: run until done or interrupted)"},
+		},
+		Action: importChain,
+	}
+}
+
+// chainImport is what `qf import chain` reports.
+type chainImport struct {
+	Round      uint64         `json:"round"`
+	ChainID    uint64         `json:"chainId"`
+	Contract   common.Address `json:"contract"`
+	Head       uint64         `json:"head"`
+	From       uint64         `json:"fromBlock"`
+	To         uint64         `json:"toBlock"`
+	Logs       int            `json:"logs"`
+	Added      int            `json:"added"`
+	Duplicates int            `json:"duplicates"`
+	Windows    int            `json:"windows"`
+	Refused    int            `json:"refusedWindows"`
+	NextBlock  uint64         `json:"nextBlock"`
+}
+
+func importChain(c *cli.Context) error {
+	if !c.IsSet("round") {
+		return usageErr("--round is required")
+	}
+	contract, err := addressFlag(c, "contract")
+	if err != nil {
+		return err
+	}
+	ctx, cancel := cmdContext(c)
+	defer cancel()
+	return withStore(c, func(s *store.Store) error {
+		r, err := s.Round(c.Uint64("round"))
+		if err != nil {
+			return err
+		}
+		if r.Status != store.StatusOpen {
+			return fmt.Errorf("%w: round %d is %s and takes no more contributions", store.ErrRoundClosed, r.Number, r.Status)
+		}
+		var fallback, next uint64
+		if r.Chain != nil {
+			fallback, next = r.Chain.ChainID, r.Chain.NextBlock
+		}
+		b, id, err := chain.Dial(ctx, c.String("rpc"), wantChainID(c, fallback))
+		if err != nil {
+			return err
+		}
+		ref := store.ChainRef{ChainID: id.Uint64(), Contract: contract}
+		if err := r.Chain.Check(ref.ChainID, contract); err != nil {
+			return err
+		}
+		rnd, err := chain.OpenRound(ctx, b, contract)
+		if err != nil {
+			return err
+		}
+		head, err := b.BlockNumber(ctx)
+		if err != nil {
+			return fmt.Errorf("reading the chain head: %w", err)
+		}
+		rep := chainImport{Round: r.Number, ChainID: ref.ChainID, Contract: contract, Head: head, From: next}
+		if c.IsSet("from-block") {
+			rep.From = c.Uint64("from-block")
+		}
+		conf := c.Uint64("confirmations")
+		if head < conf {
+			return report(c, rep, fmt.Sprintf("round %d: nothing to import: the chain has %d blocks, fewer than --confirmations %d", r.Number, head+1, conf))
+		}
+		rep.To = head - conf
+		if c.IsSet("to-block") {
+			rep.To = min(rep.To, c.Uint64("to-block"))
+		}
+		rep.NextBlock = next
+		if rep.From > rep.To {
+			return report(c, rep, fmt.Sprintf("round %d: nothing to import: blocks below %d are stored; the newest with %d confirmations is %d", r.Number, rep.From, conf, head-conf))
+		}
+		bar := newProgress(c.App.ErrWriter, int64(rep.To-rep.From+1), "blocks", false)
+		defer bar.done()
+		scan := chain.Scan{From: rep.From, To: rep.To, MaxWindow: c.Uint64("max-range"), Window: func(_, _ uint64, err error) {
+			if rep.Windows++; err != nil {
+				rep.Refused++
+			}
+		}}
+		err = rnd.ScanDonations(ctx, scan, func(ds []chain.Donation, through uint64) error {
+			st, err := s.ImportUpdating(r.Number, func(add func(*ingest.Row) error) error {
+				for i := range ds {
+					d := &ds[i]
+					row := ingest.Row{ID: []byte(d.ID()), Donor: []byte(lowerHex(d.Donor)), Gap: d.Gap, Amount: d.Amount}
+					if err := add(&row); err != nil {
+						return fmt.Errorf("block %d tx %s log %d: %w", d.Block, d.TxHash.Hex(), d.LogIndex, err)
+					}
+				}
+				return nil
+			}, func(r *store.Round) error {
+				if err := r.Chain.Check(ref.ChainID, contract); err != nil {
+					return err
+				}
+				if r.Chain == nil {
+					r.Chain = &store.ChainRef{ChainID: ref.ChainID, Contract: contract}
+				}
+				r.Chain.NextBlock = max(r.Chain.NextBlock, through+1)
+				rep.NextBlock = r.Chain.NextBlock
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+			rep.Logs += len(ds)
+			rep.Added += st.Added
+			rep.Duplicates += st.Duplicates
+			bar.set(int(through - rep.From + 1))
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("%w (blocks below %d are stored: rerun to continue)", err, rep.NextBlock)
+		}
+		return report(c, rep, fmt.Sprintf("round %d: blocks %d..%d: %d DonationMade events, stored %d, skipped %d already stored",
+			r.Number, rep.From, rep.To, rep.Logs, rep.Added, rep.Duplicates))
+	})
+}
+
+func lowerHex(a common.Address) string {
+	const digits = "0123456789abcdef"
+	b := make([]byte, 42)
+	b[0], b[1] = '0', 'x'
+	for i, v := range a {
+		b[2+2*i], b[3+2*i] = digits[v>>4], digits[v&15]
+	}
+	return string(b)
+}
+
+// report prints v as JSON, or line as text.
+func report(c *cli.Context, v any, line string) error {
+	if c.Bool("json") {
+		return printJSON(c, v)
+	}
+	_, err := fmt.Fprintln(c.App.Writer, line)
+	return err
+}
+
+func submitCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "submit",
+		Usage: "post a closed round's root to its QFRound contract with setMatchingRoot",
+		Description: `Signs setMatchingRoot(root) with the contract owner's key (--keystore, or a
+hex key in $QF_PRIVATE_KEY), with EIP-1559 fees, and waits for the receipt.
+
+Refuses, before sending anything: an open round (run qf match), a node on
+another chain than --chain-id (or the chain the round imported from), a
+contract that already holds a different root, a signer that is not the
+owner, and a chain whose latest block is not past the round's end. When the
+contract already holds this root nothing is sent. The round becomes
+"submitted" with the transaction stored.`,
+		Flags: append([]cli.Flag{roundFlag(), contractFlag("the QFRound contract `ADDRESS` (default: the one the round imported from)")}, txFlags()...),
+		Action: func(c *cli.Context) error {
+			return withRound(c, func(s *store.Store, n uint64) error {
+				r, err := s.Round(n)
+				if err != nil {
+					return err
+				}
+				if r.Status == store.StatusOpen {
+					return fmt.Errorf("round %d: %w", n, store.ErrRoundOpen)
+				}
+				if r.Leaf == string(payout.LeafAllo) {
+					return fmt.Errorf("round %d uses Allo leaves: post its root with Allo's updateDistribution (qf export --format allo), not QFRound", n)
+				}
+				contract, fallback, err := roundContract(c, r)
+				if err != nil {
+					return err
+				}
+				want := wantChainID(c, fallback)
+				if want == nil {
+					return usageErr("--chain-id is required: the chain id this round pays out on (qf refuses to post anywhere else)")
+				}
+				opts, err := transactor(c, want)
+				if err != nil {
+					return err
+				}
+				ctx, cancel := cmdContext(c)
+				defer cancel()
+				b, id, err := chain.Dial(ctx, c.String("rpc"), want)
+				if err != nil {
+					return err
+				}
+				ref := store.ChainRef{ChainID: id.Uint64(), Contract: contract}
+				if err := r.Chain.Check(ref.ChainID, contract); err != nil {
+					return err
+				}
+				rnd, err := chain.OpenRound(ctx, b, contract)
+				if err != nil {
+					return err
+				}
+				res, err := rnd.SubmitRoot(ctx, opts, r.Root)
+				if err != nil {
+					return err
+				}
+				if !res.AlreadySet || r.Status != store.StatusSubmitted {
+					if err := s.SetSubmitted(n, ref, res.Tx, res.Block); err != nil {
+						return fmt.Errorf("the root is on chain (tx %s) but recording it failed: %w", res.Tx.Hex(), err)
+					}
+				}
+				out := struct {
+					Round    uint64         `json:"round"`
+					Root     common.Hash    `json:"root"`
+					Contract common.Address `json:"contract"`
+					ChainID  uint64         `json:"chainId"`
+					chain.Submitted
+				}{n, r.Root, contract, ref.ChainID, res}
+				if res.AlreadySet {
+					return report(c, out, fmt.Sprintf("round %d: %s already holds root %s; nothing sent", n, contract.Hex(), r.Root.Hex()))
+				}
+				return report(c, out, fmt.Sprintf("round %d: root %s posted to %s\ntx %s in block %d (gas %d)",
+					n, r.Root.Hex(), contract.Hex(), res.Tx.Hex(), res.Block, res.GasUsed))
+			})
+		},
+	}
+}
+
+// roundContract is --contract, else the contract the round is tied to, and
+// the chain id the round is tied to (0 if none).
+func roundContract(c *cli.Context, r store.Round) (common.Address, uint64, error) {
+	var id uint64
+	if r.Chain != nil {
+		id = r.Chain.ChainID
+		if !c.IsSet("contract") {
+			return r.Chain.Contract, id, nil
+		}
+	}
+	a, err := addressFlag(c, "contract")
+	return a, id, err
+}
+
+func claimCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "claim",
+		Usage: "claim a gap's match on its QFRound contract with its proof file",
+		Description: `Sends claimMatching(gap, recipient, amount, proof) from the proof file that
+qf proof printed (--proof FILE), or from the stored round (--round R --gap G).
+Any account may send it: the match goes to the recipient in the proof.
+Refuses a gap already claimed and a proof for another root than the
+contract's.`,
+		Flags: append([]cli.Flag{
+			&cli.StringFlag{Name: "proof", Usage: "the proof `FILE` (qf proof output)"},
+			roundFlag(), &cli.StringFlag{Name: "gap", Usage: "with --round: the gap `ID`"},
+			contractFlag("the QFRound contract `ADDRESS`"),
+		}, txFlags()...),
+		Action: func(c *cli.Context) error {
+			p, err := claimProof(c)
+			if err != nil {
+				return err
+			}
+			gap, ok := new(big.Int).SetString(p.Gap, 10)
+			amount, ok2 := new(big.Int).SetString(p.Amount, 10)
+			if !ok || !ok2 {
+				return fmt.Errorf("proof: gap %q or amount %q is not a decimal number", p.Gap, p.Amount)
+			}
+			contract, err := addressFlag(c, "contract")
+			if err != nil {
+				return err
+			}
+			ctx, cancel := cmdContext(c)
+			defer cancel()
+			b, id, err := chain.Dial(ctx, c.String("rpc"), wantChainID(c, 0))
+			if err != nil {
+				return err
+			}
+			opts, err := transactor(c, id)
+			if err != nil {
+				return err
+			}
+			rnd, err := chain.OpenRound(ctx, b, contract)
+			if err != nil {
+				return err
+			}
+			sent, err := rnd.Claim(ctx, opts, p.Root, gap, common.Address(p.Recipient), amount, p.Proof)
+			if err != nil {
+				return err
+			}
+			return report(c, sent, fmt.Sprintf("gap %s: %s claimed for %s\ntx %s in block %d", p.Gap, p.Amount, common.Address(p.Recipient).Hex(), sent.Tx.Hex(), sent.Block))
+		},
+	}
+}
+
+func claimProof(c *cli.Context) (*payout.Proof, error) {
+	if path := c.String("proof"); path != "" {
+		return readProofFile(path)
+	}
+	if !c.IsSet("round") || !c.IsSet("gap") {
+		return nil, usageErr("which proof? pass --proof FILE, or --round R --gap G")
+	}
+	g, err := gapFlag(c, "gap")
+	if err != nil {
+		return nil, err
+	}
+	var p *payout.Proof
+	err = withStore(c, func(s *store.Store) error {
+		t, err := s.Tree(c.Uint64("round"))
+		if err != nil {
+			return err
+		}
+		p, err = payout.ProofFor(t, &g)
+		return err
+	})
+	return p, err
+}

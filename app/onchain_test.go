@@ -1,0 +1,224 @@
+package app_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"math/big"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/accounts/keystore"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/google/uuid"
+	"github.com/stretchr/testify/require"
+
+	"github.com/qf-dev/qf/app"
+	"github.com/qf-dev/qf/chain"
+	"github.com/qf-dev/qf/internal/simchain"
+)
+
+// cli runs qf in-process against one database.
+type cli struct {
+	t  *testing.T
+	db string
+}
+
+// run returns stdout, or fails the test with stderr.
+func (c cli) run(args ...string) string {
+	c.t.Helper()
+	out, errOut, code := c.try(args...)
+	require.Zero(c.t, code, "qf %s: %s", strings.Join(args, " "), errOut)
+	return out
+}
+
+// fail runs a command that must fail and returns its one-line error.
+func (c cli) fail(args ...string) string {
+	c.t.Helper()
+	out, errOut, code := c.try(args...)
+	require.Equal(c.t, 1, code, "qf %s should fail; printed %s", strings.Join(args, " "), out)
+	require.Equal(c.t, 1, strings.Count(errOut, "\n"), "one line: %q", errOut)
+	return errOut
+}
+
+func (c cli) try(args ...string) (string, string, int) {
+	var out, errOut bytes.Buffer
+	code := app.Main(append([]string{"qf", "--db", c.db}, args...), &out, &errOut)
+	return out.String(), errOut.String(), code
+}
+
+func (c cli) json(v any, args ...string) {
+	c.t.Helper()
+	out := c.run(append(args, "--json")...)
+	require.NoError(c.t, json.Unmarshal([]byte(out), v), out)
+}
+
+func writeKeystore(t *testing.T, sim *simchain.Chain, i int, password string) string {
+	id, err := uuid.NewRandom()
+	require.NoError(t, err)
+	k := sim.Keys[i]
+	enc, err := keystore.EncryptKey(&keystore.Key{Id: id, Address: crypto.PubkeyToAddress(k.PublicKey), PrivateKey: k},
+		password, keystore.LightScryptN, keystore.LightScryptP)
+	require.NoError(t, err)
+	path := filepath.Join(t.TempDir(), "owner.json")
+	require.NoError(t, os.WriteFile(path, enc, 0o600))
+	return path
+}
+
+// TestOnChainRound is the operator's and claimants' whole flow through the
+// qf command line against a node over JSON-RPC (go-ethereum's simulated
+// chain running the real bytecode): deploy, donate, import chain, match,
+// submit, proof, claim, and the refusals along the way.
+func TestOnChainRound(t *testing.T) {
+	const owner, donors, nGaps = 0, 6, 4
+	sim := simchain.New(t, simchain.Options{Accounts: 1 + donors + nGaps, HTTP: true})
+	q := cli{t: t, db: filepath.Join(t.TempDir(), "qf.db")}
+	ctx := context.Background()
+	for i := range sim.Keys {
+		t.Setenv(fmt.Sprintf("KEY%d", i), fmt.Sprintf("%x", crypto.FromECDSA(sim.Keys[i])))
+	}
+	as := func(i int) []string { return []string{"--rpc", sim.URL, "--key-env", fmt.Sprintf("KEY%d", i)} }
+	recipient := func(g int) common.Address { return sim.Addr(donors + g) } // gaps 1..nGaps
+
+	// Deploy a token and a round (pool 10^21) on the test chain.
+	var token, round struct{ Address common.Address }
+	q.json(&token, append([]string{"chain", "deploy-token"}, as(owner)...)...)
+	head, err := sim.Client().HeaderByNumber(ctx, nil)
+	require.NoError(t, err)
+	const pool = "1000000000000000000000"
+	q.json(&round, append([]string{"chain", "deploy-round", "--token", token.Address.Hex(), "--pool", pool,
+		"--start", fmt.Sprint(head.Time), "--duration", "1h"}, as(owner)...)...)
+	contract := round.Address.Hex()
+	q.run(append([]string{"chain", "mint", "--token", token.Address.Hex(), "--to", contract, "--amount", pool}, as(owner)...)...)
+
+	// Donors give; gap 4 is not registered yet.
+	donated := new(big.Int)
+	gifts := 0
+	for d := 1; d <= donors; d++ {
+		q.run(append([]string{"chain", "mint", "--token", token.Address.Hex(), "--to", sim.Addr(d).Hex(), "--amount", "1000000000000000000000"}, as(owner)...)...)
+		for g := 1; g <= nGaps; g++ {
+			if (d+g)%3 == 0 || (g == 1 && d < 5) || (g == 4 && d == 6) {
+				amount := big.NewInt(int64(d*g) * 1e15)
+				q.run(append([]string{"chain", "donate", "--contract", contract, "--gap", fmt.Sprint(g), "--amount", amount.String()}, as(d)...)...)
+				donated.Add(donated, amount)
+				gifts++
+			}
+		}
+	}
+	for g := 1; g < nGaps; g++ {
+		q.run("gap", "add", "--gap", fmt.Sprint(g), "--recipient", recipient(g).Hex())
+	}
+	q.run("round", "create", "--pool", pool)
+
+	importArgs := []string{"import", "chain", "--round", "1", "--rpc", sim.URL, "--contract", contract, "--confirmations", "0"}
+	// The donation to gap 4 stops the import at its window: what came
+	// before is stored with the cursor, nothing of its window is.
+	msg := q.fail(append(importArgs, "--max-range", "3")...)
+	require.Contains(t, msg, "gap: unknown gap 4: register it first")
+	require.Contains(t, msg, "rerun to continue")
+	var shown struct {
+		Contributions int
+		Status        string
+		SubmitTx      common.Hash
+		Chain         struct{ NextBlock uint64 }
+	}
+	q.json(&shown, "round", "show", "--round", "1")
+	require.Positive(t, shown.Contributions)
+	require.Less(t, shown.Contributions, gifts)
+	stoppedAt := shown.Chain.NextBlock
+
+	q.run("gap", "add", "--gap", "4", "--recipient", recipient(4).Hex())
+	var imp struct {
+		From                    uint64 `json:"fromBlock"`
+		NextBlock               uint64
+		Logs, Added, Duplicates int
+	}
+	q.json(&imp, append(importArgs, "--max-range", "3")...)
+	require.Equal(t, stoppedAt, imp.From, "picks up where it stopped")
+	require.Equal(t, gifts, shown.Contributions+imp.Added)
+	require.Zero(t, imp.Duplicates)
+	q.json(&imp, importArgs...)
+	require.Zero(t, imp.Added, "nothing new")
+	q.json(&imp, append(importArgs, "--from-block", "0")...)
+	require.Equal(t, gifts, imp.Logs)
+	require.Equal(t, gifts, imp.Duplicates, "every event again: all already stored")
+
+	// Refusals on import.
+	require.Contains(t, q.fail("import", "chain", "--round", "1", "--rpc", sim.URL, "--contract", token.Address.Hex(), "--confirmations", "0"),
+		"the round is tied to contract "+round.Address.Hex())
+	require.Contains(t, q.fail("import", "chain", "--round", "1", "--rpc", sim.URL, "--contract", contract, "--chain-id", "5"), "wrong chain: the node serves chain id 1337, expected 5")
+	require.Contains(t, q.fail("import", "chain", "--round", "1", "--rpc", "http://127.0.0.1:1", "--contract", contract), "cannot reach the node at http://127.0.0.1:1")
+	q.run("round", "create", "--pool", "1")
+	require.Contains(t, q.fail("import", "chain", "--round", "2", "--rpc", sim.URL, "--contract", sim.Addr(1).Hex()), "no contract code")
+	require.Contains(t, q.fail("import", "chain", "--round", "2", "--rpc", sim.URL, "--contract", token.Address.Hex()), "not a QFRound")
+
+	// Close the round and post the root.
+	keyfile := writeKeystore(t, sim, owner, "correct horse")
+	pwfile := filepath.Join(t.TempDir(), "pw")
+	require.NoError(t, os.WriteFile(pwfile, []byte("correct horse\n"), 0o600))
+	submit := []string{"submit", "--round", "1", "--rpc", sim.URL, "--keystore", keyfile, "--password-file", pwfile}
+	require.Contains(t, q.fail(submit...), "still open")
+	var matched struct{ Root common.Hash }
+	q.json(&matched, "match", "--round", "1")
+	require.Contains(t, q.fail(submit...), "the round has not ended on chain yet")
+	sim.Warp(2 * time.Hour)
+	badpw := filepath.Join(t.TempDir(), "bad")
+	require.NoError(t, os.WriteFile(badpw, []byte("wrong\n"), 0o600))
+	require.Contains(t, q.fail("submit", "--round", "1", "--rpc", sim.URL, "--keystore", keyfile, "--password-file", badpw), "wrong password")
+	require.Contains(t, q.fail(append(submit, "--chain-id", "1")...), "expected 1")
+	require.Contains(t, q.fail(append([]string{"submit", "--round", "1"}, as(1)...)...), "signer is not the contract owner")
+	var sub struct {
+		Tx         common.Hash
+		Block      uint64
+		AlreadySet bool
+	}
+	q.json(&sub, submit...)
+	require.False(t, sub.AlreadySet)
+	require.NotZero(t, sub.Tx)
+	q.json(&shown, "round", "show", "--round", "1")
+	require.Equal(t, "submitted", shown.Status)
+	require.Equal(t, sub.Tx, shown.SubmitTx)
+	require.Contains(t, q.run(submit...), "nothing sent")
+	rnd, err := chain.OpenRound(ctx, sim.Client(), round.Address)
+	require.NoError(t, err)
+	onChain, err := rnd.Root(ctx)
+	require.NoError(t, err)
+	require.Equal(t, matched.Root, onChain)
+
+	// Every recipient claims with the proof qf printed.
+	tok := chain.NewToken(sim.Client(), token.Address)
+	paid := new(big.Int)
+	dir := t.TempDir()
+	for g := 1; g <= nGaps; g++ {
+		file := filepath.Join(dir, fmt.Sprintf("gap%d.json", g))
+		q.run("proof", "--round", "1", "--gap", fmt.Sprint(g), "--out", file)
+		var p struct{ Amount string }
+		b, err := os.ReadFile(file)
+		require.NoError(t, err)
+		require.NoError(t, json.Unmarshal(b, &p))
+		amount, _ := new(big.Int).SetString(p.Amount, 10)
+
+		tampered := filepath.Join(dir, "tampered.json")
+		require.NoError(t, os.WriteFile(tampered, bytes.Replace(b, []byte(p.Amount), []byte(new(big.Int).Add(amount, big.NewInt(1)).String()), 1), 0o600))
+		require.Contains(t, q.fail(append([]string{"claim", "--proof", tampered, "--contract", contract}, as(g)...)...), "verification failed")
+
+		before, err := tok.Balance(ctx, recipient(g))
+		require.NoError(t, err)
+		q.run(append([]string{"claim", "--proof", file, "--contract", contract}, as(g)...)...)
+		after, err := tok.Balance(ctx, recipient(g))
+		require.NoError(t, err)
+		require.Equal(t, amount, new(big.Int).Sub(after, before), "gap %d receives its match", g)
+		require.Contains(t, q.fail(append([]string{"claim", "--round", "1", "--gap", fmt.Sprint(g), "--contract", contract}, as(g)...)...), "already claimed")
+		paid.Add(paid, amount)
+	}
+	poolInt, _ := new(big.Int).SetString(pool, 10)
+	require.Equal(t, poolInt, paid, "the whole pool is paid out")
+	left, err := tok.Balance(ctx, round.Address)
+	require.NoError(t, err)
+	require.Equal(t, donated, left, "the contract keeps the donations")
+}

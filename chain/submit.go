@@ -1,0 +1,79 @@
+package chain
+
+import (
+	"context"
+	"fmt"
+	"math/big"
+
+	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
+	"github.com/ethereum/go-ethereum/common"
+)
+
+// Submitted is what SubmitRoot did.
+type Submitted struct {
+	Sent
+	// AlreadySet is true when the contract held this root already and
+	// nothing was sent.
+	AlreadySet bool `json:"alreadySet"`
+}
+
+// SubmitRoot posts root with setMatchingRoot, signed by opts. It is
+// idempotent: when the contract already holds root nothing is sent. It
+// refuses (before sending anything) a contract holding a different root, a
+// signer that is not the owner, and a round whose end the chain has not
+// passed.
+func (r *Round) SubmitRoot(ctx context.Context, opts *bind.TransactOpts, root common.Hash) (Submitted, error) {
+	if root == (common.Hash{}) {
+		return Submitted{}, fmt.Errorf("refusing to post the zero root")
+	}
+	have, err := r.Root(ctx)
+	if err != nil {
+		return Submitted{}, fmt.Errorf("reading matchingMerkleRoot: %w", err)
+	}
+	switch {
+	case have == root:
+		return Submitted{AlreadySet: true}, nil
+	case have != common.Hash{}:
+		return Submitted{}, fmt.Errorf("%w: %s holds %s, this round's root is %s", ErrRootDiffers, r.addr.Hex(), have.Hex(), root.Hex())
+	case opts.From != r.Owner:
+		return Submitted{}, fmt.Errorf("%w: %s signs, %s owns %s", ErrNotOwner, opts.From.Hex(), r.Owner.Hex(), r.addr.Hex())
+	}
+	head, err := r.b.HeaderByNumber(ctx, nil)
+	if err != nil {
+		return Submitted{}, fmt.Errorf("reading the chain head: %w", err)
+	}
+	if head.Time <= r.End {
+		return Submitted{}, fmt.Errorf("%w: it ends at %d, the latest block (%s) is at %d; retry in %d s",
+			ErrRoundNotEnded, r.End, head.Number, head.Time, r.End-head.Time+1)
+	}
+	s, err := send(ctx, r.b, r.bound, opts, r.abi.PackSetMatchingRoot(root), "setMatchingRoot")
+	return Submitted{Sent: s}, err
+}
+
+// Claim sends claimMatching for one gap's leaf with its proof, from any
+// account (the match goes to recipient). It refuses, before sending, a gap
+// already claimed, a contract with no root, and a proof for another root.
+func (r *Round) Claim(ctx context.Context, opts *bind.TransactOpts, root common.Hash, gap *big.Int, recipient common.Address, amount *big.Int, proof []common.Hash) (Sent, error) {
+	have, err := r.Root(ctx)
+	if err != nil {
+		return Sent{}, fmt.Errorf("reading matchingMerkleRoot: %w", err)
+	}
+	if have == (common.Hash{}) {
+		return Sent{}, fmt.Errorf("%w (%s)", ErrNoRoot, r.addr.Hex())
+	}
+	if have != root {
+		return Sent{}, fmt.Errorf("%w: %s holds %s, the proof is for %s", ErrRootDiffers, r.addr.Hex(), have.Hex(), root.Hex())
+	}
+	done, err := r.Claimed(ctx, gap)
+	if err != nil {
+		return Sent{}, fmt.Errorf("reading matchingClaimed: %w", err)
+	}
+	if done {
+		return Sent{}, fmt.Errorf("gap %s: %w", gap, ErrAlreadyClaimed)
+	}
+	p := make([][32]byte, len(proof))
+	for i, h := range proof {
+		p[i] = h
+	}
+	return send(ctx, r.b, r.bound, opts, r.abi.PackClaimMatching(gap, recipient, amount, p), "claimMatching")
+}
