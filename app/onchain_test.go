@@ -3,6 +3,7 @@ package app_test
 import (
 	"bytes"
 	"context"
+	"crypto/ecdsa"
 	"encoding/json"
 	"fmt"
 	"math/big"
@@ -58,14 +59,14 @@ func (c cli) json(v any, args ...string) {
 	require.NoError(c.t, json.Unmarshal([]byte(out), v), out)
 }
 
-func writeKeystore(t *testing.T, sim *simchain.Chain, i int, password string) string {
+// writeKeyfile writes key as a keystore file encrypted with password.
+func writeKeyfile(t *testing.T, k *ecdsa.PrivateKey, password string) string {
 	id, err := uuid.NewRandom()
 	require.NoError(t, err)
-	k := sim.Keys[i]
 	enc, err := keystore.EncryptKey(&keystore.Key{Id: id, Address: crypto.PubkeyToAddress(k.PublicKey), PrivateKey: k},
 		password, keystore.LightScryptN, keystore.LightScryptP)
 	require.NoError(t, err)
-	path := filepath.Join(t.TempDir(), "owner.json")
+	path := filepath.Join(t.TempDir(), "key.json")
 	require.NoError(t, os.WriteFile(path, enc, 0o600))
 	return path
 }
@@ -158,7 +159,7 @@ func TestOnChainRound(t *testing.T) {
 	require.Contains(t, q.fail("import", "chain", "--round", "2", "--rpc", sim.URL, "--contract", token.Address.Hex()), "not a QFRound")
 
 	// Close the round and post the root.
-	keyfile := writeKeystore(t, sim, owner, "correct horse")
+	keyfile := writeKeyfile(t, sim.Keys[owner], "correct horse")
 	pwfile := filepath.Join(t.TempDir(), "pw")
 	require.NoError(t, os.WriteFile(pwfile, []byte("correct horse\n"), 0o600))
 	submit := []string{"submit", "--round", "1", "--rpc", sim.URL, "--keystore", keyfile, "--password-file", pwfile}
@@ -171,6 +172,8 @@ func TestOnChainRound(t *testing.T) {
 	require.NoError(t, os.WriteFile(badpw, []byte("wrong\n"), 0o600))
 	require.Contains(t, q.fail("submit", "--round", "1", "--rpc", sim.URL, "--keystore", keyfile, "--password-file", badpw), "wrong password")
 	require.Contains(t, q.fail(append(submit, "--chain-id", "1")...), "expected 1")
+	require.Contains(t, q.fail("submit", "--round", "1", "--rpc", sim.URL, "--keystore", keyfile), "needs its password: pass --password-file")
+	require.Contains(t, q.fail("submit", "--round", "1", "--rpc", sim.URL, "--key-env", "QF_TEST_UNSET"), "no signing key")
 	require.Contains(t, q.fail(append([]string{"submit", "--round", "1"}, as(1)...)...), "signer is not the contract owner")
 	var sub struct {
 		Tx         common.Hash

@@ -13,6 +13,10 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 node scripts/ozcheck/gen.mjs 1 120 > "$tmp/oz-cases.json"
 
+echo "== geth (pinned) for the geth --dev integration test"
+QF_GETH=$(bash scripts/geth.sh)
+export QF_GETH
+
 echo "== go test"
 QF_OZ_CASES="$tmp/oz-cases.json" go test -count=1 ./...
 

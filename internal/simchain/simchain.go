@@ -44,12 +44,8 @@ func New(t testing.TB, o Options) *Chain {
 	t.Helper()
 	c := &Chain{}
 	alloc := types.GenesisAlloc{}
-	for range o.Accounts {
-		k, err := crypto.GenerateKey()
-		if err != nil {
-			t.Fatal(err)
-		}
-		c.Keys = append(c.Keys, k)
+	c.Keys = Keys(t, o.Accounts)
+	for _, k := range c.Keys {
 		alloc[crypto.PubkeyToAddress(k.PublicKey)] = types.Account{Balance: new(big.Int).Lsh(big.NewInt(1), 100)}
 	}
 	var opts []func(*node.Config, *ethconfig.Config)
@@ -117,4 +113,17 @@ func freePort(t testing.TB) int {
 	}
 	defer l.Close()
 	return l.Addr().(*net.TCPAddr).Port
+}
+
+// Keys makes n fresh keys.
+func Keys(t testing.TB, n int) []*ecdsa.PrivateKey {
+	keys := make([]*ecdsa.PrivateKey, n)
+	for i := range keys {
+		k, err := crypto.GenerateKey()
+		if err != nil {
+			t.Fatal(err)
+		}
+		keys[i] = k
+	}
+	return keys
 }

@@ -1,0 +1,185 @@
+package app_test
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"fmt"
+	"math/big"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/ethclient"
+	"github.com/stretchr/testify/require"
+
+	"github.com/qf-dev/qf/chain"
+	"github.com/qf-dev/qf/internal/simchain"
+)
+
+// startGeth runs `geth --dev` (the binary in $QF_GETH, installed by
+// scripts/geth.sh) on 127.0.0.1 with key as its prefunded developer
+// account, and returns its HTTP JSON-RPC URL.
+func startGeth(t *testing.T, keyfile, password string) string {
+	bin := os.Getenv("QF_GETH")
+	if bin == "" {
+		t.Skip("QF_GETH is not set: scripts/test.sh installs geth with scripts/geth.sh and sets it")
+	}
+	dir := t.TempDir()
+	require.NoError(t, os.MkdirAll(filepath.Join(dir, "keystore"), 0o700))
+	key, err := os.ReadFile(keyfile)
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "keystore", "owner.json"), key, 0o600))
+	pw := filepath.Join(dir, "password")
+	require.NoError(t, os.WriteFile(pw, []byte(password+"\n"), 0o600))
+	port, auth := freePort(t), freePort(t)
+	cmd := exec.Command(bin, "--dev", "--dev.period", "0", "--datadir", dir, "--password", pw,
+		"--http", "--http.addr", "127.0.0.1", "--http.port", fmt.Sprint(port), "--http.api", "eth,net,web3",
+		"--authrpc.port", fmt.Sprint(auth), "--ipcdisable", "--nodiscover", "--maxpeers", "0", "--port", "0", "--verbosity", "2")
+	logf, err := os.Create(filepath.Join(t.TempDir(), "geth.log"))
+	require.NoError(t, err)
+	cmd.Stdout, cmd.Stderr = logf, logf
+	require.NoError(t, cmd.Start())
+	t.Cleanup(func() {
+		_ = cmd.Process.Kill()
+		_ = cmd.Wait()
+		if t.Failed() {
+			b, _ := os.ReadFile(logf.Name())
+			t.Logf("geth log:\n%s", b)
+		}
+	})
+	url := fmt.Sprintf("http://127.0.0.1:%d", port)
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		c, err := ethclient.Dial(url)
+		if err == nil {
+			_, err = c.BlockNumber(context.Background())
+			c.Close()
+		}
+		if err == nil {
+			return url
+		}
+		require.True(t, time.Now().Before(deadline), "geth did not answer on %s: %v", url, err)
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+func freePort(t *testing.T) int {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	defer l.Close()
+	return l.Addr().(*net.TCPAddr).Port
+}
+
+// payEther sends 1 ether from key to `to` and waits for it (the dev
+// account funds the donors and recipients; any transaction also makes
+// geth --dev seal a block at the current time).
+func payEther(t *testing.T, c *ethclient.Client, key *ecdsa.PrivateKey, to common.Address) {
+	ctx := context.Background()
+	from := crypto.PubkeyToAddress(key.PublicKey)
+	nonce, err := c.PendingNonceAt(ctx, from)
+	require.NoError(t, err)
+	id, err := c.ChainID(ctx)
+	require.NoError(t, err)
+	tip, err := c.SuggestGasTipCap(ctx)
+	require.NoError(t, err)
+	head, err := c.HeaderByNumber(ctx, nil)
+	require.NoError(t, err)
+	tx, err := types.SignTx(types.NewTx(&types.DynamicFeeTx{ChainID: id, Nonce: nonce, To: &to, Value: big.NewInt(1e18), Gas: 21000,
+		GasTipCap: tip, GasFeeCap: new(big.Int).Add(tip, new(big.Int).Mul(head.BaseFee, big.NewInt(2)))}), types.LatestSignerForChainID(id), key)
+	require.NoError(t, err)
+	require.NoError(t, c.SendTransaction(ctx, tx))
+	for {
+		if _, err := c.TransactionReceipt(ctx, tx.Hash()); err == nil {
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// TestGethDev runs deploy → donate → import → match → submit → claim
+// through the qf command line against a real `geth --dev` over HTTP
+// JSON-RPC, with the owner signing from a keystore file.
+func TestGethDev(t *testing.T) {
+	const donors, nGaps = 3, 2
+	keys := simchain.Keys(t, 1+donors+nGaps) // owner, donors, recipients
+	keyfile := writeKeyfile(t, keys[0], "dev password")
+	url := startGeth(t, keyfile, "dev password")
+	eth, err := ethclient.Dial(url)
+	require.NoError(t, err)
+	defer eth.Close()
+	ctx := context.Background()
+	addr := func(i int) common.Address { return crypto.PubkeyToAddress(keys[i].PublicKey) }
+	for i := 1; i < len(keys); i++ {
+		payEther(t, eth, keys[0], addr(i))
+		t.Setenv(fmt.Sprintf("GETH_KEY%d", i), fmt.Sprintf("%x", crypto.FromECDSA(keys[i])))
+	}
+	pwfile := filepath.Join(t.TempDir(), "pw")
+	require.NoError(t, os.WriteFile(pwfile, []byte("dev password\n"), 0o600))
+	ownerArgs := []string{"--rpc", url, "--keystore", keyfile, "--password-file", pwfile}
+	as := func(i int) []string { return []string{"--rpc", url, "--key-env", fmt.Sprintf("GETH_KEY%d", i)} }
+	q := cli{t: t, db: filepath.Join(t.TempDir(), "qf.db")}
+
+	var token, round struct {
+		Address common.Address
+		End     uint64
+	}
+	q.json(&token, append([]string{"chain", "deploy-token"}, ownerArgs...)...)
+	head, err := eth.HeaderByNumber(ctx, nil)
+	require.NoError(t, err)
+	const pool = "5000000000000000000"
+	q.json(&round, append([]string{"chain", "deploy-round", "--token", token.Address.Hex(), "--pool", pool,
+		"--start", fmt.Sprint(head.Time), "--duration", "60s"}, ownerArgs...)...)
+	contract := round.Address.Hex()
+	q.run(append([]string{"chain", "mint", "--token", token.Address.Hex(), "--to", contract, "--amount", pool}, ownerArgs...)...)
+	for d := 1; d <= donors; d++ {
+		q.run(append([]string{"chain", "mint", "--token", token.Address.Hex(), "--to", addr(d).Hex(), "--amount", "1000000000000000000"}, ownerArgs...)...)
+		for g := 1; g <= nGaps; g++ {
+			q.run(append([]string{"chain", "donate", "--contract", contract, "--gap", fmt.Sprint(g), "--amount", fmt.Sprint(d * g * 1e15)}, as(d)...)...)
+		}
+	}
+	for g := 1; g <= nGaps; g++ {
+		q.run("gap", "add", "--gap", fmt.Sprint(g), "--recipient", addr(donors+g).Hex())
+	}
+	q.run("round", "create", "--pool", pool)
+	var imp struct{ Added int }
+	q.json(&imp, "import", "chain", "--round", "1", "--rpc", url, "--contract", contract, "--confirmations", "0")
+	require.Equal(t, donors*nGaps, imp.Added)
+	q.run("match", "--round", "1")
+
+	// geth --dev seals a block per transaction, each at least a second
+	// after its parent: transactions move its clock past the round's end.
+	require.Contains(t, q.fail(append([]string{"submit", "--round", "1"}, ownerArgs...)...), "has not ended on chain yet")
+	for {
+		head, err := eth.HeaderByNumber(ctx, nil)
+		require.NoError(t, err)
+		if head.Time > round.End {
+			break
+		}
+		payEther(t, eth, keys[0], addr(1))
+	}
+	var sub struct{ Tx common.Hash }
+	q.json(&sub, append([]string{"submit", "--round", "1"}, ownerArgs...)...)
+	rc, err := eth.TransactionReceipt(ctx, sub.Tx)
+	require.NoError(t, err)
+	require.Equal(t, types.ReceiptStatusSuccessful, rc.Status)
+	require.Equal(t, uint8(types.DynamicFeeTxType), rc.Type)
+
+	tok := chain.NewToken(eth, token.Address)
+	paid := new(big.Int)
+	for g := 1; g <= nGaps; g++ {
+		file := filepath.Join(t.TempDir(), "proof.json")
+		q.run("proof", "--round", "1", "--gap", fmt.Sprint(g), "--out", file)
+		q.run(append([]string{"claim", "--proof", file, "--contract", contract}, as(donors+g)...)...)
+		got, err := tok.Balance(ctx, addr(donors+g))
+		require.NoError(t, err)
+		paid.Add(paid, got)
+	}
+	want, _ := new(big.Int).SetString(pool, 10)
+	require.Equal(t, want, paid, "the recipients hold the whole pool")
+}

@@ -1,0 +1,72 @@
+package contracts_test
+
+import (
+	"math/big"
+	"testing"
+
+	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/holiman/uint256"
+	"github.com/stretchr/testify/require"
+
+	"github.com/qf-dev/qf/contracts"
+	"github.com/qf-dev/qf/merkle"
+	"github.com/qf-dev/qf/payout"
+)
+
+// TestAlloDistribution: a qf --leaf allo tree pays out through Allo v2's
+// distribution logic (leaf of (index, recipientId, recipientAddress,
+// amount), OpenZeppelin's MerkleProof, a bitmap per index) on the real
+// bytecode: every leaf once, forgeries refused.
+func TestAlloDistribution(t *testing.T) {
+	const nGaps = 5
+	c := newChain(t, 2+nGaps)
+	tokenAt := c.deploy(contracts.TestTokenMetaData.Bin, nil)
+	c.token = c.tok.Instance(c.backend.Client(), tokenAt)
+	allo := contracts.NewAlloDistribution()
+	at := c.deploy(contracts.AlloDistributionMetaData.Bin, allo.PackConstructor(tokenAt))
+	dist := allo.Instance(c.backend.Client(), at)
+
+	var payouts []merkle.Payout
+	pool := new(big.Int)
+	for g := range nGaps {
+		amount := uint256.NewInt(uint64(1e15 * (g + 1) * (g + 3)))
+		payouts = append(payouts, merkle.Payout{Gap: *uint256.NewInt(uint64(10 + 7*g)), Recipient: c.addr(2 + g), Amount: *amount})
+		pool.Add(pool, amount.ToBig())
+		require.NoError(t, c.send(0, dist, allo.PackRegisterRecipient(c.addr(2+g), c.addr(2+g))))
+	}
+	tree, err := payout.Tree(payouts, payout.LeafAllo)
+	require.NoError(t, err)
+	require.NoError(t, c.send(0, c.token, c.tok.PackMint(at, pool)))
+	require.NoError(t, c.send(0, dist, allo.PackUpdateDistribution(tree.Root())))
+
+	distribution := func(i int, amount *big.Int, id common.Address) contracts.AlloDistributionDistribution {
+		proof, err := tree.Proof(i)
+		require.NoError(t, err)
+		p := make([][32]byte, len(proof))
+		for k, h := range proof {
+			p[k] = h
+		}
+		return contracts.AlloDistributionDistribution{Index: big.NewInt(int64(i)), RecipientId: id, Amount: amount, MerkleProof: p}
+	}
+	for i, v := range tree.Values() {
+		require.Equal(t, uint256.NewInt(uint64(i)).Dec(), v.Value[0], "index is the position in gap order")
+		require.Equal(t, payouts[i].Recipient.Hex(), v.Value[2], "recipientAddress")
+		require.Equal(t, payouts[i].Amount.Dec(), v.Value[3])
+		amount, ok := new(big.Int).SetString(v.Value[3], 10)
+		require.True(t, ok)
+		to := common.HexToAddress(v.Value[1])
+		t.Run("index "+v.Value[0], func(t *testing.T) {
+			require.Error(t, c.send(1, dist, allo.PackDistribute([]contracts.AlloDistributionDistribution{distribution(i, new(big.Int).Sub(amount, big.NewInt(1)), to)})), "tampered amount")
+			require.Error(t, c.send(1, dist, allo.PackDistribute([]contracts.AlloDistributionDistribution{distribution(i, amount, c.addr(1))})), "other recipient")
+			before := c.balance(to)
+			require.NoError(t, c.send(1, dist, allo.PackDistribute([]contracts.AlloDistributionDistribution{distribution(i, amount, to)})))
+			require.Equal(t, amount, new(big.Int).Sub(c.balance(to), before))
+			done, err := bind.Call(dist, nil, allo.PackIsDistributed(big.NewInt(int64(i))), allo.UnpackIsDistributed)
+			require.NoError(t, err)
+			require.True(t, done)
+			require.Error(t, c.send(1, dist, allo.PackDistribute([]contracts.AlloDistributionDistribution{distribution(i, amount, to)})), "second time")
+		})
+	}
+	require.Zero(t, c.balance(at).Sign(), "the pool is paid out exactly")
+}
