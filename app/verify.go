@@ -51,6 +51,7 @@ func verifyCommand() *cli.Command {
 		Name:  "verify",
 		Usage: "check a proof, a tree dump, or a whole round recomputed from its files",
 		Subcommands: []*cli.Command{
+			verifyClrfundCommand(),
 			{
 				Name:      "proof",
 				Usage:     "check a proof file: its leaf is (gap, recipient, amount) and it leads to its root (or --root)",

@@ -1,0 +1,75 @@
+package app
+
+import (
+	"fmt"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/qf-dev/qf/clrfund"
+)
+
+func verifyClrfundCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "clrfund",
+		Usage: "recompute published clr.fund rounds from their tallies and compare every project's allocation",
+		Description: `Reads clr.fund round files (the front end's round JSON: round, projects,
+tally) and recomputes each project's allocatedAmount exactly with clr.fund's
+v1 formula (floor(pool·t/Σt) + s·v) or v2 ("alpha") formula. --formula auto
+keeps the one that agrees to the wei, else the closer one. Prints each file's
+outcome and every project that differs; exit 1 if any does.`,
+		ArgsUsage: "FILE.json...",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "formula", Value: "auto", Usage: "`NAME`: auto, v1 or v2"},
+		},
+		Action: func(c *cli.Context) error {
+			if c.Args().Len() == 0 {
+				return usageErr("want one or more clr.fund round files")
+			}
+			type fileReport struct {
+				File string `json:"file"`
+				*clrfund.Report
+			}
+			var reports []fileReport
+			bad := 0
+			for _, path := range c.Args().Slice() {
+				b, err := readFile(path)
+				if err != nil {
+					return err
+				}
+				r, err := clrfund.Parse(b)
+				if err != nil {
+					return fmt.Errorf("%s: %w", path, err)
+				}
+				rep, err := clrfund.Verify(r, clrfund.Formula(c.String("formula")))
+				if err != nil {
+					return fmt.Errorf("--formula: %w", err)
+				}
+				reports = append(reports, fileReport{path, rep})
+				if !rep.Exact {
+					bad++
+				}
+				if c.Bool("json") {
+					continue
+				}
+				w := c.App.Writer
+				if rep.Exact {
+					fmt.Fprintf(w, "%s: formula %s: all %d allocations equal to the wei\n", path, rep.Formula, rep.Projects)
+					continue
+				}
+				fmt.Fprintf(w, "%s: formula %s: %d of %d allocations differ (largest by %s base units)\n", path, rep.Formula, len(rep.Differ), rep.Projects, rep.MaxDiff)
+				for _, d := range rep.Differ {
+					fmt.Fprintf(w, "  project %d (%s): published %s, computed %s, diff %s\n", d.Index, d.Name, d.Published, d.Computed, d.Diff)
+				}
+			}
+			if c.Bool("json") {
+				if err := printJSON(c, reports); err != nil {
+					return err
+				}
+			}
+			if bad > 0 {
+				return fmt.Errorf("%w: %d of %d clr.fund rounds differ from their published allocations", errMismatch, bad, len(reports))
+			}
+			return nil
+		},
+	}
+}
