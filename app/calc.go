@@ -65,7 +65,7 @@ func computeFiles(c *cli.Context, gapsPath, contribPath string, cfg calc.Config,
 		return nil, err
 	}
 	defer release()
-	bar := newProgress(c.App.ErrWriter, int64(len(cb)), "reading contributions")
+	bar := newProgress(c.App.ErrWriter, int64(len(cb)), "reading contributions", true)
 	defer bar.done()
 	in := round.Inputs{Gaps: gapList(entries), Config: cfg, Leaf: leaf, Dedup: true, SizeHint: len(cb) / 80}
 	return round.Compute(in, func(l *ingest.Loader) error {

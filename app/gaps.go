@@ -130,7 +130,7 @@ func importCommand() *cli.Command {
 						if err != nil {
 							return err
 						}
-						bar := newProgress(c.App.ErrWriter, int64(len(b)), "importing")
+						bar := newProgress(c.App.ErrWriter, int64(len(b)), "importing", true)
 						defer bar.done()
 						st, err := s.Import(r.Number, func(add func(*ingest.Row) error) error {
 							return ingest.Contributions(filepath.Base(path), b, ingest.Options{Decimals: r.Decimals, Progress: bar.set}, add)

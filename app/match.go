@@ -21,7 +21,7 @@ func computeStored(c *cli.Context, s *store.Store, r store.Round) (*round.Outcom
 	if err != nil {
 		return nil, err
 	}
-	bar := newProgress(c.App.ErrWriter, int64(r.Contributions), "matching")
+	bar := newProgress(c.App.ErrWriter, int64(r.Contributions), "matching", false)
 	defer bar.done()
 	n := 0
 	in := round.Inputs{Gaps: gaps, Config: r.Config, Leaf: payout.Leaf(r.Leaf), SizeHint: r.Contributions}

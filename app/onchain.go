@@ -1,8 +1,10 @@
 package app
 
 import (
+	"context"
 	"fmt"
 	"math/big"
+	"strings"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/urfave/cli/v2"
@@ -75,15 +77,7 @@ func importChain(c *cli.Context) error {
 		if r.Chain != nil {
 			fallback, next = r.Chain.ChainID, r.Chain.NextBlock
 		}
-		b, id, err := chain.Dial(ctx, c.String("rpc"), wantChainID(c, fallback))
-		if err != nil {
-			return err
-		}
-		ref := store.ChainRef{ChainID: id.Uint64(), Contract: contract}
-		if err := r.Chain.Check(ref.ChainID, contract); err != nil {
-			return err
-		}
-		rnd, err := chain.OpenRound(ctx, b, contract)
+		b, rnd, ref, err := openRoundContract(ctx, c, r, contract, wantChainID(c, fallback))
 		if err != nil {
 			return err
 		}
@@ -118,7 +112,7 @@ func importChain(c *cli.Context) error {
 			st, err := s.ImportUpdating(r.Number, func(add func(*ingest.Row) error) error {
 				for i := range ds {
 					d := &ds[i]
-					row := ingest.Row{ID: []byte(d.ID()), Donor: []byte(lowerHex(d.Donor)), Gap: d.Gap, Amount: d.Amount}
+					row := ingest.Row{ID: []byte(d.ID()), Donor: []byte(strings.ToLower(d.Donor.Hex())), Gap: d.Gap, Amount: d.Amount}
 					if err := add(&row); err != nil {
 						return fmt.Errorf("block %d tx %s log %d: %w", d.Block, d.TxHash.Hex(), d.LogIndex, err)
 					}
@@ -150,16 +144,6 @@ func importChain(c *cli.Context) error {
 		return report(c, rep, fmt.Sprintf("round %d: blocks %d..%d: %d DonationMade events, stored %d, skipped %d already stored",
 			r.Number, rep.From, rep.To, rep.Logs, rep.Added, rep.Duplicates))
 	})
-}
-
-func lowerHex(a common.Address) string {
-	const digits = "0123456789abcdef"
-	b := make([]byte, 42)
-	b[0], b[1] = '0', 'x'
-	for i, v := range a {
-		b[2+2*i], b[3+2*i] = digits[v>>4], digits[v&15]
-	}
-	return string(b)
 }
 
 // report prints v as JSON, or line as text.
@@ -211,15 +195,7 @@ contract already holds this root nothing is sent. The round becomes
 				}
 				ctx, cancel := cmdContext(c)
 				defer cancel()
-				b, id, err := chain.Dial(ctx, c.String("rpc"), want)
-				if err != nil {
-					return err
-				}
-				ref := store.ChainRef{ChainID: id.Uint64(), Contract: contract}
-				if err := r.Chain.Check(ref.ChainID, contract); err != nil {
-					return err
-				}
-				rnd, err := chain.OpenRound(ctx, b, contract)
+				_, rnd, ref, err := openRoundContract(ctx, c, r, contract, want)
 				if err != nil {
 					return err
 				}
@@ -247,6 +223,22 @@ contract already holds this root nothing is sent. The round becomes
 			})
 		},
 	}
+}
+
+// openRoundContract connects to --rpc (on chain want, when not nil),
+// refuses a chain or contract other than the one round r is tied to, and
+// checks that contract is a QFRound.
+func openRoundContract(ctx context.Context, c *cli.Context, r store.Round, contract common.Address, want *big.Int) (chain.Backend, *chain.Round, store.ChainRef, error) {
+	b, id, err := chain.Dial(ctx, c.String("rpc"), want)
+	if err != nil {
+		return nil, nil, store.ChainRef{}, err
+	}
+	ref := store.ChainRef{ChainID: id.Uint64(), Contract: contract}
+	if err := r.Chain.Check(ref.ChainID, contract); err != nil {
+		return nil, nil, ref, err
+	}
+	rnd, err := chain.OpenRound(ctx, b, contract)
+	return b, rnd, ref, err
 }
 
 // roundContract is --contract, else the contract the round is tied to, and
@@ -291,25 +283,17 @@ contract's.`,
 			if err != nil {
 				return err
 			}
-			ctx, cancel := cmdContext(c)
-			defer cancel()
-			b, id, err := chain.Dial(ctx, c.String("rpc"), wantChainID(c, 0))
-			if err != nil {
-				return err
-			}
-			opts, err := transactor(c, id)
-			if err != nil {
-				return err
-			}
-			rnd, err := chain.OpenRound(ctx, b, contract)
-			if err != nil {
-				return err
-			}
-			sent, err := rnd.Claim(ctx, opts, p.Root, gap, common.Address(p.Recipient), amount, p.Proof)
-			if err != nil {
-				return err
-			}
-			return report(c, sent, fmt.Sprintf("gap %s: %s claimed for %s\ntx %s in block %d", p.Gap, p.Amount, common.Address(p.Recipient).Hex(), sent.Tx.Hex(), sent.Block))
+			return withSigner(c, func(x txCtx) error {
+				rnd, err := chain.OpenRound(x.ctx, x.b, contract)
+				if err != nil {
+					return err
+				}
+				sent, err := rnd.Claim(x.ctx, x.opts, p.Root, gap, common.Address(p.Recipient), amount, p.Proof)
+				if err != nil {
+					return err
+				}
+				return report(c, sent, fmt.Sprintf("gap %s: %s claimed for %s\ntx %s in block %d", p.Gap, p.Amount, common.Address(p.Recipient).Hex(), sent.Tx.Hex(), sent.Block))
+			})
 		},
 	}
 }

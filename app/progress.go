@@ -12,13 +12,14 @@ import (
 // when output is piped or redirected (scripts and CI stay quiet).
 type progress struct{ bar *progressbar.ProgressBar }
 
-func newProgress(w io.Writer, total int64, what string, bytes ...bool) *progress {
+// newProgress counts to total: bytes (shown as such) when bytes is set, else items.
+func newProgress(w io.Writer, total int64, what string, bytes bool) *progress {
 	f, ok := w.(*os.File)
 	if !ok || !term.IsTerminal(int(f.Fd())) || total <= 0 {
 		return &progress{}
 	}
 	return &progress{bar: progressbar.NewOptions64(total, progressbar.OptionSetWriter(w), progressbar.OptionSetDescription(what),
-		progressbar.OptionShowBytes(len(bytes) == 0 || bytes[0]), progressbar.OptionThrottle(100_000_000), progressbar.OptionClearOnFinish())}
+		progressbar.OptionShowBytes(bytes), progressbar.OptionThrottle(100_000_000), progressbar.OptionClearOnFinish())}
 }
 
 func (p *progress) set(n int) {

@@ -194,11 +194,7 @@ func compareReports(got, pub *payout.Report) []string {
 }
 
 func ok(c *cli.Context, j map[string]any, format string, args ...any) error {
-	if c.Bool("json") {
-		return printJSON(c, j)
-	}
-	_, err := fmt.Fprintf(c.App.Writer, format+"\n", args...)
-	return err
+	return report(c, j, fmt.Sprintf(format, args...))
 }
 
 // readProofFile reads a proof file and checks that its leaf is (gap,
