@@ -2,10 +2,8 @@ package app_test
 
 import (
 	"context"
-	"crypto/ecdsa"
 	"fmt"
 	"math/big"
-	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -37,7 +35,7 @@ func startGeth(t *testing.T, keyfile, password string) string {
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "keystore", "owner.json"), key, 0o600))
 	pw := filepath.Join(dir, "password")
 	require.NoError(t, os.WriteFile(pw, []byte(password+"\n"), 0o600))
-	port, auth := freePort(t), freePort(t)
+	port, auth := simchain.FreePort(t), simchain.FreePort(t)
 	cmd := exec.Command(bin, "--dev", "--dev.period", "0", "--datadir", dir, "--password", pw,
 		"--http", "--http.addr", "127.0.0.1", "--http.port", fmt.Sprint(port), "--http.api", "eth,net,web3",
 		"--authrpc.port", fmt.Sprint(auth), "--ipcdisable", "--nodiscover", "--maxpeers", "0", "--port", "0", "--verbosity", "2")
@@ -69,46 +67,13 @@ func startGeth(t *testing.T, keyfile, password string) string {
 	}
 }
 
-func freePort(t *testing.T) int {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	require.NoError(t, err)
-	defer l.Close()
-	return l.Addr().(*net.TCPAddr).Port
-}
-
-// payEther sends 1 ether from key to `to` and waits for it (the dev
-// account funds the donors and recipients; any transaction also makes
-// geth --dev seal a block at the current time).
-func payEther(t *testing.T, c *ethclient.Client, key *ecdsa.PrivateKey, to common.Address) {
-	ctx := context.Background()
-	from := crypto.PubkeyToAddress(key.PublicKey)
-	nonce, err := c.PendingNonceAt(ctx, from)
-	require.NoError(t, err)
-	id, err := c.ChainID(ctx)
-	require.NoError(t, err)
-	tip, err := c.SuggestGasTipCap(ctx)
-	require.NoError(t, err)
-	head, err := c.HeaderByNumber(ctx, nil)
-	require.NoError(t, err)
-	tx, err := types.SignTx(types.NewTx(&types.DynamicFeeTx{ChainID: id, Nonce: nonce, To: &to, Value: big.NewInt(1e18), Gas: 21000,
-		GasTipCap: tip, GasFeeCap: new(big.Int).Add(tip, new(big.Int).Mul(head.BaseFee, big.NewInt(2)))}), types.LatestSignerForChainID(id), key)
-	require.NoError(t, err)
-	require.NoError(t, c.SendTransaction(ctx, tx))
-	for {
-		if _, err := c.TransactionReceipt(ctx, tx.Hash()); err == nil {
-			return
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
-}
-
 // TestGethDev runs deploy → donate → import → match → submit → claim
 // through the qf command line against a real `geth --dev` over HTTP
 // JSON-RPC, with the owner signing from a keystore file.
 func TestGethDev(t *testing.T) {
 	const donors, nGaps = 3, 2
 	keys := simchain.Keys(t, 1+donors+nGaps) // owner, donors, recipients
-	keyfile := writeKeyfile(t, keys[0], "dev password")
+	keyfile := simchain.WriteKeyfile(t, keys[0], "dev password")
 	url := startGeth(t, keyfile, "dev password")
 	eth, err := ethclient.Dial(url)
 	require.NoError(t, err)
@@ -116,7 +81,7 @@ func TestGethDev(t *testing.T) {
 	ctx := context.Background()
 	addr := func(i int) common.Address { return crypto.PubkeyToAddress(keys[i].PublicKey) }
 	for i := 1; i < len(keys); i++ {
-		payEther(t, eth, keys[0], addr(i))
+		simchain.SendEther(t, eth, keys[0], addr(i))
 		t.Setenv(fmt.Sprintf("GETH_KEY%d", i), fmt.Sprintf("%x", crypto.FromECDSA(keys[i])))
 	}
 	pwfile := filepath.Join(t.TempDir(), "pw")
@@ -161,7 +126,7 @@ func TestGethDev(t *testing.T) {
 		if head.Time > round.End {
 			break
 		}
-		payEther(t, eth, keys[0], addr(1))
+		simchain.SendEther(t, eth, keys[0], addr(1))
 	}
 	var sub struct{ Tx common.Hash }
 	q.json(&sub, append([]string{"submit", "--round", "1"}, ownerArgs...)...)

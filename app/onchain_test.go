@@ -3,7 +3,6 @@ package app_test
 import (
 	"bytes"
 	"context"
-	"crypto/ecdsa"
 	"encoding/json"
 	"fmt"
 	"math/big"
@@ -13,10 +12,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ethereum/go-ethereum/accounts/keystore"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
-	"github.com/google/uuid"
 	"github.com/stretchr/testify/require"
 
 	"github.com/qf-dev/qf/app"
@@ -57,18 +54,6 @@ func (c cli) json(v any, args ...string) {
 	c.t.Helper()
 	out := c.run(append(args, "--json")...)
 	require.NoError(c.t, json.Unmarshal([]byte(out), v), out)
-}
-
-// writeKeyfile writes key as a keystore file encrypted with password.
-func writeKeyfile(t *testing.T, k *ecdsa.PrivateKey, password string) string {
-	id, err := uuid.NewRandom()
-	require.NoError(t, err)
-	enc, err := keystore.EncryptKey(&keystore.Key{Id: id, Address: crypto.PubkeyToAddress(k.PublicKey), PrivateKey: k},
-		password, keystore.LightScryptN, keystore.LightScryptP)
-	require.NoError(t, err)
-	path := filepath.Join(t.TempDir(), "key.json")
-	require.NoError(t, os.WriteFile(path, enc, 0o600))
-	return path
 }
 
 // TestOnChainRound is the operator's and claimants' whole flow through the
@@ -159,7 +144,7 @@ func TestOnChainRound(t *testing.T) {
 	require.Contains(t, q.fail("import", "chain", "--round", "2", "--rpc", sim.URL, "--contract", token.Address.Hex()), "not a QFRound")
 
 	// Close the round and post the root.
-	keyfile := writeKeyfile(t, sim.Keys[owner], "correct horse")
+	keyfile := simchain.WriteKeyfile(t, sim.Keys[owner], "correct horse")
 	pwfile := filepath.Join(t.TempDir(), "pw")
 	require.NoError(t, os.WriteFile(pwfile, []byte("correct horse\n"), 0o600))
 	submit := []string{"submit", "--round", "1", "--rpc", sim.URL, "--keystore", keyfile, "--password-file", pwfile}

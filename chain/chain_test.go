@@ -2,22 +2,18 @@ package chain_test
 
 import (
 	"context"
-	"crypto/ecdsa"
 	"errors"
 	"fmt"
 	"math/big"
-	"os"
 	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
-	"github.com/ethereum/go-ethereum/accounts/keystore"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
-	"github.com/google/uuid"
 	"github.com/holiman/uint256"
 	"github.com/stretchr/testify/require"
 
@@ -262,7 +258,7 @@ func TestSubmitAndClaim(t *testing.T) {
 	// Fund the broke owner and post.
 	_, err = chain.NewToken(f.b, f.token).Mint(f.ctx, f.opts(0), f.round.Address(), big.NewInt(1_000_000))
 	require.NoError(t, err)
-	sendEther(t, f, 0, crypto.PubkeyToAddress(broke.PublicKey))
+	simchain.SendEther(t, f.b, f.sim.Keys[0], crypto.PubkeyToAddress(broke.PublicKey))
 	owner := bind.NewKeyedTransactor(broke, big.NewInt(1337))
 	res, err := r2.SubmitRoot(f.ctx, owner, root)
 	require.NoError(t, err)
@@ -308,32 +304,10 @@ func TestSubmitAndClaim(t *testing.T) {
 	require.Equal(t, big.NewInt(1_000_000), paid)
 }
 
-func sendEther(t *testing.T, f *fixture, from int, to common.Address) {
-	nonce, err := f.b.PendingNonceAt(f.ctx, f.sim.Addr(from))
-	require.NoError(t, err)
-	head, err := f.b.HeaderByNumber(f.ctx, nil)
-	require.NoError(t, err)
-	tip, err := f.b.SuggestGasTipCap(f.ctx)
-	require.NoError(t, err)
-	tx := types.NewTx(&types.DynamicFeeTx{ChainID: big.NewInt(1337), Nonce: nonce, To: &to, Value: big.NewInt(1e18), Gas: 21000,
-		GasFeeCap: new(big.Int).Add(tip, new(big.Int).Mul(head.BaseFee, big.NewInt(2))), GasTipCap: tip})
-	signed, err := types.SignTx(tx, types.LatestSignerForChainID(big.NewInt(1337)), f.sim.Keys[from])
-	require.NoError(t, err)
-	require.NoError(t, f.b.SendTransaction(f.ctx, signed))
-	_, err = bind.WaitMined(f.ctx, f.b, signed.Hash())
-	require.NoError(t, err)
-}
-
 func TestKeys(t *testing.T) {
 	k, err := crypto.GenerateKey()
 	require.NoError(t, err)
-	id, err := uuid.NewRandom()
-	require.NoError(t, err)
-	enc, err := keystore.EncryptKey(&keystore.Key{Id: id, Address: crypto.PubkeyToAddress(k.PublicKey), PrivateKey: k},
-		"s3cret", keystore.LightScryptN, keystore.LightScryptP)
-	require.NoError(t, err)
-	path := filepath.Join(t.TempDir(), "key.json")
-	require.NoError(t, os.WriteFile(path, enc, 0o600))
+	path := simchain.WriteKeyfile(t, k, "s3cret")
 
 	got, err := chain.KeyFromKeystore(path, "s3cret")
 	require.NoError(t, err)
@@ -351,7 +325,6 @@ func TestKeys(t *testing.T) {
 	_, err = chain.KeyFromHex("0x1234", "$KEY")
 	require.ErrorContains(t, err, "$KEY is not a 32-byte hex private key")
 	require.NotContains(t, err.Error(), "1234", "a key never shows in an error")
-	var _ *ecdsa.PrivateKey = got
 }
 
 func TestDial(t *testing.T) {

@@ -9,7 +9,6 @@ import (
 	"crypto/ecdsa"
 	"fmt"
 	"math/big"
-	"net"
 	"reflect"
 	"sync"
 	"testing"
@@ -50,7 +49,7 @@ func New(t testing.TB, o Options) *Chain {
 	}
 	var opts []func(*node.Config, *ethconfig.Config)
 	if o.HTTP {
-		port := freePort(t)
+		port := FreePort(t)
 		opts = append(opts, func(n *node.Config, _ *ethconfig.Config) {
 			n.HTTPHost, n.HTTPPort, n.HTTPModules = "127.0.0.1", port, []string{"eth", "net", "web3"}
 		})
@@ -105,15 +104,6 @@ func (c *Chain) Warp(d time.Duration) {
 
 // Addr is key i's address.
 func (c *Chain) Addr(i int) common.Address { return crypto.PubkeyToAddress(c.Keys[i].PublicKey) }
-
-func freePort(t testing.TB) int {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Close()
-	return l.Addr().(*net.TCPAddr).Port
-}
 
 // Keys makes n fresh keys.
 func Keys(t testing.TB, n int) []*ecdsa.PrivateKey {
