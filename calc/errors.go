@@ -27,6 +27,9 @@ var (
 	ErrMechanism = errors.New("unknown mechanism")
 	// ErrParam reports a missing, unknown or out-of-range mechanism parameter.
 	ErrParam = errors.New("bad parameter")
+	// ErrPrecision reports a round whose fixed-point result cannot be
+	// guaranteed within 10^-9 of the pool (amounts spanning a vast range).
+	ErrPrecision = errors.New("precision")
 	// ErrCap reports a --cap-bps outside 1..10000.
 	ErrCap = errors.New("cap must be between 1 and 10000 basis points")
 )

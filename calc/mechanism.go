@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/big"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -40,6 +41,65 @@ var mechanisms = map[string]mechanismInfo{
 		summary: "raw subsidy = the weighted direct total (pro-rata matching)",
 		build:   func(Params) (Mechanism, error) { return Linear{}, nil },
 	},
+	"pairwise": {
+		summary: "pairwise coordination subsidies; --param M=<bound in base units>",
+		params:  []string{"M"},
+		build: func(p Params) (Mechanism, error) {
+			m, err := p.bound("pairwise", "M", "the pair bound, in base units")
+			return Pairwise{M: m}, err
+		},
+	},
+	"cluster": {
+		summary: "N_p = M_p² cluster-bounded pairwise; --param D=<bound in base units squared>",
+		params:  []string{"D"},
+		build: func(p Params) (Mechanism, error) {
+			d, err := p.bound("cluster", "D", "the bound, in base units squared")
+			return Cluster{D: d}, err
+		},
+	},
+	"cocm": {
+		summary: "Gitcoin's connection-oriented cluster match (markov, harsh; gaps as clusters)",
+		build:   func(Params) (Mechanism, error) { return COCM{}, nil },
+	},
+}
+
+// maxBoundBits bounds --param values: far above any sensible bound, low
+// enough that the fixed-point scaling never meets a runaway exponent.
+const maxBoundBits = 1024
+
+// bound parses a required positive integer parameter: decimal, 0x hex, or
+// an exact power-of-ten form like 25e18.
+func (p Params) bound(mech, name, what string) (*big.Int, error) {
+	v, ok := p[name]
+	if !ok {
+		return nil, fmt.Errorf("%w: %s needs --param %s=N (%s)", ErrParam, mech, name, what)
+	}
+	n, ok := parseBigInt(v)
+	if !ok || n.Sign() <= 0 || n.BitLen() > maxBoundBits {
+		return nil, fmt.Errorf("%w: %s: %s=%q must be a positive integer (%s), e.g. %s=25e18", ErrParam, mech, name, v, what, name)
+	}
+	return n, nil
+}
+
+// parseBigInt reads "123", "0x7b" or "123e4" (mantissa times a power of ten).
+func parseBigInt(s string) (*big.Int, bool) {
+	s = strings.TrimSpace(s)
+	if strings.HasPrefix(s, "0x") || strings.HasPrefix(s, "0X") {
+		return new(big.Int).SetString(s[2:], 16)
+	}
+	mant, exp, hasExp := strings.Cut(strings.ToLower(s), "e")
+	n, ok := new(big.Int).SetString(mant, 10)
+	if !ok || strings.HasPrefix(mant, "+") {
+		return nil, false
+	}
+	if hasExp {
+		e, err := strconv.ParseUint(exp, 10, 16)
+		if err != nil || e > 400 {
+			return nil, false
+		}
+		n.Mul(n, new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(e)), nil))
+	}
+	return n, true
 }
 
 // Mechanisms lists the mechanism names with one-line summaries, sorted.
