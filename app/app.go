@@ -31,7 +31,7 @@ Amounts are integers in the token's base units (wei) unless --decimals is given.
 			&cli.BoolFlag{Name: "json", EnvVars: []string{"QF_JSON"}, Usage: "machine-readable JSON output"},
 		},
 		Commands: []*cli.Command{
-			calcCommand(), roundCommand(), gapCommand(), importCommand(), contributeCommand(),
+			calcCommand(), compareCommand(), roundCommand(), gapCommand(), importCommand(), contributeCommand(),
 			matchCommand(), statsCommand(), proofCommand(), treeCommand(), exportCommand(), verifyCommand(), submitCommand(), claimCommand(), chainCommand(), demoCommand(),
 		},
 		HideHelpCommand: true,

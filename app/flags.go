@@ -35,6 +35,12 @@ func decimalsFlag(c *cli.Context) (uint8, error) {
 
 // configFromFlags reads and checks the round settings.
 func configFromFlags(c *cli.Context) (calc.Config, payout.Leaf, uint8, error) {
+	return readConfig(c, true)
+}
+
+// readConfig reads the round settings, checking the mechanism and its
+// parameters only when validate is set (qf compare routes them itself).
+func readConfig(c *cli.Context, validate bool) (calc.Config, payout.Leaf, uint8, error) {
 	var cfg calc.Config
 	dec, err := decimalsFlag(c)
 	if err != nil {
@@ -60,7 +66,7 @@ func configFromFlags(c *cli.Context) (calc.Config, payout.Leaf, uint8, error) {
 	if len(cfg.Params) == 0 {
 		cfg.Params = nil
 	}
-	if err := cfg.Validate(); err != nil {
+	if err := cfg.Validate(); err != nil && validate {
 		return cfg, "", 0, err
 	}
 	leaf := payout.Leaf(c.String("leaf"))

@@ -157,3 +157,6 @@ func ParseParams(kvs []string) (Params, error) {
 	}
 	return p, nil
 }
+
+// MechanismParams lists the parameter names a mechanism accepts.
+func MechanismParams(name string) []string { return mechanisms[name].params }

@@ -1,0 +1,153 @@
+package app
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"math/big"
+	"slices"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/qf-dev/qf/calc"
+	"github.com/qf-dev/qf/payout"
+)
+
+func compareCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "compare",
+		Usage: "run several mechanisms on one round, side by side",
+		Description: `Computes the same round (registry and contributions files, as for qf calc)
+under each of --mechanisms and prints every gap's match under each, then per
+mechanism: the time it took, the share of the pool its ten best-paid gaps
+take, and the correlation of its matches with qf's. --param values go to the
+mechanisms that take them (M to pairwise, D to cluster). Figures here are for
+reading; payouts come from qf calc or qf match.
+
+  qf compare -c contributions.csv -g gaps.csv --pool 1000e18 \
+     --param M=10e18 --param D=100e36`,
+		Flags: append([]cli.Flag{
+			&cli.StringFlag{Name: "contributions", Aliases: []string{"c"}, Usage: "contributions `FILE` (CSV or JSON)", Required: true},
+			&cli.StringFlag{Name: "gaps", Aliases: []string{"g"}, Usage: "gap registry `FILE` (CSV or JSON)", Required: true},
+			&cli.StringFlag{Name: "mechanisms", Value: "qf,pairwise,cluster,cocm", Usage: "comma-separated mechanism `NAMES`"},
+		}, configFlags()...),
+		Action: runCompare,
+	}
+}
+
+type compareRow struct {
+	Mechanism   string   `json:"mechanism"`
+	Seconds     float64  `json:"seconds"`
+	Top10Share  float64  `json:"top10Share"`
+	Correlation float64  `json:"correlationWithQF"`
+	Matches     []string `json:"matches"`
+}
+
+func runCompare(c *cli.Context) error {
+	base, leaf, dec, err := readConfig(c, false)
+	if err != nil {
+		return err
+	}
+	names := strings.Split(c.String("mechanisms"), ",")
+	var rows []compareRow
+	var gaps []payout.GapReport
+	for _, name := range names {
+		cfg := base
+		cfg.Mechanism = strings.TrimSpace(name)
+		cfg.Params = calc.Params{}
+		for k, v := range base.Params {
+			if slices.Contains(calc.MechanismParams(cfg.Mechanism), k) {
+				cfg.Params[k] = v
+			}
+		}
+		if err := cfg.Validate(); err != nil {
+			return err
+		}
+		start := time.Now()
+		out, err := computeFiles(c, c.String("gaps"), c.String("contributions"), cfg, leaf, dec)
+		if err != nil {
+			return err
+		}
+		row := compareRow{Mechanism: cfg.Mechanism, Seconds: time.Since(start).Seconds()}
+		for _, g := range out.Report.Gaps {
+			row.Matches = append(row.Matches, g.Match)
+		}
+		gaps = out.Report.Gaps
+		row.Top10Share = topShare(row.Matches, 10, out.Report.Pool)
+		rows = append(rows, row)
+	}
+	for i := range rows {
+		rows[i].Correlation = pearson(rows[0].Matches, rows[i].Matches)
+	}
+	if c.Bool("json") {
+		return json.NewEncoder(c.App.Writer).Encode(map[string]any{"mechanisms": rows})
+	}
+	w := tabwriter.NewWriter(c.App.Writer, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprint(w, "gap\tdirect\t")
+	for _, r := range rows {
+		fmt.Fprintf(w, "%s\t", r.Mechanism)
+	}
+	fmt.Fprintln(w)
+	for i, g := range gaps {
+		fmt.Fprintf(w, "%s\t%s\t", g.Gap, show(g.Direct, dec))
+		for _, r := range rows {
+			fmt.Fprintf(w, "%s\t", show(r.Matches[i], dec))
+		}
+		fmt.Fprintln(w)
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintf(w, "mechanism\tseconds\ttop-10 share\tcorrelation with %s\t\n", rows[0].Mechanism)
+	for _, r := range rows {
+		fmt.Fprintf(w, "%s\t%.2f\t%.1f%%\t%.3f\t\n", r.Mechanism, r.Seconds, 100*r.Top10Share, r.Correlation)
+	}
+	return w.Flush()
+}
+
+// floats converts decimal amounts for the report's statistics.
+func floats(vs []string) []float64 {
+	out := make([]float64, len(vs))
+	for i, v := range vs {
+		f, _ := new(big.Float).SetString(v)
+		out[i], _ = f.Float64()
+	}
+	return out
+}
+
+func topShare(matches []string, n int, pool string) float64 {
+	f := floats(matches)
+	slices.Sort(f)
+	slices.Reverse(f)
+	p := floats([]string{pool})[0]
+	s := 0.0
+	for _, v := range f[:min(n, len(f))] {
+		s += v
+	}
+	if p == 0 {
+		return 0
+	}
+	return s / p
+}
+
+// pearson is the correlation of two series (0 when either is constant).
+func pearson(a, b []string) float64 {
+	x, y := floats(a), floats(b)
+	n := float64(len(x))
+	var mx, my float64
+	for i := range x {
+		mx += x[i] / n
+		my += y[i] / n
+	}
+	var sxy, sxx, syy float64
+	for i := range x {
+		sxy += (x[i] - mx) * (y[i] - my)
+		sxx += (x[i] - mx) * (x[i] - mx)
+		syy += (y[i] - my) * (y[i] - my)
+	}
+	if sxx == 0 || syy == 0 {
+		return 0
+	}
+	return sxy / math.Sqrt(sxx*syy)
+}
