@@ -3,6 +3,7 @@ package calc
 import (
 	"fmt"
 	"math/big"
+	"math/bits"
 
 	"github.com/holiman/uint256"
 )
@@ -122,7 +123,7 @@ func (sp *sparse) gram(s []uint64) []uint256.Int {
 		es := sp.entriesOf(int32(d))
 		for a, e1 := range es {
 			for _, e2 := range es[a:] {
-				hi, lo := mulHi(s[e1], s[e2])
+				hi, lo := bits.Mul64(s[e1], s[e2])
 				t[0], t[1] = lo, hi
 				cell := &g[int(sp.gap[e1])*sp.nGaps+int(sp.gap[e2])]
 				cell.Add(cell, &t)

@@ -5,8 +5,6 @@ import (
 	"math/big"
 	"math/bits"
 	"runtime"
-	"sync"
-	"sync/atomic"
 
 	"github.com/holiman/uint256"
 )
@@ -71,25 +69,10 @@ func (COCM) Raw(nGaps int, terms []Term) (Raw, error) {
 	dist := sp.distances(a, bja)
 
 	vals, bounds := make([]*big.Int, nGaps), make([]*big.Int, nGaps)
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			pLo, pHi := make([]uint64, nGaps*nGaps), make([]uint64, nGaps*nGaps)
-			w := make([]uint64, nGaps)
-			live := make([]bool, nGaps*nGaps)
-			for {
-				p := int(next.Add(1)) - 1
-				if p >= nGaps {
-					return
-				}
-				vals[p], bounds[p] = sp.cocmGap(p, c, a, dist, pLo, pHi, w, live)
-			}
-		}()
-	}
-	wg.Wait()
+	parallelChunks(nGaps, 1, runtime.GOMAXPROCS(0), func() func(int) {
+		sc := newCOCMScratch(nGaps)
+		return func(p int) { vals[p], bounds[p] = sp.cocmGap(p, c, a, dist, sc) }
+	})
 	if err := checkPrecision("cocm", vals, bounds); err != nil {
 		return Raw{}, err
 	}
@@ -136,9 +119,9 @@ func (sp *sparse) distances(a, bja []uint64) *distances {
 	n := sp.nGaps
 	if sp.nDonors*n <= maxCachedDistances {
 		ds.cache = make([]uint64, sp.nDonors*n)
-		parallelRange(sp.nDonors, func(d int) {
+		parallelChunks(sp.nDonors, 64, runtime.GOMAXPROCS(0), func() func(int) {
 			lo, hi := make([]uint64, n), make([]uint64, n)
-			ds.compute(d, ds.cache[d*n:(d+1)*n], lo, hi)
+			return func(d int) { ds.compute(d, ds.cache[d*n:(d+1)*n], lo, hi) }
 		})
 	}
 	return ds
@@ -180,17 +163,29 @@ func (ds *distances) compute(d int, row, lo, hi []uint64) {
 	}
 }
 
-// cocmGap computes raw_p·2^(sh+63) for one gap. pLo/pHi hold P'ᵀ (row g,
-// column h is P'_hg) and w the donor's discounted amount per h.
-func (sp *sparse) cocmGap(p int, c, a []uint64, dist *distances, pLo, pHi, w []uint64, live []bool) (*big.Int, *big.Int) {
+// cocmScratch is one core's working space for [sparse.cocmGap].
+type cocmScratch struct {
+	pLo, pHi    []uint64 // P'ᵀ in 128 bits: row g, column h is P'_hg
+	live        []bool   // which P' entries can differ from zero
+	w           []uint64 // the donor's discounted amount K_ih per h
+	row, lo, hi []uint64 // a row of 1 − k when it is not cached
+}
+
+func newCOCMScratch(n int) *cocmScratch {
+	return &cocmScratch{pLo: make([]uint64, n*n), pHi: make([]uint64, n*n), live: make([]bool, n*n),
+		w: make([]uint64, n), row: make([]uint64, n), lo: make([]uint64, n), hi: make([]uint64, n)}
+}
+
+// cocmGap computes raw_p·2^(sh+63) for one gap and its error bound.
+func (sp *sparse) cocmGap(p int, c, a []uint64, dist *distances, sc *cocmScratch) (*big.Int, *big.Int) {
 	n := sp.nGaps
+	pLo, pHi, live, w := sc.pLo, sc.pHi, sc.live, sc.w
 	clear(pLo)
 	clear(pHi)
 	clear(live)
-	buf, lo, hi := make([]uint64, n), make([]uint64, n), make([]uint64, n)
 	for e := sp.gapStart[p]; e < sp.gapStart[p+1]; e++ {
 		d := int(sp.donor[e])
-		om := dist.row(d, buf, lo, hi)
+		om := dist.row(d, sc.row, sc.lo, sc.hi)
 		for h, f := range om {
 			hi, lo := bits.Mul64(c[e], f)
 			w[h] = hi<<1 | lo>>63 // K_ih = (1−k_ih)·c_pi, < 2^62
@@ -286,26 +281,4 @@ func (sp *sparse) cocmGap(p int, c, a []uint64, dist *distances, pLo, pHi, w []u
 // pow2 is 2^k for 0 ≤ k ≤ 63, 1 below, 2^63 above.
 func pow2(k int) uint64 {
 	return 1 << min(max(k, 0), 63)
-}
-
-// parallelRange calls fn(i) for i in [0, n) on every core.
-func parallelRange(n int, fn func(i int)) {
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				lo := int(next.Add(64)) - 64
-				if lo >= n {
-					return
-				}
-				for i := lo; i < min(lo+64, n); i++ {
-					fn(i)
-				}
-			}
-		}()
-	}
-	wg.Wait()
 }

@@ -4,8 +4,6 @@ import (
 	"math/big"
 	"math/bits"
 	"runtime"
-	"sync"
-	"sync/atomic"
 
 	"github.com/holiman/uint256"
 )
@@ -56,30 +54,14 @@ func pairSums(sp *sparse, s []uint64, factor pairFactor, newState func() any) pa
 	c := make([]uint256.Int, len(s))  // entry (i, q): s_qi·Σ_{j>i} s_qj·f_ij, × 2^ex
 	eb := make([]uint256.Int, len(s)) // its error bound, × 2^ex
 	ex := make([]int32, len(s))
-	const chunk = 16
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range workers {
+	parallelChunks(sp.nDonors, 16, workers, func() func(int) {
 		w := &pairWorker{kLo: make([]uint64, sp.nDonors), kHi: make([]uint64, sp.nDonors),
 			fm: make([]uint64, sp.nDonors), fe: make([]int32, sp.nDonors)}
 		if newState != nil {
 			w.state = newState()
 		}
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				lo := int(next.Add(chunk)) - chunk
-				if lo >= sp.nDonors {
-					return
-				}
-				for i := lo; i < min(lo+chunk, sp.nDonors); i++ {
-					w.donor(sp, s, int32(i), factor, c, eb, ex)
-				}
-			}
-		}()
-	}
-	wg.Wait()
+		return func(i int) { w.donor(sp, s, int32(i), factor, c, eb, ex) }
+	})
 	return sumEntries(sp, c, eb, ex)
 }
 

@@ -3,6 +3,7 @@ package calc
 import (
 	"runtime"
 	"sync"
+	"sync/atomic"
 )
 
 // minParallelTerms is the size below which splitting work is not worth a
@@ -37,6 +38,40 @@ func parallelByGap(terms []Term, fn func(part []Term)) {
 			fn(part)
 		}(terms[lo:hi])
 		lo = hi
+	}
+	wg.Wait()
+}
+
+// parallelChunks calls a worker for every i in [0, n), handing out chunks of
+// chunk indices from a shared counter to workers goroutines (the caller's
+// alone when workers < 2). newWorker runs once per goroutine, so each
+// worker owns its scratch. Callers write results only to slots of their
+// own i, so the outcome does not depend on scheduling.
+func parallelChunks(n, chunk, workers int, newWorker func() func(i int)) {
+	if workers < 2 {
+		fn := newWorker()
+		for i := range n {
+			fn(i)
+		}
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		fn := newWorker()
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				lo := int(next.Add(int64(chunk))) - chunk
+				if lo >= n {
+					return
+				}
+				for i := lo; i < min(lo+chunk, n); i++ {
+					fn(i)
+				}
+			}
+		}()
 	}
 	wg.Wait()
 }

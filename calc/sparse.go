@@ -178,16 +178,11 @@ func mantOfWords(ws []uint64) mant {
 	for n > 0 && ws[n] == 0 {
 		n--
 	}
-	var next uint64
-	if n > 0 {
-		next = ws[n-1]
+	if n == 0 {
+		return mantOf128(0, ws[0])
 	}
-	m := mantOf128(ws[n], next)
-	if n > 0 {
-		m.e += 64 * (n - 1)
-	} else {
-		m = mantOf128(0, ws[0])
-	}
+	m := mantOf128(ws[n], ws[n-1])
+	m.e += 64 * (n - 1)
 	return m
 }
 
@@ -231,9 +226,6 @@ func ratio(a, b mant) mant {
 	q, _ := bits.Div64(a.m>>1, a.m<<63, sum) // a.m·2^63/sum ∈ [2^63, 2^64)
 	return mant{q, a.e - e - 63}
 }
-
-// mulHi returns a·b as (hi, lo).
-func mulHi(a, b uint64) (uint64, uint64) { return bits.Mul64(a, b) }
 
 // precisionTarget: a mechanism refuses a result whose error bound exceeds
 // 1/precisionTarget of Σraw. A payout pool·raw_p/Σraw is then off by at
