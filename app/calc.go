@@ -52,23 +52,35 @@ DIR/proofs/<gap>.json for every gap with a positive match.`,
 
 // computeFiles runs a round from a registry file and a contributions file.
 func computeFiles(c *cli.Context, gapsPath, contribPath string, cfg calc.Config, leaf payout.Leaf, dec uint8) (*round.Outcome, error) {
+	var out *round.Outcome
+	err := withFiles(c, gapsPath, contribPath, round.Inputs{Config: cfg, Leaf: leaf}, dec, func(in round.Inputs, load round.Load) (err error) {
+		out, err = round.Compute(in, load)
+		return err
+	})
+	return out, err
+}
+
+// withFiles reads a registry file into in.Gaps, maps the contributions
+// file, and calls run with a loader over it (showing a progress bar on a
+// terminal) while the mapping is open.
+func withFiles(c *cli.Context, gapsPath, contribPath string, in round.Inputs, dec uint8, run func(round.Inputs, round.Load) error) error {
 	gb, err := readFile(gapsPath)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	entries, err := ingest.Gaps(filepath.Base(gapsPath), gb)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	cb, release, err := mapfile.Read(contribPath)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer release()
 	bar := newProgress(c.App.ErrWriter, int64(len(cb)), "reading contributions", true)
 	defer bar.done()
-	in := round.Inputs{Gaps: gapList(entries), Config: cfg, Leaf: leaf, Dedup: true, SizeHint: len(cb) / 80}
-	return round.Compute(in, func(l *ingest.Loader) error {
+	in.Gaps, in.Dedup, in.SizeHint = gapList(entries), true, len(cb)/80
+	return run(in, func(l *ingest.Loader) error {
 		return l.LoadFile(filepath.Base(contribPath), cb, ingest.Options{Decimals: dec, Progress: bar.set})
 	})
 }

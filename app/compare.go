@@ -14,6 +14,7 @@ import (
 
 	"github.com/qf-dev/qf/calc"
 	"github.com/qf-dev/qf/payout"
+	"github.com/qf-dev/qf/round"
 )
 
 func compareCommand() *cli.Command {
@@ -21,9 +22,10 @@ func compareCommand() *cli.Command {
 		Name:  "compare",
 		Usage: "run several mechanisms on one round, side by side",
 		Description: `Computes the same round (registry and contributions files, as for qf calc)
-under each of --mechanisms and prints every gap's match under each, then per
-mechanism: the time it took, the share of the pool its ten best-paid gaps
-take, and the correlation of its matches with qf's. --param values go to the
+under each of --mechanisms (reading the files once) and prints every gap's
+match under each, then per mechanism: the seconds its computation took, the
+share of the pool its ten best-paid gaps take, and the correlation of its
+matches with qf's. --param values go to the
 mechanisms that take them (M to pairwise, D to cluster). Figures here are for
 reading; payouts come from qf calc or qf match.
 
@@ -51,10 +53,8 @@ func runCompare(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	names := strings.Split(c.String("mechanisms"), ",")
-	var rows []compareRow
-	var gaps []payout.GapReport
-	for _, name := range names {
+	var cfgs []calc.Config
+	for _, name := range strings.Split(c.String("mechanisms"), ",") {
 		cfg := base
 		cfg.Mechanism = strings.TrimSpace(name)
 		cfg.Params = calc.Params{}
@@ -66,18 +66,36 @@ func runCompare(c *cli.Context) error {
 		if err := cfg.Validate(); err != nil {
 			return err
 		}
-		start := time.Now()
-		out, err := computeFiles(c, c.String("gaps"), c.String("contributions"), cfg, leaf, dec)
-		if err != nil {
-			return err
-		}
-		row := compareRow{Mechanism: cfg.Mechanism, Seconds: time.Since(start).Seconds()}
-		for _, g := range out.Report.Gaps {
-			row.Matches = append(row.Matches, g.Match)
-		}
-		gaps = out.Report.Gaps
-		row.Top10Share = topShare(row.Matches, 10, out.Report.Pool)
-		rows = append(rows, row)
+		cfgs = append(cfgs, cfg)
+	}
+	// Every mechanism reads the same tally: the file is read once.
+	var rows []compareRow
+	var gaps []payout.GapReport
+	err = withFiles(c, c.String("gaps"), c.String("contributions"), round.Inputs{Config: base, Leaf: leaf}, dec,
+		func(in round.Inputs, load round.Load) error {
+			t, _, err := round.Tally(in, load)
+			if err != nil {
+				return err
+			}
+			for _, cfg := range cfgs {
+				start := time.Now()
+				res, err := calc.Compute(t, cfg)
+				if err != nil {
+					return err
+				}
+				rep := payout.NewReport(res, [32]byte{}, leaf)
+				row := compareRow{Mechanism: cfg.Mechanism, Seconds: time.Since(start).Seconds()}
+				for _, g := range rep.Gaps {
+					row.Matches = append(row.Matches, g.Match)
+				}
+				gaps = rep.Gaps
+				row.Top10Share = topShare(row.Matches, 10, rep.Pool)
+				rows = append(rows, row)
+			}
+			return nil
+		})
+	if err != nil {
+		return err
 	}
 	for i := range rows {
 		rows[i].Correlation = pearson(rows[0].Matches, rows[i].Matches)

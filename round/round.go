@@ -43,26 +43,15 @@ func Compute(in Inputs, load Load) (*Outcome, error) {
 	if err := in.Config.Validate(); err != nil {
 		return nil, err
 	}
-	t, err := calc.NewTally(in.Gaps, &in.Config.MinAmount)
+	t, dups, err := Tally(in, load)
 	if err != nil {
 		return nil, err
 	}
-	t.Grow(in.SizeHint)
-	var scale *calc.ScoreScale
-	if in.Config.ScoreScale != "" {
-		scale, _ = calc.ParseScoreScale(in.Config.ScoreScale)
-	}
-	l := ingest.NewLoader(t, scale, in.SizeHint)
-	l.Dedup = in.Dedup
-	if err := load(l); err != nil {
-		return nil, err
-	}
-	l.Finish()
 	res, err := calc.Compute(t, in.Config)
 	if err != nil {
 		return nil, err
 	}
-	out := &Outcome{Result: res, Duplicates: l.Duplicates}
+	out := &Outcome{Result: res, Duplicates: dups}
 	tree, err := payout.Tree(payout.Payouts(res), in.Leaf)
 	switch {
 	case errors.Is(err, payout.ErrNoPayouts):
@@ -77,4 +66,27 @@ func Compute(in Inputs, load Load) (*Outcome, error) {
 	}
 	out.Report = payout.NewReport(res, root, in.Leaf)
 	return out, nil
+}
+
+// Tally sums the contributions from load under the round's minimum amount
+// and score scale: what every mechanism then reads. It also returns how
+// many rows were skipped as repeated ids. The config's score scale must
+// have been checked ([calc.Config.Validate]).
+func Tally(in Inputs, load Load) (*calc.Tally, int, error) {
+	t, err := calc.NewTally(in.Gaps, &in.Config.MinAmount)
+	if err != nil {
+		return nil, 0, err
+	}
+	t.Grow(in.SizeHint)
+	var scale *calc.ScoreScale
+	if in.Config.ScoreScale != "" {
+		scale, _ = calc.ParseScoreScale(in.Config.ScoreScale)
+	}
+	l := ingest.NewLoader(t, scale, in.SizeHint)
+	l.Dedup = in.Dedup
+	if err := load(l); err != nil {
+		return nil, 0, err
+	}
+	l.Finish()
+	return t, l.Duplicates, nil
 }
