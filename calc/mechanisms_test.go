@@ -24,6 +24,14 @@ type gift struct {
 // run computes a round of gifts with one mechanism.
 func run(t *testing.T, nGaps int, gifts []gift, mech string, params calc.Params, pool string) *calc.Result {
 	t.Helper()
+	res, err := calc.Compute(tallyOf(t, nGaps, gifts), calc.Config{Mechanism: mech, Params: params, Pool: *uint256.MustFromDecimal(pool)})
+	require.NoError(t, err)
+	return res
+}
+
+// tallyOf tallies gifts over gaps 1..nGaps, donors d000, d001, ….
+func tallyOf(t *testing.T, nGaps int, gifts []gift) *calc.Tally {
+	t.Helper()
 	tl, err := calc.NewTally(gaps(nGaps), nil)
 	require.NoError(t, err)
 	for _, g := range gifts {
@@ -35,9 +43,7 @@ func run(t *testing.T, nGaps int, gifts []gift, mech string, params calc.Params,
 			tl.SetWeight(tl.DonorIndex(d), g.weight)
 		}
 	}
-	res, err := calc.Compute(tl, calc.Config{Mechanism: mech, Params: params, Pool: *uint256.MustFromDecimal(pool)})
-	require.NoError(t, err)
-	return res
+	return tl
 }
 
 // dense builds the donors×gaps matrix of weighted amounts w·c.
@@ -230,18 +236,7 @@ func TestMechanismsAgainstReference(t *testing.T) {
 				{"cocm", nil, func() []*big.Float { return refCOCM(w, nGaps) }},
 			} {
 				t.Run(fmt.Sprintf("%s/%s/seed%d", span.name, tc.mech, seed), func(t *testing.T) {
-					tl, err := calc.NewTally(gaps(nGaps), nil)
-					require.NoError(t, err)
-					for _, g := range gifts {
-						var a uint256.Int
-						a.SetFromBig(g.amount)
-						d := fmt.Sprintf("d%03d", g.donor)
-						require.NoError(t, tl.Add(d, uint256.NewInt(uint64(g.gap+1)), &a))
-						if g.weight != 0 {
-							tl.SetWeight(tl.DonorIndex(d), g.weight)
-						}
-					}
-					res, err := calc.Compute(tl, calc.Config{Mechanism: tc.mech, Params: tc.params, Pool: *uint256.MustFromDecimal(pool)})
+					res, err := calc.Compute(tallyOf(t, nGaps, gifts), calc.Config{Mechanism: tc.mech, Params: tc.params, Pool: *uint256.MustFromDecimal(pool)})
 					if span.lo > 0 && tc.mech != "cocm" {
 						require.NoError(t, err)
 					} else if err != nil {
