@@ -15,10 +15,12 @@ import (
 // It is computed in fixed point: amounts are scaled by one power of two so
 // the largest donor total is just below 2^124, roots are exact floors of the
 // scaled amounts (64 bits), k_ij is summed exactly in 128 bits, and each
-// pair's M/(M+k_ij) is a 64-bit quotient. Sums are exact integers, so the
-// result is the same on every run and platform; the error against the
-// real-valued formula comes only from the flooring of roots and quotients
-// (about 2^-60 relative), far inside the spec's 10^-9 of the pool.
+// pair's M/(M+k_ij) is a 64-bit mantissa with its own exponent (see
+// [pairSums]). Sums are exact integers, so the result is the same on every
+// run and platform. The error against the real-valued formula comes only
+// from the flooring of roots and quotients; it is bounded as the sums are
+// made, and a round whose bound exceeds 4·10^-10 of Σraw is refused with
+// [ErrPrecision] rather than paid out.
 type Pairwise struct {
 	M *big.Int
 }
