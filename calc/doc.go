@@ -24,4 +24,9 @@
 //     floor(pool·N/10000) and apportion the rest again until none exceeds it.
 //
 // [Compute] runs all three from a [Config].
+//
+// Coordinated QF has no pool and no distribution step: [SolveCQF] finds the
+// fixed point h = Σ √pay_i(h) of a gap's pledges, with speeds from a
+// [CQFPolicy], and returns every payment and refund (see cqf.go for the
+// convergence argument and the precision it guarantees).
 package calc
