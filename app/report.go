@@ -3,8 +3,6 @@ package app
 import (
 	"encoding/json"
 	"fmt"
-	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -95,18 +93,8 @@ func runReportGitcoin(c *cli.Context) error {
 		if err != nil {
 			return err
 		}
-		if err := os.MkdirAll(dir, 0o755); err != nil {
+		if err := writeFiles(dir, files); err != nil {
 			return err
-		}
-		names := make([]string, 0, len(files))
-		for name := range files {
-			names = append(names, name)
-		}
-		slices.Sort(names)
-		for _, name := range names {
-			if err := os.WriteFile(filepath.Join(dir, name), files[name], 0o644); err != nil {
-				return err
-			}
 		}
 		if !c.Bool("json") {
 			defer fmt.Fprintf(c.App.Writer, "\nwrote %d files to %s\n", len(files), dir)

@@ -45,8 +45,8 @@ type Bars struct {
 
 // Canvas size and margins, in SVG user units.
 const (
-	width, height            = 720.0, 440.0
-	left, right, top, bottom = 70.0, 170.0, 40.0, 50.0
+	width, height            = 820.0, 440.0
+	left, right, top, bottom = 70.0, 250.0, 40.0, 50.0
 )
 
 // palette is colour-blind safe (Okabe–Ito).
