@@ -32,7 +32,7 @@ Amounts are integers in the token's base units (wei) unless --decimals is given.
 		},
 		Commands: []*cli.Command{
 			calcCommand(), compareCommand(), roundCommand(), gapCommand(), importCommand(), contributeCommand(),
-			matchCommand(), statsCommand(), proofCommand(), treeCommand(), exportCommand(), verifyCommand(), submitCommand(), claimCommand(), chainCommand(), demoCommand(), reportCommand(), simulateCommand(),
+			matchCommand(), statsCommand(), proofCommand(), treeCommand(), exportCommand(), verifyCommand(), submitCommand(), claimCommand(), chainCommand(), demoCommand(), reportCommand(), simulateCommand(), cqfCommand(),
 		},
 		HideHelpCommand: true,
 		ExitErrHandler:  func(*cli.Context, error) {}, // Main prints and exits

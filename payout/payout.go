@@ -65,9 +65,16 @@ type Proof struct {
 
 // ProofFor returns the proof file for a gap in a standard payout tree.
 func ProofFor(t *merkle.Tree, gap *uint256.Int) (*Proof, error) {
+	return ProofForLeaf(t, gap, nil)
+}
+
+// ProofForLeaf returns the proof of the leaf paying gap's recipient, or,
+// when recipient is set, that address (a tree may then hold several leaves
+// per gap, as a coordinated-QF round's refunds do).
+func ProofForLeaf(t *merkle.Tree, gap *uint256.Int, recipient *common.Address) (*Proof, error) {
 	want := gap.Dec()
 	for i, v := range t.Values() {
-		if v.Value[0] != want {
+		if v.Value[0] != want || (recipient != nil && common.HexToAddress(v.Value[1]) != *recipient) {
 			continue
 		}
 		leaf, _ := t.LeafHash(i)

@@ -1,0 +1,170 @@
+package round
+
+import (
+	"errors"
+	"fmt"
+	"math/big"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/holiman/uint256"
+
+	"github.com/qf-dev/qf/calc"
+	"github.com/qf-dev/qf/merkle"
+	"github.com/qf-dev/qf/payout"
+)
+
+// ErrRefundAddress reports a coordinated-QF pledger that is not an
+// address: its refund is a leaf, so it must be payable.
+var ErrRefundAddress = errors.New("coordinated QF pledgers must be 0x addresses (refunds are paid to them)")
+
+// PledgeRow is one pledge as read, in join order.
+type PledgeRow struct {
+	Line  int
+	Donor string // canonical
+	Gap   uint256.Int
+	Limit uint256.Int
+}
+
+// CQFPledgeOut is one pledge's outcome.
+type CQFPledgeOut struct {
+	Line         int     `json:"line"`
+	Donor        string  `json:"donor"`
+	Limit        string  `json:"limit"`
+	Sigma        string  `json:"sigma"`
+	Pay          string  `json:"pay"`
+	Refund       string  `json:"refund"`
+	Leverage     float64 `json:"leverage"`               // on the margin
+	JoinLeverage float64 `json:"joinLeverage,omitempty"` // immediate, when it joined
+}
+
+// CQFGapOut is one gap's outcome.
+type CQFGapOut struct {
+	Gap       string         `json:"gap"`
+	Recipient string         `json:"recipient"`
+	H         string         `json:"h"`
+	Total     string         `json:"total"` // Σ pay: the recipient's leaf
+	Limits    string         `json:"limits"`
+	Pledges   []CQFPledgeOut `json:"pledges"`
+}
+
+// CQFOutcome is a computed coordinated-QF round: per gap the solution,
+// and one tree whose leaves pay each recipient Σ pay and each pledger its
+// refunds, so Σ leaves = Σ limits exactly.
+type CQFOutcome struct {
+	Gaps   []CQFGapOut `json:"gaps"`
+	Root   common.Hash `json:"root"`
+	Limits string      `json:"limits"`
+	Leaves string      `json:"leaves"`
+	Tree   *merkle.Tree `json:"-"`
+}
+
+// CQFSettings are a coordinated-QF round's settings.
+type CQFSettings struct {
+	Policy calc.CQFPolicy
+	Linear bool
+	// JoinLeverage also computes each pledge's immediate leverage (solves
+	// every prefix: up to calc.CQFMaxJoin pledges per gap).
+	JoinLeverage bool
+}
+
+// ComputeCQF solves each gap's pledges (σ by join order within the gap; a
+// pledger's repeated pledges to a gap count as one, at the first one's
+// place, with the summed limit) and builds the payout tree.
+func ComputeCQF(gaps []calc.Gap, rows []PledgeRow, set CQFSettings) (*CQFOutcome, error) {
+	index := map[uint256.Int]int{}
+	for i, g := range gaps {
+		index[g.ID] = i
+	}
+	type entry struct {
+		line  int
+		donor common.Address
+		limit uint256.Int
+	}
+	perGap := make([][]entry, len(gaps))
+	seen := map[[2]string]int{}
+	for _, r := range rows {
+		gi, ok := index[r.Gap]
+		if !ok {
+			return nil, fmt.Errorf("line %d: gap: %w: %s", r.Line, calc.ErrUnknownGap, r.Gap.Dec())
+		}
+		if !common.IsHexAddress(r.Donor) || len(r.Donor) != 42 {
+			return nil, fmt.Errorf("line %d: donor %q: %w", r.Line, r.Donor, ErrRefundAddress)
+		}
+		key := [2]string{r.Gap.Dec(), r.Donor}
+		if at, ok := seen[key]; ok {
+			e := &perGap[gi][at]
+			if _, over := e.limit.AddOverflow(&e.limit, &r.Limit); over {
+				return nil, fmt.Errorf("line %d: limit: %w", r.Line, calc.ErrOverflow)
+			}
+			continue
+		}
+		seen[key] = len(perGap[gi])
+		perGap[gi] = append(perGap[gi], entry{line: r.Line, donor: common.HexToAddress(r.Donor), limit: r.Limit})
+	}
+	out := &CQFOutcome{}
+	var payouts []merkle.Payout
+	limits, leaves := new(big.Int), new(big.Int)
+	for gi, es := range perGap {
+		if len(es) == 0 {
+			continue
+		}
+		g := gaps[gi]
+		ls := make([]uint256.Int, len(es))
+		for i, e := range es {
+			ls[i] = e.limit
+		}
+		ps := set.Policy.Pledges(ls)
+		sol, err := calc.SolveCQF(ps, set.Linear)
+		if err != nil {
+			return nil, fmt.Errorf("gap %s: %w", g.ID.Dec(), err)
+		}
+		var join []*big.Rat
+		if set.JoinLeverage {
+			if join, err = calc.CQFJoinLeverage(ps, set.Linear); err != nil {
+				return nil, fmt.Errorf("gap %s: %w", g.ID.Dec(), err)
+			}
+		}
+		gl := new(big.Int)
+		// One leaf per address in the gap: the recipient's Σ pay plus, if
+		// it pledged too, its refund.
+		amounts := map[common.Address]*uint256.Int{g.Recipient: new(uint256.Int).Set(&sol.Total)}
+		order := []common.Address{g.Recipient}
+		gout := CQFGapOut{Gap: g.ID.Dec(), Recipient: g.Recipient.Hex(), H: sol.H.Text('g', 15), Total: sol.Total.Dec()}
+		for i, e := range es {
+			gl.Add(gl, e.limit.ToBig())
+			po := CQFPledgeOut{Line: e.line, Donor: e.donor.Hex(), Limit: e.limit.Dec(), Sigma: ps[i].Sigma.RatString(),
+				Pay: sol.Pay[i].Dec(), Refund: sol.Refund[i].Dec(), Leverage: sol.Leverage[i]}
+			if join != nil && join[i] != nil {
+				po.JoinLeverage, _ = join[i].Float64()
+			}
+			gout.Pledges = append(gout.Pledges, po)
+			if a, ok := amounts[e.donor]; ok {
+				a.Add(a, &sol.Refund[i]) // Σ ≤ Σ limits of the gap < 2^256: checked below
+			} else {
+				amounts[e.donor] = new(uint256.Int).Set(&sol.Refund[i])
+				order = append(order, e.donor)
+			}
+		}
+		gout.Limits = gl.String()
+		limits.Add(limits, gl)
+		for _, a := range order {
+			leaves.Add(leaves, amounts[a].ToBig())
+			if !amounts[a].IsZero() {
+				payouts = append(payouts, merkle.Payout{Gap: g.ID, Recipient: a, Amount: *amounts[a]})
+			}
+		}
+		out.Gaps = append(out.Gaps, gout)
+	}
+	if limits.Cmp(leaves) != 0 { // the invariant the escrow relies on
+		return nil, fmt.Errorf("coordinated QF: leaves %s ≠ limits %s", leaves, limits)
+	}
+	out.Limits, out.Leaves = limits.String(), leaves.String()
+	if len(payouts) > 0 {
+		tree, err := payout.Tree(payouts, payout.LeafStandard)
+		if err != nil {
+			return nil, err
+		}
+		out.Tree, out.Root = tree, tree.Root()
+	}
+	return out, nil
+}
