@@ -51,10 +51,10 @@ type CQFGapOut struct {
 // and one tree whose leaves pay each recipient Σ pay and each pledger its
 // refunds, so Σ leaves = Σ limits exactly.
 type CQFOutcome struct {
-	Gaps   []CQFGapOut `json:"gaps"`
-	Root   common.Hash `json:"root"`
-	Limits string      `json:"limits"`
-	Leaves string      `json:"leaves"`
+	Gaps   []CQFGapOut  `json:"gaps"`
+	Root   common.Hash  `json:"root"`
+	Limits string       `json:"limits"`
+	Leaves string       `json:"leaves"`
 	Tree   *merkle.Tree `json:"-"`
 }
 

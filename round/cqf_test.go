@@ -28,7 +28,7 @@ func TestComputeCQF(t *testing.T) {
 		pledge(2, addr(1), 1, 4_000_000),
 		pledge(3, addr(2), 2, 9_000_000),
 		pledge(4, addr(2), 1, 1_000_000),
-		pledge(5, addr(1), 1, 2_000_000), // a repeat: one pledge of 6M at line 2's place
+		pledge(5, addr(1), 1, 2_000_000),    // a repeat: one pledge of 6M at line 2's place
 		pledge(6, addr(0xa1), 1, 3_000_000), // the recipient pledges to its own gap
 	}
 	pol := calc.CQFPolicy{Sigma: big.NewRat(1, 1000), Decay: big.NewRat(1, 2)}
