@@ -385,11 +385,18 @@ func numberDonors(data []byte, rows []fastRow, donors []radix.Pair, dup []bool) 
 	rowDonor := hugemem.Make[int32](len(rows), len(rows))
 	for k := range parts {
 		for i := bounds[k]; i < bounds[k+1]; i++ {
-			rowDonor[donors[i].Val] = index[groups[i]+base[k]] // dup rows get a donor they never use
+			if groups[i] == noGroup { // a repeated row whose donor has no other row: never read
+				continue
+			}
+			rowDonor[donors[i].Val] = index[groups[i]+base[k]] // other dup rows get a donor they never use
 		}
 	}
 	return rowDonor, names
 }
+
+// noGroup marks a repeated row whose donor appears on no kept row. (A part
+// of the sort can hold only such rows, and then has no group to point at.)
+const noGroup = ^uint32(0)
 
 // donorRef is what grouping needs of a row, gathered in sorted order.
 type donorRef struct {
@@ -435,7 +442,8 @@ func groupDonors(data []byte, rows []fastRow, donors []radix.Pair, dup []bool, g
 			}
 			if g < 0 {
 				if refs[i].dup {
-					continue // a donor seen only on repeated rows does not exist
+					groups[i] = noGroup // a donor seen only on repeated rows does not exist
+					continue
 				}
 				g = len(firsts)
 				firsts = append(firsts, radix.Pair{Key: uint64(donors[i].Val), Val: uint64(g)})
