@@ -3,7 +3,6 @@ package app
 import (
 	"encoding/json"
 	"fmt"
-	"math"
 	"math/big"
 	"slices"
 	"strings"
@@ -13,6 +12,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/qf-dev/qf/calc"
+	"github.com/qf-dev/qf/cgrants"
 	"github.com/qf-dev/qf/payout"
 	"github.com/qf-dev/qf/round"
 )
@@ -53,20 +53,9 @@ func runCompare(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	var cfgs []calc.Config
-	for _, name := range strings.Split(c.String("mechanisms"), ",") {
-		cfg := base
-		cfg.Mechanism = strings.TrimSpace(name)
-		cfg.Params = calc.Params{}
-		for k, v := range base.Params {
-			if slices.Contains(calc.MechanismParams(cfg.Mechanism), k) {
-				cfg.Params[k] = v
-			}
-		}
-		if err := cfg.Validate(); err != nil {
-			return err
-		}
-		cfgs = append(cfgs, cfg)
+	cfgs, err := mechanismConfigs(base, c.String("mechanisms"))
+	if err != nil {
+		return err
 	}
 	// Every mechanism reads the same tally: the file is read once.
 	var rows []compareRow
@@ -149,23 +138,27 @@ func topShare(matches []string, n int, pool string) float64 {
 	return s / p
 }
 
-// pearson is the correlation of two series (0 when either is constant).
-func pearson(a, b []string) float64 {
-	x, y := floats(a), floats(b)
-	n := float64(len(x))
-	var mx, my float64
-	for i := range x {
-		mx += x[i] / n
-		my += y[i] / n
+// pearson is the correlation of two series of decimal amounts (0 when
+// either is constant).
+func pearson(a, b []string) float64 { return cgrants.Pearson(floats(a), floats(b)) }
+
+// mechanismConfigs makes one config per name in the comma-separated list,
+// each from base with only the --param values its mechanism takes.
+func mechanismConfigs(base calc.Config, names string) ([]calc.Config, error) {
+	var cfgs []calc.Config
+	for _, name := range strings.Split(names, ",") {
+		cfg := base
+		cfg.Mechanism = strings.TrimSpace(name)
+		cfg.Params = calc.Params{}
+		for k, v := range base.Params {
+			if slices.Contains(calc.MechanismParams(cfg.Mechanism), k) {
+				cfg.Params[k] = v
+			}
+		}
+		if err := cfg.Validate(); err != nil {
+			return nil, err
+		}
+		cfgs = append(cfgs, cfg)
 	}
-	var sxy, sxx, syy float64
-	for i := range x {
-		sxy += (x[i] - mx) * (y[i] - my)
-		sxx += (x[i] - mx) * (x[i] - mx)
-		syy += (y[i] - my) * (y[i] - my)
-	}
-	if sxx == 0 || syy == 0 {
-		return 0
-	}
-	return sxy / math.Sqrt(sxx*syy)
+	return cfgs, nil
 }

@@ -33,6 +33,14 @@ func decimalsFlag(c *cli.Context) (uint8, error) {
 	return uint8(d), nil
 }
 
+// capBpsFlag reads --cap-bps: 1..10000 when set, 0 (no cap) when not.
+func capBpsFlag(c *cli.Context) (uint32, error) {
+	if c.IsSet("cap-bps") && (c.Uint("cap-bps") < 1 || c.Uint("cap-bps") > 10000) {
+		return 0, fmt.Errorf("--cap-bps %d: %w (omit the flag for no cap)", c.Uint("cap-bps"), calc.ErrCap)
+	}
+	return uint32(c.Uint("cap-bps")), nil
+}
+
 // configFromFlags reads and checks the round settings.
 func configFromFlags(c *cli.Context) (calc.Config, payout.Leaf, uint8, error) {
 	return readConfig(c, true)
@@ -58,10 +66,11 @@ func readConfig(c *cli.Context, validate bool) (calc.Config, payout.Leaf, uint8,
 	if err != nil {
 		return cfg, "", 0, fmt.Errorf("--param: %w", err)
 	}
-	if c.IsSet("cap-bps") && (c.Uint("cap-bps") < 1 || c.Uint("cap-bps") > 10000) {
-		return cfg, "", 0, fmt.Errorf("--cap-bps %d: %w (omit the flag for no cap)", c.Uint("cap-bps"), calc.ErrCap)
+	capBps, err := capBpsFlag(c)
+	if err != nil {
+		return cfg, "", 0, err
 	}
-	cfg = calc.Config{Mechanism: c.String("mechanism"), Params: params, Pool: pool, CapBps: uint32(c.Uint("cap-bps")),
+	cfg = calc.Config{Mechanism: c.String("mechanism"), Params: params, Pool: pool, CapBps: capBps,
 		NoUpscale: c.Bool("no-upscale"), MinAmount: min, ScoreScale: c.String("score-scale")}
 	if len(cfg.Params) == 0 {
 		cfg.Params = nil

@@ -1,7 +1,6 @@
 package app
 
 import (
-	"encoding/json"
 	"fmt"
 	"slices"
 	"strconv"
@@ -60,21 +59,13 @@ func runReportGitcoin(c *cli.Context) error {
 	if err != nil {
 		return fmt.Errorf("--min-amount: %w", err)
 	}
-	if c.IsSet("cap-bps") && (c.Uint("cap-bps") < 1 || c.Uint("cap-bps") > 10000) {
-		return fmt.Errorf("--cap-bps %d: %w (omit the flag for no cap)", c.Uint("cap-bps"), calc.ErrCap)
+	capBps, err := capBpsFlag(c)
+	if err != nil {
+		return err
 	}
-	var cfgs []calc.Config
-	for _, name := range strings.Split(c.String("mechanisms"), ",") {
-		cfg := calc.Config{Mechanism: strings.TrimSpace(name), Params: calc.Params{}, MinAmount: min, CapBps: uint32(c.Uint("cap-bps"))}
-		for k, v := range params {
-			if slices.Contains(calc.MechanismParams(cfg.Mechanism), k) {
-				cfg.Params[k] = v
-			}
-		}
-		if err := cfg.Validate(); err != nil {
-			return err
-		}
-		cfgs = append(cfgs, cfg)
+	cfgs, err := mechanismConfigs(calc.Config{Params: params, MinAmount: min, CapBps: capBps}, c.String("mechanisms"))
+	if err != nil {
+		return err
 	}
 	rs, err := cgrants.Load(c.String("data"), rounds)
 	if err != nil {
@@ -88,23 +79,8 @@ func runReportGitcoin(c *cli.Context) error {
 		}
 		comps = append(comps, cmp)
 	}
-	if dir := c.String("out"); dir != "" {
-		files, err := cgrants.Report(rs, comps)
-		if err != nil {
-			return err
-		}
-		if err := writeFiles(dir, files); err != nil {
-			return err
-		}
-		if !c.Bool("json") {
-			defer fmt.Fprintf(c.App.Writer, "\nwrote %d files to %s\n", len(files), dir)
-		}
-	}
-	if c.Bool("json") {
-		return json.NewEncoder(c.App.Writer).Encode(map[string]any{"rounds": comps})
-	}
-	_, err = fmt.Fprint(c.App.Writer, cgrants.Table(comps))
-	return err
+	return printFindings(c, func() (map[string][]byte, error) { return cgrants.Report(rs, comps) },
+		map[string]any{"rounds": comps}, cgrants.Table(comps))
 }
 
 // parseRounds reads "1,3,5-8".

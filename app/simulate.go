@@ -72,22 +72,29 @@ func runSimulateCQF(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	return printFindings(c, func() (map[string][]byte, error) { return sim.CQFFiles(cfg, sums) },
+		map[string]any{"config": cfg, "policies": sums}, sim.CQFTable(cfg, sums))
+}
+
+// printFindings prints a report command's outcome: v as JSON with --json,
+// else the table; with --out it also writes the files (built only then).
+func printFindings(c *cli.Context, files func() (map[string][]byte, error), v any, table string) error {
 	if dir := c.String("out"); dir != "" {
-		files, err := sim.CQFFiles(cfg, sums)
+		fs, err := files()
 		if err != nil {
 			return err
 		}
-		if err := writeFiles(dir, files); err != nil {
+		if err := writeFiles(dir, fs); err != nil {
 			return err
 		}
 		if !c.Bool("json") {
-			defer fmt.Fprintf(c.App.Writer, "\nwrote %d files to %s\n", len(files), dir)
+			defer fmt.Fprintf(c.App.Writer, "\nwrote %d files to %s\n", len(fs), dir)
 		}
 	}
 	if c.Bool("json") {
-		return json.NewEncoder(c.App.Writer).Encode(map[string]any{"config": cfg, "policies": sums})
+		return json.NewEncoder(c.App.Writer).Encode(v)
 	}
-	_, err = fmt.Fprint(c.App.Writer, sim.CQFTable(cfg, sums))
+	_, err := fmt.Fprint(c.App.Writer, table)
 	return err
 }
 

@@ -81,14 +81,13 @@ func atanFrac(x fx) fx {
 	if x.e+64 <= -10 { // x < 2^-10
 		x2 := x.mul(x)
 		x4 := x2.mul(x2)
-		pos := fx{1 << 63, -63}.add(fxDivInt(x4, 5))
+		pos := fxOne.add(fxDivInt(x4, 5))
 		s, _ := pos.sub(fxDivInt(x2, 3))
 		return x.mul(s).mul(twoOverPiF)
 	}
-	one := fx{1 << 63, -63}
 	t, flip := x, false
-	if x.cmp(one) > 0 {
-		t, flip = one.div(x), true
+	if x.cmp(fxOne) > 0 {
+		t, flip = fxOne.div(x), true
 	}
 	_, tq := t.u128(-62) // t·2^62 ≤ 2^62
 	j := (tq + 1<<55) >> 56

@@ -179,7 +179,7 @@ func (s *cqfSolver) eval(h fx, workers int) (hi, lo uint64, d fx) {
 
 // paySlope is d pay/dh = L·(2/π)·σ/(1+x²).
 func (t *cqfTerm) paySlope(x fx) fx {
-	return t.limit.mul(twoOverPiF).mul(t.sigma).div(fx{1 << 63, -63}.add(x.mul(x)))
+	return t.limit.mul(twoOverPiF).mul(t.sigma).div(fxOne.add(x.mul(x)))
 }
 
 // slope is the term's derivative in h: d√pay/dh = paySlope/(2√pay), or
@@ -269,8 +269,7 @@ func (s *cqfSolver) solve(loHi, loLo uint64, workers int) (u128, int, error) {
 
 // newtonStep returns h − g(h)/g'(h) with g = f − h, when g' = f' − 1 < 0.
 func newtonStep(h, f u128, d fx, e int) (u128, bool) {
-	one := fx{1 << 63, -63}
-	den, neg := one.sub(d) // 1 − f'
+	den, neg := fxOne.sub(d) // 1 − f'
 	if neg || den.zero() {
 		return u128{}, false
 	}
@@ -308,13 +307,13 @@ func (s *cqfSolver) solution(pledges []CQFPledge, h u128, iters int) *CQFSolutio
 	// Leverage on the margin: paying a more at fixed h raises h by
 	// dh = k·a with k = (d term/d pay)/(1 − f'); everyone's payments follow
 	// by pay'_j·dh. So d Σ pay / d pay_i = (1 + P'·k)/(1 + pay'_i·k).
-	den, neg := fx{1 << 63, -63}.sub(fd)
+	den, neg := fxOne.sub(fd)
 	for i := range s.terms {
 		if neg || den.zero() {
 			sol.Leverage[i] = 0
 			continue
 		}
-		k := fx{1 << 63, -63}.div(den)
+		k := fxOne.div(den)
 		if !s.linear {
 			p := s.terms[i].limit.mul(us[i])
 			if p.zero() {
@@ -323,9 +322,8 @@ func (s *cqfSolver) solution(pledges []CQFPledge, h u128, iters int) *CQFSolutio
 			}
 			k = k.div(p.sqrt().shr(-1))
 		}
-		one := fx{1 << 63, -63}
-		num := one.add(sumSlope.mul(k))
-		sol.Leverage[i] = num.div(one.add(s.terms[i].paySlope(xs[i]).mul(k))).float64()
+		num := fxOne.add(sumSlope.mul(k))
+		sol.Leverage[i] = num.div(fxOne.add(s.terms[i].paySlope(xs[i]).mul(k))).float64()
 	}
 	return sol
 }

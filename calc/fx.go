@@ -18,6 +18,9 @@ type fx struct {
 	e int
 }
 
+// fxOne is 1.
+var fxOne = fx{1 << 63, -63}
+
 func fxNorm(m uint64, e int) fx {
 	if m == 0 {
 		return fx{}
