@@ -46,7 +46,7 @@ SIGMA/(1 + DECAY·k). Budgets are about 1, so h is about √(contributors).
 				&cli.StringFlag{Name: "out", Usage: "write the report files into `DIR`"},
 			},
 			Action: runSimulateCQF,
-		}},
+		}, simulateLRCommand()},
 	}
 }
 
