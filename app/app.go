@@ -24,6 +24,9 @@ leaves and hands every recipient a proof to claim on-chain.
 
 Operators: round create, gap add / import gaps, import contributions,
 contribute, match, stats, tree; on-chain: import chain, submit, chain.
+Service: serve, agent, ledger (the design's --qf-contribute, --qf-stats and
+--qf-match are contribute, stats and match; ledger fund and ledger match for
+a service's ledger).
 Verifiers: calc, verify.  Claimants: proof, claim.
 Amounts are integers in the token's base units (wei) unless --decimals is given.`,
 		Flags: []cli.Flag{
@@ -33,6 +36,7 @@ Amounts are integers in the token's base units (wei) unless --decimals is given.
 		Commands: []*cli.Command{
 			calcCommand(), compareCommand(), roundCommand(), gapCommand(), importCommand(), contributeCommand(),
 			matchCommand(), statsCommand(), proofCommand(), treeCommand(), exportCommand(), verifyCommand(), submitCommand(), claimCommand(), chainCommand(), demoCommand(), reportCommand(), simulateCommand(), cqfCommand(),
+			serveCommand(), agentCommand(), ledgerCommand(),
 		},
 		HideHelpCommand: true,
 		ExitErrHandler:  func(*cli.Context, error) {}, // Main prints and exits

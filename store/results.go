@@ -25,28 +25,34 @@ func (s *Store) CloseRound(n uint64, rep *payout.Report, tree *merkle.Tree) (Rou
 	}
 	b := s.db.NewBatch()
 	defer b.Close()
-	rv, err := json.Marshal(rep)
-	if err != nil {
+	if err := s.closeInto(b, &r, rep, tree); err != nil {
 		return r, err
 	}
-	if err := b.Set(roundKey('R', n), rv, nil); err != nil {
-		return r, err
+	return r, b.Commit(pebble.Sync)
+}
+
+// closeInto adds a round's closing to b: the report, the tree (if any),
+// the root and the closed status.
+func (s *Store) closeInto(b *pebble.Batch, r *Round, rep *payout.Report, tree *merkle.Tree) error {
+	rv, err := json.Marshal(rep)
+	if err != nil {
+		return err
+	}
+	if err := b.Set(roundKey('R', r.Number), rv, nil); err != nil {
+		return err
 	}
 	if tree != nil {
 		tv, err := json.Marshal(tree)
 		if err != nil {
-			return r, err
+			return err
 		}
-		if err := b.Set(roundKey('T', n), tv, nil); err != nil {
-			return r, err
+		if err := b.Set(roundKey('T', r.Number), tv, nil); err != nil {
+			return err
 		}
 		r.Root = tree.Root()
 	}
 	r.Status = StatusClosed
-	if err := s.putRound(b, r); err != nil {
-		return r, err
-	}
-	return r, b.Commit(pebble.Sync)
+	return s.putRound(b, *r)
 }
 
 // Report returns a closed round's results.

@@ -1,0 +1,159 @@
+package service
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"sync"
+	"time"
+
+	"github.com/holiman/uint256"
+
+	"github.com/qf-dev/qf/calc"
+	"github.com/qf-dev/qf/merkle"
+	"github.com/qf-dev/qf/store"
+)
+
+// Config sets up a [Server].
+type Config struct {
+	// Round is the mechanism and settings of the rounds the service opens
+	// (the pool is set at each match).
+	Round    calc.Config
+	Decimals uint8
+	// MatchEvery closes the open round on this period; 0 only on demand.
+	MatchEvery time.Duration
+	// PoolSize caps what one match pays; nil pays the pool's whole balance.
+	PoolSize *uint256.Int
+	// Now is the clock (tests set it); nil is time.Now.
+	Now func() time.Time
+}
+
+// MaxBody bounds request bodies.
+const MaxBody = 4 << 10
+
+// Server serves the API over a store it owns while running.
+type Server struct {
+	cfg    Config
+	st     *store.Store
+	led    *store.Ledger
+	mux    *http.ServeMux
+	met    *metrics
+	agents sync.Map // name → store.Agent
+
+	matchMu sync.Mutex // one match at a time (API and scheduler)
+	trees   sync.Map   // round → *merkle.Tree
+	proj    projection
+}
+
+// New opens the ledger, loads the agents and makes sure a round is open.
+func New(st *store.Store, cfg Config) (*Server, error) {
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if cfg.Round.Mechanism == "" {
+		cfg.Round.Mechanism = "qf"
+	}
+	if err := cfg.Round.Validate(); err != nil {
+		return nil, err
+	}
+	led, err := st.Ledger()
+	if err != nil {
+		return nil, err
+	}
+	if _, err := led.OpenRound(cfg.Round, cfg.Decimals); err != nil {
+		return nil, err
+	}
+	s := &Server{cfg: cfg, st: st, led: led, mux: http.NewServeMux(), met: newMetrics()}
+	agents, err := st.Agents()
+	if err != nil {
+		return nil, err
+	}
+	for _, a := range agents {
+		s.agents.Store(a.Name, a)
+	}
+	s.routes()
+	return s, nil
+}
+
+// Ledger is the server's ledger.
+func (s *Server) Ledger() *store.Ledger { return s.led }
+
+// Handler is the API.
+func (s *Server) Handler() http.Handler { return s.mux }
+
+// Serve serves the API on l and runs the scheduler until ctx ends.
+func (s *Server) Serve(ctx context.Context, l net.Listener) error {
+	srv := &http.Server{Handler: s.mux, ReadHeaderTimeout: 10 * time.Second}
+	errc := make(chan error, 2)
+	go func() { errc <- srv.Serve(l) }()
+	if s.cfg.MatchEvery > 0 {
+		go func() { errc <- s.RunSchedule(ctx) }()
+	}
+	select {
+	case <-ctx.Done():
+		sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		return srv.Shutdown(sctx)
+	case err := <-errc:
+		_ = srv.Close()
+		return err
+	}
+}
+
+// Match closes the open round now (see [store.Ledger.Match]).
+func (s *Server) Match() (store.MatchRecord, error) {
+	s.matchMu.Lock()
+	defer s.matchMu.Unlock()
+	rec, err := s.led.Match(s.cfg.PoolSize, s.cfg.Now(), computeStored(s.st))
+	if err == nil {
+		s.met.matches.Add(1)
+	}
+	return rec, err
+}
+
+// RunSchedule matches every cfg.MatchEvery, counted from the last match
+// stored in the ledger (or, on a first start, from now). A match that came
+// due while the service was down runs once, right away.
+func (s *Server) RunSchedule(ctx context.Context) error {
+	every := s.cfg.MatchEvery
+	for {
+		st, ok, err := s.led.Schedule()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			if err := s.led.StampSchedule(s.cfg.Now()); err != nil {
+				return err
+			}
+			continue
+		}
+		wait := st.LastMatch.Add(every).Sub(s.cfg.Now())
+		if wait <= 0 {
+			if _, err := s.Match(); err != nil && !errors.Is(err, store.ErrNoOpenRound) {
+				return fmt.Errorf("scheduled match: %w", err)
+			}
+			continue
+		}
+		t := time.NewTimer(wait)
+		select {
+		case <-ctx.Done():
+			t.Stop()
+			return nil
+		case <-t.C:
+		}
+	}
+}
+
+func (s *Server) tree(n uint64) (*merkle.Tree, error) {
+	if t, ok := s.trees.Load(n); ok {
+		return t.(*merkle.Tree), nil
+	}
+	t, err := s.st.Tree(n)
+	if err != nil {
+		return nil, err
+	}
+	s.trees.Store(n, t)
+	return t, nil
+}

@@ -1,0 +1,256 @@
+package store_test
+
+import (
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/holiman/uint256"
+	"github.com/stretchr/testify/require"
+
+	"github.com/qf-dev/qf/calc"
+	"github.com/qf-dev/qf/ingest"
+	"github.com/qf-dev/qf/merkle"
+	"github.com/qf-dev/qf/payout"
+	"github.com/qf-dev/qf/round"
+	"github.com/qf-dev/qf/store"
+)
+
+func u(x uint64) *uint256.Int { return uint256.NewInt(x) }
+
+func computeWith(s *store.Store) store.Compute {
+	return func(r store.Round, cfg calc.Config) (*payout.Report, *merkle.Tree, error) {
+		gaps, err := s.Gaps()
+		if err != nil {
+			return nil, nil, err
+		}
+		out, err := round.Compute(round.Inputs{Gaps: gaps, Config: cfg}, func(l *ingest.Loader) error {
+			return s.EachContribution(r.Number, func(row *ingest.Row) error { return l.Add(row) })
+		})
+		if err != nil {
+			return nil, nil, err
+		}
+		return out.Report, out.Tree, nil
+	}
+}
+
+func ledger(t *testing.T) (*store.Store, *store.Ledger, string) {
+	s, dir := setup(t) // gaps 1 and 2, round 1 open
+	l, err := s.Ledger()
+	require.NoError(t, err)
+	for _, a := range []string{"alice", "bob", "carol"} {
+		_, err := l.Credit(store.AgentAccount(a), u(1000))
+		require.NoError(t, err)
+	}
+	_, err = l.Credit(store.PoolAccount, u(10000))
+	require.NoError(t, err)
+	return s, l, dir
+}
+
+func bal(t *testing.T, l *store.Ledger, acct string) uint64 {
+	b, err := l.Balance(acct)
+	require.NoError(t, err)
+	return b.Uint64()
+}
+
+func TestLedgerFundMovesAndRecords(t *testing.T) {
+	s, l, _ := ledger(t)
+	defer s.Close()
+	rc, replay, err := l.FundSync(store.FundRequest{Agent: "alice", Gap: *u(1), Amount: *u(300), Key: "k1"})
+	require.NoError(t, err)
+	require.False(t, replay)
+	require.Equal(t, store.Receipt{ID: "api:alice:k1", Round: 1, Gap: "1", Agent: "alice", Amount: "300", Balance: "700", Escrow: "300"}, rc)
+	require.EqualValues(t, 700, bal(t, l, "agent:alice"))
+	require.EqualValues(t, 300, bal(t, l, "gap:1"))
+
+	// A retry with the same key moves nothing and returns the same receipt.
+	again, replay, err := l.FundSync(store.FundRequest{Agent: "alice", Gap: *u(1), Amount: *u(300), Key: "k1"})
+	require.NoError(t, err)
+	require.True(t, replay)
+	require.Equal(t, rc, again)
+	require.EqualValues(t, 700, bal(t, l, "agent:alice"))
+	// The same key for another request is refused; keys are per agent.
+	_, _, err = l.FundSync(store.FundRequest{Agent: "alice", Gap: *u(2), Amount: *u(300), Key: "k1"})
+	require.ErrorIs(t, err, store.ErrIdempotencyConflict)
+	_, _, err = l.FundSync(store.FundRequest{Agent: "bob", Gap: *u(1), Amount: *u(100), Key: "k1"})
+	require.NoError(t, err)
+
+	// Twice to one gap in a round: one contributor with the sum.
+	_, _, err = l.FundSync(store.FundRequest{Agent: "alice", Gap: *u(1), Amount: *u(50)})
+	require.NoError(t, err)
+	r, tally := l.Tally()
+	require.EqualValues(t, 1, r.Number)
+	require.Equal(t, 3, r.Contributions)
+	require.Equal(t, store.GapTally{Direct: *u(450), Contributors: 2}, tally[*u(1)])
+	require.Equal(t, 3, count(t, s, 1))
+	_, err = l.Check()
+	require.NoError(t, err)
+}
+
+func TestLedgerRefusesAndMovesNothing(t *testing.T) {
+	s, l, _ := ledger(t)
+	defer s.Close()
+	for _, tc := range []struct {
+		name string
+		req  store.FundRequest
+		err  error
+	}{
+		{"overdraft", store.FundRequest{Agent: "alice", Gap: *u(1), Amount: *u(1001)}, store.ErrInsufficient},
+		{"zero", store.FundRequest{Agent: "alice", Gap: *u(1), Amount: *u(0)}, calc.ErrAmount},
+		{"unknown gap", store.FundRequest{Agent: "alice", Gap: *u(9), Amount: *u(1)}, calc.ErrUnknownGap},
+		{"no such agent", store.FundRequest{Agent: "dave", Gap: *u(1), Amount: *u(1)}, store.ErrInsufficient},
+		{"bad agent", store.FundRequest{Agent: "Dave!", Gap: *u(1), Amount: *u(1)}, store.ErrAgentName},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, _, err := l.FundSync(tc.req)
+			require.ErrorIs(t, err, tc.err)
+			require.EqualValues(t, 1000, bal(t, l, "agent:alice"))
+			require.Zero(t, bal(t, l, "gap:1"))
+			require.Zero(t, count(t, s, 1))
+		})
+	}
+	_, err := l.Check()
+	require.NoError(t, err)
+}
+
+// Concurrent funding never overdraws: of 40 requests of 100 against a
+// balance of 1000 exactly 10 succeed.
+func TestLedgerConcurrentNoOverdraft(t *testing.T) {
+	s, l, _ := ledger(t)
+	defer s.Close()
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	ok := 0
+	for range 40 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_, _, err := l.FundSync(store.FundRequest{Agent: "bob", Gap: *u(2), Amount: *u(100)})
+			mu.Lock()
+			defer mu.Unlock()
+			if err == nil {
+				ok++
+			} else {
+				require.ErrorIs(t, err, store.ErrInsufficient)
+			}
+		}()
+	}
+	wg.Wait()
+	require.Equal(t, 10, ok)
+	require.Zero(t, bal(t, l, "agent:bob"))
+	require.EqualValues(t, 1000, bal(t, l, "gap:2"))
+	_, err := l.Check()
+	require.NoError(t, err)
+}
+
+func TestLedgerMatchPaysEscrowsAndOpensNext(t *testing.T) {
+	s, l, dir := ledger(t)
+	defer func() { _ = s.Close() }()
+	// Gap 1: alice 100 + bob 100 → (10+10)² − 200 = 200; gap 2: carol 400 → 0.
+	for _, f := range []store.FundRequest{
+		{Agent: "alice", Gap: *u(1), Amount: *u(100)},
+		{Agent: "bob", Gap: *u(1), Amount: *u(100)},
+		{Agent: "carol", Gap: *u(2), Amount: *u(400)},
+	} {
+		_, _, err := l.FundSync(f)
+		require.NoError(t, err)
+	}
+	at := time.Date(2026, 11, 23, 6, 0, 0, 0, time.UTC)
+	rec, err := l.Match(u(3000), at, computeWith(s))
+	require.NoError(t, err)
+	require.Equal(t, "3000", rec.Pool, "the configured size, under the pool's balance")
+	require.Equal(t, "3000", rec.Matched)
+	require.Equal(t, 1, rec.GapsFunded)
+	require.Equal(t, []store.MatchRecordGap{{Gap: "1", Direct: "200", Match: "3000"}, {Gap: "2", Direct: "400", Match: "0"}}, rec.Gaps)
+	require.EqualValues(t, 7000, bal(t, l, "pool"))
+	require.EqualValues(t, 3200, bal(t, l, "gap:1"))
+	require.EqualValues(t, 400, bal(t, l, "gap:2"))
+	r1, err := s.Round(1)
+	require.NoError(t, err)
+	require.Equal(t, store.StatusClosed, r1.Status)
+	require.Equal(t, rec.Root, r1.Root.Hex())
+	cur, _ := l.Tally()
+	require.EqualValues(t, 2, cur.Number)
+	require.Equal(t, store.StatusOpen, cur.Status)
+	st, ok, err := l.Schedule()
+	require.NoError(t, err)
+	require.True(t, ok)
+	require.Equal(t, at, st.LastMatch)
+
+	// Round 2 with the whole pool (size nil); then everything survives a reopen.
+	_, _, err = l.FundSync(store.FundRequest{Agent: "alice", Gap: *u(2), Amount: *u(9)})
+	require.NoError(t, err)
+	rec, err = l.Match(nil, at.Add(time.Hour), computeWith(s))
+	require.NoError(t, err)
+	require.Equal(t, "7000", rec.Pool)
+	require.NoError(t, s.Close())
+	s = open(t, dir)
+	l, err = s.Ledger()
+	require.NoError(t, err)
+	rep, err := l.Check()
+	require.NoError(t, err)
+	require.Equal(t, "13000", rep.Supply)
+	recs, err := l.MatchRecords()
+	require.NoError(t, err)
+	require.Len(t, recs, 2)
+	cur, _ = l.Tally()
+	require.EqualValues(t, 3, cur.Number)
+}
+
+// Check catches a balance changed behind the ledger's back.
+func TestLedgerCheckCatchesTampering(t *testing.T) {
+	s, l, dir := ledger(t)
+	_, _, err := l.FundSync(store.FundRequest{Agent: "alice", Gap: *u(1), Amount: *u(10)})
+	require.NoError(t, err)
+	require.NoError(t, s.Close())
+	s = open(t, dir)
+	defer s.Close()
+	// An import outside the ledger with an api: id claims escrow that was never moved.
+	_, err = s.Import(1, feed(row("api:forged", "mallory", 1, 5)))
+	require.NoError(t, err)
+	l, err = s.Ledger()
+	require.NoError(t, err)
+	_, err = l.Check()
+	require.ErrorIs(t, err, store.ErrLedger)
+	require.ErrorContains(t, err, "gap:1 holds 10, but contributions and matches to it add up to 15")
+}
+
+func TestAgentsAndKeys(t *testing.T) {
+	s, _ := setup(t)
+	defer s.Close()
+	a, key, err := s.AddAgent("alice", false)
+	require.NoError(t, err)
+	require.Regexp(t, `^alice\.[0-9a-f]{64}$`, key)
+	require.NotContains(t, a.KeyHash, key[6:], "only the hash is kept")
+	_, _, err = s.AddAgent("alice", true)
+	require.ErrorIs(t, err, store.ErrAgentExists)
+	_, _, err = s.AddAgent("Alice", false)
+	require.ErrorIs(t, err, store.ErrAgentName)
+	_, admKey, err := s.AddAgent("ops", true)
+	require.NoError(t, err)
+	agents, err := s.Agents()
+	require.NoError(t, err)
+	byName := map[string]store.Agent{}
+	for _, a := range agents {
+		byName[a.Name] = a
+	}
+	got, err := store.Authenticate(byName, key)
+	require.NoError(t, err)
+	require.Equal(t, "alice", got.Name)
+	got, err = store.Authenticate(byName, admKey)
+	require.NoError(t, err)
+	require.True(t, got.Admin)
+	for _, bad := range []string{"", "alice", "alice.", key + "0", "ops" + key[5:], "bob" + key[5:], key[:len(key)-1] + "x"} {
+		_, err := store.Authenticate(byName, bad)
+		require.ErrorIs(t, err, store.ErrBadKey, bad)
+	}
+}
+
+func TestValidAccount(t *testing.T) {
+	for _, ok := range []string{"pool", "agent:a-b_c", "gap:0", "gap:12"} {
+		require.NoError(t, store.ValidAccount(ok), ok)
+	}
+	for _, bad := range []string{"", "pools", "agent:", "agent:A", "gap:", "gap:x", "gap:012", "gap:-1"} {
+		require.Error(t, store.ValidAccount(bad), bad)
+	}
+}
