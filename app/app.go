@@ -62,6 +62,11 @@ func addJSONFlag(cmds []*cli.Command) {
 func Main(args []string, stdout, stderr io.Writer) int {
 	a := New()
 	a.Writer, a.ErrWriter = stdout, stderr
+	if n := len(args); n > 2 && args[n-1] == "--json" {
+		// A trailing --json after a positional argument (qf ledger balance
+		// pool --json) would be taken as an argument: make it global.
+		args = append([]string{args[0], "--json"}, args[1:n-1]...)
+	}
 	if err := a.Run(args); err != nil {
 		fmt.Fprintf(stderr, "qf: %s\n", oneLine(err))
 		return 1
@@ -77,6 +82,18 @@ func oneLine(err error) string {
 		}
 	}
 	return s
+}
+
+// wantJSON reports whether --json was given, before the command (qf --json
+// stats) or after it (qf stats --json): each command defines its own flag,
+// which shadows the global one, so every level is asked.
+func wantJSON(c *cli.Context) bool {
+	for _, x := range c.Lineage() {
+		if x.Bool("json") {
+			return true
+		}
+	}
+	return false
 }
 
 // errUsage marks a command-line mistake.

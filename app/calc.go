@@ -139,7 +139,7 @@ func writeProofs(dir string, t *merkle.Tree) error {
 }
 
 func printReport(c *cli.Context, rep *payout.Report, dec uint8) error {
-	if c.Bool("json") {
+	if wantJSON(c) {
 		return printJSON(c, rep)
 	}
 	w := tabwriter.NewWriter(c.App.Writer, 0, 0, 2, ' ', tabwriter.AlignRight)

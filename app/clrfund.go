@@ -48,7 +48,7 @@ outcome and every project that differs; exit 1 if any does.`,
 				if !rep.Exact {
 					bad++
 				}
-				if c.Bool("json") {
+				if wantJSON(c) {
 					continue
 				}
 				w := c.App.Writer
@@ -61,7 +61,7 @@ outcome and every project that differs; exit 1 if any does.`,
 					fmt.Fprintf(w, "  project %d (%s): published %s, computed %s, diff %s\n", d.Index, d.Name, d.Published, d.Computed, d.Diff)
 				}
 			}
-			if c.Bool("json") {
+			if wantJSON(c) {
 				if err := printJSON(c, reports); err != nil {
 					return err
 				}

@@ -89,7 +89,7 @@ func runCompare(c *cli.Context) error {
 	for i := range rows {
 		rows[i].Correlation = pearson(rows[0].Matches, rows[i].Matches)
 	}
-	if c.Bool("json") {
+	if wantJSON(c) {
 		return json.NewEncoder(c.App.Writer).Encode(map[string]any{"mechanisms": rows})
 	}
 	w := tabwriter.NewWriter(c.App.Writer, 0, 0, 2, ' ', tabwriter.AlignRight)

@@ -68,7 +68,7 @@ stored once.`,
 				if err != nil {
 					return err
 				}
-				if c.Bool("json") {
+				if wantJSON(c) {
 					return printJSON(c, map[string]any{"id": id, "stored": st.Added == 1})
 				}
 				if st.Added == 0 {

@@ -89,7 +89,7 @@ func runCQF(c *cli.Context) error {
 			return err
 		}
 	}
-	if c.Bool("json") {
+	if wantJSON(c) {
 		return json.NewEncoder(c.App.Writer).Encode(out)
 	}
 	w := c.App.Writer

@@ -56,7 +56,7 @@ func roundNumber(c *cli.Context) (uint64, error) {
 }
 
 func printRound(c *cli.Context, r store.Round) error {
-	if c.Bool("json") {
+	if wantJSON(c) {
 		return printJSON(c, r)
 	}
 	w := c.App.Writer

@@ -64,7 +64,7 @@ func demoCommand() *cli.Command {
 				if err != nil {
 					return err
 				}
-				if c.Bool("json") {
+				if wantJSON(c) {
 					return printJSON(c, map[string]any{"round": r.Number, "report": out.Report, "proof": p})
 				}
 				w := c.App.Writer

@@ -53,7 +53,7 @@ func gapCommand() *cli.Command {
 						for _, g := range gs {
 							rows = append(rows, row{g.ID.Dec(), g.Recipient.Hex()})
 						}
-						if c.Bool("json") {
+						if wantJSON(c) {
 							return printJSON(c, rows)
 						}
 						for _, r := range rows {
@@ -73,7 +73,7 @@ func addGaps(c *cli.Context, gaps []calc.Gap) error {
 		if err != nil {
 			return err
 		}
-		if c.Bool("json") {
+		if wantJSON(c) {
 			return printJSON(c, map[string]int{"added": n, "unchanged": len(gaps) - n})
 		}
 		fmt.Fprintf(c.App.Writer, "registered %d gaps (%d already registered)\n", n, len(gaps)-n)
@@ -138,7 +138,7 @@ func importCommand() *cli.Command {
 						if err != nil {
 							return err
 						}
-						if c.Bool("json") {
+						if wantJSON(c) {
 							return printJSON(c, st)
 						}
 						fmt.Fprintf(c.App.Writer, "round %d: stored %d contributions, skipped %d duplicates\n", r.Number, st.Added, st.Duplicates)

@@ -61,7 +61,7 @@ and qf proof, qf tree and qf stats serve its stored results.`,
 				if _, err := s.CloseRound(n, out.Report, out.Tree); err != nil {
 					return err
 				}
-				if c.Bool("json") {
+				if wantJSON(c) {
 					return printJSON(c, out.Report)
 				}
 				fmt.Fprintf(c.App.Writer, "round %d closed: %d gaps matched, %s of %s paid out\nroot %s\n",
@@ -123,7 +123,7 @@ func statsCommand() *cli.Command {
 					}
 					rep.Gaps = keep
 				}
-				if !c.Bool("json") {
+				if !wantJSON(c) {
 					state := "projected (round open)"
 					if r.Status != store.StatusOpen {
 						state = string(r.Status)

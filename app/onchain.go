@@ -148,7 +148,7 @@ func importChain(c *cli.Context) error {
 
 // report prints v as JSON, or line as text.
 func report(c *cli.Context, v any, line string) error {
-	if c.Bool("json") {
+	if wantJSON(c) {
 		return printJSON(c, v)
 	}
 	_, err := fmt.Fprintln(c.App.Writer, line)

@@ -31,7 +31,7 @@ func roundCommand() *cli.Command {
 						if err != nil {
 							return err
 						}
-						if !c.Bool("json") {
+						if !wantJSON(c) {
 							fmt.Fprintf(c.App.Writer, "created round %d\n", r.Number)
 							return nil
 						}
@@ -48,7 +48,7 @@ func roundCommand() *cli.Command {
 						if err != nil {
 							return err
 						}
-						if c.Bool("json") {
+						if wantJSON(c) {
 							if rs == nil {
 								rs = []store.Round{}
 							}

@@ -100,7 +100,7 @@ func agentCommand() *cli.Command {
 			Flags:     []cli.Flag{&cli.BoolFlag{Name: "admin", Usage: "the key may run matches, credit accounts and add agents"}},
 			Action: func(c *cli.Context) error {
 				// Flags may follow the name too (qf agent add ops --admin).
-				name, admin, asJSON := "", c.Bool("admin"), c.Bool("json")
+				name, admin, asJSON := "", c.Bool("admin"), wantJSON(c)
 				for _, a := range c.Args().Slice() {
 					switch {
 					case a == "--admin" || a == "-admin":
@@ -137,7 +137,7 @@ func agentCommand() *cli.Command {
 					if err != nil {
 						return err
 					}
-					if c.Bool("json") {
+					if wantJSON(c) {
 						type row struct {
 							Name    string    `json:"name"`
 							Admin   bool      `json:"admin"`
@@ -233,7 +233,7 @@ func ledgerCommand() *cli.Command {
 					if err != nil {
 						return err
 					}
-					if c.Bool("json") {
+					if wantJSON(c) {
 						return printJSON(c, rep)
 					}
 					fmt.Fprintf(c.App.Writer, "ledger consistent: %d accounts, supply %s = agents %s + escrow %s + pool %s\n",
@@ -259,12 +259,16 @@ func ledgerCommand() *cli.Command {
 				if err != nil {
 					return err
 				}
-				return withLedger(c, func(_ *store.Store, l *store.Ledger) error {
-					rc, replay, err := l.FundSync(store.FundRequest{Agent: c.String("agent"), Gap: g, Amount: a, Key: c.String("key")})
+				return withStore(c, func(s *store.Store) error {
+					srv, err := service.New(s, service.Config{}) // opens a round if none is
 					if err != nil {
 						return err
 					}
-					if c.Bool("json") {
+					rc, replay, err := srv.Ledger().FundSync(store.FundRequest{Agent: c.String("agent"), Gap: g, Amount: a, Key: c.String("key")})
+					if err != nil {
+						return err
+					}
+					if wantJSON(c) {
 						return printJSON(c, rc)
 					}
 					note := ""
@@ -298,7 +302,7 @@ func ledgerCommand() *cli.Command {
 					if err != nil {
 						return err
 					}
-					if c.Bool("json") {
+					if wantJSON(c) {
 						return printJSON(c, rec)
 					}
 					fmt.Fprintf(c.App.Writer, "round %d matched: %s of %s paid to %d gaps\nroot %s\n", rec.Round, rec.Matched, rec.Pool, rec.GapsFunded, rec.Root)
@@ -310,10 +314,9 @@ func ledgerCommand() *cli.Command {
 }
 
 func printBalance(c *cli.Context, account string, b *uint256.Int) error {
-	if c.Bool("json") {
+	if wantJSON(c) {
 		return printJSON(c, service.Balance{Account: account, Balance: b.Dec()})
 	}
 	_, err := fmt.Fprintf(c.App.Writer, "%s %s\n", account, b.Dec())
 	return err
 }
-

@@ -87,11 +87,11 @@ func printFindings(c *cli.Context, files func() (map[string][]byte, error), v an
 		if err := writeFiles(dir, fs); err != nil {
 			return err
 		}
-		if !c.Bool("json") {
+		if !wantJSON(c) {
 			defer fmt.Fprintf(c.App.Writer, "\nwrote %d files to %s\n", len(fs), dir)
 		}
 	}
-	if c.Bool("json") {
+	if wantJSON(c) {
 		return json.NewEncoder(c.App.Writer).Encode(v)
 	}
 	_, err := fmt.Fprint(c.App.Writer, table)

@@ -34,6 +34,9 @@ for f in build allodistribution.go qfround.go testtoken.go; do
   diff -r "$committed/$f" "contracts/$f" > /dev/null || { echo "contracts/$f: rebuilding changed the committed artifacts; run bash contracts/build.sh and commit" >&2; exit 1; }
 done
 
+echo "== service load benchmark, briefly (durable fund requests over HTTP)"
+bash bench/serve.sh 10000
+
 echo "== fuzz targets, briefly"
 go test ./calc -run '^$' -fuzz '^FuzzDistribute$' -fuzztime 10s > /dev/null
 go test ./calc -run '^$' -fuzz '^FuzzIsqrt$' -fuzztime 10s > /dev/null
