@@ -80,12 +80,41 @@ func New(st *store.Store, cfg Config) (*Server, error) {
 // Ledger is the server's ledger.
 func (s *Server) Ledger() *store.Ledger { return s.led }
 
-// Handler is the API.
-func (s *Server) Handler() http.Handler { return s.mux }
+// Handler is the API. Requests no route matches get the mux's 404 or 405
+// as a JSON error too.
+func (s *Server) Handler() http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h, pattern := s.mux.Handler(r)
+		if pattern != "" {
+			s.mux.ServeHTTP(w, r) // sets the path values h reads
+			return
+		}
+		rec := &headerOnly{header: http.Header{}}
+		h.ServeHTTP(rec, r)
+		if allow := rec.header.Get("Allow"); allow != "" {
+			w.Header().Set("Allow", allow)
+		}
+		msg := "no such endpoint (see qf serve --help)"
+		if rec.code == http.StatusMethodNotAllowed {
+			msg = "method " + r.Method + " not allowed here (allowed: " + rec.header.Get("Allow") + ")"
+		}
+		writeJSON(w, rec.code, map[string]string{"error": msg})
+	})
+}
+
+// headerOnly records a response's status and headers, dropping its body.
+type headerOnly struct {
+	header http.Header
+	code   int
+}
+
+func (h *headerOnly) Header() http.Header         { return h.header }
+func (h *headerOnly) Write(b []byte) (int, error) { return len(b), nil }
+func (h *headerOnly) WriteHeader(code int)        { h.code = code }
 
 // Serve serves the API on l and runs the scheduler until ctx ends.
 func (s *Server) Serve(ctx context.Context, l net.Listener) error {
-	srv := &http.Server{Handler: s.mux, ReadHeaderTimeout: 10 * time.Second}
+	srv := &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second}
 	errc := make(chan error, 2)
 	go func() { errc <- srv.Serve(l) }()
 	if s.cfg.MatchEvery > 0 {

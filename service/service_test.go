@@ -175,6 +175,8 @@ func TestBadInput(t *testing.T) {
 		{"/api/rounds/7/tree", "no such round"},
 		{"/api/rounds/x/tree", "want a round number"},
 		{"/api/gaps/9/funding", "unknown gap"},
+		{"/api/nothing", "no such endpoint"},
+		{"/api/gaps/1/fund", "method GET not allowed here (allowed: POST)"},
 	} {
 		code, body, _ := e.do(t, "GET", tc.path, "", "")
 		require.GreaterOrEqual(t, code, 400, tc.path)
