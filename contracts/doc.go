@@ -6,10 +6,15 @@
 // calls claimMatching(projectId, recipient, amount, proof) once, with the
 // proof qf printed: the leaf is OpenZeppelin's double-hashed
 // abi.encode(projectId, recipient, amount), checked by MerkleProof.verify.
-// TestToken.sol is a mintable ERC-20 for tests.
+// CQFRound.sol is a coordinated-QF round: pledgers escrow their limits
+// with pledge (PledgeMade, whose order is the join order the σ policy
+// counts), the owner posts the root of qf's payout tree (round.ComputeCQF:
+// each recipient's Σ pay and each pledger's refund), and every leaf is
+// claimed once with claim(projectId, account, amount, proof); the leaves
+// add up to the escrow exactly. TestToken.sol is a mintable ERC-20 for tests.
 //
 // The artifacts in build/ and the abigen v2 bindings ([QFRound],
-// [TestToken]) are generated and committed; one command rebuilds them with
+// [CQFRound], [TestToken]) are generated and committed; one command rebuilds them with
 // the pinned solc-js and @openzeppelin/contracts of solc/package.json:
 //
 //	bash contracts/build.sh
