@@ -11,8 +11,9 @@ import (
 	"github.com/qf-dev/qf/store"
 )
 
-// computeStored computes a round from its stored contributions.
-func computeStored(st *store.Store) store.Compute {
+// ComputeStored computes a round from its stored contributions (the
+// [store.Compute] a ledger match needs).
+func ComputeStored(st *store.Store) store.Compute {
 	return func(r store.Round, cfg calc.Config) (*payout.Report, *merkle.Tree, error) {
 		gaps, err := st.Gaps()
 		if err != nil {
@@ -60,7 +61,7 @@ func (s *Server) projected() (*payout.Report, error) {
 	if p.report != nil && p.round == r.Number && p.count == r.Contributions && p.pool == cfg.Pool.Dec() {
 		return p.report, nil
 	}
-	rep, _, err := computeStored(s.st)(*r, cfg)
+	rep, _, err := ComputeStored(s.st)(*r, cfg)
 	if err != nil {
 		return nil, err
 	}

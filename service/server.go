@@ -135,7 +135,7 @@ func (s *Server) Serve(ctx context.Context, l net.Listener) error {
 func (s *Server) Match() (store.MatchRecord, error) {
 	s.matchMu.Lock()
 	defer s.matchMu.Unlock()
-	rec, err := s.led.Match(s.cfg.PoolSize, s.cfg.Now(), computeStored(s.st))
+	rec, err := s.led.Match(s.cfg.PoolSize, s.cfg.Now(), ComputeStored(s.st))
 	if err == nil {
 		s.met.matches.Add(1)
 	}

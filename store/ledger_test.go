@@ -9,30 +9,13 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/qf-dev/qf/calc"
-	"github.com/qf-dev/qf/ingest"
-	"github.com/qf-dev/qf/merkle"
-	"github.com/qf-dev/qf/payout"
-	"github.com/qf-dev/qf/round"
+	"github.com/qf-dev/qf/service"
 	"github.com/qf-dev/qf/store"
 )
 
 func u(x uint64) *uint256.Int { return uint256.NewInt(x) }
 
-func computeWith(s *store.Store) store.Compute {
-	return func(r store.Round, cfg calc.Config) (*payout.Report, *merkle.Tree, error) {
-		gaps, err := s.Gaps()
-		if err != nil {
-			return nil, nil, err
-		}
-		out, err := round.Compute(round.Inputs{Gaps: gaps, Config: cfg}, func(l *ingest.Loader) error {
-			return s.EachContribution(r.Number, func(row *ingest.Row) error { return l.Add(row) })
-		})
-		if err != nil {
-			return nil, nil, err
-		}
-		return out.Report, out.Tree, nil
-	}
-}
+func computeWith(s *store.Store) store.Compute { return service.ComputeStored(s) }
 
 func ledger(t *testing.T) (*store.Store, *store.Ledger, string) {
 	s, dir := setup(t) // gaps 1 and 2, round 1 open
