@@ -66,12 +66,8 @@ func runServe(c *cli.Context) error {
 	if cfg.MatchEvery < 0 {
 		return usageErr("--match-every %s: want a positive period", cfg.MatchEvery)
 	}
-	if p := c.String("pool-size"); p != "" {
-		a, err := calc.ParseAmount(p, 0)
-		if err != nil {
-			return fmt.Errorf("--pool-size: %w", err)
-		}
-		cfg.PoolSize = &a
+	if cfg.PoolSize, err = poolSizeFlag(c); err != nil {
+		return err
 	}
 	return withStore(c, func(s *store.Store) error {
 		srv, err := service.New(s, cfg)
@@ -285,16 +281,12 @@ func ledgerCommand() *cli.Command {
 			Usage: "close the open service round: pay matches from the pool into escrows, open the next (the design's --qf-match)",
 			Flags: []cli.Flag{&cli.StringFlag{Name: "pool-size", Usage: "pay at most `AMOUNT` (default: the pool's balance)"}},
 			Action: func(c *cli.Context) error {
+				size, err := poolSizeFlag(c)
+				if err != nil {
+					return err
+				}
 				return withStore(c, func(s *store.Store) error {
-					cfg := service.Config{}
-					if p := c.String("pool-size"); p != "" {
-						a, err := calc.ParseAmount(p, 0)
-						if err != nil {
-							return fmt.Errorf("--pool-size: %w", err)
-						}
-						cfg.PoolSize = &a
-					}
-					srv, err := service.New(s, cfg)
+					srv, err := service.New(s, service.Config{PoolSize: size})
 					if err != nil {
 						return err
 					}
@@ -311,6 +303,19 @@ func ledgerCommand() *cli.Command {
 			},
 		}},
 	}
+}
+
+// poolSizeFlag reads --pool-size: nil (the pool's whole balance) when not given.
+func poolSizeFlag(c *cli.Context) (*uint256.Int, error) {
+	p := c.String("pool-size")
+	if p == "" {
+		return nil, nil
+	}
+	a, err := calc.ParseAmount(p, 0)
+	if err != nil {
+		return nil, fmt.Errorf("--pool-size: %w", err)
+	}
+	return &a, nil
 }
 
 func printBalance(c *cli.Context, account string, b *uint256.Int) error {

@@ -39,7 +39,7 @@ func (s *Server) authorize(need access, fn func(http.ResponseWriter, *http.Reque
 				writeJSON(w, http.StatusUnauthorized, map[string]string{"error": "missing API key: send Authorization: Bearer KEY (qf agent add issues keys)"})
 				return
 			}
-			a, err := store.Authenticate(s.agentMap(key), key)
+			a, err := store.Authenticate(s.agent, key)
 			if err != nil {
 				writeJSON(w, http.StatusUnauthorized, map[string]string{"error": "invalid API key"})
 				return
@@ -56,11 +56,11 @@ func (s *Server) authorize(need access, fn func(http.ResponseWriter, *http.Reque
 	}
 }
 
-// agentMap is the one-entry map Authenticate needs for key's agent name.
-func (s *Server) agentMap(key string) map[string]store.Agent {
-	name, _, _ := strings.Cut(key, ".")
-	if a, ok := s.agents.Load(name); ok {
-		return map[string]store.Agent{name: a.(store.Agent)}
+// agent looks an agent up by name.
+func (s *Server) agent(name string) (store.Agent, bool) {
+	a, ok := s.agents.Load(name)
+	if !ok {
+		return store.Agent{}, false
 	}
-	return nil
+	return a.(store.Agent), true
 }

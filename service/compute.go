@@ -46,15 +46,12 @@ func (s *Server) projected() (*payout.Report, error) {
 	if r == nil {
 		return nil, store.ErrNoOpenRound
 	}
-	pool, err := s.led.Balance(store.PoolAccount)
+	pool, err := s.led.MatchPool(s.cfg.PoolSize)
 	if err != nil {
 		return nil, err
 	}
 	cfg := r.Config
 	cfg.Pool = *pool
-	if s.cfg.PoolSize != nil && s.cfg.PoolSize.Lt(pool) {
-		cfg.Pool = *s.cfg.PoolSize
-	}
 	p := &s.proj
 	p.mu.Lock()
 	defer p.mu.Unlock()

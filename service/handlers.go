@@ -114,6 +114,14 @@ func (a *amount) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
+// positive refuses a missing or zero amount (the parser refuses the rest).
+func (a *amount) positive() error {
+	if a == nil || a.IsZero() {
+		return httpErr(http.StatusBadRequest, "amount: want a positive integer in base units")
+	}
+	return nil
+}
+
 func pathGap(r *http.Request) (uint256.Int, error) {
 	var g uint256.Int
 	s := r.PathValue("gap")
@@ -138,8 +146,8 @@ func (s *Server) fund(w http.ResponseWriter, r *http.Request, a *store.Agent) er
 	if body.From != "" && body.From != a.Name && body.From != store.AgentAccount(a.Name) {
 		return httpErr(http.StatusForbidden, "a key funds only from its own account (%s), not %s", a.Name, body.From)
 	}
-	if body.Amount == nil || body.Amount.IsZero() {
-		return httpErr(http.StatusBadRequest, "amount: want a positive integer in base units")
+	if err := body.Amount.positive(); err != nil {
+		return err
 	}
 	key := r.Header.Get("Idempotency-Key")
 	if len(key) > 128 {
@@ -350,8 +358,8 @@ func (s *Server) credit(w http.ResponseWriter, r *http.Request, _ *store.Agent) 
 	if err := decode(w, r, &body); err != nil {
 		return err
 	}
-	if body.Amount == nil || body.Amount.IsZero() {
-		return httpErr(http.StatusBadRequest, "amount: want a positive integer in base units")
+	if err := body.Amount.positive(); err != nil {
+		return err
 	}
 	b, err := s.led.Credit(acct, &body.Amount.Int)
 	if err != nil {

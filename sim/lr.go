@@ -153,20 +153,27 @@ func (s Society) Optimum() []float64 {
 		for slope(hi) > 1 {
 			lo, hi = hi, 2*hi
 		}
-		for range 200 {
-			mid := (lo + hi) / 2
-			if mid == lo || mid == hi {
-				break
-			}
-			if slope(mid) > 1 {
-				lo = mid
-			} else {
-				hi = mid
-			}
-		}
-		out[p] = (lo + hi) / 2
+		out[p] = bisect(lo, hi, func(x float64) bool { return slope(x) > 1 })
 	}
 	return out
+}
+
+// bisect narrows [lo, hi] to the point where rising turns false (true at
+// lo, false at hi) until floats can split it no further, and returns the
+// middle.
+func bisect(lo, hi float64, rising func(float64) bool) float64 {
+	for range 200 {
+		mid := (lo + hi) / 2
+		if mid == lo || mid == hi {
+			break
+		}
+		if rising(mid) {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return (lo + hi) / 2
 }
 
 // Welfare is the society's gain from funding F: Σ_p (Σ_i (V_i(F_p) −

@@ -313,19 +313,7 @@ func (st *eqState) bestResponse(p, i int) float64 {
 		u := hi * x * x // denser near 0, where contributions usually are
 		_, d, _ := obj(u)
 		if prevD > 0 && d <= 0 {
-			lo, up := prevU, u
-			for range 200 {
-				mid := (lo + up) / 2
-				if mid == lo || mid == up {
-					break
-				}
-				if _, dm, _ := obj(mid); dm > 0 {
-					lo = mid
-				} else {
-					up = mid
-				}
-			}
-			try((lo + up) / 2)
+			try(bisect(prevU, u, func(x float64) bool { _, dx, _ := obj(x); return dx > 0 }))
 		}
 		prevU, prevD = u, d
 	}

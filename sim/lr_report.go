@@ -60,8 +60,8 @@ func LRSocietyTable(r LRResult) string {
 // funding per good under each mechanism vs the optimum) and
 // lr-welfare.svg (welfare share per mechanism over all societies).
 func LRFiles(cfg LRConfig, results []LRResult) (map[string][]byte, error) {
-	first := results[0]
-	j, err := json.MarshalIndent(map[string]any{"config": cfg, "summary": SummarizeLR(results), "societies": results}, "", "  ")
+	first, summary := results[0], SummarizeLR(results)
+	j, err := json.MarshalIndent(map[string]any{"config": cfg, "summary": summary, "societies": results}, "", "  ")
 	if err != nil {
 		return nil, err
 	}
@@ -104,7 +104,7 @@ func LRFiles(cfg LRConfig, results []LRResult) (map[string][]byte, error) {
 
 	welfare := plot.Bars{Title: fmt.Sprintf("Welfare share of the optimum, mean over %d societies", len(results)), YLabel: "welfare share"}
 	var shares []float64
-	for _, s := range SummarizeLR(results) {
+	for _, s := range summary {
 		welfare.Groups = append(welfare.Groups, s.Mechanism)
 		shares = append(shares, s.Share.Mean)
 	}

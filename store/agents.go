@@ -93,11 +93,11 @@ func (s *Store) Agents() ([]Agent, error) {
 }
 
 // Authenticate returns the agent a key (NAME.SECRET) belongs to, comparing
-// hashes in constant time. agents maps names to agents (a cache of
+// hashes in constant time. lookup finds an agent by name (a cache of
 // [Store.Agents]).
-func Authenticate(agents map[string]Agent, key string) (Agent, error) {
+func Authenticate(lookup func(name string) (Agent, bool), key string) (Agent, error) {
 	name, sec, ok := strings.Cut(key, ".")
-	a, known := agents[name]
+	a, known := lookup(name)
 	if !ok || !known {
 		// Hash anyway so an unknown name takes as long as a wrong secret.
 		sha256.Sum256([]byte(sec))

@@ -102,16 +102,12 @@ func (s *Store) Ledger() (*Ledger, error) {
 
 // reload rebuilds the in-memory state from the store.
 func (l *Ledger) reload() error {
-	gaps, err := l.s.Gaps()
-	if err != nil {
+	l.gaps = map[uint256.Int]bool{}
+	if err := l.refreshGaps(); err != nil {
 		return err
 	}
-	l.gaps = make(map[uint256.Int]bool, len(gaps))
-	for _, g := range gaps {
-		l.gaps[g.ID] = true
-	}
 	l.open = nil
-	l.direct, l.donors = map[uint256.Int]*uint256.Int{}, map[uint256.Int]map[string]bool{}
+	l.resetTally()
 	rs, err := l.s.Rounds()
 	if err != nil {
 		return err
@@ -129,6 +125,11 @@ func (l *Ledger) reload() error {
 		l.count(&r.Gap, string(r.Donor), &r.Amount)
 		return nil
 	})
+}
+
+// resetTally empties the open round's figures (a new round has none).
+func (l *Ledger) resetTally() {
+	l.direct, l.donors = map[uint256.Int]*uint256.Int{}, map[uint256.Int]map[string]bool{}
 }
 
 func (l *Ledger) count(g *uint256.Int, donor string, amount *uint256.Int) {
@@ -173,7 +174,9 @@ func (l *Ledger) Balance(account string) (*uint256.Int, error) {
 	return new(uint256.Int).Set(b), nil
 }
 
-// move is a pending set of balance changes applied with one batch.
+// move is a pending set of balance changes applied with one batch. Its
+// creator closes it (defer m.b.Close()), committed or not: a batch closed
+// twice could release one that the pool has since handed to someone else.
 type move struct {
 	l   *Ledger
 	b   *pebble.Batch
@@ -222,7 +225,6 @@ func (m *move) transfer(from, to string, amount *uint256.Int) error {
 // makes it (and everything before it) durable, letting concurrent
 // requests share one fsync.
 func (m *move) commit(sync bool) error {
-	defer m.b.Close()
 	for acct, b := range m.new {
 		v := b.Bytes32()
 		if err := m.b.Set(accountKey(acct), v[:], nil); err != nil {
@@ -261,25 +263,22 @@ func (l *Ledger) Credit(account string, amount *uint256.Int) (*uint256.Int, erro
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	m := l.newMove()
+	defer m.b.Close()
 	supply, err := l.supply()
 	if err != nil {
-		m.b.Close()
 		return nil, err
 	}
 	ns, over := new(uint256.Int).AddOverflow(supply, amount)
 	if over {
-		m.b.Close()
 		return nil, fmt.Errorf("%w: total supply", ErrOverflow)
 	}
 	b, err := m.get(account)
 	if err != nil {
-		m.b.Close()
 		return nil, err
 	}
 	b.Add(b, amount)
 	v := ns.Bytes32()
 	if err := m.b.Set(supplyKey, v[:], nil); err != nil {
-		m.b.Close()
 		return nil, err
 	}
 	if err := m.commit(true); err != nil {
@@ -366,9 +365,9 @@ func (l *Ledger) Fund(req FundRequest) (Receipt, bool, error) {
 		}
 	}
 	m := l.newMove()
+	defer m.b.Close()
 	agent, escrow := AgentAccount(req.Agent), EscrowAccount(&req.Gap)
 	if err := m.transfer(agent, escrow, &req.Amount); err != nil {
-		m.b.Close()
 		return Receipt{}, false, err
 	}
 	id := "api:" + req.Agent + ":" + req.Key
@@ -391,7 +390,6 @@ func (l *Ledger) Fund(req FundRequest) (Receipt, bool, error) {
 		err = l.s.putRound(m.b, r)
 	}
 	if err != nil {
-		m.b.Close()
 		return Receipt{}, false, err
 	}
 	if err := m.commit(false); err != nil {
@@ -436,7 +434,7 @@ func (l *Ledger) OpenRound(cfg calc.Config, decimals uint8) (Round, error) {
 		return r, err
 	}
 	l.open = &r
-	l.direct, l.donors = map[uint256.Int]*uint256.Int{}, map[uint256.Int]map[string]bool{}
+	l.resetTally()
 	return r, nil
 }
 
@@ -497,15 +495,12 @@ func (l *Ledger) Match(size *uint256.Int, at time.Time, compute Compute) (MatchR
 		return MatchRecord{}, ErrNoOpenRound
 	}
 	r := *l.open
-	pool, err := l.balance(PoolAccount)
+	pool, err := l.matchPool(size)
 	if err != nil {
 		return MatchRecord{}, err
 	}
 	cfg := r.Config
 	cfg.Pool = *pool
-	if size != nil && size.Lt(pool) {
-		cfg.Pool = *size
-	}
 	rep, tree, err := compute(r, cfg)
 	if err != nil {
 		return MatchRecord{}, err
@@ -562,8 +557,27 @@ func (l *Ledger) Match(size *uint256.Int, at time.Time, compute Compute) (MatchR
 		return rec, err
 	}
 	l.open = &next
-	l.direct, l.donors = map[uint256.Int]*uint256.Int{}, map[uint256.Int]map[string]bool{}
+	l.resetTally()
 	return rec, nil
+}
+
+// MatchPool is what a match now would pay out at most: the pool
+// account's balance, or size if smaller (size nil: no cap).
+func (l *Ledger) MatchPool(size *uint256.Int) (*uint256.Int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.matchPool(size)
+}
+
+func (l *Ledger) matchPool(size *uint256.Int) (*uint256.Int, error) {
+	pool, err := l.balance(PoolAccount)
+	if err != nil {
+		return nil, err
+	}
+	if size != nil && size.Lt(pool) {
+		pool = size
+	}
+	return new(uint256.Int).Set(pool), nil
 }
 
 // MatchRecords lists the ledger's matches in round order.

@@ -217,14 +217,15 @@ func TestAgentsAndKeys(t *testing.T) {
 	for _, a := range agents {
 		byName[a.Name] = a
 	}
-	got, err := store.Authenticate(byName, key)
+	lookup := func(name string) (store.Agent, bool) { a, ok := byName[name]; return a, ok }
+	got, err := store.Authenticate(lookup, key)
 	require.NoError(t, err)
 	require.Equal(t, "alice", got.Name)
-	got, err = store.Authenticate(byName, admKey)
+	got, err = store.Authenticate(lookup, admKey)
 	require.NoError(t, err)
 	require.True(t, got.Admin)
 	for _, bad := range []string{"", "alice", "alice.", key + "0", "ops" + key[5:], "bob" + key[5:], key[:len(key)-1] + "x"} {
-		_, err := store.Authenticate(byName, bad)
+		_, err := store.Authenticate(lookup, bad)
 		require.ErrorIs(t, err, store.ErrBadKey, bad)
 	}
 }
