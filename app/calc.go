@@ -25,7 +25,10 @@ func calcCommand() *cli.Command {
 [,id][,weight][,score]; CSV or JSON), computes every gap's match and the
 Merkle root, and prints them. Nothing is stored. With --out DIR it also
 writes DIR/tree.json (OpenZeppelin standard-v1 dump), DIR/report.json and
-DIR/proofs/<gap>.json for every gap with a positive match.`,
+DIR/proofs/<gap>.json for every gap with a positive match.
+
+With --mechanism cqf (no --pool) the contributions are pledges in join
+order, solved as qf cqf does, with σ from --param sigma=… [decay=…].`,
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "contributions", Aliases: []string{"c"}, Usage: "contributions `FILE` (CSV or JSON)", Required: true},
 			&cli.StringFlag{Name: "gaps", Aliases: []string{"g"}, Usage: "gap registry `FILE` (CSV or JSON)", Required: true},
@@ -35,6 +38,14 @@ DIR/proofs/<gap>.json for every gap with a positive match.`,
 			cfg, leaf, dec, err := configFromFlags(c)
 			if err != nil {
 				return err
+			}
+			if cfg.Mechanism == calc.CQFName {
+				set, err := round.CQFSettingsFor(cfg)
+				if err != nil {
+					return err
+				}
+				set.JoinLeverageUpTo = storedJoinLeverage
+				return solveCQFFiles(c, c.String("gaps"), c.String("contributions"), set, dec)
 			}
 			out, err := computeFiles(c, c.String("gaps"), c.String("contributions"), cfg, leaf, dec)
 			if err != nil {

@@ -1,7 +1,6 @@
 package app
 
 import (
-	"encoding/json"
 	"fmt"
 	"math/big"
 	"os"
@@ -14,6 +13,7 @@ import (
 	"github.com/qf-dev/qf/ingest"
 	"github.com/qf-dev/qf/payout"
 	"github.com/qf-dev/qf/round"
+	"github.com/qf-dev/qf/store"
 )
 
 func cqfCommand() *cli.Command {
@@ -58,46 +58,75 @@ func runCQF(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	gb, err := readFile(c.String("gaps"))
+	set := round.CQFSettings{Policy: calc.CQFPolicy{Sigma: sigma, Decay: decay}, Linear: c.Bool("linear"), JoinLeverage: c.Bool("join-leverage")}
+	return solveCQFFiles(c, c.String("gaps"), c.String("contributions"), set, dec)
+}
+
+// solveCQFFiles solves a coordinated-QF round from a registry file and a
+// pledges file (in join order), writes --out and prints the outcome.
+func solveCQFFiles(c *cli.Context, gapsPath, path string, set round.CQFSettings, dec uint8) error {
+	out, err := cqfFromFiles(gapsPath, path, set, dec)
 	if err != nil {
 		return err
-	}
-	entries, err := ingest.Gaps(filepath.Base(c.String("gaps")), gb)
-	if err != nil {
-		return err
-	}
-	path := c.String("contributions")
-	data, err := readFile(path)
-	if err != nil {
-		return err
-	}
-	var rows []round.PledgeRow
-	err = ingest.Contributions(filepath.Base(path), data, ingest.Options{Decimals: dec}, func(r *ingest.Row) error {
-		rows = append(rows, round.PledgeRow{Line: r.Line, Donor: string(r.Donor), Gap: r.Gap, Limit: r.Amount})
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	out, err := round.ComputeCQF(gapList(entries), rows, round.CQFSettings{Policy: calc.CQFPolicy{Sigma: sigma, Decay: decay},
-		Linear: c.Bool("linear"), JoinLeverage: c.Bool("join-leverage")})
-	if err != nil {
-		return fmt.Errorf("%s: %w", filepath.Base(path), err)
 	}
 	if dir := c.String("out"); dir != "" {
 		if err := writeCQF(dir, out); err != nil {
 			return err
 		}
 	}
+	return printCQF(c, out, dec)
+}
+
+// cqfFromFiles solves a coordinated-QF round from a registry file and a
+// pledges file whose rows are in join order.
+func cqfFromFiles(gapsPath, path string, set round.CQFSettings, dec uint8) (*round.CQFOutcome, error) {
+	gb, err := readFile(gapsPath)
+	if err != nil {
+		return nil, err
+	}
+	entries, err := ingest.Gaps(filepath.Base(gapsPath), gb)
+	if err != nil {
+		return nil, err
+	}
+	data, err := readFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var rows []round.PledgeRow
+	err = ingest.Contributions(filepath.Base(path), data, ingest.Options{Decimals: dec}, func(r *ingest.Row) error {
+		rows = append(rows, round.PledgeFromRow(r))
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	out, err := round.ComputeCQF(gapList(entries), rows, set)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", filepath.Base(path), err)
+	}
+	return out, nil
+}
+
+// printCQF prints a coordinated-QF outcome: JSON with --json, else the
+// root and, per gap, the recipient's total and every pledge.
+func printCQF(c *cli.Context, out *round.CQFOutcome, dec uint8) error {
 	if wantJSON(c) {
-		return json.NewEncoder(c.App.Writer).Encode(out)
+		return printJSON(c, out)
 	}
 	w := c.App.Writer
-	fmt.Fprintf(w, "root %s\nlimits %s = leaves %s\n", out.Root.Hex(), out.Limits, out.Leaves)
+	root := out.Root.Hex()
+	if out.Tree == nil {
+		root = "(none: no pledges)"
+	}
+	fmt.Fprintf(w, "root %s\nlimits %s = leaves %s\n", root, show(out.Limits, dec), show(out.Leaves, dec))
 	for _, g := range out.Gaps {
-		fmt.Fprintf(w, "\ngap %s: h %s, recipient %s gets %s of %s pledged\n", g.Gap, g.H, g.Recipient, g.Total, g.Limits)
+		fmt.Fprintf(w, "\ngap %s: h %s, recipient %s gets %s of %s pledged\n", g.Gap, g.H, g.Recipient, show(g.Total, dec), show(g.Limits, dec))
 		for _, p := range g.Pledges {
-			fmt.Fprintf(w, "  line %d %s: limit %s, pays %s, refund %s, leverage %.4g", p.Line, p.Donor, p.Limit, p.Pay, p.Refund, p.Leverage)
+			at := fmt.Sprintf("line %d", p.Line)
+			if p.ID != "" {
+				at = p.ID
+			}
+			fmt.Fprintf(w, "  %s %s: limit %s, pays %s, refund %s, leverage %.4g", at, p.Donor, show(p.Limit, dec), show(p.Pay, dec), show(p.Refund, dec), p.Leverage)
 			if p.JoinLeverage != 0 {
 				fmt.Fprintf(w, ", at joining %.4g", p.JoinLeverage)
 			}
@@ -105,6 +134,44 @@ func runCQF(c *cli.Context) error {
 		}
 	}
 	return nil
+}
+
+// storedJoinLeverage bounds the gaps whose immediate leverage qf match and
+// qf stats compute for a stored round (it solves every prefix).
+const storedJoinLeverage = 2000
+
+// computeStoredCQF solves a stored coordinated-QF round from its pledges
+// in join order.
+func computeStoredCQF(s *store.Store, r store.Round) (*round.CQFOutcome, error) {
+	set, err := round.CQFSettingsFor(r.Config)
+	if err != nil {
+		return nil, fmt.Errorf("round %d: %w", r.Number, err)
+	}
+	set.JoinLeverageUpTo = storedJoinLeverage
+	gaps, err := s.Gaps()
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.Pledges(r.Number)
+	if err != nil {
+		return nil, err
+	}
+	out, err := round.ComputeCQF(gaps, rows, set)
+	if err != nil {
+		return nil, fmt.Errorf("round %d: %w", r.Number, err)
+	}
+	return out, nil
+}
+
+// onlyGap keeps one gap's part of a coordinated-QF outcome.
+func onlyGap(out *round.CQFOutcome, g string) error {
+	for _, gr := range out.Gaps {
+		if gr.Gap == g {
+			out.Gaps = []round.CQFGapOut{gr}
+			return nil
+		}
+	}
+	return fmt.Errorf("%w %s: no pledges to it in this round", calc.ErrUnknownGap, g)
 }
 
 func writeCQF(dir string, out *round.CQFOutcome) error {

@@ -2,10 +2,13 @@ package app
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strconv"
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/qf-dev/qf/calc"
 	"github.com/qf-dev/qf/store"
 )
 
@@ -65,10 +68,14 @@ func printRound(c *cli.Context, r store.Round) error {
 		fmt.Fprintf(w, " (%s)", r.Name)
 	}
 	fmt.Fprintf(w, ": %s\n", r.Status)
-	fmt.Fprintf(w, "  pool        %s\n", show(r.Config.Pool.Dec(), r.Decimals))
+	if r.Config.Mechanism == calc.CQFName {
+		fmt.Fprintln(w, "  pool        none (pledges pay)")
+	} else {
+		fmt.Fprintf(w, "  pool        %s\n", show(r.Config.Pool.Dec(), r.Decimals))
+	}
 	fmt.Fprintf(w, "  mechanism   %s", r.Config.Mechanism)
-	for k, v := range r.Config.Params {
-		fmt.Fprintf(w, " %s=%s", k, v)
+	for _, k := range slices.Sorted(maps.Keys(r.Config.Params)) {
+		fmt.Fprintf(w, " %s=%s", k, r.Config.Params[k])
 	}
 	fmt.Fprintln(w)
 	if r.Config.CapBps > 0 {

@@ -13,9 +13,9 @@ import (
 // configFlags are the round settings shared by `qf calc` and `qf round create`.
 func configFlags() []cli.Flag {
 	return []cli.Flag{
-		&cli.StringFlag{Name: "pool", Usage: "matching pool `AMOUNT` (base units, or tokens with --decimals)", Required: true},
-		&cli.StringFlag{Name: "mechanism", Value: "qf", Usage: "`NAME`: qf (exact integer rule), linear, pairwise (--param M=…), cluster (--param D=…) or cocm", EnvVars: []string{"QF_MECHANISM"}},
-		&cli.StringSliceFlag{Name: "param", Usage: "mechanism parameter `k=v` (repeatable): pairwise M in base units (e.g. M=25e18), cluster D in base units squared"},
+		&cli.StringFlag{Name: "pool", Usage: "matching pool `AMOUNT` (base units, or tokens with --decimals); required except for cqf, which has none"},
+		&cli.StringFlag{Name: "mechanism", Value: "qf", Usage: "`NAME`: qf (exact integer rule), linear, pairwise (--param M=…), cluster (--param D=…), cocm, or cqf (coordinated QF: pledges with limits, --param sigma=… [decay=…] [linear=true])", EnvVars: []string{"QF_MECHANISM"}},
+		&cli.StringSliceFlag{Name: "param", Usage: "mechanism parameter `k=v` (repeatable): pairwise M in base units (e.g. M=25e18), cluster D in base units squared, cqf sigma per √base unit (e.g. sigma=1e-9), decay, linear"},
 		&cli.UintFlag{Name: "cap-bps", Usage: "cap each gap at `N`/10000 of the pool (1..10000), redistributing the excess"},
 		&cli.BoolFlag{Name: "no-upscale", Usage: "when raw subsidies add up to less than the pool, pay them as they are and leave the rest"},
 		&cli.StringFlag{Name: "min-amount", Value: "0", Usage: "contributions below `AMOUNT` count as direct but are not matched"},
@@ -54,9 +54,14 @@ func readConfig(c *cli.Context, validate bool) (calc.Config, payout.Leaf, uint8,
 	if err != nil {
 		return cfg, "", 0, err
 	}
-	pool, err := calc.ParseAmount(c.String("pool"), dec)
-	if err != nil {
-		return cfg, "", 0, fmt.Errorf("--pool: %w", err)
+	var pool uint256.Int
+	switch {
+	case c.IsSet("pool"):
+		if pool, err = calc.ParseAmount(c.String("pool"), dec); err != nil {
+			return cfg, "", 0, fmt.Errorf("--pool: %w", err)
+		}
+	case c.String("mechanism") != calc.CQFName:
+		return cfg, "", 0, usageErr("--pool AMOUNT is required: the matching pool (only --mechanism cqf has none)")
 	}
 	min, err := calc.ParseAmount(c.String("min-amount"), dec)
 	if err != nil {
@@ -81,6 +86,9 @@ func readConfig(c *cli.Context, validate bool) (calc.Config, payout.Leaf, uint8,
 	leaf := payout.Leaf(c.String("leaf"))
 	if leaf != payout.LeafStandard && leaf != payout.LeafAllo {
 		return cfg, "", 0, usageErr("--leaf %q: want standard or allo", leaf)
+	}
+	if leaf == payout.LeafAllo && cfg.Mechanism == calc.CQFName {
+		return cfg, "", 0, usageErr("--leaf allo: coordinated QF pays refunds too, which Allo's leaves cannot express; use standard")
 	}
 	return cfg, leaf, dec, nil
 }

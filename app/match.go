@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/urfave/cli/v2"
 
 	"github.com/qf-dev/qf/calc"
@@ -43,7 +44,10 @@ func matchCommand() *cli.Command {
 		Name:  "match",
 		Usage: "close a round: compute matches, build and store the tree, print the root",
 		Description: `Closes an open round. Afterwards the round takes no contributions,
-and qf proof, qf tree and qf stats serve its stored results.`,
+and qf proof, qf tree and qf stats serve its stored results.
+
+A cqf round is solved from its pledges in the order they arrived; its tree
+pays each gap's recipient Σ pay and each pledger its refund (limit − pay).`,
 		Flags: []cli.Flag{roundFlag()},
 		Action: func(c *cli.Context) error {
 			return withRound(c, func(s *store.Store, n uint64) error {
@@ -53,6 +57,9 @@ and qf proof, qf tree and qf stats serve its stored results.`,
 				}
 				if r.Status != store.StatusOpen {
 					return fmt.Errorf("round %d is already %s with root %s", n, r.Status, r.Root.Hex())
+				}
+				if r.Config.Mechanism == calc.CQFName {
+					return matchCQF(c, s, r)
 				}
 				out, err := computeStored(c, s, r)
 				if err != nil {
@@ -76,6 +83,9 @@ func statsCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "stats",
 		Usage: "per-gap and round-wide breakdown (projected for an open round)",
+		Description: `For a cqf round: per gap h and the recipient's total, and per pledge its
+limit, payment, refund, leverage on the margin (d Σ pay / d pay_i) and,
+for gaps of up to 2000 pledges, the immediate leverage it had on joining.`,
 		Flags: []cli.Flag{
 			roundFlag(),
 			&cli.StringFlag{Name: "gap", Usage: "only this gap `ID`"},
@@ -96,6 +106,9 @@ func statsCommand() *cli.Command {
 				r, err := s.Round(n)
 				if err != nil {
 					return err
+				}
+				if r.Config.Mechanism == calc.CQFName {
+					return statsCQF(c, s, r)
 				}
 				var rep *payout.Report
 				if r.Status == store.StatusOpen {
@@ -140,9 +153,12 @@ func proofCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "proof",
 		Usage: "print a gap's proof file for claimMatching",
+		Description: `In a cqf round a gap has several leaves: the recipient's (the default)
+and one refund per pledger; --account picks the pledger's.`,
 		Flags: []cli.Flag{
 			roundFlag(),
 			&cli.StringFlag{Name: "gap", Usage: "gap `ID`", Required: true},
+			&cli.StringFlag{Name: "account", Usage: "cqf rounds: prove the refund leaf of pledger `ADDRESS`"},
 			&cli.StringFlag{Name: "out", Usage: "write to `FILE` instead of stdout"},
 		},
 		Action: func(c *cli.Context) error {
@@ -158,11 +174,22 @@ func proofCommand() *cli.Command {
 				if r.Leaf == string(payout.LeafAllo) {
 					return fmt.Errorf("round %d uses Allo leaves: use qf export --format allo for its proofs", n)
 				}
+				var account *common.Address
+				if a := c.String("account"); a != "" {
+					if !common.IsHexAddress(a) {
+						return usageErr("--account %q: want a 0x address", a)
+					}
+					if r.Config.Mechanism != calc.CQFName {
+						return usageErr("--account: round %d is a %s round with one leaf per gap; only cqf rounds have refund leaves", n, r.Config.Mechanism)
+					}
+					addr := common.HexToAddress(a)
+					account = &addr
+				}
 				t, err := s.Tree(n)
 				if err != nil {
 					return err
 				}
-				p, err := payout.ProofFor(t, &g)
+				p, err := payout.ProofForLeaf(t, &g, account)
 				if err != nil {
 					return err
 				}
@@ -211,6 +238,9 @@ the round must have been created with --leaf allo).
 				if err != nil {
 					return err
 				}
+				if r.Config.Mechanism == calc.CQFName {
+					return exportCQF(c, s, r)
+				}
 				rep, err := s.Report(n)
 				if err != nil {
 					return err
@@ -256,4 +286,74 @@ the round must have been created with --leaf allo).
 			})
 		},
 	}
+}
+
+// matchCQF closes a coordinated-QF round.
+func matchCQF(c *cli.Context, s *store.Store, r store.Round) error {
+	out, err := computeStoredCQF(s, r)
+	if err != nil {
+		return err
+	}
+	if _, err := s.CloseCQFRound(r.Number, out); err != nil {
+		return err
+	}
+	if wantJSON(c) {
+		return printJSON(c, out)
+	}
+	root := out.Root.Hex()
+	if out.Tree == nil {
+		root = "(none: no pledges)"
+	}
+	fmt.Fprintf(c.App.Writer, "round %d closed: %d gaps, %s pledged = %s in leaves\nroot %s\n",
+		r.Number, len(out.Gaps), show(out.Limits, r.Decimals), show(out.Leaves, r.Decimals), root)
+	return nil
+}
+
+// statsCQF prints a coordinated-QF round: stored once closed, solved from
+// the pledges so far while open.
+func statsCQF(c *cli.Context, s *store.Store, r store.Round) error {
+	var out *round.CQFOutcome
+	var err error
+	if r.Status == store.StatusOpen {
+		out, err = computeStoredCQF(s, r)
+	} else {
+		out, err = s.CQFOutcome(r.Number)
+	}
+	if err != nil {
+		return err
+	}
+	if c.IsSet("gap") {
+		g, err := gapFlag(c, "gap")
+		if err != nil {
+			return err
+		}
+		if err := onlyGap(out, g.Dec()); err != nil {
+			return err
+		}
+	}
+	if !wantJSON(c) {
+		state := "projected (round open)"
+		if r.Status != store.StatusOpen {
+			state = string(r.Status)
+		}
+		fmt.Fprintf(c.App.Writer, "round %d, cqf, %s\n", r.Number, state)
+	}
+	return printCQF(c, out, r.Decimals)
+}
+
+// exportCQF writes a closed coordinated-QF round's bundle: the pool
+// formats (Gitcoin's CSV, Allo's distribution) have no refunds.
+func exportCQF(c *cli.Context, s *store.Store, r store.Round) error {
+	if c.String("format") != "bundle" {
+		return usageErr("round %d is a cqf round: --format %s has no refund leaves; use --format bundle --out DIR", r.Number, c.String("format"))
+	}
+	dir := c.String("out")
+	if dir == "" {
+		return usageErr("--format bundle needs --out DIR")
+	}
+	out, err := s.CQFOutcome(r.Number)
+	if err != nil {
+		return err
+	}
+	return writeCQF(dir, out)
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/urfave/cli/v2"
 
+	"github.com/qf-dev/qf/calc"
 	"github.com/qf-dev/qf/chain"
 	"github.com/qf-dev/qf/ingest"
 	"github.com/qf-dev/qf/payout"
@@ -18,8 +19,9 @@ import (
 func importChainCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "chain",
-		Usage: "store a QFRound contract's DonationMade events as the round's contributions",
-		Description: `Reads DonationMade logs in block windows that shrink when the node refuses
+		Usage: "store a QFRound contract's DonationMade events (a cqf round: a CQFRound's PledgeMade) as the round's contributions",
+		Description: `Reads DonationMade logs (for a cqf round, a CQFRound's PledgeMade logs, whose
+order is the pledges' join order) in block windows that shrink when the node refuses
 a range and grow again after, and stores each window's events in one batch
 together with how far it got. Each event is keyed by transaction hash and
 log index, so rerunning (after Ctrl-C, an error, or later in the round)
@@ -28,7 +30,7 @@ stores nothing twice and picks up at the first block not yet read.
 Only blocks at least --confirmations deep are read, so a reorg cannot undo
 a stored donation. The round is tied to the first contract it imports from.`,
 		Flags: []cli.Flag{
-			roundFlag(), rpcFlag(), contractFlag("the QFRound contract `ADDRESS`"), chainIDFlag(),
+			roundFlag(), rpcFlag(), contractFlag("the QFRound (cqf round: CQFRound) contract `ADDRESS`"), chainIDFlag(),
 			&cli.Uint64Flag{Name: "from-block", Usage: "first block `N` to read (default: where the last import stopped, else 0)"},
 			&cli.Uint64Flag{Name: "to-block", Usage: "last block `N` to read (default: the newest confirmed block)"},
 			&cli.Uint64Flag{Name: "confirmations", Value: 12, EnvVars: []string{"QF_CONFIRMATIONS"}, Usage: "read only blocks `N` or more blocks below the head"},
@@ -141,8 +143,8 @@ func importChain(c *cli.Context) error {
 		if err != nil {
 			return fmt.Errorf("%w (blocks below %d are stored: rerun to continue)", err, rep.NextBlock)
 		}
-		return report(c, rep, fmt.Sprintf("round %d: blocks %d..%d: %d DonationMade events, stored %d, skipped %d already stored",
-			r.Number, rep.From, rep.To, rep.Logs, rep.Added, rep.Duplicates))
+		return report(c, rep, fmt.Sprintf("round %d: blocks %d..%d: %d %s events, stored %d, skipped %d already stored",
+			r.Number, rep.From, rep.To, rep.Logs, rnd.Kind().Event(), rep.Added, rep.Duplicates))
 	})
 }
 
@@ -158,9 +160,10 @@ func report(c *cli.Context, v any, line string) error {
 func submitCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "submit",
-		Usage: "post a closed round's root to its QFRound contract with setMatchingRoot",
-		Description: `Signs setMatchingRoot(root) with the contract owner's key (--keystore, or a
-hex key in $QF_PRIVATE_KEY), with EIP-1559 fees, and waits for the receipt.
+		Usage: "post a closed round's root to its QFRound contract with setMatchingRoot (a cqf round: CQFRound's setPayoutRoot)",
+		Description: `Signs setMatchingRoot(root) (for a cqf round, a CQFRound's setPayoutRoot)
+with the contract owner's key (--keystore, or a hex key in $QF_PRIVATE_KEY),
+with EIP-1559 fees, and waits for the receipt.
 
 Refuses, before sending anything: an open round (run qf match), a node on
 another chain than --chain-id (or the chain the round imported from), a
@@ -227,7 +230,7 @@ contract already holds this root nothing is sent. The round becomes
 
 // openRoundContract connects to --rpc (on chain want, when not nil),
 // refuses a chain or contract other than the one round r is tied to, and
-// checks that contract is a QFRound.
+// checks that contract is a QFRound (a cqf round: a CQFRound).
 func openRoundContract(ctx context.Context, c *cli.Context, r store.Round, contract common.Address, want *big.Int) (chain.Backend, *chain.Round, store.ChainRef, error) {
 	b, id, err := chain.Dial(ctx, c.String("rpc"), want)
 	if err != nil {
@@ -237,7 +240,11 @@ func openRoundContract(ctx context.Context, c *cli.Context, r store.Round, contr
 	if err := r.Chain.Check(ref.ChainID, contract); err != nil {
 		return nil, nil, ref, err
 	}
-	rnd, err := chain.OpenRound(ctx, b, contract)
+	kind := chain.KindQF
+	if r.Config.Mechanism == calc.CQFName {
+		kind = chain.KindCQF
+	}
+	rnd, err := chain.Open(ctx, b, contract, kind)
 	return b, rnd, ref, err
 }
 
@@ -258,16 +265,19 @@ func roundContract(c *cli.Context, r store.Round) (common.Address, uint64, error
 func claimCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "claim",
-		Usage: "claim a gap's match on its QFRound contract with its proof file",
+		Usage: "claim a gap's match on its QFRound contract (a leaf on a CQFRound) with its proof file",
 		Description: `Sends claimMatching(gap, recipient, amount, proof) from the proof file that
-qf proof printed (--proof FILE), or from the stored round (--round R --gap G).
-Any account may send it: the match goes to the recipient in the proof.
-Refuses a gap already claimed and a proof for another root than the
+qf proof printed (--proof FILE), or from the stored round (--round R --gap G,
+and --account A for a pledger's refund in a cqf round). On a CQFRound it
+sends claim(gap, account, amount, proof), once per leaf.
+Any account may send it: the amount goes to the recipient in the proof.
+Refuses a gap (leaf) already claimed and a proof for another root than the
 contract's.`,
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "proof", Usage: "the proof `FILE` (qf proof output)"},
 			roundFlag(), &cli.StringFlag{Name: "gap", Usage: "with --round: the gap `ID`"},
-			contractFlag("the QFRound contract `ADDRESS`"),
+			&cli.StringFlag{Name: "account", Usage: "with --round, in a cqf round: the pledger `ADDRESS` whose refund to claim"},
+			contractFlag("the QFRound or CQFRound contract `ADDRESS`"),
 		}, txFlags()...),
 		Action: func(c *cli.Context) error {
 			p, err := claimProof(c)
@@ -284,7 +294,7 @@ contract's.`,
 				return err
 			}
 			return withSigner(c, func(x txCtx) error {
-				rnd, err := chain.OpenRound(x.ctx, x.b, contract)
+				rnd, err := chain.OpenAny(x.ctx, x.b, contract)
 				if err != nil {
 					return err
 				}
@@ -309,13 +319,21 @@ func claimProof(c *cli.Context) (*payout.Proof, error) {
 	if err != nil {
 		return nil, err
 	}
+	var account *common.Address
+	if a := c.String("account"); a != "" {
+		if !common.IsHexAddress(a) {
+			return nil, usageErr("--account %q: want a 0x address", a)
+		}
+		addr := common.HexToAddress(a)
+		account = &addr
+	}
 	var p *payout.Proof
 	err = withStore(c, func(s *store.Store) error {
 		t, err := s.Tree(c.Uint64("round"))
 		if err != nil {
 			return err
 		}
-		p, err = payout.ProofFor(t, &g)
+		p, err = payout.ProofForLeaf(t, &g, account)
 		return err
 	})
 	return p, err

@@ -8,8 +8,10 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/urfave/cli/v2"
 
+	"github.com/qf-dev/qf/calc"
 	"github.com/qf-dev/qf/merkle"
 	"github.com/qf-dev/qf/payout"
+	"github.com/qf-dev/qf/round"
 )
 
 // errMismatch is a verification failure: exit 1 with what differs.
@@ -127,6 +129,9 @@ func verifyCommand() *cli.Command {
 					if err != nil {
 						return err
 					}
+					if cfg.Mechanism == calc.CQFName {
+						return verifyCQFRound(c, cfg, dec)
+					}
 					out, err := computeFiles(c, c.String("gaps"), c.String("contributions"), cfg, leaf, dec)
 					if err != nil {
 						return err
@@ -164,6 +169,31 @@ func verifyCommand() *cli.Command {
 			},
 		},
 	}
+}
+
+// verifyCQFRound recomputes a coordinated-QF round from its pledges file
+// and compares the root.
+func verifyCQFRound(c *cli.Context, cfg calc.Config, dec uint8) error {
+	if c.IsSet("report") {
+		return usageErr("--report compares pool rounds gap by gap; check a cqf round with --root")
+	}
+	set, err := round.CQFSettingsFor(cfg)
+	if err != nil {
+		return err
+	}
+	out, err := cqfFromFiles(c.String("gaps"), c.String("contributions"), set, dec)
+	if err != nil {
+		return err
+	}
+	want, err := parseRoot(c.String("root"))
+	if err != nil {
+		return err
+	}
+	if out.Root != want {
+		return fmt.Errorf("%w: root: recomputed %s, claimed %s", errMismatch, out.Root.Hex(), want.Hex())
+	}
+	return ok(c, map[string]any{"ok": true, "root": out.Root, "gaps": len(out.Gaps)},
+		"ok: recomputed root %s over %d gaps agrees (every pledge's payment and refund)", out.Root.Hex(), len(out.Gaps))
 }
 
 func compareReports(got, pub *payout.Report) []string {

@@ -2,8 +2,10 @@ package calc
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math/big"
+	"strings"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/holiman/uint256"
@@ -27,6 +29,9 @@ type Config struct {
 
 // Validate checks the settings without computing anything.
 func (c *Config) Validate() error {
+	if c.Mechanism == CQFName {
+		return c.validateCQF()
+	}
 	if _, err := NewMechanism(c.Mechanism, c.Params); err != nil {
 		return err
 	}
@@ -142,5 +147,33 @@ func (c *Config) UnmarshalJSON(b []byte) error {
 		}
 	}
 	*c = Config{Mechanism: j.Mechanism, Params: j.Params, Pool: pool, CapBps: j.CapBps, NoUpscale: j.NoUpscale, MinAmount: min, ScoreScale: j.ScoreScale}
+	return nil
+}
+
+// validateCQF checks a coordinated-QF round: its parameters, and none of
+// the pool settings, which have no meaning without a pool.
+func (c *Config) validateCQF() error {
+	if _, err := NewMechanism(c.Mechanism, c.Params); !errors.Is(err, ErrNotPool) {
+		return err
+	}
+	var pool []string
+	if !c.Pool.IsZero() {
+		pool = append(pool, "pool")
+	}
+	if c.CapBps != 0 {
+		pool = append(pool, "cap-bps")
+	}
+	if c.NoUpscale {
+		pool = append(pool, "no-upscale")
+	}
+	if !c.MinAmount.IsZero() {
+		pool = append(pool, "min-amount")
+	}
+	if c.ScoreScale != "" {
+		pool = append(pool, "score-scale")
+	}
+	if pool != nil {
+		return fmt.Errorf("%w: cqf has no matching pool, so --%s does not apply", ErrParam, strings.Join(pool, ", --"))
+	}
 	return nil
 }

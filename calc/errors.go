@@ -30,6 +30,9 @@ var (
 	// ErrPrecision reports a round whose fixed-point result cannot be
 	// guaranteed within 10^-9 of the pool (amounts spanning a vast range).
 	ErrPrecision = errors.New("precision")
+	// ErrNotPool reports a pool computation asked of coordinated QF,
+	// which has pledges and no pool.
+	ErrNotPool = errors.New("not a pool mechanism")
 	// ErrCap reports a --cap-bps outside 1..10000.
 	ErrCap = errors.New("cap must be between 1 and 10000 basis points")
 )

@@ -61,6 +61,48 @@ var mechanisms = map[string]mechanismInfo{
 		summary: "Gitcoin's connection-oriented cluster match (markov, harsh; gaps as clusters)",
 		build:   func(Params) (Mechanism, error) { return COCM{}, nil },
 	},
+	CQFName: {
+		summary: "coordinated QF: pledges with limits, no pool; --param sigma=<σ> [--param decay=<D>] [--param linear=true]",
+		params:  []string{"sigma", "decay", "linear"},
+		build: func(p Params) (Mechanism, error) {
+			if _, _, err := p.CQF(); err != nil {
+				return nil, err
+			}
+			return nil, fmt.Errorf("%w: %s rounds are solved pledge by pledge (qf cqf; qf match on a stored round)", ErrNotPool, CQFName)
+		},
+	},
+}
+
+// CQFName is the mechanism name of coordinated-QF rounds.
+const CQFName = "cqf"
+
+// CQF reads a coordinated-QF round's parameters: sigma (the first pledge's
+// saturation speed per √base unit, a positive decimal such as 1e-9),
+// decay (pledge k gets sigma/(1 + decay·k); default 0, constant) and
+// linear (the fallback h = Σ pay_i; default false).
+func (p Params) CQF() (CQFPolicy, bool, error) {
+	var pol CQFPolicy
+	v, ok := p["sigma"]
+	if !ok {
+		return pol, false, fmt.Errorf("%w: cqf needs --param sigma=S (the first pledge's saturation speed per √base unit, about 1/√limit, e.g. sigma=1e-9)", ErrParam)
+	}
+	if pol.Sigma, ok = new(big.Rat).SetString(v); !ok || pol.Sigma.Sign() <= 0 {
+		return pol, false, fmt.Errorf("%w: cqf: sigma=%q must be a positive decimal, e.g. sigma=1e-9", ErrParam, v)
+	}
+	pol.Decay = new(big.Rat)
+	if v, ok := p["decay"]; ok {
+		if pol.Decay, ok = new(big.Rat).SetString(v); !ok || pol.Decay.Sign() < 0 {
+			return pol, false, fmt.Errorf("%w: cqf: decay=%q must be a non-negative decimal (0 is constant σ)", ErrParam, v)
+		}
+	}
+	linear := false
+	if v, ok := p["linear"]; ok {
+		var err error
+		if linear, err = strconv.ParseBool(v); err != nil {
+			return pol, false, fmt.Errorf("%w: cqf: linear=%q must be true or false", ErrParam, v)
+		}
+	}
+	return pol, linear, nil
 }
 
 // maxBoundBits bounds --param values: far above any sensible bound, low

@@ -18,6 +18,13 @@ func DeployRound(ctx context.Context, b Backend, opts *bind.TransactOpts, token 
 	return deploy(ctx, b, opts, contracts.QFRoundMetaData.Bin, ctor, "deploying QFRound")
 }
 
+// DeployCQFRound deploys a CQFRound taking pledges in token from start to
+// end (unix seconds), owned by opts.From.
+func DeployCQFRound(ctx context.Context, b Backend, opts *bind.TransactOpts, token common.Address, start, end uint64) (common.Address, Sent, error) {
+	ctor := contracts.NewCQFRound().PackConstructor(token, new(big.Int).SetUint64(start), new(big.Int).SetUint64(end))
+	return deploy(ctx, b, opts, contracts.CQFRoundMetaData.Bin, ctor, "deploying CQFRound")
+}
+
 // DeployToken deploys the mintable test ERC-20 (for test chains only:
 // anyone can mint it).
 func DeployToken(ctx context.Context, b Backend, opts *bind.TransactOpts) (common.Address, Sent, error) {
@@ -69,10 +76,14 @@ func (t *Token) Approve(ctx context.Context, opts *bind.TransactOpts, spender co
 	return send(ctx, t.b, t.bound, opts, t.abi.PackApprove(spender, amount), "approve")
 }
 
-// Donate approves the round for amount and donates it to gap from opts.From.
+// Donate approves the round for amount and, from opts.From, donates it to
+// gap (a CQFRound: pledges it as a limit, escrowed until the payout).
 func (r *Round) Donate(ctx context.Context, opts *bind.TransactOpts, gap, amount *big.Int) (Sent, error) {
 	if _, err := NewToken(r.b, r.Token).Approve(ctx, opts, r.addr, amount); err != nil {
 		return Sent{}, err
 	}
-	return send(ctx, r.b, r.bound, opts, r.abi.PackDonate(gap, amount), "donate")
+	if r.kind == KindCQF {
+		return send(ctx, r.b, r.bound, opts, r.cqf.PackPledge(gap, amount), "pledge")
+	}
+	return send(ctx, r.b, r.bound, opts, r.qf.PackDonate(gap, amount), "donate")
 }

@@ -11,7 +11,8 @@ import (
 	"github.com/holiman/uint256"
 )
 
-// Donation is one DonationMade event.
+// Donation is one DonationMade event (a CQFRound's PledgeMade: Donor is
+// the pledger, Amount the limit).
 type Donation struct {
 	Block    uint64
 	TxHash   common.Hash
@@ -41,7 +42,7 @@ type Scan struct {
 	Window func(from, to uint64, err error)
 }
 
-// ScanDonations reads DonationMade events from s.From to s.To in windows
+// ScanDonations reads DonationMade (a CQFRound: PledgeMade) events from s.From to s.To in windows
 // and calls fn with each window's donations, in chain order, and the last
 // block the window covers. fn's error stops the scan. When fn has returned
 // for a window, every event up to `through` has been delivered, so a caller
@@ -52,7 +53,13 @@ func (r *Round) ScanDonations(ctx context.Context, s Scan, fn func(ds []Donation
 		max = MaxWindow
 	}
 	span := min(uint64(FirstWindow), max)
-	topic := r.abi.GetABI().Events["DonationMade"].ID
+	event := r.kind.Event()
+	var topic common.Hash
+	if r.kind == KindCQF {
+		topic = r.cqf.GetABI().Events[event].ID
+	} else {
+		topic = r.qf.GetABI().Events[event].ID
+	}
 	for from := s.From; from <= s.To; {
 		to := min(s.To, from+span-1)
 		logs, err := r.b.FilterLogs(ctx, ethereum.FilterQuery{
@@ -64,7 +71,7 @@ func (r *Round) ScanDonations(ctx context.Context, s Scan, fn func(ds []Donation
 		}
 		if err != nil {
 			if ctx.Err() != nil || errors.Is(err, context.DeadlineExceeded) || span == 1 {
-				return fmt.Errorf("reading DonationMade logs of blocks %d..%d: %w", from, to, err)
+				return fmt.Errorf("reading %s logs of blocks %d..%d: %w", event, from, to, err)
 			}
 			span /= 2 // the node refused the window: try half
 			continue
@@ -75,12 +82,22 @@ func (r *Round) ScanDonations(ctx context.Context, s Scan, fn func(ds []Donation
 			if l.Removed {
 				continue
 			}
-			ev, err := r.abi.UnpackDonationMadeEvent(l)
-			if err != nil {
-				return fmt.Errorf("block %d tx %s log %d: decoding DonationMade: %w", l.BlockNumber, l.TxHash.Hex(), l.Index, err)
+			d := Donation{Block: l.BlockNumber, TxHash: l.TxHash, LogIndex: l.Index}
+			var gap, amount *big.Int
+			if r.kind == KindCQF {
+				ev, err := r.cqf.UnpackPledgeMadeEvent(l)
+				if err != nil {
+					return fmt.Errorf("block %d tx %s log %d: decoding %s: %w", l.BlockNumber, l.TxHash.Hex(), l.Index, event, err)
+				}
+				d.Donor, gap, amount = ev.Pledger, ev.ProjectId, ev.Limit
+			} else {
+				ev, err := r.qf.UnpackDonationMadeEvent(l)
+				if err != nil {
+					return fmt.Errorf("block %d tx %s log %d: decoding %s: %w", l.BlockNumber, l.TxHash.Hex(), l.Index, event, err)
+				}
+				d.Donor, gap, amount = ev.Donor, ev.ProjectId, ev.Amount
 			}
-			d := Donation{Block: l.BlockNumber, TxHash: l.TxHash, LogIndex: l.Index, Donor: ev.Donor}
-			if d.Gap.SetFromBig(ev.ProjectId) || d.Amount.SetFromBig(ev.Amount) {
+			if d.Gap.SetFromBig(gap) || d.Amount.SetFromBig(amount) {
 				return fmt.Errorf("block %d tx %s log %d: value past 256 bits", l.BlockNumber, l.TxHash.Hex(), l.Index)
 			}
 			ds = append(ds, d)

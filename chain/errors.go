@@ -11,6 +11,8 @@ var (
 	ErrNoCode = errors.New("no contract code at this address")
 	// ErrNotQFRound reports a contract that does not answer QFRound's calls.
 	ErrNotQFRound = errors.New("contract is not a QFRound (wrong address or ABI?)")
+	// ErrNotCQFRound reports a contract that does not answer CQFRound's calls.
+	ErrNotCQFRound = errors.New("contract is not a CQFRound (wrong address, or a QFRound for a pool round?)")
 	// ErrRootDiffers reports a contract that already holds another root.
 	ErrRootDiffers = errors.New("the contract already holds a different root")
 	// ErrNotOwner reports a signer that is not the contract's owner.

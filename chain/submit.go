@@ -17,7 +17,8 @@ type Submitted struct {
 	AlreadySet bool `json:"alreadySet"`
 }
 
-// SubmitRoot posts root with setMatchingRoot, signed by opts. It is
+// SubmitRoot posts root with setMatchingRoot (a CQFRound: setPayoutRoot),
+// signed by opts. It is
 // idempotent: when the contract already holds root nothing is sent. It
 // refuses (before sending anything) a contract holding a different root, a
 // signer that is not the owner, and a round whose end the chain has not
@@ -28,7 +29,7 @@ func (r *Round) SubmitRoot(ctx context.Context, opts *bind.TransactOpts, root co
 	}
 	have, err := r.Root(ctx)
 	if err != nil {
-		return Submitted{}, fmt.Errorf("reading matchingMerkleRoot: %w", err)
+		return Submitted{}, fmt.Errorf("reading the posted root: %w", err)
 	}
 	switch {
 	case have == root:
@@ -46,17 +47,22 @@ func (r *Round) SubmitRoot(ctx context.Context, opts *bind.TransactOpts, root co
 		return Submitted{}, fmt.Errorf("%w: it ends at %d, the latest block (%s) is at %d; retry in %d s",
 			ErrRoundNotEnded, r.End, head.Number, head.Time, r.End-head.Time+1)
 	}
-	s, err := send(ctx, r.b, r.bound, opts, r.abi.PackSetMatchingRoot(root), "setMatchingRoot")
+	data, what := r.qf.PackSetMatchingRoot, "setMatchingRoot"
+	if r.kind == KindCQF {
+		data, what = r.cqf.PackSetPayoutRoot, "setPayoutRoot"
+	}
+	s, err := send(ctx, r.b, r.bound, opts, data(root), what)
 	return Submitted{Sent: s}, err
 }
 
-// Claim sends claimMatching for one gap's leaf with its proof, from any
-// account (the match goes to recipient). It refuses, before sending, a gap
-// already claimed, a contract with no root, and a proof for another root.
+// Claim sends claimMatching (a CQFRound: claim) for one leaf with its
+// proof, from any account (the amount goes to recipient). It refuses,
+// before sending, a leaf already claimed (on a QFRound, the gap), a
+// contract with no root, and a proof for another root.
 func (r *Round) Claim(ctx context.Context, opts *bind.TransactOpts, root common.Hash, gap *big.Int, recipient common.Address, amount *big.Int, proof []common.Hash) (Sent, error) {
 	have, err := r.Root(ctx)
 	if err != nil {
-		return Sent{}, fmt.Errorf("reading matchingMerkleRoot: %w", err)
+		return Sent{}, fmt.Errorf("reading the posted root: %w", err)
 	}
 	if have == (common.Hash{}) {
 		return Sent{}, fmt.Errorf("%w (%s)", ErrNoRoot, r.addr.Hex())
@@ -64,9 +70,12 @@ func (r *Round) Claim(ctx context.Context, opts *bind.TransactOpts, root common.
 	if have != root {
 		return Sent{}, fmt.Errorf("%w: %s holds %s, the proof is for %s", ErrRootDiffers, r.addr.Hex(), have.Hex(), root.Hex())
 	}
-	done, err := r.Claimed(ctx, gap)
+	done, err := r.LeafClaimed(ctx, gap, recipient, amount)
 	if err != nil {
-		return Sent{}, fmt.Errorf("reading matchingClaimed: %w", err)
+		return Sent{}, fmt.Errorf("reading whether it was claimed: %w", err)
+	}
+	if done && r.kind == KindCQF {
+		return Sent{}, fmt.Errorf("gap %s, %s: %w", gap, recipient.Hex(), ErrAlreadyClaimed)
 	}
 	if done {
 		return Sent{}, fmt.Errorf("gap %s: %w", gap, ErrAlreadyClaimed)
@@ -75,5 +84,8 @@ func (r *Round) Claim(ctx context.Context, opts *bind.TransactOpts, root common.
 	for i, h := range proof {
 		p[i] = h
 	}
-	return send(ctx, r.b, r.bound, opts, r.abi.PackClaimMatching(gap, recipient, amount, p), "claimMatching")
+	if r.kind == KindCQF {
+		return send(ctx, r.b, r.bound, opts, r.cqf.PackClaim(gap, recipient, amount, p), "claim")
+	}
+	return send(ctx, r.b, r.bound, opts, r.qf.PackClaimMatching(gap, recipient, amount, p), "claimMatching")
 }

@@ -20,6 +20,10 @@ type Row struct {
 	Amount uint256.Int // > 0
 	Weight []byte      // raw weight column, empty if none
 	Score  []byte      // raw score column, empty if none
+	// Seq is the row's place in its round's arrival order, counted from
+	// 1 by the store (0: unknown). Coordinated QF needs it: a pledge's
+	// saturation speed depends on when it joined.
+	Seq uint64
 }
 
 // Options control how amounts are read.

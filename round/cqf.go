@@ -9,6 +9,7 @@ import (
 	"github.com/holiman/uint256"
 
 	"github.com/qf-dev/qf/calc"
+	"github.com/qf-dev/qf/ingest"
 	"github.com/qf-dev/qf/merkle"
 	"github.com/qf-dev/qf/payout"
 )
@@ -19,15 +20,42 @@ var ErrRefundAddress = errors.New("coordinated QF pledgers must be 0x addresses 
 
 // PledgeRow is one pledge as read, in join order.
 type PledgeRow struct {
-	Line  int
+	Line  int    // in its file; 0 for a stored pledge
+	ID    string // a stored pledge's id
 	Donor string // canonical
 	Gap   uint256.Int
 	Limit uint256.Int
 }
 
+// where names the row in an error: its file line or its stored id.
+func (r *PledgeRow) where() string {
+	if r.ID != "" {
+		return fmt.Sprintf("pledge %q", r.ID)
+	}
+	return fmt.Sprintf("line %d", r.Line)
+}
+
+// PledgeFromRow turns a stored contribution of a cqf round into a pledge.
+func PledgeFromRow(r *ingest.Row) PledgeRow {
+	return PledgeRow{Line: r.Line, ID: string(r.ID), Donor: string(r.Donor), Gap: r.Gap, Limit: r.Amount}
+}
+
+// CQFSettingsFor reads a cqf round's settings from its configuration.
+func CQFSettingsFor(cfg calc.Config) (CQFSettings, error) {
+	if cfg.Mechanism != calc.CQFName {
+		return CQFSettings{}, fmt.Errorf("%w: mechanism %q is not %s", calc.ErrMechanism, cfg.Mechanism, calc.CQFName)
+	}
+	if err := cfg.Validate(); err != nil {
+		return CQFSettings{}, err
+	}
+	pol, linear, err := cfg.Params.CQF()
+	return CQFSettings{Policy: pol, Linear: linear}, err
+}
+
 // CQFPledgeOut is one pledge's outcome.
 type CQFPledgeOut struct {
-	Line         int     `json:"line"`
+	Line         int     `json:"line,omitempty"`
+	ID           string  `json:"id,omitempty"`
 	Donor        string  `json:"donor"`
 	Limit        string  `json:"limit"`
 	Sigma        string  `json:"sigma"`
@@ -63,8 +91,17 @@ type CQFSettings struct {
 	Policy calc.CQFPolicy
 	Linear bool
 	// JoinLeverage also computes each pledge's immediate leverage (solves
-	// every prefix: up to calc.CQFMaxJoin pledges per gap).
+	// every prefix: up to calc.CQFMaxJoin pledges per gap, and an error
+	// above).
 	JoinLeverage bool
+	// JoinLeverageUpTo, when JoinLeverage is off, computes it for the gaps
+	// with at most this many pledges and leaves it out for larger ones.
+	JoinLeverageUpTo int
+}
+
+// joinLeverage says whether a gap of n pledges gets immediate leverage.
+func (s CQFSettings) joinLeverage(n int) bool {
+	return s.JoinLeverage || n <= s.JoinLeverageUpTo
 }
 
 // ComputeCQF solves each gap's pledges (σ by join order within the gap; a
@@ -77,6 +114,7 @@ func ComputeCQF(gaps []calc.Gap, rows []PledgeRow, set CQFSettings) (*CQFOutcome
 	}
 	type entry struct {
 		line  int
+		id    string
 		donor common.Address
 		limit uint256.Int
 	}
@@ -85,21 +123,21 @@ func ComputeCQF(gaps []calc.Gap, rows []PledgeRow, set CQFSettings) (*CQFOutcome
 	for _, r := range rows {
 		gi, ok := index[r.Gap]
 		if !ok {
-			return nil, fmt.Errorf("line %d: gap: %w: %s", r.Line, calc.ErrUnknownGap, r.Gap.Dec())
+			return nil, fmt.Errorf("%s: gap: %w: %s", r.where(), calc.ErrUnknownGap, r.Gap.Dec())
 		}
 		if !common.IsHexAddress(r.Donor) || len(r.Donor) != 42 {
-			return nil, fmt.Errorf("line %d: donor %q: %w", r.Line, r.Donor, ErrRefundAddress)
+			return nil, fmt.Errorf("%s: donor %q: %w", r.where(), r.Donor, ErrRefundAddress)
 		}
 		key := [2]string{r.Gap.Dec(), r.Donor}
 		if at, ok := seen[key]; ok {
 			e := &perGap[gi][at]
 			if _, over := e.limit.AddOverflow(&e.limit, &r.Limit); over {
-				return nil, fmt.Errorf("line %d: limit: %w", r.Line, calc.ErrOverflow)
+				return nil, fmt.Errorf("%s: limit: %w", r.where(), calc.ErrOverflow)
 			}
 			continue
 		}
 		seen[key] = len(perGap[gi])
-		perGap[gi] = append(perGap[gi], entry{line: r.Line, donor: common.HexToAddress(r.Donor), limit: r.Limit})
+		perGap[gi] = append(perGap[gi], entry{line: r.Line, id: r.ID, donor: common.HexToAddress(r.Donor), limit: r.Limit})
 	}
 	out := &CQFOutcome{}
 	var payouts []merkle.Payout
@@ -119,7 +157,7 @@ func ComputeCQF(gaps []calc.Gap, rows []PledgeRow, set CQFSettings) (*CQFOutcome
 			return nil, fmt.Errorf("gap %s: %w", g.ID.Dec(), err)
 		}
 		var join []*big.Rat
-		if set.JoinLeverage {
+		if set.joinLeverage(len(ps)) {
 			if join, err = calc.CQFJoinLeverage(ps, set.Linear); err != nil {
 				return nil, fmt.Errorf("gap %s: %w", g.ID.Dec(), err)
 			}
@@ -132,7 +170,7 @@ func ComputeCQF(gaps []calc.Gap, rows []PledgeRow, set CQFSettings) (*CQFOutcome
 		gout := CQFGapOut{Gap: g.ID.Dec(), Recipient: g.Recipient.Hex(), H: sol.H.Text('g', 15), Total: sol.Total.Dec()}
 		for i, e := range es {
 			gl.Add(gl, e.limit.ToBig())
-			po := CQFPledgeOut{Line: e.line, Donor: e.donor.Hex(), Limit: e.limit.Dec(), Sigma: ps[i].Sigma.RatString(),
+			po := CQFPledgeOut{Line: e.line, ID: e.id, Donor: e.donor.Hex(), Limit: e.limit.Dec(), Sigma: ps[i].Sigma.RatString(),
 				Pay: sol.Pay[i].Dec(), Refund: sol.Refund[i].Dec(), Leverage: sol.Leverage[i]}
 			if join != nil && join[i] != nil {
 				po.JoinLeverage, _ = join[i].Float64()

@@ -8,6 +8,7 @@ import (
 	"strconv"
 
 	"github.com/cockroachdb/pebble/v2"
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/holiman/uint256"
 
@@ -41,8 +42,19 @@ func autoID(r *ingest.Row, occurrence int) []byte {
 	return []byte("auto:" + hex.EncodeToString(h[:16]))
 }
 
+// encodeContribution writes a row's content and then, when known, its
+// arrival sequence (records from before sequences were kept end there).
 func encodeContribution(r *ingest.Row) []byte {
-	v := make([]byte, 0, 80+len(r.Donor))
+	v := encodeContent(r)
+	if r.Seq != 0 {
+		v = binary.AppendUvarint(v, r.Seq)
+	}
+	return v
+}
+
+// encodeContent writes what a row says, without where it arrived.
+func encodeContent(r *ingest.Row) []byte {
+	v := make([]byte, 0, 90+len(r.Donor))
 	v = binary.AppendUvarint(v, uint64(len(r.Donor)))
 	v = append(v, r.Donor...)
 	v = appendInt(v, &r.Gap)
@@ -88,6 +100,13 @@ func decodeContribution(v []byte, r *ingest.Row) error {
 	if r.Score, ok = take(); !ok {
 		return ErrBadRecord
 	}
+	if len(v) > 0 {
+		seq, k := binary.Uvarint(v)
+		if k != len(v) || seq == 0 {
+			return ErrBadRecord
+		}
+		r.Seq = seq
+	}
 	return nil
 }
 
@@ -126,13 +145,14 @@ func (s *Store) ImportUpdating(round uint64, scan func(add func(*ingest.Row) err
 	inBatch := map[string]struct{}{}
 	occurrences := map[string]int{}
 	checkStore := r.Contributions > 0
+	cqf := r.Config.Mechanism == calc.CQFName
 	err = scan(func(row *ingest.Row) error {
 		if _, ok := known[row.Gap]; !ok {
 			return &ingest.FieldError{Field: "gap", Err: fmt.Errorf("%w %s: register it first (qf gap add / qf import gaps)", calc.ErrUnknownGap, row.Gap.Dec())}
 		}
 		id := row.ID
 		if len(id) == 0 {
-			tuple := string(encodeContribution(row))
+			tuple := string(encodeContent(row))
 			id = autoID(row, occurrences[tuple])
 			occurrences[tuple]++
 		}
@@ -149,8 +169,14 @@ func (s *Store) ImportUpdating(round uint64, scan func(add func(*ingest.Row) err
 				return nil
 			}
 		}
+		if cqf {
+			if err := checkPledge(row); err != nil {
+				return err
+			}
+		}
 		inBatch[string(key)] = struct{}{}
 		st.Added++
+		row.Seq = uint64(r.Contributions + st.Added)
 		return b.Set(key, encodeContribution(row), nil)
 	})
 	if err != nil {
@@ -172,6 +198,25 @@ func (s *Store) ImportUpdating(round uint64, scan func(add func(*ingest.Row) err
 		return ImportStats{}, fmt.Errorf("committing contributions: %w", err)
 	}
 	return st, nil
+}
+
+// ErrPledge reports a row that a coordinated-QF round cannot take.
+var ErrPledge = errors.New("not a coordinated-QF pledge")
+
+// checkPledge refuses what a coordinated-QF pledge cannot have: a donor
+// that is not an address (its refund is paid to it) and weights or scores
+// (every pledge counts alike).
+func checkPledge(row *ingest.Row) error {
+	if d := string(row.Donor); len(d) != 42 || !common.IsHexAddress(d) {
+		return &ingest.FieldError{Field: "donor", Err: fmt.Errorf("%w: %q must be a 0x address, since the pledger's refund is paid to it", ErrPledge, d)}
+	}
+	if len(row.Weight) > 0 {
+		return &ingest.FieldError{Field: "weight", Err: fmt.Errorf("%w: coordinated QF takes no weights (every pledge counts alike)", ErrPledge)}
+	}
+	if len(row.Score) > 0 {
+		return &ingest.FieldError{Field: "score", Err: fmt.Errorf("%w: coordinated QF takes no scores (every pledge counts alike)", ErrPledge)}
+	}
+	return nil
 }
 
 // EachContribution calls fn for every stored contribution of a round, in id

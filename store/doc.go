@@ -10,7 +10,10 @@
 //
 //	g <gap:32>             recipient (20 bytes)
 //	r <round:8>            round metadata (JSON)
-//	c <round:8> <id>       contribution (binary, see encodeContribution)
+//	c <round:8> <id>       contribution (binary, see encodeContribution;
+//	                       ends with its arrival sequence, which a
+//	                       coordinated-QF round's join order comes from)
 //	R <round:8>            results report (JSON), once closed
+//	Q <round:8>            a coordinated-QF round's outcome (JSON), once closed
 //	T <round:8>            tree dump (standard-v1 JSON), once closed
 package store

@@ -379,6 +379,7 @@ func (l *Ledger) Fund(req FundRequest) (Receipt, bool, error) {
 		Balance: m.new[agent].Dec(), Escrow: m.new[escrow].Dec()}
 	r := *l.open
 	r.Contributions++
+	row.Seq = uint64(r.Contributions)
 	err := m.b.Set(contribKey(r.Number, []byte(id)), encodeContribution(&row), nil)
 	if err == nil && req.Key != "" {
 		var v []byte
@@ -528,7 +529,7 @@ func (l *Ledger) Match(size *uint256.Int, at time.Time, compute Compute) (MatchR
 	if tree != nil {
 		rec.Root = tree.Root().Hex()
 	}
-	if err := l.s.closeInto(m.b, &r, rep, tree); err != nil {
+	if err := l.s.closeInto(m.b, &r, 'R', rep, tree); err != nil {
 		return rec, err
 	}
 	next := Round{Number: r.Number + 1, Name: r.Name, Config: l.open.Config, Decimals: r.Decimals, Leaf: r.Leaf, Status: StatusOpen}

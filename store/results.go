@@ -2,12 +2,17 @@ package store
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
+	"sort"
 
 	"github.com/cockroachdb/pebble/v2"
 
+	"github.com/qf-dev/qf/calc"
+	"github.com/qf-dev/qf/ingest"
 	"github.com/qf-dev/qf/merkle"
 	"github.com/qf-dev/qf/payout"
+	"github.com/qf-dev/qf/round"
 )
 
 // Close closes a round with its results in one batch: the report, the tree
@@ -25,20 +30,21 @@ func (s *Store) CloseRound(n uint64, rep *payout.Report, tree *merkle.Tree) (Rou
 	}
 	b := s.db.NewBatch()
 	defer b.Close()
-	if err := s.closeInto(b, &r, rep, tree); err != nil {
+	if err := s.closeInto(b, &r, 'R', rep, tree); err != nil {
 		return r, err
 	}
 	return r, b.Commit(pebble.Sync)
 }
 
-// closeInto adds a round's closing to b: the report, the tree (if any),
-// the root and the closed status.
-func (s *Store) closeInto(b *pebble.Batch, r *Round, rep *payout.Report, tree *merkle.Tree) error {
-	rv, err := json.Marshal(rep)
+// closeInto adds a round's closing to b: its results under key prefix kind
+// ('R' a report, 'Q' a coordinated-QF outcome), the tree (if any), the root
+// and the closed status.
+func (s *Store) closeInto(b *pebble.Batch, r *Round, kind byte, results any, tree *merkle.Tree) error {
+	rv, err := json.Marshal(results)
 	if err != nil {
 		return err
 	}
-	if err := b.Set(roundKey('R', r.Number), rv, nil); err != nil {
+	if err := b.Set(roundKey(kind, r.Number), rv, nil); err != nil {
 		return err
 	}
 	if tree != nil {
@@ -57,8 +63,12 @@ func (s *Store) closeInto(b *pebble.Batch, r *Round, rep *payout.Report, tree *m
 
 // Report returns a closed round's results.
 func (s *Store) Report(n uint64) (*payout.Report, error) {
-	if _, err := s.closed(n); err != nil {
+	r, err := s.closed(n)
+	if err != nil {
 		return nil, err
+	}
+	if r.Config.Mechanism == calc.CQFName {
+		return nil, fmt.Errorf("round %d: %w (qf stats shows each pledge)", n, ErrCQFRound)
 	}
 	v, _, err := s.get(roundKey('R', n))
 	if err != nil {
@@ -96,4 +106,81 @@ func (s *Store) closed(n uint64) (Round, error) {
 		return r, fmt.Errorf("round %d: %w", n, ErrRoundOpen)
 	}
 	return r, nil
+}
+
+// ErrCQFRound reports a pool-round operation asked of a coordinated-QF
+// round, whose results are pledges, not matches.
+var ErrCQFRound = errors.New("a coordinated-QF round has pledge results, not a matching report")
+
+// CloseCQFRound closes a coordinated-QF round with its outcome and tree
+// in one batch. It fails if the round is not open or not cqf.
+func (s *Store) CloseCQFRound(n uint64, out *round.CQFOutcome) (Round, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	r, err := s.Round(n)
+	if err != nil {
+		return r, err
+	}
+	if r.Config.Mechanism != calc.CQFName {
+		return r, fmt.Errorf("round %d is a %s round, not %s", n, r.Config.Mechanism, calc.CQFName)
+	}
+	if r.Status != StatusOpen {
+		return r, fmt.Errorf("%w: round %d is already %s (root %s)", ErrRoundClosed, n, r.Status, r.Root)
+	}
+	b := s.db.NewBatch()
+	defer b.Close()
+	if err := s.closeInto(b, &r, 'Q', out, out.Tree); err != nil {
+		return r, err
+	}
+	return r, b.Commit(pebble.Sync)
+}
+
+// CQFOutcome returns a closed coordinated-QF round's outcome with its tree.
+func (s *Store) CQFOutcome(n uint64) (*round.CQFOutcome, error) {
+	r, err := s.closed(n)
+	if err != nil {
+		return nil, err
+	}
+	if r.Config.Mechanism != calc.CQFName {
+		return nil, fmt.Errorf("round %d is a %s round, not %s", n, r.Config.Mechanism, calc.CQFName)
+	}
+	v, ok, err := s.get(roundKey('Q', n))
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return nil, fmt.Errorf("round %d: %w: no coordinated-QF outcome stored", n, ErrBadRecord)
+	}
+	var out round.CQFOutcome
+	if err := json.Unmarshal(v, &out); err != nil {
+		return nil, fmt.Errorf("round %d outcome: %w", n, err)
+	}
+	if out.Tree, err = s.Tree(n); err != nil && !errors.Is(err, payout.ErrNoPayouts) {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// Pledges returns a coordinated-QF round's stored pledges in join order
+// (arrival sequence; records without one, from older versions, by id).
+func (s *Store) Pledges(n uint64) ([]round.PledgeRow, error) {
+	type seqRow struct {
+		seq uint64
+		row round.PledgeRow
+	}
+	var rows []seqRow
+	err := s.EachContribution(n, func(r *ingest.Row) error {
+		rows = append(rows, seqRow{r.Seq, round.PledgeFromRow(r)})
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	// Ids break ties among old records; EachContribution yields id order.
+	sort.SliceStable(rows, func(i, j int) bool { return rows[i].seq < rows[j].seq })
+	out := make([]round.PledgeRow, len(rows))
+	for i := range rows {
+		out[i] = rows[i].row
+	}
+	return out, nil
 }
