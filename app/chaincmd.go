@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/urfave/cli/v2"
 
 	"github.com/qf-dev/qf/calc"
@@ -21,7 +22,7 @@ func chainCommand() *cli.Command {
 	}
 	return &cli.Command{
 		Name:  "chain",
-		Usage: "deploy and use QFRound contracts on a test chain",
+		Usage: "deploy and use QFRound and CQFRound contracts on a test chain",
 		Subcommands: []*cli.Command{
 			{
 				Name:  "deploy-token",
@@ -39,10 +40,11 @@ func chainCommand() *cli.Command {
 			},
 			{
 				Name:  "deploy-round",
-				Usage: "deploy a QFRound owned by the signer; prints its address",
+				Usage: "deploy a QFRound (--cqf: a CQFRound) owned by the signer; prints its address",
 				Flags: append([]cli.Flag{
 					&cli.StringFlag{Name: "token", Usage: "donation token `ADDRESS` (ERC-20)", Required: true},
-					amountFlag("pool", "matching pool `AMOUNT` in base units"),
+					&cli.StringFlag{Name: "pool", Usage: "matching pool `AMOUNT` in base units (QFRound only)"},
+					&cli.BoolFlag{Name: "cqf", Usage: "deploy a CQFRound: pledges escrow their limits, no pool, one claim per leaf"},
 					&cli.Uint64Flag{Name: "start", Usage: "round start, unix `SECONDS` (default: now)"},
 					&cli.DurationFlag{Name: "duration", Value: time.Hour, Usage: "donations are taken for `DURATION` after the start"},
 				}, txFlags()...),
@@ -51,9 +53,17 @@ func chainCommand() *cli.Command {
 					if err != nil {
 						return err
 					}
-					pool, err := bigAmount(c, "pool")
-					if err != nil {
-						return err
+					var pool *big.Int
+					switch {
+					case c.Bool("cqf") && c.IsSet("pool"):
+						return usageErr("--pool: a CQFRound has no matching pool (pledges pay)")
+					case !c.Bool("cqf"):
+						if !c.IsSet("pool") {
+							return usageErr("--pool AMOUNT is required: the QFRound's matching pool (or --cqf for a CQFRound)")
+						}
+						if pool, err = bigAmount(c, "pool"); err != nil {
+							return err
+						}
 					}
 					start := c.Uint64("start")
 					if !c.IsSet("start") {
@@ -61,7 +71,15 @@ func chainCommand() *cli.Command {
 					}
 					end := start + uint64(c.Duration("duration")/time.Second)
 					return withSigner(c, func(x txCtx) error {
-						addr, sent, err := chain.DeployRound(x.ctx, x.b, x.opts, token, pool, start, end)
+						deploy := func() (common.Address, chain.Sent, error) {
+							return chain.DeployRound(x.ctx, x.b, x.opts, token, pool, start, end)
+						}
+						if c.Bool("cqf") {
+							deploy = func() (common.Address, chain.Sent, error) {
+								return chain.DeployCQFRound(x.ctx, x.b, x.opts, token, start, end)
+							}
+						}
+						addr, sent, err := deploy()
 						if err != nil {
 							return err
 						}
@@ -100,10 +118,11 @@ func chainCommand() *cli.Command {
 				},
 			},
 			{
-				Name:  "donate",
-				Usage: "approve and donate tokens to a gap from the signer's account",
+				Name:    "donate",
+				Aliases: []string{"pledge"},
+				Usage:   "approve and donate tokens to a gap from the signer's account (on a CQFRound: pledge them as a limit)",
 				Flags: append([]cli.Flag{
-					contractFlag("the QFRound contract `ADDRESS`"),
+					contractFlag("the QFRound or CQFRound contract `ADDRESS`"),
 					&cli.StringFlag{Name: "gap", Usage: "gap `ID`", Required: true},
 					amountFlag("amount", "`AMOUNT` in base units"),
 				}, txFlags()...),
@@ -121,7 +140,7 @@ func chainCommand() *cli.Command {
 						return err
 					}
 					return withSigner(c, func(x txCtx) error {
-						rnd, err := chain.OpenRound(x.ctx, x.b, contract)
+						rnd, err := chain.OpenAny(x.ctx, x.b, contract)
 						if err != nil {
 							return err
 						}
@@ -129,7 +148,11 @@ func chainCommand() *cli.Command {
 						if err != nil {
 							return err
 						}
-						return report(c, sent, fmt.Sprintf("donated %s to gap %s (tx %s, block %d)", amount, g.Dec(), sent.Tx.Hex(), sent.Block))
+						verb := "donated"
+						if rnd.Kind() == chain.KindCQF {
+							verb = "pledged"
+						}
+						return report(c, sent, fmt.Sprintf("%s %s to gap %s (tx %s, block %d)", verb, amount, g.Dec(), sent.Tx.Hex(), sent.Block))
 					})
 				},
 			},

@@ -82,7 +82,10 @@ func Compute(t *Tally, cfg Config) (*Result, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
-	mech, _ := NewMechanism(cfg.Mechanism, cfg.Params)
+	mech, err := NewMechanism(cfg.Mechanism, cfg.Params)
+	if err != nil { // a valid cqf config: no pool to compute
+		return nil, err
+	}
 	terms, err := t.Terms()
 	if err != nil {
 		return nil, err

@@ -87,6 +87,9 @@ func ProofForLeaf(t *merkle.Tree, gap *uint256.Int, recipient *common.Address) (
 		}
 		return &Proof{Root: t.Root(), Gap: v.Value[0], Recipient: Address(common.HexToAddress(v.Value[1])), Amount: v.Value[2], Leaf: leaf, Proof: proof}, nil
 	}
+	if recipient != nil {
+		return nil, fmt.Errorf("%w: gap %s, account %s (it made no pledge to this gap?)", ErrNotInTree, want, recipient.Hex())
+	}
 	return nil, fmt.Errorf("%w: gap %s", ErrNotInTree, want)
 }
 
