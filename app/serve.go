@@ -42,7 +42,7 @@ a match that came due while the service was down runs once at start.
 			&cli.StringFlag{Name: "addr", Value: "127.0.0.1:8080", EnvVars: []string{"QF_ADDR"}, Usage: "listen on `HOST:PORT`"},
 			&cli.DurationFlag{Name: "match-every", EnvVars: []string{"QF_MATCH_EVERY"}, Usage: "match on this `PERIOD` (e.g. 6h); 0: only on POST /api/gaps/funding/match"},
 			&cli.StringFlag{Name: "pool-size", EnvVars: []string{"QF_POOL_SIZE"}, Usage: "pay at most `AMOUNT` per match (default: the pool account's whole balance)"},
-			&cli.StringFlag{Name: "mechanism", Value: "qf", Usage: "`NAME` of the mechanism for the rounds the service opens"},
+			&cli.StringFlag{Name: "mechanism", Value: "qf", Usage: "`NAME` of the mechanism for the rounds the service opens (cqf: funding is pledging a limit; at the match each pledge pays its share to the gap and the rest goes back to the agent)"},
 			&cli.StringSliceFlag{Name: "param", Usage: "mechanism parameter `k=v` (repeatable)"},
 			&cli.UintFlag{Name: "cap-bps", Usage: "cap each gap at `N`/10000 of the pool"},
 		},
@@ -296,6 +296,10 @@ func ledgerCommand() *cli.Command {
 					}
 					if wantJSON(c) {
 						return printJSON(c, rec)
+					}
+					if len(rec.Gaps) > 0 && rec.Gaps[0].Paid != "" {
+						fmt.Fprintf(c.App.Writer, "round %d (cqf) closed: pledges pay %s to %d gaps, the rest went back to the pledgers\nroot %s\n", rec.Round, rec.Matched, rec.GapsFunded, rec.Root)
+						return nil
 					}
 					fmt.Fprintf(c.App.Writer, "round %d matched: %s of %s paid to %d gaps\nroot %s\n", rec.Round, rec.Matched, rec.Pool, rec.GapsFunded, rec.Root)
 					return nil

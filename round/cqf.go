@@ -83,6 +83,9 @@ type CQFOutcome struct {
 	Root   common.Hash  `json:"root"`
 	Limits string       `json:"limits"`
 	Leaves string       `json:"leaves"`
+	// Refunds is Σ (limit − pay): leaves too, unless refunds go through
+	// a ledger (CQFSettings.LedgerRefunds).
+	Refunds string `json:"refunds"`
 	Tree   *merkle.Tree `json:"-"`
 }
 
@@ -94,6 +97,11 @@ type CQFSettings struct {
 	// every prefix: up to calc.CQFMaxJoin pledges per gap, and an error
 	// above).
 	JoinLeverage bool
+	// LedgerRefunds is for pledgers that are ledger accounts (any donor
+	// id, as in qf serve): their refunds are credited by the ledger, so the
+	// tree holds only the recipients' leaves and Σ leaves + Σ refunds =
+	// Σ limits.
+	LedgerRefunds bool
 	// JoinLeverageUpTo, when JoinLeverage is off, computes it for the gaps
 	// with at most this many pledges and leaves it out for larger ones.
 	JoinLeverageUpTo int
@@ -115,6 +123,7 @@ func ComputeCQF(gaps []calc.Gap, rows []PledgeRow, set CQFSettings) (*CQFOutcome
 	type entry struct {
 		line  int
 		id    string
+		name  string // the donor as stored
 		donor common.Address
 		limit uint256.Int
 	}
@@ -125,7 +134,7 @@ func ComputeCQF(gaps []calc.Gap, rows []PledgeRow, set CQFSettings) (*CQFOutcome
 		if !ok {
 			return nil, fmt.Errorf("%s: gap: %w: %s", r.where(), calc.ErrUnknownGap, r.Gap.Dec())
 		}
-		if !common.IsHexAddress(r.Donor) || len(r.Donor) != 42 {
+		if !set.LedgerRefunds && (!common.IsHexAddress(r.Donor) || len(r.Donor) != 42) {
 			return nil, fmt.Errorf("%s: donor %q: %w", r.where(), r.Donor, ErrRefundAddress)
 		}
 		key := [2]string{r.Gap.Dec(), r.Donor}
@@ -137,11 +146,11 @@ func ComputeCQF(gaps []calc.Gap, rows []PledgeRow, set CQFSettings) (*CQFOutcome
 			continue
 		}
 		seen[key] = len(perGap[gi])
-		perGap[gi] = append(perGap[gi], entry{line: r.Line, id: r.ID, donor: common.HexToAddress(r.Donor), limit: r.Limit})
+		perGap[gi] = append(perGap[gi], entry{line: r.Line, id: r.ID, name: r.Donor, donor: common.HexToAddress(r.Donor), limit: r.Limit})
 	}
 	out := &CQFOutcome{}
 	var payouts []merkle.Payout
-	limits, leaves := new(big.Int), new(big.Int)
+	limits, leaves, refunds := new(big.Int), new(big.Int), new(big.Int)
 	for gi, es := range perGap {
 		if len(es) == 0 {
 			continue
@@ -170,12 +179,20 @@ func ComputeCQF(gaps []calc.Gap, rows []PledgeRow, set CQFSettings) (*CQFOutcome
 		gout := CQFGapOut{Gap: g.ID.Dec(), Recipient: g.Recipient.Hex(), H: sol.H.Text('g', 15), Total: sol.Total.Dec()}
 		for i, e := range es {
 			gl.Add(gl, e.limit.ToBig())
-			po := CQFPledgeOut{Line: e.line, ID: e.id, Donor: e.donor.Hex(), Limit: e.limit.Dec(), Sigma: ps[i].Sigma.RatString(),
+			donor := e.donor.Hex()
+			if set.LedgerRefunds {
+				donor = e.name
+			}
+			po := CQFPledgeOut{Line: e.line, ID: e.id, Donor: donor, Limit: e.limit.Dec(), Sigma: ps[i].Sigma.RatString(),
 				Pay: sol.Pay[i].Dec(), Refund: sol.Refund[i].Dec(), Leverage: sol.Leverage[i]}
 			if join != nil && join[i] != nil {
 				po.JoinLeverage, _ = join[i].Float64()
 			}
 			gout.Pledges = append(gout.Pledges, po)
+			refunds.Add(refunds, sol.Refund[i].ToBig())
+			if set.LedgerRefunds {
+				continue
+			}
 			if a, ok := amounts[e.donor]; ok {
 				a.Add(a, &sol.Refund[i]) // Σ ≤ Σ limits of the gap < 2^256: checked below
 			} else {
@@ -193,10 +210,14 @@ func ComputeCQF(gaps []calc.Gap, rows []PledgeRow, set CQFSettings) (*CQFOutcome
 		}
 		out.Gaps = append(out.Gaps, gout)
 	}
-	if limits.Cmp(leaves) != 0 { // the invariant the escrow relies on
-		return nil, fmt.Errorf("coordinated QF: leaves %s ≠ limits %s", leaves, limits)
+	paid := leaves
+	if set.LedgerRefunds {
+		paid = new(big.Int).Add(leaves, refunds)
 	}
-	out.Limits, out.Leaves = limits.String(), leaves.String()
+	if limits.Cmp(paid) != 0 { // the invariant the escrow relies on
+		return nil, fmt.Errorf("coordinated QF: leaves %s (refunds %s) ≠ limits %s", leaves, refunds, limits)
+	}
+	out.Limits, out.Leaves, out.Refunds = limits.String(), leaves.String(), refunds.String()
 	if len(payouts) > 0 {
 		tree, err := payout.Tree(payouts, payout.LeafStandard)
 		if err != nil {

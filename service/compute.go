@@ -1,7 +1,10 @@
 package service
 
 import (
+	"math/big"
 	"sync"
+
+	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/qf-dev/qf/calc"
 	"github.com/qf-dev/qf/ingest"
@@ -30,6 +33,52 @@ func ComputeStored(st *store.Store) store.Compute {
 	}
 }
 
+// ComputeStoredCQF solves a coordinated-QF round from its stored pledges
+// (the [store.ComputeCQF] a ledger match needs): pledgers are agents, so
+// their refunds go back to their accounts and the tree pays recipients.
+func ComputeStoredCQF(st *store.Store) store.ComputeCQF {
+	return func(r store.Round) (*round.CQFOutcome, error) {
+		set, err := round.CQFSettingsFor(r.Config)
+		if err != nil {
+			return nil, err
+		}
+		set.LedgerRefunds, set.JoinLeverageUpTo = true, joinLeverageUpTo
+		gaps, err := st.Gaps()
+		if err != nil {
+			return nil, err
+		}
+		rows, err := st.Pledges(r.Number)
+		if err != nil {
+			return nil, err
+		}
+		return round.ComputeCQF(gaps, rows, set)
+	}
+}
+
+// joinLeverageUpTo bounds the gaps whose immediate leverage a cqf
+// projection computes (it solves every prefix).
+const joinLeverageUpTo = 500
+
+// cqfReport summarizes a coordinated-QF outcome in the pool rounds' shape:
+// a gap's direct is its pledged limits, its match what the pledges pay.
+func cqfReport(out *round.CQFOutcome, contributions int) *payout.Report {
+	rep := &payout.Report{Root: out.Root, Pool: "0", Mechanism: calc.CQFName, Matched: "0", Unspent: "0",
+		Direct: out.Limits, Contributions: contributions, Gaps: []payout.GapReport{}}
+	paid := new(big.Int)
+	donors := map[string]bool{}
+	for _, g := range out.Gaps {
+		t, _ := new(big.Int).SetString(g.Total, 10)
+		paid.Add(paid, t)
+		for _, p := range g.Pledges {
+			donors[p.Donor] = true
+		}
+		rep.Gaps = append(rep.Gaps, payout.GapReport{Gap: g.Gap, Recipient: payout.Address(common.HexToAddress(g.Recipient)),
+			Contributors: len(g.Pledges), Direct: g.Limits, Match: g.Total})
+	}
+	rep.Matched, rep.Donors = paid.String(), len(donors)
+	return rep
+}
+
 // projection caches the open round's projected matches, recomputed when
 // the round has new contributions or the pool has changed.
 type projection struct {
@@ -38,30 +87,43 @@ type projection struct {
 	count  int
 	pool   string
 	report *payout.Report
+	cqf    *round.CQFOutcome // a cqf round's outcome, pledge by pledge
 }
 
-// projected returns what the open round would pay if matched now.
-func (s *Server) projected() (*payout.Report, error) {
+// projected returns what the open round would pay if matched now (and,
+// for a cqf round, its outcome).
+func (s *Server) projected() (*payout.Report, *round.CQFOutcome, error) {
 	r, _ := s.led.Tally()
 	if r == nil {
-		return nil, store.ErrNoOpenRound
-	}
-	pool, err := s.led.MatchPool(s.cfg.PoolSize)
-	if err != nil {
-		return nil, err
+		return nil, nil, store.ErrNoOpenRound
 	}
 	cfg := r.Config
-	cfg.Pool = *pool
+	if cfg.Mechanism != calc.CQFName {
+		pool, err := s.led.MatchPool(s.cfg.PoolSize)
+		if err != nil {
+			return nil, nil, err
+		}
+		cfg.Pool = *pool
+	}
 	p := &s.proj
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.report != nil && p.round == r.Number && p.count == r.Contributions && p.pool == cfg.Pool.Dec() {
-		return p.report, nil
+		return p.report, p.cqf, nil
 	}
-	rep, _, err := ComputeStored(s.st)(*r, cfg)
+	var rep *payout.Report
+	var out *round.CQFOutcome
+	var err error
+	if cfg.Mechanism == calc.CQFName {
+		if out, err = ComputeStoredCQF(s.st)(*r); err == nil {
+			rep = cqfReport(out, r.Contributions)
+		}
+	} else {
+		rep, _, err = ComputeStored(s.st)(*r, cfg)
+	}
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	p.round, p.count, p.pool, p.report = r.Number, r.Contributions, cfg.Pool.Dec(), rep
-	return rep, nil
+	p.round, p.count, p.pool, p.report, p.cqf = r.Number, r.Contributions, cfg.Pool.Dec(), rep, out
+	return rep, out, nil
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/qf-dev/qf/calc"
 	"github.com/qf-dev/qf/payout"
+	"github.com/qf-dev/qf/round"
 	"github.com/qf-dev/qf/store"
 )
 
@@ -177,14 +178,20 @@ type GapFunding struct {
 	Direct         string      `json:"direct"`
 	Contributors   int         `json:"contributors"`
 	ProjectedMatch string      `json:"projectedMatch"`
-	Matches        []PastMatch `json:"matches"`
+	// Pledges, in a cqf round: each pledge's projected payment, refund
+	// and leverage (ProjectedMatch is then what they pay in all).
+	Pledges []round.CQFPledgeOut `json:"pledges,omitempty"`
+	Matches []PastMatch          `json:"matches"`
 }
 
-// PastMatch is a gap's match in a closed round.
+// PastMatch is a gap's match in a closed round (in a cqf round, Direct is
+// the pledged limits, Paid what the pledges paid, Refunded the rest).
 type PastMatch struct {
-	Round  uint64 `json:"round"`
-	Direct string `json:"direct"`
-	Match  string `json:"match"`
+	Round    uint64 `json:"round"`
+	Direct   string `json:"direct"`
+	Match    string `json:"match"`
+	Paid     string `json:"paid,omitempty"`
+	Refunded string `json:"refunded,omitempty"`
 }
 
 func (s *Server) gapFunding(w http.ResponseWriter, r *http.Request, _ *store.Agent) error {
@@ -215,13 +222,20 @@ func (s *Server) gapFunding(w http.ResponseWriter, r *http.Request, _ *store.Age
 	out.Direct, out.Contributors = t.Direct.Dec(), t.Contributors
 	if open != nil {
 		out.Round = open.Number
-		rep, err := s.projected()
+		rep, cqf, err := s.projected()
 		if err != nil {
 			return err
 		}
 		for _, gr := range rep.Gaps {
 			if gr.Gap == out.Gap {
 				out.ProjectedMatch = gr.Match
+			}
+		}
+		if cqf != nil {
+			for _, gr := range cqf.Gaps {
+				if gr.Gap == out.Gap {
+					out.Pledges = gr.Pledges
+				}
 			}
 		}
 	}
@@ -232,7 +246,7 @@ func (s *Server) gapFunding(w http.ResponseWriter, r *http.Request, _ *store.Age
 	for _, rec := range recs {
 		for _, mg := range rec.Gaps {
 			if mg.Gap == out.Gap {
-				out.Matches = append(out.Matches, PastMatch{Round: rec.Round, Direct: mg.Direct, Match: mg.Match})
+				out.Matches = append(out.Matches, PastMatch{Round: rec.Round, Direct: mg.Direct, Match: mg.Match, Paid: mg.Paid, Refunded: mg.Refunded})
 			}
 		}
 	}
@@ -240,7 +254,9 @@ func (s *Server) gapFunding(w http.ResponseWriter, r *http.Request, _ *store.Age
 	return nil
 }
 
-// Stats is GET /api/gaps/funding/stats.
+// Stats is GET /api/gaps/funding/stats. In a cqf round a gap's direct is
+// its pledged limits, its match what the pledges would pay, and CQF has
+// every pledge.
 type Stats struct {
 	Round         uint64             `json:"round"`
 	Status        store.Status       `json:"status"`
@@ -252,6 +268,7 @@ type Stats struct {
 	NextMatch     string             `json:"nextMatch,omitempty"`
 	Gaps          []payout.GapReport `json:"gaps"`
 	LastMatch     *store.MatchRecord `json:"lastMatch,omitempty"`
+	CQF           []round.CQFGapOut  `json:"cqf,omitempty"`
 }
 
 func (s *Server) stats(w http.ResponseWriter, _ *http.Request, _ *store.Agent) error {
@@ -259,12 +276,15 @@ func (s *Server) stats(w http.ResponseWriter, _ *http.Request, _ *store.Agent) e
 	if open == nil {
 		return store.ErrNoOpenRound
 	}
-	rep, err := s.projected()
+	rep, cqf, err := s.projected()
 	if err != nil {
 		return err
 	}
 	out := Stats{Round: open.Number, Status: open.Status, Mechanism: rep.Mechanism, Contributions: rep.Contributions,
 		Donors: rep.Donors, Direct: rep.Direct, Pool: rep.Pool, Gaps: rep.Gaps}
+	if cqf != nil {
+		out.CQF = cqf.Gaps
+	}
 	if s.cfg.MatchEvery > 0 {
 		if st, ok, err := s.led.Schedule(); err == nil && ok {
 			out.NextMatch = st.LastMatch.Add(s.cfg.MatchEvery).Format("2006-01-02T15:04:05Z07:00")

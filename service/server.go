@@ -58,6 +58,9 @@ func New(st *store.Store, cfg Config) (*Server, error) {
 	if err := cfg.Round.Validate(); err != nil {
 		return nil, err
 	}
+	if cfg.Round.Mechanism == calc.CQFName && cfg.PoolSize != nil {
+		return nil, fmt.Errorf("%w: cqf rounds have no pool, so no pool size", calc.ErrParam)
+	}
 	led, err := st.Ledger()
 	if err != nil {
 		return nil, err
@@ -135,7 +138,14 @@ func (s *Server) Serve(ctx context.Context, l net.Listener) error {
 func (s *Server) Match() (store.MatchRecord, error) {
 	s.matchMu.Lock()
 	defer s.matchMu.Unlock()
-	rec, err := s.led.Match(s.cfg.PoolSize, s.cfg.Now(), ComputeStored(s.st))
+	var rec store.MatchRecord
+	var err error
+	// The open round's own settings decide (a restart may pass others).
+	if open, _ := s.led.Tally(); open != nil && open.Config.Mechanism == calc.CQFName {
+		rec, err = s.led.MatchCQF(s.cfg.Now(), ComputeStoredCQF(s.st))
+	} else {
+		rec, err = s.led.Match(s.cfg.PoolSize, s.cfg.Now(), ComputeStored(s.st))
+	}
 	if err == nil {
 		s.met.matches.Add(1)
 	}

@@ -17,6 +17,7 @@ import (
 	"github.com/qf-dev/qf/ingest"
 	"github.com/qf-dev/qf/merkle"
 	"github.com/qf-dev/qf/payout"
+	"github.com/qf-dev/qf/round"
 )
 
 var (
@@ -472,11 +473,15 @@ type MatchRecord struct {
 	Gaps       []MatchRecordGap `json:"gaps"`
 }
 
-// MatchRecordGap is one gap's line in a [MatchRecord].
+// MatchRecordGap is one gap's line in a [MatchRecord]. In a cqf round
+// Direct is the gap's pledged limits, Match is 0 (no pool), Paid what the
+// pledges pay its recipient and Refunded what went back to the pledgers.
 type MatchRecordGap struct {
-	Gap    string `json:"gap"`
-	Direct string `json:"direct"`
-	Match  string `json:"match"`
+	Gap      string `json:"gap"`
+	Direct   string `json:"direct"`
+	Match    string `json:"match"`
+	Paid     string `json:"paid,omitempty"`
+	Refunded string `json:"refunded,omitempty"`
 }
 
 // Compute computes a round's outcome from its stored contributions with
@@ -532,34 +537,104 @@ func (l *Ledger) Match(size *uint256.Int, at time.Time, compute Compute) (MatchR
 	if err := l.s.closeInto(m.b, &r, 'R', rep, tree); err != nil {
 		return rec, err
 	}
+	return rec, l.finishMatch(m, r, rec, at)
+}
+
+// ComputeCQF solves a coordinated-QF round from its stored pledges, with
+// refunds through the ledger (round.CQFSettings.LedgerRefunds).
+type ComputeCQF func(r Round) (*round.CQFOutcome, error)
+
+// MatchCQF closes the open coordinated-QF round: compute solves it, and
+// one batch stores the outcome and tree, moves each pledge's refund
+// (limit − pay) from the gap's escrow back to the pledger's account, so the
+// escrow keeps what the pledges pay the recipient, records the match and
+// opens the next round, as [Ledger.Match] does.
+func (l *Ledger) MatchCQF(at time.Time, compute ComputeCQF) (MatchRecord, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.open == nil {
+		return MatchRecord{}, ErrNoOpenRound
+	}
+	r := *l.open
+	if r.Config.Mechanism != calc.CQFName {
+		return MatchRecord{}, fmt.Errorf("round %d is a %s round, not %s", r.Number, r.Config.Mechanism, calc.CQFName)
+	}
+	out, err := compute(r)
+	if err != nil {
+		return MatchRecord{}, err
+	}
+	m := l.newMove()
+	defer m.b.Close()
+	rec := MatchRecord{Round: r.Number, Pool: "0", Matched: "0", Status: StatusClosed, At: at.UTC()}
+	paid := new(uint256.Int)
+	for _, g := range out.Gaps {
+		var id, total, refunded uint256.Int
+		if err := id.SetFromDecimal(g.Gap); err != nil {
+			return rec, err
+		}
+		if err := total.SetFromDecimal(g.Total); err != nil {
+			return rec, err
+		}
+		for _, p := range g.Pledges {
+			var refund uint256.Int
+			if err := refund.SetFromDecimal(p.Refund); err != nil {
+				return rec, err
+			}
+			if refund.IsZero() {
+				continue
+			}
+			if err := m.transfer(EscrowAccount(&id), AgentAccount(p.Donor), &refund); err != nil {
+				return rec, fmt.Errorf("refunding %s on gap %s: %w", p.Donor, g.Gap, err)
+			}
+			refunded.Add(&refunded, &refund)
+		}
+		if !total.IsZero() {
+			rec.GapsFunded++
+		}
+		paid.Add(paid, &total)
+		rec.Gaps = append(rec.Gaps, MatchRecordGap{Gap: g.Gap, Direct: g.Limits, Match: "0", Paid: g.Total, Refunded: refunded.Dec()})
+	}
+	rec.Matched = paid.Dec()
+	if out.Tree != nil {
+		rec.Root = out.Root.Hex()
+	}
+	if err := l.s.closeInto(m.b, &r, 'Q', out, out.Tree); err != nil {
+		return rec, err
+	}
+	return rec, l.finishMatch(m, r, rec, at)
+}
+
+// finishMatch adds to a match's batch its record, the scheduler's stamp and
+// the next round (same settings), commits it, and moves the ledger on.
+func (l *Ledger) finishMatch(m *move, r Round, rec MatchRecord, at time.Time) error {
 	next := Round{Number: r.Number + 1, Name: r.Name, Config: l.open.Config, Decimals: r.Decimals, Leaf: r.Leaf, Status: StatusOpen}
 	if _, ok, err := l.s.get(roundKey('r', next.Number)); err != nil {
-		return rec, err
+		return err
 	} else if ok {
-		return rec, fmt.Errorf("%w: %d (the service opens the round after the one it closes)", ErrRoundExists, next.Number)
+		return fmt.Errorf("%w: %d (the service opens the round after the one it closes)", ErrRoundExists, next.Number)
 	}
 	rv, err := json.Marshal(rec)
 	if err != nil {
-		return rec, err
+		return err
 	}
 	sv, err := json.Marshal(ScheduleState{LastMatch: at.UTC()})
 	if err != nil {
-		return rec, err
+		return err
 	}
 	for _, kv := range [][2][]byte{{roundKey('M', r.Number), rv}, {scheduleKey, sv}} {
 		if err := m.b.Set(kv[0], kv[1], nil); err != nil {
-			return rec, err
+			return err
 		}
 	}
 	if err := l.s.putRound(m.b, next); err != nil {
-		return rec, err
+		return err
 	}
 	if err := m.commit(true); err != nil {
-		return rec, err
+		return err
 	}
 	l.open = &next
 	l.resetTally()
-	return rec, nil
+	return nil
 }
 
 // MatchPool is what a match now would pay out at most: the pool
@@ -637,7 +712,7 @@ type CheckReport struct {
 
 // Check verifies the ledger from disk: Σ balances = supply, and every
 // gap's escrow equals what was contributed to it through the ledger plus
-// the matches it was paid.
+// the matches it was paid, less the refunds of cqf rounds.
 func (l *Ledger) Check() (CheckReport, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
@@ -711,14 +786,33 @@ func (l *Ledger) Check() (CheckReport, error) {
 	if err != nil {
 		return rep, err
 	}
+	refunded := map[string]*uint256.Int{}
 	for _, rec := range recs {
 		for _, g := range rec.Gaps {
-			var id, m uint256.Int
+			var id, m, back uint256.Int
 			if id.SetFromDecimal(g.Gap) != nil || m.SetFromDecimal(g.Match) != nil {
 				return rep, fmt.Errorf("%w: round %d match record", ErrLedger, rec.Round)
 			}
 			add(EscrowAccount(&id), &m)
+			if g.Refunded != "" {
+				if back.SetFromDecimal(g.Refunded) != nil {
+					return rep, fmt.Errorf("%w: round %d match record: refunded %q", ErrLedger, rec.Round, g.Refunded)
+				}
+				acct := EscrowAccount(&id)
+				if refunded[acct] == nil {
+					refunded[acct] = new(uint256.Int)
+				}
+				refunded[acct].Add(refunded[acct], &back)
+			}
 		}
+	}
+	// Refunds (cqf rounds) left the escrows: take them off what came in.
+	for acct, back := range refunded {
+		w := want[acct]
+		if w == nil || w.Lt(back) {
+			return rep, fmt.Errorf("%w: %s refunded %s, more than was contributed and matched to it", ErrLedger, acct, back.Dec())
+		}
+		w.Sub(w, back)
 	}
 	for acct, b := range balances {
 		if strings.HasPrefix(acct, "gap:") {
