@@ -79,14 +79,14 @@ type CQFGapOut struct {
 // and one tree whose leaves pay each recipient Σ pay and each pledger its
 // refunds, so Σ leaves = Σ limits exactly.
 type CQFOutcome struct {
-	Gaps   []CQFGapOut  `json:"gaps"`
-	Root   common.Hash  `json:"root"`
-	Limits string       `json:"limits"`
-	Leaves string       `json:"leaves"`
+	Gaps   []CQFGapOut `json:"gaps"`
+	Root   common.Hash `json:"root"`
+	Limits string      `json:"limits"`
+	Leaves string      `json:"leaves"`
 	// Refunds is Σ (limit − pay): leaves too, unless refunds go through
 	// a ledger (CQFSettings.LedgerRefunds).
-	Refunds string `json:"refunds"`
-	Tree   *merkle.Tree `json:"-"`
+	Refunds string       `json:"refunds"`
+	Tree    *merkle.Tree `json:"-"`
 }
 
 // CQFSettings are a coordinated-QF round's settings.

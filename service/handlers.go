@@ -171,13 +171,13 @@ func (s *Server) fund(w http.ResponseWriter, r *http.Request, a *store.Agent) er
 
 // GapFunding is GET /api/gaps/{gap}/funding.
 type GapFunding struct {
-	Gap            string      `json:"gap"`
-	Recipient      string      `json:"recipient"`
-	Escrow         string      `json:"escrow"`
-	Round          uint64      `json:"round"`
-	Direct         string      `json:"direct"`
-	Contributors   int         `json:"contributors"`
-	ProjectedMatch string      `json:"projectedMatch"`
+	Gap            string `json:"gap"`
+	Recipient      string `json:"recipient"`
+	Escrow         string `json:"escrow"`
+	Round          uint64 `json:"round"`
+	Direct         string `json:"direct"`
+	Contributors   int    `json:"contributors"`
+	ProjectedMatch string `json:"projectedMatch"`
 	// Pledges, in a cqf round: each pledge's projected payment, refund
 	// and leverage (ProjectedMatch is then what they pay in all).
 	Pledges []round.CQFPledgeOut `json:"pledges,omitempty"`
