@@ -38,7 +38,10 @@ echo "== service load benchmark, briefly (durable fund requests over HTTP)"
 bash bench/serve.sh 10000
 
 echo "== fuzz targets, briefly"
-go test ./calc -run '^$' -fuzz '^FuzzDistribute$' -fuzztime 10s > /dev/null
-go test ./calc -run '^$' -fuzz '^FuzzIsqrt$' -fuzztime 10s > /dev/null
-go test ./ingest -run '^$' -fuzz '^FuzzFastPath$' -fuzztime 10s > /dev/null
+fuzz() { # package, target: quiet unless it finds something
+  go test "$1" -run '^$' -fuzz "^$2\$" -fuzztime 10s > "$tmp/fuzz.log" 2>&1 || { tail -40 "$tmp/fuzz.log"; echo "fuzzing $2 failed" >&2; exit 1; }
+}
+fuzz ./calc FuzzDistribute
+fuzz ./calc FuzzIsqrt
+fuzz ./ingest FuzzFastPath
 echo "fuzzing found nothing"
