@@ -138,7 +138,7 @@ func printCQF(c *cli.Context, out *round.CQFOutcome, dec uint8) error {
 
 // storedJoinLeverage bounds the gaps whose immediate leverage qf match and
 // qf stats compute for a stored round (it solves every prefix).
-const storedJoinLeverage = 2000
+const storedJoinLeverage = 500
 
 // computeStoredCQF solves a stored coordinated-QF round from its pledges
 // in join order.

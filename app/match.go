@@ -85,7 +85,7 @@ func statsCommand() *cli.Command {
 		Usage: "per-gap and round-wide breakdown (projected for an open round)",
 		Description: `For a cqf round: per gap h and the recipient's total, and per pledge its
 limit, payment, refund, leverage on the margin (d Σ pay / d pay_i) and,
-for gaps of up to 2000 pledges, the immediate leverage it had on joining.`,
+for gaps of up to 500 pledges, the immediate leverage it had on joining.`,
 		Flags: []cli.Flag{
 			roundFlag(),
 			&cli.StringFlag{Name: "gap", Usage: "only this gap `ID`"},
