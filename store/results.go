@@ -1,10 +1,11 @@
 package store
 
 import (
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"sort"
+	"slices"
 
 	"github.com/cockroachdb/pebble/v2"
 
@@ -164,23 +165,26 @@ func (s *Store) CQFOutcome(n uint64) (*round.CQFOutcome, error) {
 // Pledges returns a coordinated-QF round's stored pledges in join order
 // (arrival sequence; records without one, from older versions, by id).
 func (s *Store) Pledges(n uint64) ([]round.PledgeRow, error) {
-	type seqRow struct {
-		seq uint64
-		row round.PledgeRow
-	}
-	var rows []seqRow
+	var rows []round.PledgeRow
+	var seqs []uint64
 	err := s.EachContribution(n, func(r *ingest.Row) error {
-		rows = append(rows, seqRow{r.Seq, round.PledgeFromRow(r)})
+		rows = append(rows, round.PledgeFromRow(r))
+		seqs = append(seqs, r.Seq)
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	// Ids break ties among old records; EachContribution yields id order.
-	sort.SliceStable(rows, func(i, j int) bool { return rows[i].seq < rows[j].seq })
+	// Sort positions, not the rows (large structs); ids break ties among
+	// old records, as EachContribution yields id order.
+	order := make([]int, len(rows))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(seqs[a], seqs[b]) })
 	out := make([]round.PledgeRow, len(rows))
-	for i := range rows {
-		out[i] = rows[i].row
+	for i, j := range order {
+		out[i] = rows[j]
 	}
 	return out, nil
 }
