@@ -65,6 +65,15 @@ func addressFlag(c *cli.Context, name string) (common.Address, error) {
 	return common.HexToAddress(s), nil
 }
 
+// accountFlag is an optional address flag: nil when not given.
+func accountFlag(c *cli.Context, name string) (*common.Address, error) {
+	if c.String(name) == "" {
+		return nil, nil
+	}
+	a, err := addressFlag(c, name)
+	return &a, err
+}
+
 // wantChainID is --chain-id if given, else fallback (nil: any chain).
 func wantChainID(c *cli.Context, fallback uint64) *big.Int {
 	if c.IsSet("chain-id") {

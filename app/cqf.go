@@ -13,6 +13,7 @@ import (
 	"github.com/qf-dev/qf/ingest"
 	"github.com/qf-dev/qf/payout"
 	"github.com/qf-dev/qf/round"
+	"github.com/qf-dev/qf/service"
 	"github.com/qf-dev/qf/store"
 )
 
@@ -114,11 +115,7 @@ func printCQF(c *cli.Context, out *round.CQFOutcome, dec uint8) error {
 		return printJSON(c, out)
 	}
 	w := c.App.Writer
-	root := out.Root.Hex()
-	if out.Tree == nil {
-		root = "(none: no pledges)"
-	}
-	fmt.Fprintf(w, "root %s\nlimits %s = leaves %s\n", root, show(out.Limits, dec), show(out.Leaves, dec))
+	fmt.Fprintf(w, "root %s\nlimits %s = leaves %s\n", cqfRoot(out), show(out.Limits, dec), show(out.Leaves, dec))
 	for _, g := range out.Gaps {
 		fmt.Fprintf(w, "\ngap %s: h %s, recipient %s gets %s of %s pledged\n", g.Gap, g.H, g.Recipient, show(g.Total, dec), show(g.Limits, dec))
 		for _, p := range g.Pledges {
@@ -136,27 +133,18 @@ func printCQF(c *cli.Context, out *round.CQFOutcome, dec uint8) error {
 	return nil
 }
 
-// storedJoinLeverage bounds the gaps whose immediate leverage qf match and
-// qf stats compute for a stored round (it solves every prefix).
-const storedJoinLeverage = 500
+// cqfRoot is an outcome's root for people.
+func cqfRoot(out *round.CQFOutcome) string {
+	if out.Tree == nil {
+		return "(none: no pledges)"
+	}
+	return out.Root.Hex()
+}
 
 // computeStoredCQF solves a stored coordinated-QF round from its pledges
-// in join order.
+// in join order, refunds as leaves.
 func computeStoredCQF(s *store.Store, r store.Round) (*round.CQFOutcome, error) {
-	set, err := round.CQFSettingsFor(r.Config)
-	if err != nil {
-		return nil, fmt.Errorf("round %d: %w", r.Number, err)
-	}
-	set.JoinLeverageUpTo = storedJoinLeverage
-	gaps, err := s.Gaps()
-	if err != nil {
-		return nil, err
-	}
-	rows, err := s.Pledges(r.Number)
-	if err != nil {
-		return nil, err
-	}
-	out, err := round.ComputeCQF(gaps, rows, set)
+	out, err := service.SolveStoredCQF(s, r, false)
 	if err != nil {
 		return nil, fmt.Errorf("round %d: %w", r.Number, err)
 	}

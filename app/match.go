@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/ethereum/go-ethereum/common"
 	"github.com/urfave/cli/v2"
 
 	"github.com/qf-dev/qf/calc"
@@ -174,16 +173,12 @@ and one refund per pledger; --account picks the pledger's.`,
 				if r.Leaf == string(payout.LeafAllo) {
 					return fmt.Errorf("round %d uses Allo leaves: use qf export --format allo for its proofs", n)
 				}
-				var account *common.Address
-				if a := c.String("account"); a != "" {
-					if !common.IsHexAddress(a) {
-						return usageErr("--account %q: want a 0x address", a)
-					}
-					if r.Config.Mechanism != calc.CQFName {
-						return usageErr("--account: round %d is a %s round with one leaf per gap; only cqf rounds have refund leaves", n, r.Config.Mechanism)
-					}
-					addr := common.HexToAddress(a)
-					account = &addr
+				account, err := accountFlag(c, "account")
+				if err != nil {
+					return err
+				}
+				if account != nil && r.Config.Mechanism != calc.CQFName {
+					return usageErr("--account: round %d is a %s round with one leaf per gap; only cqf rounds have refund leaves", n, r.Config.Mechanism)
 				}
 				t, err := s.Tree(n)
 				if err != nil {
@@ -300,12 +295,8 @@ func matchCQF(c *cli.Context, s *store.Store, r store.Round) error {
 	if wantJSON(c) {
 		return printJSON(c, out)
 	}
-	root := out.Root.Hex()
-	if out.Tree == nil {
-		root = "(none: no pledges)"
-	}
 	fmt.Fprintf(c.App.Writer, "round %d closed: %d gaps, %s pledged = %s in leaves\nroot %s\n",
-		r.Number, len(out.Gaps), show(out.Limits, r.Decimals), show(out.Leaves, r.Decimals), root)
+		r.Number, len(out.Gaps), show(out.Limits, r.Decimals), show(out.Leaves, r.Decimals), cqfRoot(out))
 	return nil
 }
 

@@ -319,13 +319,9 @@ func claimProof(c *cli.Context) (*payout.Proof, error) {
 	if err != nil {
 		return nil, err
 	}
-	var account *common.Address
-	if a := c.String("account"); a != "" {
-		if !common.IsHexAddress(a) {
-			return nil, usageErr("--account %q: want a 0x address", a)
-		}
-		addr := common.HexToAddress(a)
-		account = &addr
+	account, err := accountFlag(c, "account")
+	if err != nil {
+		return nil, err
 	}
 	var p *payout.Proof
 	err = withStore(c, func(s *store.Store) error {

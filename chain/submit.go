@@ -74,11 +74,12 @@ func (r *Round) Claim(ctx context.Context, opts *bind.TransactOpts, root common.
 	if err != nil {
 		return Sent{}, fmt.Errorf("reading whether it was claimed: %w", err)
 	}
-	if done && r.kind == KindCQF {
-		return Sent{}, fmt.Errorf("gap %s, %s: %w", gap, recipient.Hex(), ErrAlreadyClaimed)
-	}
 	if done {
-		return Sent{}, fmt.Errorf("gap %s: %w", gap, ErrAlreadyClaimed)
+		leaf := "gap " + gap.String()
+		if r.kind == KindCQF { // claimed per leaf, not per gap
+			leaf += ", " + recipient.Hex()
+		}
+		return Sent{}, fmt.Errorf("%s: %w", leaf, ErrAlreadyClaimed)
 	}
 	p := make([][32]byte, len(proof))
 	for i, h := range proof {

@@ -18,6 +18,12 @@ import (
 // address: its refund is a leaf, so it must be payable.
 var ErrRefundAddress = errors.New("coordinated QF pledgers must be 0x addresses (refunds are paid to them)")
 
+// IsPledgerAddress reports whether a (canonical) donor can be paid a
+// refund: a full 0x address.
+func IsPledgerAddress(donor string) bool {
+	return len(donor) == 42 && common.IsHexAddress(donor)
+}
+
 // PledgeRow is one pledge as read, in join order.
 type PledgeRow struct {
 	Line  int    // in its file; 0 for a stored pledge
@@ -134,7 +140,7 @@ func ComputeCQF(gaps []calc.Gap, rows []PledgeRow, set CQFSettings) (*CQFOutcome
 		if !ok {
 			return nil, fmt.Errorf("%s: gap: %w: %s", r.where(), calc.ErrUnknownGap, r.Gap.Dec())
 		}
-		if !set.LedgerRefunds && (!common.IsHexAddress(r.Donor) || len(r.Donor) != 42) {
+		if !set.LedgerRefunds && !IsPledgerAddress(r.Donor) {
 			return nil, fmt.Errorf("%s: donor %q: %w", r.where(), r.Donor, ErrRefundAddress)
 		}
 		key := [2]string{r.Gap.Dec(), r.Donor}

@@ -8,12 +8,12 @@ import (
 	"strconv"
 
 	"github.com/cockroachdb/pebble/v2"
-	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/holiman/uint256"
 
 	"github.com/qf-dev/qf/calc"
 	"github.com/qf-dev/qf/ingest"
+	"github.com/qf-dev/qf/round"
 )
 
 // ImportStats counts what an import did.
@@ -207,8 +207,8 @@ var ErrPledge = errors.New("not a coordinated-QF pledge")
 // that is not an address (its refund is paid to it) and weights or scores
 // (every pledge counts alike).
 func checkPledge(row *ingest.Row) error {
-	if d := string(row.Donor); len(d) != 42 || !common.IsHexAddress(d) {
-		return &ingest.FieldError{Field: "donor", Err: fmt.Errorf("%w: %q must be a 0x address, since the pledger's refund is paid to it", ErrPledge, d)}
+	if !round.IsPledgerAddress(string(row.Donor)) {
+		return &ingest.FieldError{Field: "donor", Err: fmt.Errorf("%w: %q must be a 0x address, since the pledger's refund is paid to it", ErrPledge, row.Donor)}
 	}
 	if len(row.Weight) > 0 {
 		return &ingest.FieldError{Field: "weight", Err: fmt.Errorf("%w: coordinated QF takes no weights (every pledge counts alike)", ErrPledge)}

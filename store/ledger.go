@@ -557,7 +557,7 @@ func (l *Ledger) MatchCQF(at time.Time, compute ComputeCQF) (MatchRecord, error)
 	}
 	r := *l.open
 	if r.Config.Mechanism != calc.CQFName {
-		return MatchRecord{}, fmt.Errorf("round %d is a %s round, not %s", r.Number, r.Config.Mechanism, calc.CQFName)
+		return MatchRecord{}, notCQF(r)
 	}
 	out, err := compute(r)
 	if err != nil {

@@ -18,23 +18,40 @@ import (
 
 // Close closes a round with its results in one batch: the report, the tree
 // (nil when nothing was matched) and the status. It fails if the round is
-// not open, so a round is closed once.
+// not open, so a round is closed once, or is a cqf round.
 func (s *Store) CloseRound(n uint64, rep *payout.Report, tree *merkle.Tree) (Round, error) {
+	return s.closeRound(n, 'R', rep, tree)
+}
+
+// closeRound closes round n with its results under kind ('R' for pool
+// rounds, 'Q' for cqf rounds, which must match the round's mechanism).
+func (s *Store) closeRound(n uint64, kind byte, results any, tree *merkle.Tree) (Round, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	r, err := s.Round(n)
 	if err != nil {
 		return r, err
 	}
+	if isCQF := r.Config.Mechanism == calc.CQFName; isCQF != (kind == 'Q') {
+		if isCQF {
+			return r, fmt.Errorf("round %d: %w", n, ErrCQFRound)
+		}
+		return r, notCQF(r)
+	}
 	if r.Status != StatusOpen {
 		return r, fmt.Errorf("%w: round %d is already %s (root %s)", ErrRoundClosed, n, r.Status, r.Root)
 	}
 	b := s.db.NewBatch()
 	defer b.Close()
-	if err := s.closeInto(b, &r, 'R', rep, tree); err != nil {
+	if err := s.closeInto(b, &r, kind, results, tree); err != nil {
 		return r, err
 	}
 	return r, b.Commit(pebble.Sync)
+}
+
+// notCQF refuses a coordinated-QF operation on a pool round.
+func notCQF(r Round) error {
+	return fmt.Errorf("round %d is a %s round, not %s", r.Number, r.Config.Mechanism, calc.CQFName)
 }
 
 // closeInto adds a round's closing to b: its results under key prefix kind
@@ -116,24 +133,7 @@ var ErrCQFRound = errors.New("a coordinated-QF round has pledge results, not a m
 // CloseCQFRound closes a coordinated-QF round with its outcome and tree
 // in one batch. It fails if the round is not open or not cqf.
 func (s *Store) CloseCQFRound(n uint64, out *round.CQFOutcome) (Round, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	r, err := s.Round(n)
-	if err != nil {
-		return r, err
-	}
-	if r.Config.Mechanism != calc.CQFName {
-		return r, fmt.Errorf("round %d is a %s round, not %s", n, r.Config.Mechanism, calc.CQFName)
-	}
-	if r.Status != StatusOpen {
-		return r, fmt.Errorf("%w: round %d is already %s (root %s)", ErrRoundClosed, n, r.Status, r.Root)
-	}
-	b := s.db.NewBatch()
-	defer b.Close()
-	if err := s.closeInto(b, &r, 'Q', out, out.Tree); err != nil {
-		return r, err
-	}
-	return r, b.Commit(pebble.Sync)
+	return s.closeRound(n, 'Q', out, out.Tree)
 }
 
 // CQFOutcome returns a closed coordinated-QF round's outcome with its tree.
@@ -143,7 +143,7 @@ func (s *Store) CQFOutcome(n uint64) (*round.CQFOutcome, error) {
 		return nil, err
 	}
 	if r.Config.Mechanism != calc.CQFName {
-		return nil, fmt.Errorf("round %d is a %s round, not %s", n, r.Config.Mechanism, calc.CQFName)
+		return nil, notCQF(r)
 	}
 	v, ok, err := s.get(roundKey('Q', n))
 	if err != nil {
