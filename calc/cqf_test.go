@@ -360,3 +360,13 @@ func TestCQFConfig(t *testing.T) {
 	_, err = Compute(&Tally{}, Config{Mechanism: CQFName, Params: Params{"sigma": "1"}})
 	require.ErrorIs(t, err, ErrNotPool)
 }
+
+// TestAtanConstants: the literal constants are exactly what math/big
+// derives at 256 bits.
+func TestAtanConstants(t *testing.T) {
+	table, halfPi, inv := atanConstants()
+	require.Equal(t, table, atanTable)
+	require.Equal(t, halfPi, halfPiQ62)
+	require.Equal(t, inv, twoOverPi)
+	require.Equal(t, fxNorm(inv, -64), twoOverPiF)
+}
