@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/big"
 	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -299,4 +300,88 @@ func TestQFLargeRoundMatchesReference(t *testing.T) {
 	for g := range nGaps {
 		require.Equal(t, want[g].String(), raw.Values[g].String(), "gap %d", g+1)
 	}
+}
+
+// TestAddBulkEqualsAddIndexed: rows added in bulk (every core, grouped by
+// gap as they arrive) make the same tally as the same rows added one by
+// one, with a minimum, big amounts, zero weights, self-donations and
+// skipped rows; small and large, into an empty tally and into one with rows.
+func TestAddBulkEqualsAddIndexed(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		rows     int
+		nonEmpty bool
+	}{{"small", 500, false}, {"large", 100_000, false}, {"into a tally with rows", 40_000, true}} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := rand.New(rand.NewPCG(uint64(tc.rows), 3))
+			const nGaps, nDonors = 50, 3000
+			type contrib struct {
+				c    calc.Contribution
+				skip bool
+			}
+			rows := make([]contrib, tc.rows)
+			for i := range rows {
+				c := &rows[i].c
+				c.Gap, c.Donor = int32(r.IntN(nGaps)), int32(r.IntN(nDonors))
+				c.Amount.SetUint64(1 + r.Uint64N(1e18))
+				if r.IntN(30) == 0 {
+					c.Amount.Lsh(&c.Amount, 64+uint(r.IntN(100)))
+				}
+				rows[i].skip = r.IntN(10) == 0
+			}
+			build := func(bulk bool, min uint64) *calc.Tally {
+				tl, err := calc.NewTally(gaps(nGaps), uint256.NewInt(min))
+				require.NoError(t, err)
+				for d := range nDonors {
+					name := fmt.Sprintf("d%d", d)
+					if d < nGaps { // donor d is gap d's recipient
+						name = strings.ToLower(common.BigToAddress(big.NewInt(int64(0xA000 + d + 1))).Hex())
+					}
+					require.Equal(t, int32(d), tl.DonorIndex(name))
+					if d%97 == 0 {
+						tl.SetWeight(int32(d), 0)
+					}
+				}
+				if tc.nonEmpty {
+					require.NoError(t, tl.AddIndexed(7, 3, uint256.NewInt(9e17)))
+				}
+				if !bulk {
+					for _, row := range rows {
+						if !row.skip {
+							require.NoError(t, tl.AddIndexed(row.c.Donor, row.c.Gap, &row.c.Amount))
+						}
+					}
+					return tl
+				}
+				tl.AddBulk(len(rows), func(i int, c *calc.Contribution) bool {
+					*c = rows[i].c
+					return !rows[i].skip
+				})
+				return tl
+			}
+			for _, min := range []uint64{0, 5e17} { // terms copied, or the tally's own
+				one, bulk := build(false, min), build(true, min)
+				require.Equal(t, one.Rows(), bulk.Rows())
+				want, err := one.Terms()
+				require.NoError(t, err)
+				got, err := bulk.Terms()
+				require.NoError(t, err)
+				sameTerms(t, want, got)
+				cfg := calc.Config{Mechanism: "qf", Pool: pool("1000000000000000000000"), MinAmount: *uint256.NewInt(min)}
+				require.Equal(t, compute(t, one, cfg), compute(t, bulk, cfg), "min %d", min)
+			}
+		})
+	}
+}
+
+// sameTerms compares two term lists and names the first difference (a
+// diff of 100k terms would take minutes to print).
+func sameTerms(t *testing.T, want, got []calc.Term) {
+	t.Helper()
+	for i := range min(len(want), len(got)) {
+		if want[i] != got[i] {
+			t.Fatalf("term %d: want %+v, got %+v", i, want[i], got[i])
+		}
+	}
+	require.Len(t, got, len(want))
 }

@@ -46,12 +46,6 @@ func NormalizeDonor(s string) (string, error) {
 // (bigAmount set in Key), its index in Tally.big.
 const bigAmount = 1 << 63
 
-// cell is one donor's total to one gap.
-type cell struct {
-	gap, donor int32
-	direct     uint256.Int // every contribution
-}
-
 // Tally sums contributions per (gap, donor). It is the first step of every
 // mechanism; the zero value is not usable, build one with [NewTally].
 //
@@ -71,7 +65,9 @@ type Tally struct {
 	weights    []Bps
 	entries    []radix.Pair
 	big        []uint256.Int
-	cells      []cell        // valid when summed == len(entries)
+	gapStart   []int         // where each gap's entries start, when grouped == len(entries)
+	grouped    int           // entries[:grouped] are grouped by gap (see sum.go)
+	cells      []Term        // per (gap, donor), Amount the direct total; valid when summed == len(entries)
 	eligible   []uint256.Int // per cell, when there is a minimum; else direct is eligible
 	summed     int
 	min        uint256.Int
@@ -88,6 +84,7 @@ func NewTally(gaps []Gap, minAmount *uint256.Int) (*Tally, error) {
 		donorIndex: make(map[string]int32),
 		addrIndex:  make(map[[20]byte]int32),
 		summed:     -1,
+		grouped:    -1,
 	}
 	copy(t.gaps, gaps)
 	sort.Slice(t.gaps, func(i, j int) bool { return t.gaps[i].ID.Lt(&t.gaps[j].ID) })
@@ -251,64 +248,6 @@ func (t *Tally) AddIndexed(donor, gap int32, amount *uint256.Int) error {
 	return nil
 }
 
-// sum groups the entries by (gap, donor) into cells, in that order. A
-// donor's total to a gap past 2^256-1 is an error.
-func (t *Tally) sum() error {
-	if t.summed == len(t.entries) {
-		return nil
-	}
-	// Sort the entries themselves, keyed gap<<donorBits | donor: the sums
-	// below then read memory in order. The keys are put back afterwards.
-	donorBits := radix.Bits(len(t.donors))
-	for i := range t.entries {
-		k := t.entries[i].Key
-		t.entries[i].Key = k&bigAmount | (k>>32&(1<<31-1))<<donorBits | k&(1<<32-1)
-	}
-	radix.Sort(t.entries, donorBits+radix.Bits(len(t.gaps)), nil)
-	n := 0
-	for i := range t.entries {
-		if i == 0 || t.entries[i].Key&^bigAmount != t.entries[i-1].Key&^bigAmount {
-			n++
-		}
-	}
-	cells := hugemem.Make[cell](0, n)
-	var eligible []uint256.Int
-	if !t.min.IsZero() {
-		eligible = hugemem.Make[uint256.Int](0, n)
-	}
-	mask := uint64(1)<<donorBits - 1
-	var a uint256.Int
-	for i := 0; i < len(t.entries); {
-		key := t.entries[i].Key &^ bigAmount
-		c := cell{gap: int32(key >> donorBits), donor: int32(key & mask)}
-		var el uint256.Int
-		for ; i < len(t.entries) && t.entries[i].Key&^bigAmount == key; i++ {
-			e := &t.entries[i]
-			if e.Key&bigAmount != 0 {
-				a = t.big[e.Val]
-			} else {
-				a.SetUint64(e.Val)
-			}
-			if _, over := c.direct.AddOverflow(&c.direct, &a); over {
-				return fmt.Errorf("%w: %s's total to gap %s", ErrOverflow, t.donors[c.donor], t.gaps[c.gap].ID.Dec())
-			}
-			if eligible != nil && !a.Lt(&t.min) {
-				el.Add(&el, &a) // cannot overflow: eligible <= direct
-			}
-		}
-		cells = append(cells, c)
-		if eligible != nil {
-			eligible = append(eligible, el)
-		}
-	}
-	for i := range t.entries {
-		k := t.entries[i].Key
-		t.entries[i].Key = k&bigAmount | (k&^bigAmount)>>donorBits<<32 | k&mask
-	}
-	t.cells, t.eligible, t.summed = cells, eligible, len(t.entries)
-	return nil
-}
-
 // Term is one donor's matchable total to one gap: what mechanisms see.
 type Term struct {
 	Gap, Donor int32
@@ -318,7 +257,9 @@ type Term struct {
 
 // Terms returns the matchable (gap, donor) totals in ascending (gap, donor
 // index) order. Excluded: contributions below the minimum, zero-weight
-// donors, and donors giving to a gap whose recipient they are.
+// donors, and donors giving to a gap whose recipient they are. When
+// nothing is excluded (the usual round) the slice is the tally's own,
+// valid until the next Add: callers must not modify it.
 func (t *Tally) Terms() ([]Term, error) {
 	if err := t.sum(); err != nil {
 		return nil, err
@@ -337,24 +278,42 @@ func (t *Tally) Terms() ([]Term, error) {
 		if t.eligible != nil {
 			return &t.eligible[i]
 		}
-		return &t.cells[i].direct
+		return &t.cells[i].Amount
 	}
 	matchable := func(i int) bool {
 		c := &t.cells[i]
-		return !eligible(i).IsZero() && t.weights[c.donor] != 0 && (!isRecipient[c.donor] || t.donors[c.donor] != t.recipients[c.gap])
+		return !eligible(i).IsZero() && c.Weight != 0 && (!isRecipient[c.Donor] || t.donors[c.Donor] != t.recipients[c.Gap])
 	}
-	n := 0
-	for i := range t.cells {
-		if matchable(i) {
-			n++
+	// Each part sets its cells' weights and counts its matchable ones.
+	parts := partsFor(len(t.cells))
+	counts := make([]int, parts+1) // then: where part k's terms start
+	parallelParts(parts, func(k int) {
+		n := 0
+		for i := len(t.cells) * k / parts; i < len(t.cells)*(k+1)/parts; i++ {
+			t.cells[i].Weight = t.weights[t.cells[i].Donor]
+			if matchable(i) {
+				n++
+			}
 		}
+		counts[k+1] = n
+	})
+	for k := range parts {
+		counts[k+1] += counts[k]
 	}
-	terms := hugemem.Make[Term](0, n)
-	for i := range t.cells {
-		if c := &t.cells[i]; matchable(i) {
-			terms = append(terms, Term{Gap: c.gap, Donor: c.donor, Amount: *eligible(i), Weight: t.weights[c.donor]})
+	if t.eligible == nil && counts[parts] == len(t.cells) {
+		return t.cells, nil
+	}
+	terms := hugemem.Make[Term](counts[parts], counts[parts])
+	parallelParts(parts, func(k int) {
+		j := counts[k]
+		for i := len(t.cells) * k / parts; i < len(t.cells)*(k+1)/parts; i++ {
+			if matchable(i) {
+				terms[j] = t.cells[i]
+				terms[j].Amount = *eligible(i)
+				j++
+			}
 		}
-	}
+	})
 	return terms, nil
 }
 
@@ -367,10 +326,10 @@ func (t *Tally) gapTotals() ([]uint256.Int, []int, error) {
 	donors := make([]int, len(t.gaps))
 	for i := range t.cells {
 		c := &t.cells[i]
-		if _, over := direct[c.gap].AddOverflow(&direct[c.gap], &c.direct); over {
-			return nil, nil, fmt.Errorf("%w: direct total of gap %s", ErrOverflow, t.gaps[c.gap].ID.Dec())
+		if _, over := direct[c.Gap].AddOverflow(&direct[c.Gap], &c.Amount); over {
+			return nil, nil, fmt.Errorf("%w: direct total of gap %s", ErrOverflow, t.gaps[c.Gap].ID.Dec())
 		}
-		donors[c.gap]++
+		donors[c.Gap]++
 	}
 	return direct, donors, nil
 }

@@ -31,7 +31,7 @@ import (
 
 // fastRow is one parsed line, 48 bytes.
 type fastRow struct {
-	amount   uint64 // the amount, or its index in bigAmounts when big
+	amount   uint64 // the amount, or, when big, where it is kept (bigRef)
 	idOff    uint32 // offset of the id in the file; idLen 0 when none
 	donorOff uint32
 	gap      int32
@@ -42,19 +42,6 @@ type fastRow struct {
 	big      bool // amount does not fit in 64 bits
 }
 
-// bigAmounts holds the rare amounts of 2^64 or more, shared by the workers.
-type bigAmounts struct {
-	mu sync.Mutex
-	v  []uint256.Int
-}
-
-func (b *bigAmounts) add(a *uint256.Int) uint64 {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	b.v = append(b.v, *a)
-	return uint64(len(b.v) - 1)
-}
-
 // fastChunk is a range of whole lines; its rows go to rows[base:base+n],
 // its id pairs to ids[base:base+nIDs] (base counts the chunk's lines).
 type fastChunk struct {
@@ -62,7 +49,12 @@ type fastChunk struct {
 	base, n    int
 	nIDs       int
 	ok         bool
+	bigs       []uint256.Int // the chunk's amounts of 2^64 or more
 }
+
+// bigRef is where a row's big amount is kept: its chunk and its index in
+// the chunk's bigs (the row's amount field holds both).
+func bigRef(chunk, i int) uint64 { return uint64(chunk)<<32 | uint64(i) }
 
 // loadFast tries the fast path; it reports false, having changed nothing,
 // when the file needs the row-by-row path.
@@ -76,7 +68,8 @@ func (l *Loader) loadFast(data []byte, opts Options) bool {
 		return false
 	}
 	seed := maphash.MakeSeed()
-	chunks, lineCount := splitLines(data, lines.pos, 4*runtime.GOMAXPROCS(0))
+	chunks := splitLines(data, lines.pos, 4*runtime.GOMAXPROCS(0))
+	lineCount := countLines(data, chunks)
 	if lineCount == 0 || lineCount >= 1<<32-1 {
 		return false
 	}
@@ -84,22 +77,22 @@ func (l *Loader) loadFast(data []byte, opts Options) bool {
 	ids := hugemem.Make[radix.Pair](lineCount, lineCount)
 	donors := hugemem.Make[radix.Pair](lineCount, lineCount)
 	var (
-		bigs bigAmounts
 		wg   sync.WaitGroup
 		mu   sync.Mutex
 		done int
-		next = make(chan *fastChunk, len(chunks))
+		next = make(chan int, len(chunks))
 	)
 	for i := range chunks {
-		next <- &chunks[i]
+		next <- i
 	}
 	close(next)
 	for range runtime.GOMAXPROCS(0) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for c := range next {
-				c.ok = parseChunk(data, c, fc, l.Tally, seed, opts.Decimals, rows, ids, donors, &bigs)
+			for i := range next {
+				c := &chunks[i]
+				c.ok = parseChunk(data, c, i, fc, l.Tally, seed, opts.Decimals, rows, ids, donors)
 				if opts.Progress != nil {
 					mu.Lock()
 					done += c.end - c.start
@@ -152,31 +145,27 @@ func (l *Loader) loadFast(data []byte, opts Options) bool {
 
 	rowDonor, names := numberDonors(data, rows, donors, dup)
 	first := l.Tally.AddDonors(names)
-	l.Tally.Grow(len(rows) - dups)
-	var a uint256.Int
-	for i := range rows {
+	l.Tally.AddBulk(len(rows), func(i int, c *calc.Contribution) bool {
 		if dup[i] {
-			continue
+			return false
 		}
 		r := &rows[i]
+		c.Donor, c.Gap = first+rowDonor[i], r.gap
 		if r.big {
-			a = bigs.v[r.amount]
+			c.Amount = chunks[r.amount>>32].bigs[uint32(r.amount)]
 		} else {
-			a.SetUint64(r.amount)
+			c.Amount.SetUint64(r.amount)
 		}
-		// cannot fail: amounts are > 0 and indices are the tally's
-		_ = l.Tally.AddIndexed(first+rowDonor[i], r.gap, &a)
-	}
+		return true
+	})
 	l.Duplicates += dups
 	return true
 }
 
-// splitLines cuts data[from:] into about n ranges that end at line ends
-// and returns them with the number of lines they hold.
-func splitLines(data []byte, from, n int) ([]fastChunk, int) {
+// splitLines cuts data[from:] into about n ranges that end at line ends.
+func splitLines(data []byte, from, n int) []fastChunk {
 	var out []fastChunk
 	size := (len(data)-from)/n + 1
-	lines := 0
 	for start := from; start < len(data); {
 		end := min(start+size, len(data))
 		if i := bytes.IndexByte(data[end:], '\n'); i >= 0 {
@@ -184,20 +173,39 @@ func splitLines(data []byte, from, n int) ([]fastChunk, int) {
 		} else {
 			end = len(data)
 		}
-		k := bytes.Count(data[start:end], []byte{'\n'})
-		if data[end-1] != '\n' {
-			k++ // a last line without a newline
-		}
-		out = append(out, fastChunk{start: start, end: end, base: lines})
-		lines += k
+		out = append(out, fastChunk{start: start, end: end})
 		start = end
 	}
-	return out, lines
+	return out
+}
+
+// countLines counts the chunks' lines on every core (the first pass over a
+// mapped file, so also the one that brings it into memory), sets each
+// chunk's base and returns the total.
+func countLines(data []byte, chunks []fastChunk) int {
+	var wg sync.WaitGroup
+	for i := range chunks {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			c := &chunks[i]
+			c.n = bytes.Count(data[c.start:c.end], []byte{'\n'})
+			if data[c.end-1] != '\n' {
+				c.n++ // a last line without a newline
+			}
+		}()
+	}
+	wg.Wait()
+	lines := 0
+	for i := range chunks {
+		chunks[i].base, lines = lines, lines+chunks[i].n
+	}
+	return lines
 }
 
 // parseChunk parses a chunk's lines; false means "use the general path".
-func parseChunk(data []byte, c *fastChunk, fc contributionCols, t *calc.Tally, seed maphash.Seed, decimals uint8,
-	allRows []fastRow, allIDs, allDonors []radix.Pair, bigs *bigAmounts) bool {
+func parseChunk(data []byte, c *fastChunk, chunk int, fc contributionCols, t *calc.Tally, seed maphash.Seed, decimals uint8,
+	allRows []fastRow, allIDs, allDonors []radix.Pair) bool {
 	rows := allRows[c.base:c.base]
 	ids := allIDs[c.base:c.base]
 	donors := allDonors[c.base:c.base]
@@ -249,7 +257,8 @@ func parseChunk(data []byte, c *fastChunk, fc contributionCols, t *calc.Tally, s
 		if amt.IsUint64() {
 			r.amount = amt.Uint64()
 		} else {
-			r.amount, r.big = bigs.add(&amt), true
+			r.amount, r.big = bigRef(chunk, len(c.bigs)), true
+			c.bigs = append(c.bigs, amt)
 		}
 
 		if fc.id >= 0 {

@@ -19,7 +19,10 @@ type Pair struct {
 const (
 	digitBits = 11
 	buckets   = 1 << digitBits
-	mask      = buckets - 1
+	// Below smallSort pairs, 8-bit digits: more passes, but each clears and
+	// scans 256 counters instead of 2048, which dominates for short runs.
+	smallSort      = 1 << 12
+	smallDigitBits = 8
 )
 
 // Sort sorts p by Key, stably. Only the low bits of Key are looked at: keys
@@ -36,14 +39,19 @@ func Sort(p []Pair, bits int, scratch []Pair) {
 	if cap(scratch) < len(p) {
 		scratch = hugemem.Make[Pair](len(p), len(p))
 	}
+	digit := digitBits
+	if len(p) < smallSort {
+		digit = smallDigitBits
+	}
 	src, dst := p, scratch[:len(p)]
-	var count [buckets]int
-	for shift := 0; shift < bits; shift += digitBits {
-		mask := uint64(mask)
-		if bits-shift < digitBits {
+	var counts [buckets]int
+	for shift := 0; shift < bits; shift += digit {
+		mask := uint64(1)<<digit - 1
+		if bits-shift < digit {
 			mask = 1<<(bits-shift) - 1 // the top digit: only the bits asked for
 		}
-		clear(count[:])
+		count := counts[:mask+1]
+		clear(count)
 		for i := range src {
 			count[(src[i].Key>>shift)&mask]++
 		}

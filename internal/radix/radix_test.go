@@ -15,6 +15,7 @@ func TestSortStableAgainstSortSlice(t *testing.T) {
 		bits int
 	}{
 		{"empty", 0, 8}, {"one", 1, 8}, {"small", 50, 4}, {"few keys", 5000, 3},
+		{"short, 8-bit digits", 3000, 18}, {"short, 64 bits", 1000, 64}, {"short, one digit", 200, 5},
 		{"33 bits", 20000, 33}, {"64 bits", 20000, 64}, {"22 bits", 100000, 22},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
