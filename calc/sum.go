@@ -2,7 +2,6 @@ package calc
 
 import (
 	"fmt"
-	"runtime"
 
 	"github.com/holiman/uint256"
 
@@ -23,6 +22,10 @@ import (
 //
 // [Tally.AddBulk] does step 1 while adding. The cells are the same, in the
 // same order, whatever the number of cores.
+
+// recycleEntries is the tally size from which summing first hands the
+// caller's finished arrays back for reuse (see [hugemem.Recycle]).
+const recycleEntries = 1 << 18
 
 // Contribution is one row for [Tally.AddBulk]: donor and gap indices, and
 // a positive amount.
@@ -184,7 +187,9 @@ func (t *Tally) sum() error {
 		nCells[k] = total // now: where part k's cells start
 		total += n
 	}
-	runtime.GC()
+	if len(t.entries) >= recycleEntries {
+		hugemem.Recycle() // whatever the rows came from (a loader's arrays): memory for the cells
+	}
 	cells := hugemem.Make[Term](total, total)
 	var eligible []uint256.Int
 	if !t.min.IsZero() {

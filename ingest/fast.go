@@ -17,13 +17,18 @@ import (
 // column) in parallel and groups its rows by sorting instead of hashing:
 //
 //  1. workers parse chunks of lines into compact rows (amount, gap index,
-//     where the id and donor are in the file, and 32-bit hashes of both);
-//  2. one radix sort of (id hash, row) pairs finds repeated ids, and,
-//     concurrently, one of (donor hash, row) pairs groups rows by donor;
-//     equal hashes are confirmed by comparing the bytes, so a collision
-//     never merges two ids or two donors;
+//     where the id and donor are in the file) and 64-bit keys, a 32-bit
+//     hash of the id or donor above the row's index;
+//  2. one radix sort of the id keys finds repeated ids and, concurrently,
+//     one of the donor keys groups rows by donor; equal hashes are
+//     confirmed by comparing the bytes, so a collision never merges two
+//     ids or two donors;
 //  3. donors are numbered in order of their first kept row, exactly as the
 //     row-by-row path numbers them, and the rows go into the tally.
+//
+// It is built to touch little memory (about 64 bytes per row before the
+// tally's own): on a virtual machine every fresh page costs a fault that
+// takes longer than parsing the lines that fill it.
 //
 // Anything unusual (a parse error, an unknown gap, a quoted field) makes it
 // give up before touching the tally; the row-by-row path then produces the
@@ -35,15 +40,21 @@ type fastRow struct {
 	idOff    uint32 // offset of the id in the file; idLen 0 when none
 	donorOff uint32
 	gap      int32
-	addr     [20]byte // the donor when isAddr
+	donor    uint32   // set by numberDonors: the donor's index among the file's donors
+	addr     [20]byte // the donor when rowAddr: reading it back from the file, at random, is slower
 	idLen    uint16
 	donorLen uint8
-	isAddr   bool // donor is a 0x address, compared by its bytes
-	big      bool // amount does not fit in 64 bits
+	flags    uint8
 }
 
+const (
+	rowAddr = 1 << iota // the donor is a 0x address, compared by its 20 bytes
+	rowBig              // the amount does not fit in 64 bits
+	rowDup              // a repeated id: skipped
+)
+
 // fastChunk is a range of whole lines; its rows go to rows[base:base+n],
-// its id pairs to ids[base:base+nIDs] (base counts the chunk's lines).
+// its id keys to ids[base:base+nIDs] (base counts the chunk's lines).
 type fastChunk struct {
 	start, end int
 	base, n    int
@@ -52,9 +63,16 @@ type fastChunk struct {
 	bigs       []uint256.Int // the chunk's amounts of 2^64 or more
 }
 
+// recycleRows is the file size, in rows, from which the path hands its
+// finished arrays back for reuse (see [hugemem.Recycle]).
+const recycleRows = 1 << 18
+
 // bigRef is where a row's big amount is kept: its chunk and its index in
 // the chunk's bigs (the row's amount field holds both).
 func bigRef(chunk, i int) uint64 { return uint64(chunk)<<32 | uint64(i) }
+
+// key packs a 64-bit hash's top half above a row index.
+func key(hash uint64, row int) uint64 { return hash&^(1<<32-1) | uint64(uint32(row)) }
 
 // loadFast tries the fast path; it reports false, having changed nothing,
 // when the file needs the row-by-row path.
@@ -74,8 +92,8 @@ func (l *Loader) loadFast(data []byte, opts Options) bool {
 		return false
 	}
 	rows := hugemem.Make[fastRow](lineCount, lineCount)
-	ids := hugemem.Make[radix.Pair](lineCount, lineCount)
-	donors := hugemem.Make[radix.Pair](lineCount, lineCount)
+	ids := hugemem.Make[uint64](lineCount, lineCount)
+	donors := hugemem.Make[uint64](lineCount, lineCount)
 	var (
 		wg   sync.WaitGroup
 		mu   sync.Mutex
@@ -111,15 +129,16 @@ func (l *Loader) loadFast(data []byte, opts Options) bool {
 		if !c.ok {
 			return false
 		}
-		if nRows != c.base {
+		shift := uint64(c.base - nRows) // keys' row halves move down by this much
+		if shift != 0 {
 			copy(rows[nRows:], rows[c.base:c.base+c.n])
 			for j := c.base; j < c.base+c.n; j++ {
-				donors[j].Val -= uint64(c.base - nRows)
+				donors[j] -= shift
 			}
 			copy(donors[nRows:], donors[c.base:c.base+c.n])
 		}
 		for j := c.base; j < c.base+c.nIDs; j++ {
-			ids[j].Val -= uint64(c.base - nRows)
+			ids[j] -= shift
 		}
 		copy(ids[nIDs:], ids[c.base:c.base+c.nIDs])
 		nRows += c.n
@@ -131,27 +150,32 @@ func (l *Loader) loadFast(data []byte, opts Options) bool {
 	rows, ids, donors = rows[:nRows], ids[:nIDs], donors[:nRows]
 
 	// Repeated ids and donor groups, concurrently.
-	dup := hugemem.Make[bool](len(rows), len(rows))
 	dups := 0
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
 		if l.Dedup {
-			dups = markDuplicates(data, rows, ids, dup)
+			dups = markDuplicates(data, rows, ids)
 		}
 	}()
-	radix.Sort(donors, 32, nil)
+	radix.SortHigh(donors, nil)
 	wg.Wait()
 
-	rowDonor, names := numberDonors(data, rows, donors, dup)
+	names, ok := numberDonors(data, rows, donors)
+	if !ok {
+		return false
+	}
+	if len(rows) >= recycleRows {
+		hugemem.Recycle() // the keys and sort buffers: memory for the tally's rows
+	}
 	first := l.Tally.AddDonors(names)
 	l.Tally.AddBulk(len(rows), func(i int, c *calc.Contribution) bool {
-		if dup[i] {
+		r := &rows[i]
+		if r.flags&rowDup != 0 {
 			return false
 		}
-		r := &rows[i]
-		c.Donor, c.Gap = first+rowDonor[i], r.gap
-		if r.big {
+		c.Donor, c.Gap = first+int32(r.donor), r.gap
+		if r.flags&rowBig != 0 {
 			c.Amount = chunks[r.amount>>32].bigs[uint32(r.amount)]
 		} else {
 			c.Amount.SetUint64(r.amount)
@@ -205,7 +229,7 @@ func countLines(data []byte, chunks []fastChunk) int {
 
 // parseChunk parses a chunk's lines; false means "use the general path".
 func parseChunk(data []byte, c *fastChunk, chunk int, fc contributionCols, t *calc.Tally, seed maphash.Seed, decimals uint8,
-	allRows []fastRow, allIDs, allDonors []radix.Pair) bool {
+	allRows []fastRow, allIDs, allDonors []uint64) bool {
 	rows := allRows[c.base:c.base]
 	ids := allIDs[c.base:c.base]
 	donors := allDonors[c.base:c.base]
@@ -229,16 +253,17 @@ func parseChunk(data []byte, c *fastChunk, chunk int, fc contributionCols, t *ca
 			return cap(data) - cap(f), f
 		}
 		var r fastRow
+		row := c.base + len(rows)
 
 		off, d := field(fc.donor)
 		if !hexAddr(d, &r.addr) {
 			if _, err := calc.NormalizeDonor(string(d)); err != nil { // at most calc.MaxDonorLen bytes
 				return false
 			}
-			donors = append(donors, radix.Pair{Key: maphash.Bytes(seed, d) >> 32, Val: uint64(c.base + len(rows))})
+			donors = append(donors, key(maphash.Bytes(seed, d), row))
 		} else {
-			r.isAddr = true
-			donors = append(donors, radix.Pair{Key: maphash.Bytes(seed, r.addr[:]) >> 32, Val: uint64(c.base + len(rows))})
+			r.flags |= rowAddr
+			donors = append(donors, key(maphash.Bytes(seed, r.addr[:]), row))
 		}
 		r.donorOff, r.donorLen = uint32(off), uint8(len(d))
 
@@ -257,7 +282,8 @@ func parseChunk(data []byte, c *fastChunk, chunk int, fc contributionCols, t *ca
 		if amt.IsUint64() {
 			r.amount = amt.Uint64()
 		} else {
-			r.amount, r.big = bigRef(chunk, len(c.bigs)), true
+			r.amount = bigRef(chunk, len(c.bigs))
+			r.flags |= rowBig
 			c.bigs = append(c.bigs, amt)
 		}
 
@@ -268,7 +294,7 @@ func parseChunk(data []byte, c *fastChunk, chunk int, fc contributionCols, t *ca
 					return false
 				}
 				r.idOff, r.idLen = uint32(off), uint16(len(id))
-				ids = append(ids, radix.Pair{Key: maphash.Bytes(seed, id) >> 32, Val: uint64(c.base + len(rows))})
+				ids = append(ids, key(maphash.Bytes(seed, id), row))
 			}
 		}
 		rows = append(rows, r)
@@ -303,164 +329,4 @@ func hexAddr(b []byte, a *[20]byte) bool {
 		a[i] = hi<<4 | lo
 	}
 	return true
-}
-
-// markDuplicates flags every row whose id appeared on an earlier row and
-// returns how many there are.
-func markDuplicates(data []byte, rows []fastRow, ids []radix.Pair, dup []bool) int {
-	radix.Sort(ids, 32, nil)
-	n := 0
-	idOf := func(i uint64) []byte { r := &rows[i]; return data[r.idOff : r.idOff+uint32(r.idLen)] }
-	var reps []uint64 // distinct ids of the current run
-	for s := 0; s < len(ids); {
-		e := s + 1
-		for e < len(ids) && ids[e].Key == ids[s].Key {
-			e++
-		}
-		// Within a run rows are in file order (the sort is stable): a row
-		// is a duplicate if an earlier row of the run has the same id.
-		reps = reps[:0]
-		for i := s; i < e; i++ {
-			row, seen := ids[i].Val, false
-			for _, r := range reps {
-				if bytes.Equal(idOf(row), idOf(r)) {
-					seen = true
-					break
-				}
-			}
-			if seen {
-				dup[row] = true
-				n++
-			} else {
-				reps = append(reps, row)
-			}
-		}
-		s = e
-	}
-	return n
-}
-
-// numberDonors gives every kept row its donor's index, donors numbered in
-// order of first kept row, and returns the donors' canonical names. The
-// sorted pairs are split at run boundaries and grouped on every core.
-func numberDonors(data []byte, rows []fastRow, donors []radix.Pair, dup []bool) ([]int32, []string) {
-	parts := runtime.GOMAXPROCS(0)
-	bounds := make([]int, parts+1)
-	for i := 1; i < parts; i++ {
-		b := max(len(donors)*i/parts, bounds[i-1])
-		for b < len(donors) && b > 0 && donors[b].Key == donors[b-1].Key {
-			b++
-		}
-		bounds[i] = b
-	}
-	bounds[parts] = len(donors)
-	groups := hugemem.Make[uint32](len(donors), len(donors)) // sorted position -> group (local to its part)
-	firstsOf := make([][]radix.Pair, parts)
-	var wg sync.WaitGroup
-	for k := range parts {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			lo, hi := bounds[k], bounds[k+1]
-			firstsOf[k] = groupDonors(data, rows, donors[lo:hi], dup, groups[lo:hi])
-		}()
-	}
-	wg.Wait()
-	n := 0
-	base := make([]uint32, parts)
-	for k := range parts {
-		base[k] = uint32(n)
-		n += len(firstsOf[k])
-	}
-	firsts := hugemem.Make[radix.Pair](0, n)
-	for k := range parts {
-		for _, f := range firstsOf[k] {
-			firsts = append(firsts, radix.Pair{Key: f.Key, Val: f.Val + uint64(base[k])})
-		}
-	}
-	radix.Sort(firsts, radix.Bits(len(rows)), nil)
-	index := make([]int32, len(firsts)) // group -> donor index
-	names := make([]string, len(firsts))
-	var a arena
-	for d, f := range firsts {
-		index[f.Val] = int32(d)
-		r := &rows[f.Key]
-		if r.isAddr {
-			names[d] = a.address(&r.addr)
-		} else {
-			names[d] = a.str(data[r.donorOff : r.donorOff+uint32(r.donorLen)])
-		}
-	}
-	rowDonor := hugemem.Make[int32](len(rows), len(rows))
-	for k := range parts {
-		for i := bounds[k]; i < bounds[k+1]; i++ {
-			if groups[i] == noGroup { // a repeated row whose donor has no other row: never read
-				continue
-			}
-			rowDonor[donors[i].Val] = index[groups[i]+base[k]] // other dup rows get a donor they never use
-		}
-	}
-	return rowDonor, names
-}
-
-// noGroup marks a repeated row whose donor appears on no kept row. (A part
-// of the sort can hold only such rows, and then has no group to point at.)
-const noGroup = ^uint32(0)
-
-// donorRef is what grouping needs of a row, gathered in sorted order.
-type donorRef struct {
-	addr   [20]byte
-	isAddr bool
-	dup    bool
-}
-
-// groupDonors numbers the distinct donors in runs of equal hash (locally,
-// from 0), sets groups[i] for the row at sorted position i, and returns
-// each group's first kept row (Key) and number (Idx).
-func groupDonors(data []byte, rows []fastRow, donors []radix.Pair, dup []bool, groups []uint32) []radix.Pair {
-	// Gather first: a tight loop of independent loads overlaps its cache
-	// misses; the grouping below then reads memory in order.
-	refs := hugemem.Make[donorRef](len(donors), len(donors))
-	for i, p := range donors {
-		r := &rows[p.Val]
-		refs[i] = donorRef{addr: r.addr, isAddr: r.isAddr, dup: dup[p.Val]}
-	}
-	firsts := hugemem.Make[radix.Pair](0, len(donors))
-	firstPos := hugemem.Make[int](0, len(donors)) // group -> sorted position of its first row
-	same := func(i, j int) bool {
-		x, y := &refs[i], &refs[j]
-		if x.isAddr || y.isAddr {
-			return x.isAddr == y.isAddr && x.addr == y.addr
-		}
-		a, b := &rows[donors[i].Val], &rows[donors[j].Val]
-		return bytes.Equal(data[a.donorOff:a.donorOff+uint32(a.donorLen)], data[b.donorOff:b.donorOff+uint32(b.donorLen)])
-	}
-	for s := 0; s < len(donors); {
-		e := s + 1
-		for e < len(donors) && donors[e].Key == donors[s].Key {
-			e++
-		}
-		runStart := len(firsts)
-		for i := s; i < e; i++ {
-			g := -1
-			for k := runStart; k < len(firsts); k++ {
-				if same(firstPos[k], i) {
-					g = k
-					break
-				}
-			}
-			if g < 0 {
-				if refs[i].dup {
-					groups[i] = noGroup // a donor seen only on repeated rows does not exist
-					continue
-				}
-				g = len(firsts)
-				firsts = append(firsts, radix.Pair{Key: uint64(donors[i].Val), Val: uint64(g)})
-				firstPos = append(firstPos, i)
-			}
-			groups[i] = uint32(g)
-		}
-		s = e
-	}
-	return firsts
 }

@@ -20,6 +20,7 @@ type Loader struct {
 
 	scale    *calc.ScoreScale
 	sizeHint int
+	reserved bool                // the tally has room for sizeHint rows
 	ids      map[string]struct{} // made on the first row-by-row id
 	arena    arena
 	weights  map[int32]string // donor -> weight text as first given
@@ -73,6 +74,10 @@ func (a *arena) address(addr *[20]byte) string {
 
 // Add takes one row. Errors are [FieldError]s naming the column.
 func (l *Loader) Add(r *Row) error {
+	if !l.reserved { // on the first row: the fast path needs no reservation
+		l.Tally.Grow(l.sizeHint)
+		l.reserved = true
+	}
 	if l.Dedup && len(r.ID) > 0 {
 		if l.ids == nil {
 			l.ids = make(map[string]struct{}, l.sizeHint)

@@ -77,7 +77,6 @@ func Tally(in Inputs, load Load) (*calc.Tally, int, error) {
 	if err != nil {
 		return nil, 0, err
 	}
-	t.Grow(in.SizeHint)
 	var scale *calc.ScoreScale
 	if in.Config.ScoreScale != "" {
 		scale, _ = calc.ParseScoreScale(in.Config.ScoreScale)

