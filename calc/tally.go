@@ -134,10 +134,15 @@ func (t *Tally) GapIndex(id *uint256.Int) (int32, bool) {
 
 // AddDonors appends donors known to be canonical and distinct from each
 // other and from every donor already in the tally (a bulk loader that has
-// grouped its rows itself), and returns the index of the first.
+// grouped its rows itself), and returns the index of the first. The tally
+// may keep the slice itself: the caller must not change it afterwards.
 func (t *Tally) AddDonors(donors []string) int32 {
 	first := int32(len(t.donors))
-	t.donors = append(t.donors, donors...)
+	if first == 0 {
+		t.donors = slices.Clip(donors)
+	} else {
+		t.donors = append(t.donors, donors...)
+	}
 	t.weights = slices.Grow(t.weights, len(donors))
 	for range donors {
 		t.weights = append(t.weights, One)

@@ -92,8 +92,12 @@ func (l *Loader) loadFast(data []byte, opts Options) bool {
 		return false
 	}
 	rows := hugemem.Make[fastRow](lineCount, lineCount)
-	ids := hugemem.Make[uint64](lineCount, lineCount)
-	donors := hugemem.Make[uint64](lineCount, lineCount)
+	// The id and donor keys and both sorts' buffers are one block, so that
+	// once grouping is done it frees one span the tally's rows fit in.
+	keys := hugemem.Make[uint64](4*lineCount, 4*lineCount)
+	n := lineCount
+	ids, donors := keys[:n:n], keys[n:2*n:2*n]
+	idScratch, donorScratch := keys[2*n:3*n:3*n], keys[3*n:]
 	var (
 		wg   sync.WaitGroup
 		mu   sync.Mutex
@@ -155,10 +159,10 @@ func (l *Loader) loadFast(data []byte, opts Options) bool {
 	go func() {
 		defer wg.Done()
 		if l.Dedup {
-			dups = markDuplicates(data, rows, ids)
+			dups = markDuplicates(data, rows, ids, idScratch)
 		}
 	}()
-	radix.SortHigh(donors, nil)
+	radix.SortHigh(donors, donorScratch)
 	wg.Wait()
 
 	names, ok := numberDonors(data, rows, donors)
@@ -237,6 +241,7 @@ func parseChunk(data []byte, c *fastChunk, chunk int, fc contributionCols, t *ca
 	// line starts at 1: a chunk's first line is not the file's, so no BOM
 	// is stripped from it.
 	lines := &lines{data: data[c.start:c.end], line: 1}
+	c.bigs = make([]uint256.Int, 0, c.n/16) // a guess: a few percent of amounts are 2^64 or more
 	var amt, gapID uint256.Int
 	for {
 		fields, _, err := lines.next()

@@ -11,8 +11,8 @@ import (
 
 // markDuplicates flags every row whose id appeared on an earlier row and
 // returns how many there are.
-func markDuplicates(data []byte, rows []fastRow, ids []uint64) int {
-	radix.SortHigh(ids, nil)
+func markDuplicates(data []byte, rows []fastRow, ids, scratch []uint64) int {
+	radix.SortHigh(ids, scratch)
 	n := 0
 	idOf := func(i uint32) []byte { r := &rows[i]; return data[r.idOff : r.idOff+uint32(r.idLen)] }
 	var reps []uint32 // distinct ids of the current run
@@ -138,7 +138,7 @@ const gatherBlock = 4096
 // repeated row whose donor has no kept row), and returns each group's first
 // kept row (Key) and number (Val).
 func groupDonors(data []byte, rows []fastRow, keys []uint64, part uint32) []radix.Pair {
-	var firsts []radix.Pair
+	firsts := hugemem.Make[radix.Pair](0, len(keys)) // room for every row to be a new donor: untouched room costs nothing
 	refs := make([]donorRef, gatherBlock)
 	var reps []donorRef // distinct donors of the current run
 	for b := 0; b < len(keys); b += gatherBlock {
