@@ -385,3 +385,40 @@ func sameTerms(t *testing.T, want, got []calc.Term) {
 	}
 	require.Len(t, got, len(want))
 }
+
+// TestGapIndex: registries small enough for a dense table (with holes and
+// id 0) and ones that are not (a large id, one past 2^64) find every gap
+// and only those.
+func TestGapIndex(t *testing.T) {
+	huge := new(uint256.Int).Lsh(uint256.NewInt(1), 70)
+	for _, tc := range []struct {
+		name   string
+		ids    []*uint256.Int
+		absent []*uint256.Int
+	}{
+		{"dense with holes", []*uint256.Int{uint256.NewInt(0), uint256.NewInt(2), uint256.NewInt(5)},
+			[]*uint256.Int{uint256.NewInt(1), uint256.NewInt(3), uint256.NewInt(6), uint256.NewInt(1 << 40), huge}},
+		{"sparse", []*uint256.Int{uint256.NewInt(7), uint256.NewInt(1_000_000)},
+			[]*uint256.Int{uint256.NewInt(0), uint256.NewInt(8), uint256.NewInt(999_999), huge}},
+		{"past 2^64", []*uint256.Int{uint256.NewInt(3), huge},
+			[]*uint256.Int{uint256.NewInt(2), new(uint256.Int).AddUint64(huge, 1)}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var reg []calc.Gap
+			for i := len(tc.ids) - 1; i >= 0; i-- { // out of order: the tally sorts
+				reg = append(reg, calc.Gap{ID: *tc.ids[i]})
+			}
+			tl, err := calc.NewTally(reg, nil)
+			require.NoError(t, err)
+			for i, id := range tc.ids {
+				got, ok := tl.GapIndex(id)
+				require.True(t, ok, "gap %s", id.Dec())
+				require.Equal(t, int32(i), got, "gap %s", id.Dec())
+			}
+			for _, id := range tc.absent {
+				_, ok := tl.GapIndex(id)
+				require.False(t, ok, "gap %s", id.Dec())
+			}
+		})
+	}
+}

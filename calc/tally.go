@@ -56,6 +56,7 @@ const bigAmount = 1 << 63
 type Tally struct {
 	gaps       []Gap
 	recipients []string              // lower-case hex, for the self-donation check
+	denseGaps  []int32               // gap id -> index+1 (0: none), when the ids are small
 	smallGaps  map[uint64]int32      // gap ids below 2^64: an 8-byte key, hashed fast
 	bigGaps    map[uint256.Int]int32 // the others
 	donors     []string
@@ -99,10 +100,29 @@ func NewTally(gaps []Gap, minAmount *uint256.Int) (*Tally, error) {
 		}
 		t.recipients[i] = strings.ToLower(g.Recipient.Hex())
 	}
+	t.denseGaps = denseIndex(t.gaps)
 	if minAmount != nil {
 		t.min = *minAmount
 	}
 	return t, nil
+}
+
+// denseIndex returns a table from gap id to index+1 when every id is below
+// 16 times the number of gaps plus 2^16 (ids numbered from 0 or 1, as
+// registries number them): one load per row instead of a hash lookup.
+func denseIndex(gaps []Gap) []int32 {
+	if len(gaps) == 0 {
+		return nil
+	}
+	last := &gaps[len(gaps)-1].ID // gaps are sorted by id
+	if !last.IsUint64() || last.Uint64() >= uint64(16*len(gaps)+1<<16) {
+		return nil
+	}
+	dense := make([]int32, last.Uint64()+1)
+	for i := range gaps {
+		dense[gaps[i].ID.Uint64()] = int32(i) + 1
+	}
+	return dense
 }
 
 // Grow reserves room for about n more contributions.
@@ -124,6 +144,10 @@ func (t *Tally) Rows() int { return len(t.entries) }
 
 // GapIndex finds a gap's index. Safe for concurrent use with other lookups.
 func (t *Tally) GapIndex(id *uint256.Int) (int32, bool) {
+	if id.IsUint64() && id.Uint64() < uint64(len(t.denseGaps)) {
+		i := t.denseGaps[id.Uint64()]
+		return i - 1, i != 0
+	}
 	if id.IsUint64() {
 		i, ok := t.smallGaps[id.Uint64()]
 		return i, ok

@@ -90,9 +90,24 @@ func numberDonors(data []byte, rows []fastRow, donors []uint64) ([]string, bool)
 	for d, f := range firsts {
 		index[f.Val] = uint32(d)
 	}
+	// Names go into one block, each part writing its own range of it.
+	nameLen := func(d int) int {
+		if r := &rows[firsts[d].Key]; r.flags&rowAddr == 0 {
+			return int(r.donorLen)
+		}
+		return 42
+	}
+	at := make([]int, parts+1) // part k's names start at block[at[k]]
+	for k := range parts {
+		at[k+1] = at[k]
+		for d := len(firsts) * k / parts; d < len(firsts)*(k+1)/parts; d++ {
+			at[k+1] += nameLen(d)
+		}
+	}
+	block := hugemem.Make[byte](at[parts], at[parts])
 	names := make([]string, len(firsts))
 	parallel(parts, func(k int) {
-		var a arena
+		a := arena{cur: block[at[k]:at[k]:at[k+1]]}
 		for d := len(firsts) * k / parts; d < len(firsts)*(k+1)/parts; d++ {
 			r := &rows[firsts[d].Key]
 			if r.flags&rowAddr != 0 {
