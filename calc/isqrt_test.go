@@ -48,3 +48,42 @@ func FuzzIsqrt(f *testing.F) {
 		checkIsqrt(t, &uint256.Int{lo, hi & (1<<62 - 1), 0, 0})
 	})
 }
+
+// TestQFGapsPaths: every path of qfGaps (one-word amounts with small and
+// large weights, either side of the 2^15 bound, amounts past 2^64, and
+// c·w past 2^256) gives the spec's value, computed with math/big.
+func TestQFGapsPaths(t *testing.T) {
+	r := rand.New(rand.NewPCG(8, 8))
+	weights := []Bps{0, 1, One, 1 << 15, 1<<15 + 1, maxBps}
+	for trial := range 200 {
+		var terms []Term
+		want := new(big.Int)
+		sumS, sumC := new(big.Int), new(big.Int)
+		for i := range 1 + r.IntN(40) {
+			var c uint256.Int
+			switch r.IntN(4) {
+			case 0, 1:
+				c.SetUint64(r.Uint64() | 1)
+			case 2:
+				c.SetUint64(1 + r.Uint64N(1e18))
+			default:
+				c = uint256.Int{r.Uint64(), r.Uint64(), r.Uint64(), r.Uint64() >> uint(r.IntN(64))}
+			}
+			w := weights[r.IntN(len(weights))]
+			if trial%2 == 0 {
+				w = Bps(r.Uint64N(uint64(maxBps) + 1))
+			}
+			terms = append(terms, Term{Gap: 0, Donor: int32(i), Amount: c, Weight: w})
+			cw := new(big.Int).Mul(c.ToBig(), big.NewInt(int64(w)))
+			sumC.Add(sumC, cw)
+			sumS.Add(sumS, new(big.Int).Sqrt(new(big.Int).Mul(cw, big.NewInt(1e14))))
+		}
+		want.Mul(sumS, sumS).Sub(want, sumC.Mul(sumC, big.NewInt(1e14)))
+		if want.Sign() < 0 {
+			want.SetInt64(0)
+		}
+		values := make([]*big.Int, 1)
+		qfGaps(terms, values)
+		require.Equal(t, want.String(), values[0].String(), "trial %d", trial)
+	}
+}

@@ -2,6 +2,7 @@ package calc
 
 import (
 	"math/big"
+	"math/bits"
 
 	"github.com/holiman/uint256"
 )
@@ -17,8 +18,10 @@ func (QF) Name() string { return "qf" }
 // qfScale is 10^18: raw_p / 10^18 is the subsidy in base units.
 var qfScale = new(big.Int).Exp(big.NewInt(10), big.NewInt(18), nil)
 
+const e14u = 100_000_000_000_000
+
 var (
-	e14    = uint256.NewInt(100_000_000_000_000)
+	e14    = uint256.NewInt(e14u)
 	two256 = new(big.Int).Lsh(big.NewInt(1), 256)
 )
 
@@ -70,6 +73,21 @@ func qfGaps(terms []Term, values []*big.Int) {
 		if t.Gap != cur {
 			flush(cur)
 			cur = t.Gap
+		}
+		if t.Amount[1]|t.Amount[2]|t.Amount[3] == 0 && t.Weight <= 1<<15 {
+			// The usual term, c < 2^64 and w ≤ 2^15 bps: c·w < 2^79 and
+			// c·w·10^14 < 2^126, so both products are two words and the
+			// root is isqrt128's.
+			hi, lo := bits.Mul64(t.Amount[0], uint64(t.Weight))
+			cw = uint256.Int{lo, hi, 0, 0}
+			if _, over := sumCW.AddOverflow(&sumCW, &cw); over {
+				sumC.Add(sumC, two256)
+			}
+			xhi, xlo := bits.Mul64(lo, e14u)
+			xhi += hi * e14u // hi < 2^15: no overflow
+			s.SetUint64(isqrt128(xhi, xlo))
+			sumS.Add(&sumS, &s)
+			continue
 		}
 		k.SetUint64(uint64(t.Weight))
 		if _, over := cw.MulOverflow(&t.Amount, &k); over {
