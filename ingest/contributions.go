@@ -158,7 +158,7 @@ func donor(b []byte, buf *[42]byte) ([]byte, error) {
 
 func gap(b []byte, z *uint256.Int) error {
 	b = bytes.TrimSpace(b)
-	if v, ok := smallUint(b); ok {
+	if v, ok := parseUint(b); ok {
 		z.SetUint64(v)
 		return nil
 	}
@@ -169,7 +169,7 @@ func gap(b []byte, z *uint256.Int) error {
 
 func amount(b []byte, decimals uint8, z *uint256.Int) error {
 	b = bytes.TrimSpace(b)
-	if v, ok := smallUint(b); ok && decimals == 0 {
+	if v, ok := parseUint(b); ok && decimals == 0 {
 		z.SetUint64(v)
 	} else {
 		a, err := calc.ParseAmount(string(b), decimals)
@@ -184,20 +184,6 @@ func amount(b []byte, decimals uint8, z *uint256.Int) error {
 	return nil
 }
 
-// smallUint parses up to 19 decimal digits, the common case, without allocating.
-func smallUint(b []byte) (uint64, bool) {
-	if len(b) == 0 || len(b) > 19 {
-		return 0, false
-	}
-	var v uint64
-	for _, c := range b {
-		if c < '0' || c > '9' {
-			return 0, false
-		}
-		v = v*10 + uint64(c-'0')
-	}
-	return v, true
-}
 
 // jsonScalar accepts "123" or 123.
 type jsonScalar string

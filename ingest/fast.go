@@ -306,32 +306,3 @@ func parseChunk(data []byte, c *fastChunk, chunk int, fc contributionCols, t *ca
 	}
 }
 
-var hexVal = func() (t [256]byte) {
-	for i := range t {
-		t[i] = 0xff
-	}
-	for c := '0'; c <= '9'; c++ {
-		t[c] = byte(c - '0')
-	}
-	for c := 'a'; c <= 'f'; c++ {
-		t[c] = byte(c-'a') + 10
-		t[c-'a'+'A'] = byte(c-'a') + 10
-	}
-	return t
-}()
-
-// hexAddr decodes "0x"/"0X" + 40 hex digits of either case: the donors
-// calc.NormalizeDonor turns into lower-case addresses.
-func hexAddr(b []byte, a *[20]byte) bool {
-	if len(b) != 42 || b[0] != '0' || (b[1] != 'x' && b[1] != 'X') {
-		return false
-	}
-	for i := range 20 {
-		hi, lo := hexVal[b[2+2*i]], hexVal[b[3+2*i]]
-		if hi|lo > 15 {
-			return false
-		}
-		a[i] = hi<<4 | lo
-	}
-	return true
-}

@@ -44,4 +44,5 @@ fuzz() { # package, target: quiet unless it finds something
 fuzz ./calc FuzzDistribute
 fuzz ./calc FuzzIsqrt
 fuzz ./ingest FuzzFastPath
+fuzz ./ingest FuzzSWAR
 echo "fuzzing found nothing"

@@ -1,0 +1,92 @@
+package ingest
+
+import (
+	"bytes"
+	"encoding/hex"
+	"math/rand/v2"
+	"strconv"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// refUint is the byte-at-a-time parse parseUint replaces.
+func refUint(b []byte) (uint64, bool) {
+	if len(b) == 0 || len(b) > 19 {
+		return 0, false
+	}
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+	}
+	v, err := strconv.ParseUint(string(b), 10, 64)
+	return v, err == nil
+}
+
+// refAddr is the table decode hexAddr replaces.
+func refAddr(b []byte) ([20]byte, bool) {
+	var a [20]byte
+	if len(b) != 42 || b[0] != '0' || (b[1] != 'x' && b[1] != 'X') {
+		return a, false
+	}
+	n, err := hex.Decode(a[:], b[2:])
+	return a, err == nil && n == 20
+}
+
+// TestSWARAgainstReference: every length up to 20 digits, and every byte
+// value at every position of a valid number and of a valid address.
+func TestSWARAgainstReference(t *testing.T) {
+	r := rand.New(rand.NewPCG(4, 4))
+	check := func(b []byte) {
+		v, ok := parseUint(b)
+		wv, wok := refUint(b)
+		require.Equal(t, wok, ok, "%q", b)
+		require.Equal(t, wv, v, "%q", b)
+		var got [20]byte
+		ok = hexAddr(b, &got)
+		want, wok := refAddr(b)
+		require.Equal(t, wok, ok, "%q", b)
+		if ok {
+			require.Equal(t, want, got, "%q", b)
+		}
+	}
+	for n := 0; n <= 20; n++ {
+		for range 50 {
+			b := make([]byte, n)
+			for i := range b {
+				b[i] = '0' + byte(r.IntN(10))
+			}
+			check(b)
+		}
+	}
+	check([]byte("18446744073709551615")) // 2^64-1: 20 digits, not parsed here
+	check([]byte("9999999999999999999"))
+	for _, base := range [][]byte{[]byte("1234567890123456789"), []byte("0x" + "0123456789abcdefABCDEF0123456789aBcDeF01")} {
+		for i := range base {
+			for c := range 256 {
+				b := bytes.Clone(base)
+				b[i] = byte(c)
+				check(b)
+			}
+		}
+	}
+}
+
+func FuzzSWAR(f *testing.F) {
+	f.Add([]byte("0x0123456789abcdefABCDEF0123456789aBcDeF01"))
+	f.Add([]byte("123456789012345678"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		v, ok := parseUint(b)
+		wv, wok := refUint(b)
+		require.Equal(t, wok, ok)
+		require.Equal(t, wv, v)
+		var got [20]byte
+		ok = hexAddr(b, &got)
+		want, wok := refAddr(b)
+		require.Equal(t, wok, ok)
+		if ok {
+			require.Equal(t, want, got)
+		}
+	})
+}
