@@ -184,7 +184,6 @@ func amount(b []byte, decimals uint8, z *uint256.Int) error {
 	return nil
 }
 
-
 // jsonScalar accepts "123" or 123.
 type jsonScalar string
 

@@ -305,4 +305,3 @@ func parseChunk(data []byte, c *fastChunk, chunk int, fc contributionCols, t *ca
 		rows = append(rows, r)
 	}
 }
-
