@@ -171,6 +171,8 @@ func amount(b []byte, decimals uint8, z *uint256.Int) error {
 	b = bytes.TrimSpace(b)
 	if v, ok := parseUint(b); ok && decimals == 0 {
 		z.SetUint64(v)
+	} else if hi, lo, ok := parseUint128(b); ok && decimals == 0 {
+		*z = uint256.Int{lo, hi, 0, 0}
 	} else {
 		a, err := calc.ParseAmount(string(b), decimals)
 		if err != nil {

@@ -31,7 +31,9 @@ func (l *lines) next() ([][]byte, int, error) {
 			l.pos += end + 1
 		}
 		l.line++
-		rec = bytes.TrimSuffix(rec, []byte{'\r'})
+		if n := len(rec); n > 0 && rec[n-1] == '\r' {
+			rec = rec[:n-1]
+		}
 		if l.line == 1 {
 			rec = bytes.TrimPrefix(rec, []byte("\xef\xbb\xbf")) // UTF-8 BOM from spreadsheets
 		}

@@ -1,6 +1,9 @@
 package ingest
 
-import "encoding/binary"
+import (
+	"encoding/binary"
+	"math/bits"
+)
 
 // Eight ASCII characters at a time ("SIMD within a register"): a million-
 // row file has 18 digits of amount and 40 hex digits of address per row,
@@ -51,6 +54,22 @@ func parseUint(b []byte) (uint64, bool) {
 		v = v*10 + uint64(c-'0')
 	}
 	return v, true
+}
+
+// parseUint128 parses 20 to 38 decimal digits with no leading zero (token
+// amounts of 100 and more in 18-decimal base units) as hi·2^64 + lo.
+func parseUint128(b []byte) (hi, lo uint64, ok bool) {
+	if len(b) < 20 || len(b) > 38 || b[0] == '0' {
+		return 0, 0, false
+	}
+	top, ok1 := parseUint(b[:len(b)-19])
+	low, ok2 := parseUint(b[len(b)-19:])
+	if !ok1 || !ok2 {
+		return 0, 0, false
+	}
+	hi, lo = bits.Mul64(top, 1e19) // top < 10^19: the product is below 10^38 < 2^127
+	lo, carry := bits.Add64(lo, low, 0)
+	return hi + carry, lo, true
 }
 
 // hex8 decodes 8 hex digits (either case) into 4 bytes.

@@ -3,6 +3,7 @@ package ingest
 import (
 	"bytes"
 	"encoding/hex"
+	"math/big"
 	"math/rand/v2"
 	"strconv"
 	"testing"
@@ -88,5 +89,44 @@ func FuzzSWAR(f *testing.F) {
 		if ok {
 			require.Equal(t, want, got)
 		}
+		if hi, lo, ok := parseUint128(b); ok {
+			v := new(big.Int).Lsh(new(big.Int).SetUint64(hi), 64)
+			require.Equal(t, string(b), v.Add(v, new(big.Int).SetUint64(lo)).String())
+		}
 	})
+}
+
+// TestParseUint128: 20 to 38 digits agree with math/big; anything else
+// (too short or long, a leading zero, a non-digit) is left to ParseAmount.
+func TestParseUint128(t *testing.T) {
+	r := rand.New(rand.NewPCG(6, 6))
+	for n := 18; n <= 40; n++ {
+		for range 40 {
+			b := make([]byte, n)
+			for i := range b {
+				b[i] = '0' + byte(r.IntN(10))
+			}
+			if r.IntN(4) > 0 {
+				b[0] = '1' + byte(r.IntN(9))
+			}
+			hi, lo, ok := parseUint128(b)
+			want := n >= 20 && n <= 38 && b[0] != '0'
+			require.Equal(t, want, ok, "%s", b)
+			if ok {
+				got := new(big.Int).Lsh(new(big.Int).SetUint64(hi), 64)
+				got.Add(got, new(big.Int).SetUint64(lo))
+				require.Equal(t, string(b), got.String())
+			}
+		}
+	}
+	for _, s := range []string{"99999999999999999999999999999999999999", "100000000000000000000", "1234567890123456789x"} {
+		hi, lo, ok := parseUint128([]byte(s))
+		if s[len(s)-1] == 'x' {
+			require.False(t, ok)
+			continue
+		}
+		require.True(t, ok)
+		got := new(big.Int).Lsh(new(big.Int).SetUint64(hi), 64)
+		require.Equal(t, s, got.Add(got, new(big.Int).SetUint64(lo)).String())
+	}
 }
