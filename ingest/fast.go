@@ -92,12 +92,11 @@ func (l *Loader) loadFast(data []byte, opts Options) bool {
 		return false
 	}
 	rows := hugemem.Make[fastRow](lineCount, lineCount)
-	// The id and donor keys and both sorts' buffers are one block, so that
+	// The id and donor keys and the sorts' buffer are one block, so that
 	// once grouping is done it frees one span the tally's rows fit in.
-	keys := hugemem.Make[uint64](4*lineCount, 4*lineCount)
+	keys := hugemem.Make[uint64](3*lineCount, 3*lineCount)
 	n := lineCount
-	ids, donors := keys[:n:n], keys[n:2*n:2*n]
-	idScratch, donorScratch := keys[2*n:3*n:3*n], keys[3*n:]
+	ids, donors, scratch := keys[:n:n], keys[n:2*n:2*n], keys[2*n:]
 	var (
 		wg   sync.WaitGroup
 		mu   sync.Mutex
@@ -153,16 +152,19 @@ func (l *Loader) loadFast(data []byte, opts Options) bool {
 	}
 	rows, ids, donors = rows[:nRows], ids[:nIDs], donors[:nRows]
 
-	// Repeated ids and donor groups, concurrently.
+	// Repeated ids, then donor groups: each sort on every core, one after
+	// the other (they share a buffer); the duplicates are marked while the
+	// donors sort.
 	dups := 0
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		if l.Dedup {
-			dups = markDuplicates(data, rows, ids, idScratch)
-		}
-	}()
-	radix.SortHigh(donors, donorScratch)
+	if l.Dedup {
+		radix.SortHigh(ids, scratch, runtime.GOMAXPROCS(0))
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			dups = markDuplicates(data, rows, ids)
+		}()
+	}
+	radix.SortHigh(donors, scratch, runtime.GOMAXPROCS(0))
 	wg.Wait()
 
 	names, ok := numberDonors(data, rows, donors)

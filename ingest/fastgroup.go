@@ -10,9 +10,8 @@ import (
 )
 
 // markDuplicates flags every row whose id appeared on an earlier row and
-// returns how many there are.
-func markDuplicates(data []byte, rows []fastRow, ids, scratch []uint64) int {
-	radix.SortHigh(ids, scratch)
+// returns how many there are. ids must be sorted ([radix.SortHigh]).
+func markDuplicates(data []byte, rows []fastRow, ids []uint64) int {
 	n := 0
 	idOf := func(i uint32) []byte { r := &rows[i]; return data[r.idOff : r.idOff+uint32(r.idLen)] }
 	var reps []uint32 // distinct ids of the current run

@@ -7,7 +7,11 @@
 // keys in input order, which is what makes "first wins" rules cheap.
 package radix
 
-import "github.com/qf-dev/qf/internal/hugemem"
+import (
+	"sync"
+
+	"github.com/qf-dev/qf/internal/hugemem"
+)
 
 // Pair is a sort key and a value carried along: usually the index of the
 // item the key stands for.
@@ -102,41 +106,72 @@ func Bits(n int) int {
 	return b
 }
 
-// SortHigh sorts keys by their high 32 bits, stably. A key that packs a
-// 32-bit hash above a 32-bit index, pushed in index order, comes out
-// ordered by (hash, index) at half the memory of a [Pair]. scratch is used
-// as for [Sort].
-func SortHigh(keys []uint64, scratch []uint64) {
+// SortHigh sorts keys by their high 32 bits, stably, cutting each pass
+// into parts run concurrently (1 for none). A key that packs a 32-bit hash
+// above a 32-bit index, pushed in index order, comes out ordered by (hash,
+// index) at half the memory of a [Pair]. scratch is used as for [Sort].
+func SortHigh(keys []uint64, scratch []uint64, parts int) {
 	if len(keys) < 2 {
 		return
 	}
 	if cap(scratch) < len(keys) {
 		scratch = hugemem.Make[uint64](len(keys), len(keys))
 	}
+	parts = max(1, min(parts, len(keys)/(1<<14))) // a part of fewer keys is not worth a goroutine
 	src, dst := keys, scratch[:len(keys)]
-	var count [buckets]int
+	counts := make([][buckets]int, parts)
+	part := func(s []uint64, k int) []uint64 { return s[len(s)*k/parts : len(s)*(k+1)/parts] }
 	for shift := 32; shift < 64; shift += digitBits {
-		clear(count[:])
-		for _, k := range src {
-			count[(k>>shift)&(buckets-1)]++
+		each(parts, func(k int) {
+			count := &counts[k]
+			clear(count[:])
+			for _, key := range part(src, k) {
+				count[(key>>shift)&(buckets-1)]++
+			}
+		})
+		first, total := (src[0]>>shift)&(buckets-1), 0
+		for k := range parts {
+			total += counts[k][first]
 		}
-		if count[(src[0]>>shift)&(buckets-1)] == len(src) {
-			continue
+		if total == len(src) {
+			continue // every key has this digit: nothing to move
 		}
-		sum := 0
-		for d := range count {
-			c := count[d]
-			count[d] = sum
-			sum += c
+		sum := 0 // part k's keys of digit d follow part k-1's: stable
+		for d := range buckets {
+			for k := range parts {
+				c := counts[k][d]
+				counts[k][d] = sum
+				sum += c
+			}
 		}
-		for _, k := range src {
-			d := (k >> shift) & (buckets - 1)
-			dst[count[d]] = k
-			count[d]++
-		}
+		each(parts, func(k int) {
+			count := &counts[k]
+			for _, key := range part(src, k) {
+				d := (key >> shift) & (buckets - 1)
+				dst[count[d]] = key
+				count[d]++
+			}
+		})
 		src, dst = dst, src
 	}
 	if &src[0] != &keys[0] {
 		copy(keys, src)
 	}
+}
+
+// each calls fn(k) for k in [0, parts), concurrently when parts > 1.
+func each(parts int, fn func(k int)) {
+	if parts == 1 {
+		fn(0)
+		return
+	}
+	var wg sync.WaitGroup
+	for k := range parts {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			fn(k)
+		}()
+	}
+	wg.Wait()
 }

@@ -60,20 +60,22 @@ func BenchmarkSort1M(b *testing.B) {
 
 func TestSortHigh(t *testing.T) {
 	for _, n := range []int{0, 1, 2, 100, 5000, 100_000} {
-		t.Run(fmt.Sprint(n), func(t *testing.T) {
-			r := rand.New(rand.NewPCG(uint64(n), 9))
-			keys := make([]uint64, n)
-			for i := range keys {
-				h := r.Uint64() >> 32
-				if i%3 == 0 {
-					h &= 0xff // many equal hashes
+		for _, parts := range []int{1, 3} {
+			t.Run(fmt.Sprint(n, "/parts", parts), func(t *testing.T) {
+				r := rand.New(rand.NewPCG(uint64(n), 9))
+				keys := make([]uint64, n)
+				for i := range keys {
+					h := r.Uint64() >> 32
+					if i%3 == 0 {
+						h &= 0xff // many equal hashes
+					}
+					keys[i] = h<<32 | uint64(i)
 				}
-				keys[i] = h<<32 | uint64(i)
-			}
-			want := append([]uint64{}, keys...)
-			sort.Slice(want, func(i, j int) bool { return want[i] < want[j] }) // indices are distinct: (hash, index) order
-			SortHigh(keys, nil)
-			require.Equal(t, want, keys)
-		})
+				want := append([]uint64{}, keys...)
+				sort.Slice(want, func(i, j int) bool { return want[i] < want[j] }) // indices are distinct: (hash, index) order
+				SortHigh(keys, nil, parts)
+				require.Equal(t, want, keys)
+			})
+		}
 	}
 }
