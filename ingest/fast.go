@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"bytes"
+	"encoding/binary"
 	"hash/maphash"
 	"runtime"
 	"sync"
@@ -34,24 +35,49 @@ import (
 // give up before touching the tally; the row-by-row path then produces the
 // result or the exact error.
 
-// fastRow is one parsed line, 48 bytes.
+// fastRow is one parsed line, 40 bytes.
 type fastRow struct {
-	amount   uint64 // the amount, or, when big, where it is kept (bigRef)
-	idOff    uint32 // offset of the id in the file; idLen 0 when none
-	donorOff uint32
-	gap      int32
-	donor    uint32   // set by numberDonors: the donor's index among the file's donors
-	addr     [20]byte // the donor when rowAddr: reading it back from the file, at random, is slower
-	idLen    uint16
-	donorLen uint8
-	flags    uint8
+	amount  uint64   // the amount, or, when big, where it is kept (bigRef)
+	lineOff uint32   // where the line starts in the file: its id is found again from here (fieldAt)
+	gap     uint32   // the gap's index, below 2^28, and the row's flags above
+	donor   uint32   // set by numberDonors: the donor's index among the file's donors
+	addr    [20]byte // the donor when rowAddr (reading it back from the file, at random, is slower); else donorText's
+}
+
+// donorText returns a row's donor as written, when it is not an address:
+// addr then holds where it is in the file.
+func (r *fastRow) donorText(data []byte) []byte {
+	off := binary.LittleEndian.Uint32(r.addr[:4])
+	return data[off : off+uint32(r.addr[4])]
 }
 
 const (
-	rowAddr = 1 << iota // the donor is a 0x address, compared by its 20 bytes
-	rowBig              // the amount does not fit in 64 bits
-	rowDup              // a repeated id: skipped
+	rowAddr  = 1 << (28 + iota) // the donor is a 0x address, compared by its 20 bytes
+	rowBig                      // the amount does not fit in 64 bits
+	rowDup                      // a repeated id: skipped
+	gapIndex = 1<<28 - 1        // the bits of gap below the flags
 )
+
+func (r *fastRow) has(flag uint32) bool { return r.gap&flag != 0 }
+
+// fieldAt returns column col of the line starting at off, trimmed as the
+// parse trims it (the line has no quotes and at least col+1 fields).
+func fieldAt(data []byte, off uint32, col int) []byte {
+	line := data[off:]
+	if i := bytes.IndexByte(line, '\n'); i >= 0 {
+		line = line[:i]
+	}
+	if n := len(line); n > 0 && line[n-1] == '\r' {
+		line = line[:n-1]
+	}
+	for range col {
+		line = line[bytes.IndexByte(line, ',')+1:]
+	}
+	if i := bytes.IndexByte(line, ','); i >= 0 {
+		line = line[:i]
+	}
+	return bytes.TrimSpace(line)
+}
 
 // fastChunk is a range of whole lines; its rows go to rows[base:base+n],
 // its id keys to ids[base:base+nIDs] (base counts the chunk's lines).
@@ -77,7 +103,7 @@ func key(hash uint64, row int) uint64 { return hash&^(1<<32-1) | uint64(uint32(r
 // loadFast tries the fast path; it reports false, having changed nothing,
 // when the file needs the row-by-row path.
 func (l *Loader) loadFast(data []byte, opts Options) bool {
-	if l.Tally.Rows() != 0 || len(l.Tally.Donors()) != 0 || isJSON(data) || len(data) >= 1<<32 {
+	if l.Tally.Rows() != 0 || len(l.Tally.Donors()) != 0 || isJSON(data) || len(data) >= 1<<32 || len(l.Tally.Gaps()) > gapIndex {
 		return false
 	}
 	lines := &lines{data: data}
@@ -161,7 +187,7 @@ func (l *Loader) loadFast(data []byte, opts Options) bool {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			dups = markDuplicates(data, rows, ids)
+			dups = markDuplicates(data, rows, ids, fc.id)
 		}()
 	}
 	radix.SortHigh(donors, scratch, runtime.GOMAXPROCS(0))
@@ -177,11 +203,11 @@ func (l *Loader) loadFast(data []byte, opts Options) bool {
 	first := l.Tally.AddDonors(names)
 	l.Tally.AddBulk(len(rows), func(i int, c *calc.Contribution) bool {
 		r := &rows[i]
-		if r.flags&rowDup != 0 {
+		if r.has(rowDup) {
 			return false
 		}
-		c.Donor, c.Gap = first+int32(r.donor), r.gap
-		if r.flags&rowBig != 0 {
+		c.Donor, c.Gap = first+int32(r.donor), int32(r.gap&gapIndex)
+		if r.has(rowBig) {
 			c.Amount = chunks[r.amount>>32].bigs[uint32(r.amount)]
 		} else {
 			c.Amount.SetUint64(r.amount)
@@ -253,54 +279,47 @@ func parseChunk(data []byte, c *fastChunk, chunk int, fc contributionCols, t *ca
 		if err != nil || lines.quoted || len(fields) < fc.need {
 			return false
 		}
-		// field trims as the general path does and returns the field's
-		// offset in the file (fields are slices of data).
-		field := func(i int) (int, []byte) {
-			f := bytes.TrimSpace(fields[i])
-			return cap(data) - cap(f), f
-		}
+		// field trims as the general path does (fieldAt does the same).
+		field := func(i int) []byte { return bytes.TrimSpace(fields[i]) }
 		var r fastRow
 		row := c.base + len(rows)
 
-		off, d := field(fc.donor)
+		d := field(fc.donor)
 		if !hexAddr(d, &r.addr) {
 			if _, err := calc.NormalizeDonor(string(d)); err != nil { // at most calc.MaxDonorLen bytes
 				return false
 			}
+			binary.LittleEndian.PutUint32(r.addr[:4], uint32(cap(data)-cap(d)))
+			r.addr[4] = uint8(len(d))
 			donors = append(donors, key(maphash.Bytes(seed, d), row))
 		} else {
-			r.flags |= rowAddr
+			r.gap |= rowAddr
 			donors = append(donors, key(maphash.Bytes(seed, r.addr[:]), row))
 		}
-		r.donorOff, r.donorLen = uint32(off), uint8(len(d))
+		r.lineOff = uint32(cap(data) - cap(fields[0])) // fields are slices of data
 
-		if _, g := field(fc.gap); gap(g, &gapID) != nil {
+		if gap(field(fc.gap), &gapID) != nil {
 			return false
 		}
 		gi, known := t.GapIndex(&gapID)
 		if !known {
 			return false
 		}
-		r.gap = gi
+		r.gap |= uint32(gi)
 
-		if _, a := field(fc.amount); amount(a, decimals, &amt) != nil {
+		if amount(field(fc.amount), decimals, &amt) != nil {
 			return false
 		}
 		if amt.IsUint64() {
 			r.amount = amt.Uint64()
 		} else {
 			r.amount = bigRef(chunk, len(c.bigs))
-			r.flags |= rowBig
+			r.gap |= rowBig
 			c.bigs = append(c.bigs, amt)
 		}
 
 		if fc.id >= 0 {
-			off, id := field(fc.id)
-			if len(id) > 0 {
-				if len(id) > 1<<16-1 {
-					return false
-				}
-				r.idOff, r.idLen = uint32(off), uint16(len(id))
+			if id := field(fc.id); len(id) > 0 {
 				ids = append(ids, key(maphash.Bytes(seed, id), row))
 			}
 		}

@@ -11,9 +11,9 @@ import (
 
 // markDuplicates flags every row whose id appeared on an earlier row and
 // returns how many there are. ids must be sorted ([radix.SortHigh]).
-func markDuplicates(data []byte, rows []fastRow, ids []uint64) int {
+func markDuplicates(data []byte, rows []fastRow, ids []uint64, idCol int) int {
 	n := 0
-	idOf := func(i uint32) []byte { r := &rows[i]; return data[r.idOff : r.idOff+uint32(r.idLen)] }
+	idOf := func(i uint32) []byte { return fieldAt(data, rows[i].lineOff, idCol) }
 	var reps []uint32 // distinct ids of the current run
 	for s := 0; s < len(ids); {
 		e := s + 1
@@ -32,7 +32,7 @@ func markDuplicates(data []byte, rows []fastRow, ids []uint64) int {
 				}
 			}
 			if seen {
-				rows[row].flags |= rowDup
+				rows[row].gap |= rowDup
 				n++
 			} else {
 				reps = append(reps, row)
@@ -91,8 +91,8 @@ func numberDonors(data []byte, rows []fastRow, donors []uint64) ([]string, bool)
 	}
 	// Names go into one block, each part writing its own range of it.
 	nameLen := func(d int) int {
-		if r := &rows[firsts[d].Key]; r.flags&rowAddr == 0 {
-			return int(r.donorLen)
+		if r := &rows[firsts[d].Key]; !r.has(rowAddr) {
+			return len(r.donorText(data))
 		}
 		return 42
 	}
@@ -109,10 +109,10 @@ func numberDonors(data []byte, rows []fastRow, donors []uint64) ([]string, bool)
 		a := arena{cur: block[at[k]:at[k]:at[k+1]]}
 		for d := len(firsts) * k / parts; d < len(firsts)*(k+1)/parts; d++ {
 			r := &rows[firsts[d].Key]
-			if r.flags&rowAddr != 0 {
+			if r.has(rowAddr) {
 				names[d] = a.address(&r.addr)
 			} else {
-				names[d] = a.str(data[r.donorOff : r.donorOff+uint32(r.donorLen)])
+				names[d] = a.str(r.donorText(data))
 			}
 		}
 	})
@@ -129,18 +129,17 @@ func numberDonors(data []byte, rows []fastRow, donors []uint64) ([]string, bool)
 // donorRef is what grouping needs of a row, gathered in sorted order.
 type donorRef struct {
 	addr   [20]byte
-	off    uint32
-	len    uint8
+	text   []byte // the donor as written, when not an address
 	isAddr bool
 	dup    bool
 	group  uint32 // for a run's distinct donors
 }
 
-func (x *donorRef) same(data []byte, y *donorRef) bool {
+func (x *donorRef) same(y *donorRef) bool {
 	if x.isAddr || y.isAddr {
 		return x.isAddr == y.isAddr && x.addr == y.addr
 	}
-	return bytes.Equal(data[x.off:x.off+uint32(x.len)], data[y.off:y.off+uint32(y.len)])
+	return bytes.Equal(x.text, y.text)
 }
 
 // gatherBlock is how many rows groupDonors reads ahead: enough independent
@@ -160,7 +159,10 @@ func groupDonors(data []byte, rows []fastRow, keys []uint64, part uint32) []radi
 		for j, k := range block {
 			r := &rows[uint32(k)]
 			ref := &refs[j]
-			*ref = donorRef{addr: r.addr, off: r.donorOff, len: r.donorLen, isAddr: r.flags&rowAddr != 0, dup: r.flags&rowDup != 0}
+			*ref = donorRef{addr: r.addr, isAddr: r.has(rowAddr), dup: r.has(rowDup)}
+			if !ref.isAddr {
+				ref.text = r.donorText(data)
+			}
 		}
 		for j, k := range block {
 			if i := b + j; i == 0 || keys[i]>>32 != keys[i-1]>>32 {
@@ -168,7 +170,7 @@ func groupDonors(data []byte, rows []fastRow, keys []uint64, part uint32) []radi
 			}
 			ref, row, g := &refs[j], uint32(k), noGroup
 			for r := range reps {
-				if reps[r].same(data, ref) {
+				if reps[r].same(ref) {
 					g = reps[r].group
 					break
 				}
