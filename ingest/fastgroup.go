@@ -6,7 +6,6 @@ import (
 	"sync"
 
 	"github.com/qf-dev/qf/internal/hugemem"
-	"github.com/qf-dev/qf/internal/radix"
 )
 
 // markDuplicates flags every row whose id appeared on an earlier row and
@@ -67,59 +66,45 @@ func numberDonors(data []byte, rows []fastRow, donors []uint64) ([]string, bool)
 		bounds[i] = b
 	}
 	bounds[parts] = len(donors)
-	firstsOf := make([][]radix.Pair, parts)
+	reps := make([][]uint32, parts) // per part, group -> one of its kept rows
+	nameBytes := make([]int, parts+1)
 	parallel(parts, func(k int) {
-		firstsOf[k] = groupDonors(data, rows, donors[bounds[k]:bounds[k+1]], uint32(k))
+		reps[k], nameBytes[k+1] = groupDonors(data, rows, donors[bounds[k]:bounds[k+1]], uint32(k))
 	})
 	base := make([]int, parts+1) // part k's groups are base[k]… in the global list
 	for k := range parts {
-		if len(firstsOf[k]) >= 1<<groupBits-1 {
+		if len(reps[k]) >= 1<<groupBits-1 {
 			return nil, false
 		}
-		base[k+1] = base[k] + len(firstsOf[k])
+		base[k+1] = base[k] + len(reps[k])
+		nameBytes[k+1] += nameBytes[k]
 	}
-	firsts := hugemem.Make[radix.Pair](0, base[parts])
-	for k := range parts {
-		for _, f := range firstsOf[k] {
-			firsts = append(firsts, radix.Pair{Key: f.Key, Val: f.Val + uint64(base[k])})
+	// Number the groups in order of first kept row: one pass in file order.
+	index := make([]uint32, base[parts]) // global group -> donor index + 1
+	next := uint32(0)
+	for i := range rows {
+		r := &rows[i]
+		if r.has(rowDup) {
+			continue
 		}
-	}
-	radix.Sort(firsts, radix.Bits(len(rows)), nil) // by first row
-	index := make([]uint32, len(firsts))           // global group -> donor index
-	for d, f := range firsts {
-		index[f.Val] = uint32(d)
+		g := base[r.donor>>groupBits] + int(r.donor&(1<<groupBits-1))
+		if index[g] == 0 {
+			next++
+			index[g] = next
+		}
+		r.donor = index[g] - 1
 	}
 	// Names go into one block, each part writing its own range of it.
-	nameLen := func(d int) int {
-		if r := &rows[firsts[d].Key]; !r.has(rowAddr) {
-			return len(r.donorText(data))
-		}
-		return 42
-	}
-	at := make([]int, parts+1) // part k's names start at block[at[k]]
-	for k := range parts {
-		at[k+1] = at[k]
-		for d := len(firsts) * k / parts; d < len(firsts)*(k+1)/parts; d++ {
-			at[k+1] += nameLen(d)
-		}
-	}
-	block := hugemem.Make[byte](at[parts], at[parts])
-	names := make([]string, len(firsts))
+	block := hugemem.Make[byte](nameBytes[parts], nameBytes[parts])
+	names := make([]string, base[parts])
 	parallel(parts, func(k int) {
-		a := arena{cur: block[at[k]:at[k]:at[k+1]]}
-		for d := len(firsts) * k / parts; d < len(firsts)*(k+1)/parts; d++ {
-			r := &rows[firsts[d].Key]
+		a := arena{cur: block[nameBytes[k]:nameBytes[k]:nameBytes[k+1]]}
+		for g, row := range reps[k] {
+			d, r := index[base[k]+g]-1, &rows[row]
 			if r.has(rowAddr) {
 				names[d] = a.address(&r.addr)
 			} else {
 				names[d] = a.str(r.donorText(data))
-			}
-		}
-	})
-	parallel(parts, func(k int) {
-		for i := len(rows) * k / parts; i < len(rows)*(k+1)/parts; i++ {
-			if g := rows[i].donor; g != noGroup {
-				rows[i].donor = index[base[g>>groupBits]+int(g&(1<<groupBits-1))]
 			}
 		}
 	})
@@ -147,13 +132,14 @@ func (x *donorRef) same(y *donorRef) bool {
 const gatherBlock = 4096
 
 // groupDonors numbers the distinct donors of its part of the sorted keys
-// from 0, sets each row's donor to part<<groupBits | group (noGroup for a
-// repeated row whose donor has no kept row), and returns each group's first
-// kept row (Key) and number (Val).
-func groupDonors(data []byte, rows []fastRow, keys []uint64, part uint32) []radix.Pair {
-	firsts := hugemem.Make[radix.Pair](0, len(keys)) // room for every row to be a new donor: untouched room costs nothing
+// from 0 and sets each row's donor to part<<groupBits | group (noGroup for
+// a repeated row whose donor has no kept row). It returns a kept row of
+// each group and the length of the groups' names.
+func groupDonors(data []byte, rows []fastRow, keys []uint64, part uint32) ([]uint32, int) {
+	reps := hugemem.Make[uint32](0, len(keys)) // room for every row to be a new donor: untouched room costs nothing
+	nameBytes := 0
 	refs := make([]donorRef, gatherBlock)
-	var reps []donorRef // distinct donors of the current run
+	var run []donorRef // distinct donors of the current run of equal hashes
 	for b := 0; b < len(keys); b += gatherBlock {
 		block := keys[b:min(b+gatherBlock, len(keys))]
 		for j, k := range block {
@@ -166,20 +152,25 @@ func groupDonors(data []byte, rows []fastRow, keys []uint64, part uint32) []radi
 		}
 		for j, k := range block {
 			if i := b + j; i == 0 || keys[i]>>32 != keys[i-1]>>32 {
-				reps = reps[:0]
+				run = run[:0]
 			}
 			ref, row, g := &refs[j], uint32(k), noGroup
-			for r := range reps {
-				if reps[r].same(ref) {
-					g = reps[r].group
+			for r := range run {
+				if run[r].same(ref) {
+					g = run[r].group
 					break
 				}
 			}
 			if g == noGroup && !ref.dup {
-				g = uint32(len(firsts))
-				firsts = append(firsts, radix.Pair{Key: uint64(row), Val: uint64(g)})
+				g = uint32(len(reps))
+				reps = append(reps, row)
 				ref.group = g
-				reps = append(reps, *ref)
+				run = append(run, *ref)
+				if ref.isAddr {
+					nameBytes += 42
+				} else {
+					nameBytes += len(ref.text)
+				}
 			}
 			if g != noGroup {
 				g |= part << groupBits
@@ -187,7 +178,7 @@ func groupDonors(data []byte, rows []fastRow, keys []uint64, part uint32) []radi
 			rows[row].donor = g
 		}
 	}
-	return firsts
+	return reps, nameBytes
 }
 
 // parallel calls fn(k) for every k in [0, parts) on its own goroutine and
