@@ -51,24 +51,6 @@ func partsFor(n int) int {
 	return max(1, runtime.GOMAXPROCS(0))
 }
 
-// parallelParts calls fn(k) for every k in [0, parts), each on its own
-// goroutine (on the caller's when parts is 1), and waits for all of them.
-func parallelParts(parts int, fn func(k int)) {
-	if parts == 1 {
-		fn(0)
-		return
-	}
-	var wg sync.WaitGroup
-	for k := range parts {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			fn(k)
-		}()
-	}
-	wg.Wait()
-}
-
 // parallelChunks calls a worker for every i in [0, n), handing out chunks of
 // chunk indices from a shared counter to workers goroutines (the caller's
 // alone when workers < 2). newWorker runs once per goroutine, so each

@@ -6,6 +6,7 @@ import (
 	"github.com/holiman/uint256"
 
 	"github.com/qf-dev/qf/internal/hugemem"
+	"github.com/qf-dev/qf/internal/par"
 	"github.com/qf-dev/qf/internal/radix"
 )
 
@@ -53,7 +54,7 @@ func (t *Tally) AddBulk(n int, row func(i int, c *Contribution) bool) {
 	parts := partsFor(n)
 	counts := make([][]int, parts)
 	bigs := make([]int, parts+1) // part k's big amounts go to t.big[bigs[k]:]
-	parallelParts(parts, func(k int) {
+	par.Do(parts, func(k int) {
 		cnt := make([]int, len(t.gaps))
 		var c Contribution
 		for i := n * k / parts; i < n*(k+1)/parts; i++ {
@@ -76,7 +77,7 @@ func (t *Tally) AddBulk(n int, row func(i int, c *Contribution) bool) {
 		bigs[k+1] += bigs[k]
 	}
 	t.big = make([]uint256.Int, bigs[parts])
-	parallelParts(parts, func(k int) {
+	par.Do(parts, func(k int) {
 		pos, big := counts[k], bigs[k]
 		var c Contribution
 		for i := n * k / parts; i < n*(k+1)/parts; i++ {
@@ -120,7 +121,7 @@ func (t *Tally) groupByGap() {
 	n := len(t.entries)
 	parts := partsFor(n)
 	counts := make([][]int, parts)
-	parallelParts(parts, func(k int) {
+	par.Do(parts, func(k int) {
 		cnt := make([]int, len(t.gaps))
 		for _, e := range t.entries[n*k/parts : n*(k+1)/parts] {
 			cnt[entryGap(e)]++
@@ -129,7 +130,7 @@ func (t *Tally) groupByGap() {
 	})
 	t.gapOffsets(counts)
 	out := hugemem.Make[radix.Pair](n, n)
-	parallelParts(parts, func(k int) {
+	par.Do(parts, func(k int) {
 		pos := counts[k]
 		for _, e := range t.entries[n*k/parts : n*(k+1)/parts] {
 			g := entryGap(e)
@@ -164,7 +165,7 @@ func (t *Tally) sum() error {
 
 	donorBits := radix.Bits(len(t.donors))
 	nCells := make([]int, parts)
-	parallelParts(parts, func(k int) {
+	par.Do(parts, func(k int) {
 		longest := 0
 		for g := cut[k]; g < cut[k+1]; g++ {
 			longest = max(longest, t.gapStart[g+1]-t.gapStart[g])
@@ -196,7 +197,7 @@ func (t *Tally) sum() error {
 		eligible = hugemem.Make[uint256.Int](total, total)
 	}
 	errs := make([]error, parts)
-	parallelParts(parts, func(k int) {
+	par.Do(parts, func(k int) {
 		errs[k] = t.sumRange(t.gapStart[cut[k]], t.gapStart[cut[k+1]], cells[nCells[k]:], eligible, nCells[k])
 	})
 	for _, err := range errs { // the first part's error is the first in (gap, donor) order

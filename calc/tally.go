@@ -11,6 +11,7 @@ import (
 	"github.com/holiman/uint256"
 
 	"github.com/qf-dev/qf/internal/hugemem"
+	"github.com/qf-dev/qf/internal/par"
 	"github.com/qf-dev/qf/internal/radix"
 )
 
@@ -316,7 +317,7 @@ func (t *Tally) Terms() ([]Term, error) {
 	// Each part sets its cells' weights and counts its matchable ones.
 	parts := partsFor(len(t.cells))
 	counts := make([]int, parts+1) // then: where part k's terms start
-	parallelParts(parts, func(k int) {
+	par.Do(parts, func(k int) {
 		n := 0
 		for i := len(t.cells) * k / parts; i < len(t.cells)*(k+1)/parts; i++ {
 			t.cells[i].Weight = t.weights[t.cells[i].Donor]
@@ -333,7 +334,7 @@ func (t *Tally) Terms() ([]Term, error) {
 		return t.cells, nil
 	}
 	terms := hugemem.Make[Term](counts[parts], counts[parts])
-	parallelParts(parts, func(k int) {
+	par.Do(parts, func(k int) {
 		j := counts[k]
 		for i := len(t.cells) * k / parts; i < len(t.cells)*(k+1)/parts; i++ {
 			if matchable(i) {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/qf-dev/qf/calc"
 	"github.com/qf-dev/qf/internal/hugemem"
+	"github.com/qf-dev/qf/internal/par"
 	"github.com/qf-dev/qf/internal/radix"
 )
 
@@ -239,19 +240,13 @@ func splitLines(data []byte, from, n int) []fastChunk {
 // mapped file, so also the one that brings it into memory), sets each
 // chunk's base and returns the total.
 func countLines(data []byte, chunks []fastChunk) int {
-	var wg sync.WaitGroup
-	for i := range chunks {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			c := &chunks[i]
-			c.n = bytes.Count(data[c.start:c.end], []byte{'\n'})
-			if data[c.end-1] != '\n' {
-				c.n++ // a last line without a newline
-			}
-		}()
-	}
-	wg.Wait()
+	par.Do(len(chunks), func(i int) {
+		c := &chunks[i]
+		c.n = bytes.Count(data[c.start:c.end], []byte{'\n'})
+		if data[c.end-1] != '\n' {
+			c.n++ // a last line without a newline
+		}
+	})
 	lines := 0
 	for i := range chunks {
 		chunks[i].base, lines = lines, lines+chunks[i].n

@@ -3,9 +3,9 @@ package ingest
 import (
 	"bytes"
 	"runtime"
-	"sync"
 
 	"github.com/qf-dev/qf/internal/hugemem"
+	"github.com/qf-dev/qf/internal/par"
 )
 
 // markDuplicates flags every row whose id appeared on an earlier row and
@@ -68,7 +68,7 @@ func numberDonors(data []byte, rows []fastRow, donors []uint64) ([]string, bool)
 	bounds[parts] = len(donors)
 	reps := make([][]uint32, parts) // per part, group -> one of its kept rows
 	nameBytes := make([]int, parts+1)
-	parallel(parts, func(k int) {
+	par.Do(parts, func(k int) {
 		reps[k], nameBytes[k+1] = groupDonors(data, rows, donors[bounds[k]:bounds[k+1]], uint32(k))
 	})
 	base := make([]int, parts+1) // part k's groups are base[k]… in the global list
@@ -97,7 +97,7 @@ func numberDonors(data []byte, rows []fastRow, donors []uint64) ([]string, bool)
 	// Names go into one block, each part writing its own range of it.
 	block := hugemem.Make[byte](nameBytes[parts], nameBytes[parts])
 	names := make([]string, base[parts])
-	parallel(parts, func(k int) {
+	par.Do(parts, func(k int) {
 		a := arena{cur: block[nameBytes[k]:nameBytes[k]:nameBytes[k+1]]}
 		for g, row := range reps[k] {
 			d, r := index[base[k]+g]-1, &rows[row]
@@ -179,18 +179,4 @@ func groupDonors(data []byte, rows []fastRow, keys []uint64, part uint32) ([]uin
 		}
 	}
 	return reps, nameBytes
-}
-
-// parallel calls fn(k) for every k in [0, parts) on its own goroutine and
-// waits for all of them.
-func parallel(parts int, fn func(k int)) {
-	var wg sync.WaitGroup
-	for k := range parts {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			fn(k)
-		}()
-	}
-	wg.Wait()
 }

@@ -8,9 +8,8 @@
 package radix
 
 import (
-	"sync"
-
 	"github.com/qf-dev/qf/internal/hugemem"
+	"github.com/qf-dev/qf/internal/par"
 )
 
 // Pair is a sort key and a value carried along: usually the index of the
@@ -122,7 +121,7 @@ func SortHigh(keys []uint64, scratch []uint64, parts int) {
 	counts := make([][buckets]int, parts)
 	part := func(s []uint64, k int) []uint64 { return s[len(s)*k/parts : len(s)*(k+1)/parts] }
 	for shift := 32; shift < 64; shift += digitBits {
-		each(parts, func(k int) {
+		par.Do(parts, func(k int) {
 			count := &counts[k]
 			clear(count[:])
 			for _, key := range part(src, k) {
@@ -144,7 +143,7 @@ func SortHigh(keys []uint64, scratch []uint64, parts int) {
 				sum += c
 			}
 		}
-		each(parts, func(k int) {
+		par.Do(parts, func(k int) {
 			count := &counts[k]
 			for _, key := range part(src, k) {
 				d := (key >> shift) & (buckets - 1)
@@ -157,21 +156,4 @@ func SortHigh(keys []uint64, scratch []uint64, parts int) {
 	if &src[0] != &keys[0] {
 		copy(keys, src)
 	}
-}
-
-// each calls fn(k) for k in [0, parts), concurrently when parts > 1.
-func each(parts int, fn func(k int)) {
-	if parts == 1 {
-		fn(0)
-		return
-	}
-	var wg sync.WaitGroup
-	for k := range parts {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			fn(k)
-		}()
-	}
-	wg.Wait()
 }
