@@ -8,7 +8,7 @@ import "sync"
 // the caller's when parts is 1), and waits for all of them. fn must only
 // write state that belongs to its k.
 func Do(parts int, fn func(k int)) {
-	if parts <= 1 {
+	if parts == 1 {
 		fn(0)
 		return
 	}
