@@ -66,20 +66,25 @@ func numberDonors(data []byte, rows []fastRow, donors []uint64) ([]string, bool)
 		bounds[i] = b
 	}
 	bounds[parts] = len(donors)
-	reps := make([][]uint32, parts) // per part, group -> one of its kept rows
-	nameBytes := make([]int, parts+1)
+	groups := make([]int, parts) // per part, how many donors it found
+	nameBytes := 0
+	nameBytesOf := make([]int, parts)
 	par.Do(parts, func(k int) {
-		reps[k], nameBytes[k+1] = groupDonors(data, rows, donors[bounds[k]:bounds[k+1]], uint32(k))
+		groups[k], nameBytesOf[k] = groupDonors(data, rows, donors[bounds[k]:bounds[k+1]], uint32(k))
 	})
 	base := make([]int, parts+1) // part k's groups are base[k]… in the global list
 	for k := range parts {
-		if len(reps[k]) >= 1<<groupBits-1 {
+		if groups[k] >= 1<<groupBits-1 {
 			return nil, false
 		}
-		base[k+1] = base[k] + len(reps[k])
-		nameBytes[k+1] += nameBytes[k]
+		base[k+1] = base[k] + groups[k]
+		nameBytes += nameBytesOf[k]
 	}
-	// Number the groups in order of first kept row: one pass in file order.
+	// Number the groups in order of first kept row, and name each donor
+	// there: one pass in file order, every write in order.
+	block := hugemem.Make[byte](0, nameBytes)
+	a := arena{cur: block}
+	names := make([]string, base[parts])
 	index := make([]uint32, base[parts]) // global group -> donor index + 1
 	next := uint32(0)
 	for i := range rows {
@@ -89,25 +94,16 @@ func numberDonors(data []byte, rows []fastRow, donors []uint64) ([]string, bool)
 		}
 		g := base[r.donor>>groupBits] + int(r.donor&(1<<groupBits-1))
 		if index[g] == 0 {
+			if r.has(rowAddr) {
+				names[next] = a.address(&r.addr)
+			} else {
+				names[next] = a.str(r.donorText(data))
+			}
 			next++
 			index[g] = next
 		}
 		r.donor = index[g] - 1
 	}
-	// Names go into one block, each part writing its own range of it.
-	block := hugemem.Make[byte](nameBytes[parts], nameBytes[parts])
-	names := make([]string, base[parts])
-	par.Do(parts, func(k int) {
-		a := arena{cur: block[nameBytes[k]:nameBytes[k]:nameBytes[k+1]]}
-		for g, row := range reps[k] {
-			d, r := index[base[k]+g]-1, &rows[row]
-			if r.has(rowAddr) {
-				names[d] = a.address(&r.addr)
-			} else {
-				names[d] = a.str(r.donorText(data))
-			}
-		}
-	})
 	return names, true
 }
 
@@ -133,11 +129,10 @@ const gatherBlock = 4096
 
 // groupDonors numbers the distinct donors of its part of the sorted keys
 // from 0 and sets each row's donor to part<<groupBits | group (noGroup for
-// a repeated row whose donor has no kept row). It returns a kept row of
-// each group and the length of the groups' names.
-func groupDonors(data []byte, rows []fastRow, keys []uint64, part uint32) ([]uint32, int) {
-	reps := hugemem.Make[uint32](0, len(keys)) // room for every row to be a new donor: untouched room costs nothing
-	nameBytes := 0
+// a repeated row whose donor has no kept row). It returns how many donors
+// it found and the length of their names.
+func groupDonors(data []byte, rows []fastRow, keys []uint64, part uint32) (int, int) {
+	groups, nameBytes := 0, 0
 	refs := make([]donorRef, gatherBlock)
 	var run []donorRef // distinct donors of the current run of equal hashes
 	for b := 0; b < len(keys); b += gatherBlock {
@@ -162,8 +157,8 @@ func groupDonors(data []byte, rows []fastRow, keys []uint64, part uint32) ([]uin
 				}
 			}
 			if g == noGroup && !ref.dup {
-				g = uint32(len(reps))
-				reps = append(reps, row)
+				g = uint32(groups)
+				groups++
 				ref.group = g
 				run = append(run, *ref)
 				if ref.isAddr {
@@ -178,5 +173,5 @@ func groupDonors(data []byte, rows []fastRow, keys []uint64, part uint32) ([]uin
 			rows[row].donor = g
 		}
 	}
-	return reps, nameBytes
+	return groups, nameBytes
 }
