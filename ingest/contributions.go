@@ -157,7 +157,7 @@ func donor(b []byte, buf *[42]byte) ([]byte, error) {
 }
 
 func gap(b []byte, z *uint256.Int) error {
-	b = bytes.TrimSpace(b)
+	b = trim(b)
 	if v, ok := parseUint(b); ok {
 		z.SetUint64(v)
 		return nil
@@ -168,7 +168,7 @@ func gap(b []byte, z *uint256.Int) error {
 }
 
 func amount(b []byte, decimals uint8, z *uint256.Int) error {
-	b = bytes.TrimSpace(b)
+	b = trim(b)
 	if v, ok := parseUint(b); ok && decimals == 0 {
 		z.SetUint64(v)
 	} else if hi, lo, ok := parseUint128(b); ok && decimals == 0 {

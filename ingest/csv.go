@@ -37,7 +37,7 @@ func (l *lines) next() ([][]byte, int, error) {
 		if l.line == 1 {
 			rec = bytes.TrimPrefix(rec, []byte("\xef\xbb\xbf")) // UTF-8 BOM from spreadsheets
 		}
-		if len(bytes.TrimSpace(rec)) == 0 {
+		if len(trim(rec)) == 0 {
 			continue
 		}
 		l.fields = l.fields[:0]
@@ -66,6 +66,16 @@ func (l *lines) next() ([][]byte, int, error) {
 		return l.fields, l.line, nil
 	}
 	return nil, l.line, nil
+}
+
+// trim is bytes.TrimSpace with a quick exit for the usual field, whose
+// first and last bytes are printable ASCII (Unicode spaces start with a
+// byte of 0x80 or more).
+func trim(b []byte) []byte {
+	if n := len(b); n == 0 || b[0] > ' ' && b[0] < 0x80 && b[n-1] > ' ' && b[n-1] < 0x80 {
+		return b
+	}
+	return bytes.TrimSpace(b)
 }
 
 // header maps column names to positions; required names must be present.

@@ -77,7 +77,7 @@ func fieldAt(data []byte, off uint32, col int) []byte {
 	if i := bytes.IndexByte(line, ','); i >= 0 {
 		line = line[:i]
 	}
-	return bytes.TrimSpace(line)
+	return trim(line)
 }
 
 // fastChunk is a range of whole lines; its rows go to rows[base:base+n],
@@ -275,7 +275,7 @@ func parseChunk(data []byte, c *fastChunk, chunk int, fc contributionCols, t *ca
 			return false
 		}
 		// field trims as the general path does (fieldAt does the same).
-		field := func(i int) []byte { return bytes.TrimSpace(fields[i]) }
+		field := func(i int) []byte { return trim(fields[i]) }
 		var r fastRow
 		row := c.base + len(rows)
 

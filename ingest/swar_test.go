@@ -130,3 +130,10 @@ func TestParseUint128(t *testing.T) {
 		require.Equal(t, s, got.Add(got, new(big.Int).SetUint64(lo)).String())
 	}
 }
+
+// TestTrim: trim is bytes.TrimSpace, ASCII and Unicode spaces alike.
+func TestTrim(t *testing.T) {
+	for _, s := range []string{"", " ", "a", " a", "a ", "\ta\r", "\u00a0a", "a\u0085", "\u3000", "ab c", "é", "x\u2028"} {
+		require.Equal(t, string(bytes.TrimSpace([]byte(s))), string(trim([]byte(s))), "%q", s)
+	}
+}
