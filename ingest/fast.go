@@ -6,6 +6,7 @@ import (
 	"hash/maphash"
 	"runtime"
 	"sync"
+	"sync/atomic"
 
 	"github.com/holiman/uint256"
 
@@ -84,7 +85,8 @@ func fieldAt(data []byte, off uint32, col int) []byte {
 // its id keys to ids[base:base+nIDs] (base counts the chunk's lines).
 type fastChunk struct {
 	start, end int
-	base, n    int
+	lines      int // lines in the chunk, blank ones included
+	base, n    int // the chunk's rows go to rows[base:base+n] (base counts lines)
 	nIDs       int
 	ok         bool
 	bigs       []uint256.Int // the chunk's amounts of 2^64 or more
@@ -112,45 +114,27 @@ func (l *Loader) loadFast(data []byte, opts Options) bool {
 	if err != nil || fc.weight >= 0 || fc.score >= 0 || lines.line != 1 {
 		return false
 	}
-	seed := maphash.MakeSeed()
-	chunks := splitLines(data, lines.pos, 4*runtime.GOMAXPROCS(0))
-	lineCount := countLines(data, chunks)
-	if lineCount == 0 || lineCount >= 1<<32-1 {
-		return false
-	}
-	rows := hugemem.Make[fastRow](lineCount, lineCount)
-	// The id and donor keys and the sorts' buffer are one block, so that
-	// once grouping is done it frees one span the tally's rows fit in.
-	keys := hugemem.Make[uint64](3*lineCount, 3*lineCount)
-	n := lineCount
+	p := &fastParse{data: data, fc: fc, tally: l.Tally, seed: maphash.MakeSeed(), decimals: opts.Decimals,
+		progress: opts.Progress, from: lines.pos}
+	chunks := splitLines(data, lines.pos, chunkBytes)
+	// Room for the lines the file seems to have (from a sample), a quarter
+	// more, and a second pass if that was too little: the lines are counted
+	// chunk by chunk while each is in cache, not in a pass of their own.
+	rows, keys, n := allocFast(estimateLines(data, lines.pos))
 	ids, donors, scratch := keys[:n:n], keys[n:2*n:2*n], keys[2*n:]
-	var (
-		wg   sync.WaitGroup
-		mu   sync.Mutex
-		done int
-		next = make(chan int, len(chunks))
-	)
-	for i := range chunks {
-		next <- i
+	if !p.parseAll(chunks, rows, ids, donors, false) {
+		total := 0
+		for i := range chunks {
+			total += chunks[i].lines
+		}
+		if total >= 1<<32-1 {
+			return false
+		}
+		rows, keys, n = allocFast(total)
+		ids, donors, scratch = keys[:n:n], keys[n:2*n:2*n], keys[2*n:]
+		p.parseAll(chunks, rows, ids, donors, true)
 	}
-	close(next)
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				c := &chunks[i]
-				c.ok = parseChunk(data, c, i, fc, l.Tally, seed, opts.Decimals, rows, ids, donors)
-				if opts.Progress != nil {
-					mu.Lock()
-					done += c.end - c.start
-					opts.Progress(lines.pos + done)
-					mu.Unlock()
-				}
-			}
-		}()
-	}
-	wg.Wait()
+	var wg sync.WaitGroup
 
 	// Close the gaps left by blank lines (rows) and id-less rows (ids).
 	nRows, nIDs := 0, 0
@@ -219,10 +203,10 @@ func (l *Loader) loadFast(data []byte, opts Options) bool {
 	return true
 }
 
-// splitLines cuts data[from:] into about n ranges that end at line ends.
-func splitLines(data []byte, from, n int) []fastChunk {
+// splitLines cuts data[from:] into ranges of about size bytes that end at
+// line ends.
+func splitLines(data []byte, from, size int) []fastChunk {
 	var out []fastChunk
-	size := (len(data)-from)/n + 1
 	for start := from; start < len(data); {
 		end := min(start+size, len(data))
 		if i := bytes.IndexByte(data[end:], '\n'); i >= 0 {
@@ -236,22 +220,90 @@ func splitLines(data []byte, from, n int) []fastChunk {
 	return out
 }
 
-// countLines counts the chunks' lines on every core (the first pass over a
-// mapped file, so also the one that brings it into memory), sets each
-// chunk's base and returns the total.
-func countLines(data []byte, chunks []fastChunk) int {
-	par.Do(len(chunks), func(i int) {
-		c := &chunks[i]
-		c.n = bytes.Count(data[c.start:c.end], []byte{'\n'})
-		if data[c.end-1] != '\n' {
-			c.n++ // a last line without a newline
+// chunkBytes is the size the fast path cuts a file into: small enough
+// that a chunk counted is still in cache when it is parsed.
+var chunkBytes = 1 << 20
+
+// estimateLines guesses how many lines data[from:] has from its first
+// 64 KiB, with a quarter to spare.
+func estimateLines(data []byte, from int) int {
+	sample := data[from:min(from+1<<16, len(data))]
+	if len(sample) == 0 {
+		return 0
+	}
+	k := bytes.Count(sample, []byte{'\n'}) + 1
+	return int(min(int64(len(data)-from)*int64(k)/int64(len(sample))*5/4+64, 1<<32-2))
+}
+
+// allocFast makes room for n rows, and their keys and sort buffer in one
+// block (once grouping is done it frees one span the tally's rows fit in).
+func allocFast(n int) ([]fastRow, []uint64, int) {
+	return hugemem.Make[fastRow](n, n), hugemem.Make[uint64](3*n, 3*n), n
+}
+
+// fastParse is what parsing a file's chunks needs.
+type fastParse struct {
+	data     []byte
+	fc       contributionCols
+	tally    *calc.Tally
+	seed     maphash.Seed
+	decimals uint8
+	progress func(int)
+	from     int // where the rows start (after the header)
+}
+
+// parseAll parses the chunks, on every core, into rows, ids and donors,
+// which have room for len(rows) lines. Unless counted, each chunk is
+// counted by its worker just before it is parsed, and the chunks take
+// their bases in file order. It reports false, having counted and based
+// every chunk, when the lines do not fit.
+func (p *fastParse) parseAll(chunks []fastChunk, rows []fastRow, ids, donors []uint64, counted bool) bool {
+	var (
+		next      atomic.Int64
+		mu        sync.Mutex
+		turn      = sync.NewCond(&mu) // chunk i takes its base after chunk i-1
+		published int
+		running   int
+		over      atomic.Bool
+		done      int
+	)
+	par.Do(runtime.GOMAXPROCS(0), func(int) {
+		for {
+			i := int(next.Add(1)) - 1
+			if i >= len(chunks) {
+				return
+			}
+			c := &chunks[i]
+			if !counted {
+				c.lines = bytes.Count(p.data[c.start:c.end], []byte{'\n'})
+				if p.data[c.end-1] != '\n' {
+					c.lines++ // a last line without a newline
+				}
+				mu.Lock()
+				for published != i {
+					turn.Wait()
+				}
+				c.base, running = running, running+c.lines
+				published++
+				turn.Broadcast()
+				mu.Unlock()
+			}
+			if c.base+c.lines > len(rows) {
+				over.Store(true)
+			}
+			if over.Load() {
+				continue // count the rest, parse nothing more
+			}
+			c.ok = parseChunk(p.data, c, i, p.fc, p.tally, p.seed, p.decimals, rows, ids, donors)
+			if p.progress != nil {
+				mu.Lock()
+				done += c.end - c.start
+				p.progress(p.from + done)
+				mu.Unlock()
+			}
 		}
 	})
-	lines := 0
-	for i := range chunks {
-		chunks[i].base, lines = lines, lines+chunks[i].n
-	}
-	return lines
+	return !over.Load()
 }
 
 // parseChunk parses a chunk's lines; false means "use the general path".
@@ -264,7 +316,7 @@ func parseChunk(data []byte, c *fastChunk, chunk int, fc contributionCols, t *ca
 	// line starts at 1: a chunk's first line is not the file's, so no BOM
 	// is stripped from it.
 	lines := &lines{data: data[c.start:c.end], line: 1}
-	c.bigs = make([]uint256.Int, 0, c.n/16) // a guess: a few percent of amounts are 2^64 or more
+	c.bigs = make([]uint256.Int, 0, c.lines/16) // a guess: a few percent of amounts are 2^64 or more
 	var amt, gapID uint256.Int
 	for {
 		fields, _, err := lines.next()

@@ -115,6 +115,9 @@ func TestFastPathEqualsRowByRow(t *testing.T) {
 	for seed := range uint64(30) {
 		for _, withID := range []bool{true, false} {
 			t.Run(fmt.Sprintf("seed%d/id=%v", seed, withID), func(t *testing.T) {
+				if seed%2 == 1 {
+					smallChunks(t, 100+int(seed)) // many chunks, each counted and based in turn
+				}
 				r := rand.New(rand.NewPCG(seed, 99))
 				data := randomCSV(r, 1+r.IntN(3000), withID)
 				min := uint64(0)
@@ -208,6 +211,38 @@ func TestFastPathChunkStarts(t *testing.T) {
 	fast, err := load(t, b.String(), true, 0)
 	require.NoError(t, err)
 	slow, err := load(t, b.String(), false, 0)
+	require.NoError(t, err)
+	require.Equal(t, slow.tally.Donors(), fast.tally.Donors())
+	require.Equal(t, slow.res, fast.res)
+}
+
+// smallChunks makes the fast path cut files into chunks of about n bytes
+// for the rest of the test.
+func smallChunks(t *testing.T, n int) {
+	old := chunkBytes
+	chunkBytes = n
+	t.Cleanup(func() { chunkBytes = old })
+}
+
+// TestFastPathMoreLinesThanEstimated: a file whose first 64 KiB has long
+// lines and the rest short ones has more lines than the sample suggests;
+// the fast path counts them all, makes room and parses again, with the
+// same result as the row-by-row path.
+func TestFastPathMoreLinesThanEstimated(t *testing.T) {
+	smallChunks(t, 4096)
+	var b strings.Builder
+	b.WriteString("id,donor,gap,amount,note\n")
+	for i := range 300 {
+		fmt.Fprintf(&b, "l%d,0x%040x,%d,%d,%s\n", i, i%17, 1+i%20, 1+i, strings.Repeat("x", 300))
+	}
+	for i := range 40_000 {
+		fmt.Fprintf(&b, "s%d,d%d,%d,%d,\n", i, i%101, 1+i%20, 1+i)
+	}
+	data := b.String()
+	require.Less(t, estimateLines([]byte(data), len("id,donor,gap,amount,note\n")), 40_300, "the test needs an estimate that is too small")
+	fast, err := load(t, data, true, 0)
+	require.NoError(t, err)
+	slow, err := load(t, data, false, 0)
 	require.NoError(t, err)
 	require.Equal(t, slow.tally.Donors(), fast.tally.Donors())
 	require.Equal(t, slow.res, fast.res)
