@@ -57,7 +57,8 @@ func (t *Tally) AddBulk(n int, row func(i int, c *Contribution) bool) {
 	par.Do(parts, func(k int) {
 		cnt := make([]int, len(t.gaps))
 		var c Contribution
-		for i := n * k / parts; i < n*(k+1)/parts; i++ {
+		lo, hi := par.Span(n, parts, k)
+		for i := lo; i < hi; i++ {
 			if row(i, &c) {
 				cnt[c.Gap]++
 				if !c.Amount.IsUint64() {
@@ -80,7 +81,8 @@ func (t *Tally) AddBulk(n int, row func(i int, c *Contribution) bool) {
 	par.Do(parts, func(k int) {
 		pos, big := counts[k], bigs[k]
 		var c Contribution
-		for i := n * k / parts; i < n*(k+1)/parts; i++ {
+		lo, hi := par.Span(n, parts, k)
+		for i := lo; i < hi; i++ {
 			if !row(i, &c) {
 				continue
 			}
@@ -123,7 +125,8 @@ func (t *Tally) groupByGap() {
 	counts := make([][]int, parts)
 	par.Do(parts, func(k int) {
 		cnt := make([]int, len(t.gaps))
-		for _, e := range t.entries[n*k/parts : n*(k+1)/parts] {
+		lo, hi := par.Span(n, parts, k)
+		for _, e := range t.entries[lo:hi] {
 			cnt[entryGap(e)]++
 		}
 		counts[k] = cnt
@@ -132,7 +135,8 @@ func (t *Tally) groupByGap() {
 	out := hugemem.Make[radix.Pair](n, n)
 	par.Do(parts, func(k int) {
 		pos := counts[k]
-		for _, e := range t.entries[n*k/parts : n*(k+1)/parts] {
+		lo, hi := par.Span(n, parts, k)
+		for _, e := range t.entries[lo:hi] {
 			g := entryGap(e)
 			out[pos[g]] = e
 			pos[g]++

@@ -319,7 +319,8 @@ func (t *Tally) Terms() ([]Term, error) {
 	counts := make([]int, parts+1) // then: where part k's terms start
 	par.Do(parts, func(k int) {
 		n := 0
-		for i := len(t.cells) * k / parts; i < len(t.cells)*(k+1)/parts; i++ {
+		lo, hi := par.Span(len(t.cells), parts, k)
+		for i := lo; i < hi; i++ {
 			t.cells[i].Weight = t.weights[t.cells[i].Donor]
 			if matchable(i) {
 				n++
@@ -336,7 +337,8 @@ func (t *Tally) Terms() ([]Term, error) {
 	terms := hugemem.Make[Term](counts[parts], counts[parts])
 	par.Do(parts, func(k int) {
 		j := counts[k]
-		for i := len(t.cells) * k / parts; i < len(t.cells)*(k+1)/parts; i++ {
+		lo, hi := par.Span(len(t.cells), parts, k)
+		for i := lo; i < hi; i++ {
 			if matchable(i) {
 				terms[j] = t.cells[i]
 				terms[j].Amount = *eligible(i)

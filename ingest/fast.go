@@ -19,13 +19,13 @@ import (
 // The fast path loads a plain CSV file (no quotes, no weight or score
 // column) in parallel and groups its rows by sorting instead of hashing:
 //
-//  1. workers parse chunks of lines into compact rows (amount, gap index,
-//     where the id and donor are in the file) and 64-bit keys, a 32-bit
-//     hash of the id or donor above the row's index;
-//  2. one radix sort of the id keys finds repeated ids and, concurrently,
-//     one of the donor keys groups rows by donor; equal hashes are
-//     confirmed by comparing the bytes, so a collision never merges two
-//     ids or two donors;
+//  1. workers count and parse 1 MiB chunks of lines into compact rows
+//     (amount, gap index, the donor, where the line is in the file) and
+//     64-bit keys, a 32-bit hash of the id or donor above the row's index;
+//  2. one radix sort of the id keys finds repeated ids, then one of the
+//     donor keys groups rows by donor (each sort on every core, sharing a
+//     buffer); equal hashes are confirmed by comparing the bytes, so a
+//     collision never merges two ids or two donors;
 //  3. donors are numbered in order of their first kept row, exactly as the
 //     row-by-row path numbers them, and the rows go into the tally.
 //
@@ -134,7 +134,6 @@ func (l *Loader) loadFast(data []byte, opts Options) bool {
 		ids, donors, scratch = keys[:n:n], keys[n:2*n:2*n], keys[2*n:]
 		p.parseAll(chunks, rows, ids, donors, true)
 	}
-	var wg sync.WaitGroup
 
 	// Close the gaps left by blank lines (rows) and id-less rows (ids).
 	nRows, nIDs := 0, 0
@@ -167,6 +166,7 @@ func (l *Loader) loadFast(data []byte, opts Options) bool {
 	// the other (they share a buffer); the duplicates are marked while the
 	// donors sort.
 	dups := 0
+	var wg sync.WaitGroup
 	if l.Dedup {
 		radix.SortHigh(ids, scratch, runtime.GOMAXPROCS(0))
 		wg.Add(1)

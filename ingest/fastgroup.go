@@ -57,15 +57,7 @@ const (
 // for a file under 4 GiB; the row-by-row path then takes it).
 func numberDonors(data []byte, rows []fastRow, donors []uint64) ([]string, bool) {
 	parts := min(runtime.GOMAXPROCS(0), maxParts)
-	bounds := make([]int, parts+1)
-	for i := 1; i < parts; i++ {
-		b := max(len(donors)*i/parts, bounds[i-1])
-		for b < len(donors) && b > 0 && donors[b]>>32 == donors[b-1]>>32 {
-			b++
-		}
-		bounds[i] = b
-	}
-	bounds[parts] = len(donors)
+	bounds := par.Cut(len(donors), parts, func(i int) bool { return donors[i]>>32 == donors[i-1]>>32 })
 	groups := make([]int, parts) // per part, how many donors it found
 	nameBytes := 0
 	nameBytesOf := make([]int, parts)

@@ -22,3 +22,23 @@ func Do(parts int, fn func(k int)) {
 	}
 	wg.Wait()
 }
+
+// Span returns part k of [0, n) cut into parts of equal size (to within
+// one): [lo, hi).
+func Span(n, parts, k int) (lo, hi int) { return n * k / parts, n * (k + 1) / parts }
+
+// Cut cuts [0, n) into parts of about equal size whose boundaries never
+// fall inside a run: joined(i) reports that items i-1 and i belong
+// together. Part k is [bounds[k], bounds[k+1]); a part may be empty.
+func Cut(n, parts int, joined func(i int) bool) []int {
+	bounds := make([]int, parts+1)
+	for k := 1; k < parts; k++ {
+		b := max(n*k/parts, bounds[k-1])
+		for b > 0 && b < n && joined(b) {
+			b++
+		}
+		bounds[k] = b
+	}
+	bounds[parts] = n
+	return bounds
+}

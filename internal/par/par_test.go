@@ -16,3 +16,35 @@ func TestDoCallsEveryPartOnce(t *testing.T) {
 		}
 	}
 }
+
+func TestSpanCoversEveryItemOnce(t *testing.T) {
+	for _, n := range []int{0, 1, 7, 100} {
+		for _, parts := range []int{1, 2, 3, 8} {
+			next := 0
+			for k := range parts {
+				lo, hi := Span(n, parts, k)
+				require.Equal(t, next, lo, "n %d parts %d part %d", n, parts, k)
+				require.LessOrEqual(t, lo, hi)
+				next = hi
+			}
+			require.Equal(t, n, next)
+		}
+	}
+}
+
+func TestCutKeepsRunsWhole(t *testing.T) {
+	runs := []int{0, 0, 0, 1, 1, 2, 2, 2, 2, 2, 2, 3, 4, 4} // item i is in run runs[i]
+	joined := func(i int) bool { return runs[i] == runs[i-1] }
+	for _, parts := range []int{1, 2, 3, 5, 20} {
+		b := Cut(len(runs), parts, joined)
+		require.Len(t, b, parts+1)
+		require.Equal(t, 0, b[0])
+		require.Equal(t, len(runs), b[parts])
+		for k := 1; k < parts; k++ {
+			require.LessOrEqual(t, b[k-1], b[k])
+			if b[k] > 0 && b[k] < len(runs) {
+				require.False(t, joined(b[k]), "parts %d: boundary %d splits a run", parts, b[k])
+			}
+		}
+	}
+}

@@ -119,7 +119,7 @@ func SortHigh(keys []uint64, scratch []uint64, parts int) {
 	parts = max(1, min(parts, len(keys)/(1<<14))) // a part of fewer keys is not worth a goroutine
 	src, dst := keys, scratch[:len(keys)]
 	counts := make([][buckets]int, parts)
-	part := func(s []uint64, k int) []uint64 { return s[len(s)*k/parts : len(s)*(k+1)/parts] }
+	part := func(s []uint64, k int) []uint64 { lo, hi := par.Span(len(s), parts, k); return s[lo:hi] }
 	for shift := 32; shift < 64; shift += digitBits {
 		par.Do(parts, func(k int) {
 			count := &counts[k]
