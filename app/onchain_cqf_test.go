@@ -5,16 +5,13 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/big"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/stretchr/testify/require"
 
 	"github.com/qf-dev/qf/chain"
-	"github.com/qf-dev/qf/internal/simchain"
 )
 
 // TestOnChainCQFRound is a coordinated-QF round through the command line
@@ -26,13 +23,8 @@ import (
 // Each account receives exactly its leaf and the contract ends at 0.
 func TestOnChainCQFRound(t *testing.T) {
 	const owner, pledgers, nGaps = 0, 4, 2
-	sim := simchain.New(t, simchain.Options{Accounts: 1 + pledgers + nGaps, HTTP: true})
-	q := cli{t: t, db: filepath.Join(t.TempDir(), "qf.db")}
+	sim, q, as := onChain(t, 1+pledgers+nGaps)
 	ctx := context.Background()
-	for i := range sim.Keys {
-		t.Setenv(fmt.Sprintf("KEY%d", i), fmt.Sprintf("%x", crypto.FromECDSA(sim.Keys[i])))
-	}
-	as := func(i int) []string { return []string{"--rpc", sim.URL, "--key-env", fmt.Sprintf("KEY%d", i)} }
 	recipient := func(g int) common.Address { return sim.Addr(pledgers + g) }
 
 	var token, rd struct{ Address common.Address }

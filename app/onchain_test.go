@@ -56,19 +56,27 @@ func (c cli) json(v any, args ...string) {
 	require.NoError(c.t, json.Unmarshal([]byte(out), v), out)
 }
 
+// onChain starts go-ethereum's simulated chain with the given number of
+// funded accounts, served over JSON-RPC, and a qf command line on a fresh
+// store; each account's key is in KEY<i>, and as(i) is the flags that make
+// a command sign as account i.
+func onChain(t *testing.T, accounts int) (*simchain.Chain, cli, func(i int) []string) {
+	sim := simchain.New(t, simchain.Options{Accounts: accounts, HTTP: true})
+	for i := range sim.Keys {
+		t.Setenv(fmt.Sprintf("KEY%d", i), fmt.Sprintf("%x", crypto.FromECDSA(sim.Keys[i])))
+	}
+	as := func(i int) []string { return []string{"--rpc", sim.URL, "--key-env", fmt.Sprintf("KEY%d", i)} }
+	return sim, cli{t: t, db: filepath.Join(t.TempDir(), "qf.db")}, as
+}
+
 // TestOnChainRound is the operator's and claimants' whole flow through the
 // qf command line against a node over JSON-RPC (go-ethereum's simulated
 // chain running the real bytecode): deploy, donate, import chain, match,
 // submit, proof, claim, and the refusals along the way.
 func TestOnChainRound(t *testing.T) {
 	const owner, donors, nGaps = 0, 6, 4
-	sim := simchain.New(t, simchain.Options{Accounts: 1 + donors + nGaps, HTTP: true})
-	q := cli{t: t, db: filepath.Join(t.TempDir(), "qf.db")}
+	sim, q, as := onChain(t, 1+donors+nGaps)
 	ctx := context.Background()
-	for i := range sim.Keys {
-		t.Setenv(fmt.Sprintf("KEY%d", i), fmt.Sprintf("%x", crypto.FromECDSA(sim.Keys[i])))
-	}
-	as := func(i int) []string { return []string{"--rpc", sim.URL, "--key-env", fmt.Sprintf("KEY%d", i)} }
 	recipient := func(g int) common.Address { return sim.Addr(donors + g) } // gaps 1..nGaps
 
 	// Deploy a token and a round (pool 10^21) on the test chain.
