@@ -4,6 +4,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+echo "== gofmt"
+unformatted=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './scripts/ozcheck/node_modules/*'))
+if [ -n "$unformatted" ]; then
+  echo "$unformatted" >&2
+  echo "gofmt: the files above are not formatted; run gofmt -w on them and commit" >&2
+  exit 1
+fi
+
 echo "== go vet"
 go vet ./...
 
@@ -19,6 +27,12 @@ export QF_GETH
 
 echo "== go test"
 QF_OZ_CASES="$tmp/oz-cases.json" go test -count=1 ./...
+
+echo "== go test -race on the packages that run goroutines"
+# calc (parallel by gap), ingest (chunked fast path), internal/par and friends,
+# service (HTTP + batching writer), store (bulk writers). -short keeps the
+# race-instrumented run (5-10x slower) to the tests that exercise concurrency.
+go test -race -short -count=1 ./calc ./ingest ./internal/... ./service ./store
 
 echo "== qf calc output loaded and verified by @openzeppelin/merkle-tree"
 go build -o "$tmp/qf" ./cmd/qf
@@ -38,11 +52,16 @@ echo "== service load benchmark, briefly (durable fund requests over HTTP)"
 bash bench/serve.sh 10000
 
 echo "== fuzz targets, briefly"
-fuzz() { # package, target: quiet unless it finds something
-  go test "$1" -run '^$' -fuzz "^$2\$" -fuzztime 10s > "$tmp/fuzz.log" 2>&1 || { tail -40 "$tmp/fuzz.log"; echo "fuzzing $2 failed" >&2; exit 1; }
+# Plain go test above already ran every seed corpus (f.Add and testdata/fuzz).
+# Here each target runs a fixed count of new inputs, never a duration: a
+# -fuzztime in seconds races Go's fuzz coordinator at the deadline under load
+# ("context deadline exceeded", fixed only in Go 1.27). -parallel 2 matches CI.
+fuzz() { # package, target, count: quiet unless it finds something
+  go test "$1" -run '^$' -fuzz "^$2\$" -fuzztime "$3x" -parallel 2 > "$tmp/fuzz.log" 2>&1 || { tail -40 "$tmp/fuzz.log"; echo "fuzzing $2 failed" >&2; exit 1; }
 }
-fuzz ./calc FuzzDistribute
-fuzz ./calc FuzzIsqrt
-fuzz ./ingest FuzzFastPath
-fuzz ./ingest FuzzSWAR
+fuzz ./calc FuzzDistribute 20000
+fuzz ./calc FuzzIsqrt 50000
+fuzz ./ingest FuzzFastPath 5000
+fuzz ./ingest FuzzSWAR 50000
+fuzz ./merkle FuzzMultiProof 5000
 echo "fuzzing found nothing"
