@@ -14,6 +14,7 @@ import (
 // Row is one contribution. Byte slices are only valid during the callback.
 type Row struct {
 	Line   int    // CSV line or JSON item
+	Item   bool   // Line counts JSON items
 	ID     []byte // empty when the input has no id
 	Donor  []byte // canonical (see calc.NormalizeDonor)
 	Gap    uint256.Int
@@ -244,7 +245,7 @@ func contributionsJSON(file string, data []byte, opts Options, fn func(*Row) err
 				return &Error{File: file, Line: pos, Item: true, Field: req.name, Err: fmt.Errorf("%w: missing", ErrColumns)}
 			}
 		}
-		row := Row{Line: pos, ID: []byte(it.ID), Weight: []byte(it.Weight), Score: []byte(it.Score)}
+		row := Row{Line: pos, Item: true, ID: []byte(it.ID), Weight: []byte(it.Weight), Score: []byte(it.Score)}
 		var err error
 		if row.Donor, err = donor([]byte(it.Donor), &buf, sums); err != nil {
 			return &Error{File: file, Line: pos, Item: true, Field: "donor", Err: err}
