@@ -3,6 +3,7 @@ package app
 import (
 	"crypto/rand"
 	"encoding/hex"
+	"errors"
 	"fmt"
 
 	"github.com/urfave/cli/v2"
@@ -18,7 +19,8 @@ func contributeCommand() *cli.Command {
 		Usage: "record one contribution to an open round",
 		Description: `Records one contribution. Without --id each call is a new contribution;
 pass --id (e.g. a transaction hash) to make retries safe: a repeated id is
-stored once.`,
+stored once, and a repeated id with other content is refused. The row
+passes the same checks as an imported one (see qf import contributions).`,
 		Flags: []cli.Flag{
 			roundFlag(),
 			&cli.StringFlag{Name: "gap", Usage: "gap `ID`", Required: true},
@@ -65,6 +67,9 @@ stored once.`,
 				}
 				row := ingest.Row{ID: []byte(id), Donor: []byte(d), Gap: g, Amount: a, Weight: []byte(c.String("weight")), Score: []byte(c.String("score"))}
 				st, err := s.Import(r.Number, func(add func(*ingest.Row) error) error { return add(&row) })
+				if fe := (*ingest.FieldError)(nil); errors.As(err, &fe) {
+					return fmt.Errorf("--%s: %w", fe.Field, fe.Err)
+				}
 				if err != nil {
 					return err
 				}
