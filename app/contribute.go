@@ -3,7 +3,6 @@ package app
 import (
 	"crypto/rand"
 	"encoding/hex"
-	"errors"
 	"fmt"
 
 	"github.com/urfave/cli/v2"
@@ -67,9 +66,6 @@ passes the same checks as an imported one (see qf import contributions).`,
 				}
 				row := ingest.Row{ID: []byte(id), Donor: []byte(d), Gap: g, Amount: a, Weight: []byte(c.String("weight")), Score: []byte(c.String("score"))}
 				st, err := s.Import(r.Number, func(add func(*ingest.Row) error) error { return add(&row) })
-				if fe := (*ingest.FieldError)(nil); errors.As(err, &fe) {
-					return fmt.Errorf("--%s: %w", fe.Field, fe.Err)
-				}
 				if err != nil {
 					return err
 				}

@@ -37,18 +37,18 @@ func NewChecker(scale *calc.ScoreScale) *Checker {
 }
 
 // Stored takes a row the store already holds; where names it in errors
-// about later rows (e.g. `stored row "tx1"`).
+// about later rows (e.g. `in stored row "tx1"`).
 func (c *Checker) Stored(r *Row, where string) error {
 	return c.add(r, where)
 }
 
 // Add checks a new row and, if it passes, counts it.
 func (c *Checker) Add(r *Row) error {
-	where := "this call"
+	where := "in an earlier row"
 	if r.Line > 0 {
-		where = fmt.Sprintf("line %d", r.Line)
+		where = fmt.Sprintf("at line %d", r.Line)
 		if r.Item {
-			where = fmt.Sprintf("item %d", r.Line)
+			where = fmt.Sprintf("at item %d", r.Line)
 		}
 	}
 	return c.add(r, where)
@@ -80,7 +80,7 @@ func (c *Checker) weight(r *Row, where string) error {
 	w := string(r.Weight)
 	if prev, ok := c.weights[string(r.Donor)]; ok {
 		if prev.text != w {
-			return fmt.Errorf("%w: donor %s has weight %s here and %s at %s; a donor has one weight", calc.ErrWeight, r.Donor, w, prev.text, prev.where)
+			return fmt.Errorf("%w: donor %s has weight %s here and %s %s; a donor has one weight", calc.ErrWeight, r.Donor, w, prev.text, prev.where)
 		}
 		return nil
 	}
@@ -101,7 +101,7 @@ func (c *Checker) score(r *Row, where string) error {
 	}
 	if prev, ok := c.scores[string(r.Donor)]; ok {
 		if prev.text != s {
-			return fmt.Errorf("%w: donor %s has score %s here and %s at %s; a donor has one score", calc.ErrWeight, r.Donor, s, prev.text, prev.where)
+			return fmt.Errorf("%w: donor %s has score %s here and %s %s; a donor has one score", calc.ErrWeight, r.Donor, s, prev.text, prev.where)
 		}
 		return nil
 	}

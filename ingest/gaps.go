@@ -89,11 +89,11 @@ func ParseAddress(s string) (common.Address, error) {
 		return common.Address{}, fmt.Errorf("%w: %q", ErrAddress, s)
 	}
 	if err := calc.CheckAddressCase(s); err != nil {
-		return common.Address{}, fmt.Errorf("%w: %w", ErrAddress, err)
+		return common.Address{}, fmt.Errorf("%w: %w", ErrRecipient, err)
 	}
 	a := common.HexToAddress(s)
 	if a == (common.Address{}) {
-		return common.Address{}, fmt.Errorf("%w: %q is the zero address, whose payouts nobody can spend", ErrAddress, s)
+		return common.Address{}, fmt.Errorf("%w: %q is the zero address, whose payouts nobody can spend", ErrRecipient, s)
 	}
 	return a, nil
 }

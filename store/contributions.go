@@ -163,7 +163,7 @@ func (s *Store) checker(r Round) (*ingest.Checker, error) {
 		return chk, nil
 	}
 	err := s.EachContribution(r.Number, func(row *ingest.Row) error {
-		if err := chk.Stored(row, fmt.Sprintf("stored row %q", row.ID)); err != nil {
+		if err := chk.Stored(row, fmt.Sprintf("in stored row %q", row.ID)); err != nil {
 			return fmt.Errorf("round %d's stored contribution %q cannot be computed (%w): void it first (qf contribution void %s --round %d --reason ...)",
 				r.Number, row.ID, err, row.ID, r.Number)
 		}
