@@ -18,8 +18,8 @@ func contributionCommand() *cli.Command {
 			{
 				Name:  "list",
 				Usage: "list a round's contributions, voided ones included (with their reason)",
-				Description: `Prints one contribution a line: id, donor, gap, amount, weight, score,
-and "voided: REASON" for a voided one. Amounts are in tokens when the round
+				Description: `Prints one contribution a line: id, donor, gap, amount, weight, score
+and status: "counted", or "voided: REASON". Amounts are in tokens when the round
 has decimals (base units in --json).`,
 				Flags: []cli.Flag{
 					roundFlag(),
@@ -64,13 +64,13 @@ has decimals (base units in --json).`,
 							return printJSON(c, rows)
 						}
 						w := tabwriter.NewWriter(c.App.Writer, 0, 0, 2, ' ', 0)
-						fmt.Fprintln(w, "id\tdonor\tgap\tamount\tweight\tscore\t")
+						fmt.Fprintln(w, "id\tdonor\tgap\tamount\tweight\tscore\tstatus")
 						for _, x := range rows {
-							line := fmt.Sprintf("%s\t%s\t%s\t%s\t%s\t%s\t", x.ID, x.Donor, x.Gap, show(x.Amount, r.Decimals), dash(x.Weight), dash(x.Score))
+							status := "counted"
 							if x.Voided != "" {
-								line += "voided: " + x.Voided
+								status = "voided: " + x.Voided
 							}
-							fmt.Fprintln(w, line)
+							fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", x.ID, x.Donor, x.Gap, show(x.Amount, r.Decimals), dash(x.Weight), dash(x.Score), status)
 						}
 						w.Flush()
 						fmt.Fprintf(c.App.Writer, "round %d: %d contributions, %d voided\n", r.Number, r.Contributions, r.Voided)
