@@ -23,7 +23,7 @@ builds an OpenZeppelin-compatible Merkle tree of (gap, recipient, amount)
 leaves and hands every recipient a proof to claim on-chain.
 
 Operators: round create, gap add / import gaps, import contributions,
-contribute, match, stats, tree; on-chain: import chain, submit, chain.
+contribute, contribution list / void, gap set, match, stats, tree; on-chain: import chain, submit, chain.
 Service: serve, agent, ledger (the design's --qf-contribute, --qf-stats and
 --qf-match are contribute, stats and match; ledger fund and ledger match for
 a service's ledger).
@@ -34,7 +34,7 @@ Amounts are integers in the token's base units (wei) unless --decimals is given.
 			&cli.BoolFlag{Name: "json", EnvVars: []string{"QF_JSON"}, Usage: "machine-readable JSON output"},
 		},
 		Commands: []*cli.Command{
-			calcCommand(), compareCommand(), roundCommand(), gapCommand(), importCommand(), contributeCommand(),
+			calcCommand(), compareCommand(), roundCommand(), gapCommand(), importCommand(), contributeCommand(), contributionCommand(),
 			matchCommand(), statsCommand(), proofCommand(), treeCommand(), exportCommand(), verifyCommand(), submitCommand(), claimCommand(), chainCommand(), demoCommand(), reportCommand(), simulateCommand(), cqfCommand(),
 			serveCommand(), agentCommand(), ledgerCommand(),
 		},

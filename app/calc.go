@@ -166,6 +166,9 @@ func printReport(c *cli.Context, rep *payout.Report, dec uint8) error {
 	w.Flush()
 	fmt.Fprintf(c.App.Writer, "mechanism %s, pool %s, matched %s, unspent %s, %d contributions from %d donors\n",
 		rep.Mechanism, show(rep.Pool, dec), show(rep.Matched, dec), show(rep.Unspent, dec), rep.Contributions, rep.Donors)
+	if rep.Voided > 0 {
+		fmt.Fprintf(c.App.Writer, "%d voided contributions left out (qf contribution list --voided)\n", rep.Voided)
+	}
 	fmt.Fprintf(c.App.Writer, "root %s\n", rootString(rep))
 	return nil
 }

@@ -18,7 +18,8 @@ func contributeCommand() *cli.Command {
 		Usage: "record one contribution to an open round",
 		Description: `Records one contribution. Without --id each call is a new contribution;
 pass --id (e.g. a transaction hash) to make retries safe: a repeated id is
-stored once.`,
+stored once, and a repeated id with other content is refused. The row
+passes the same checks as an imported one (see qf import contributions).`,
 		Flags: []cli.Flag{
 			roundFlag(),
 			&cli.StringFlag{Name: "gap", Usage: "gap `ID`", Required: true},

@@ -37,6 +37,43 @@ func gapCommand() *cli.Command {
 				},
 			},
 			{
+				Name:  "set",
+				Usage: "change a gap's recipient, while no closed round pays it",
+				Description: `Changes the recipient of a registered gap. Refused once a closed round
+has contributions to the gap: its results and tree name the old recipient
+and are final (register a new gap instead). Open rounds pay the new
+recipient when they are matched.`,
+				Flags: []cli.Flag{
+					&cli.StringFlag{Name: "gap", Usage: "gap `ID` (decimal or 0x hex)", Required: true},
+					&cli.StringFlag{Name: "recipient", Usage: "the new payout `ADDRESS`", Required: true},
+				},
+				Action: func(c *cli.Context) error {
+					g, err := gapFlag(c, "gap")
+					if err != nil {
+						return err
+					}
+					a, err := ingest.ParseAddress(c.String("recipient"))
+					if err != nil {
+						return fmt.Errorf("--recipient: %w", err)
+					}
+					return withStore(c, func(s *store.Store) error {
+						prev, err := s.SetGap(calc.Gap{ID: g, Recipient: a})
+						if err != nil {
+							return err
+						}
+						if wantJSON(c) {
+							return printJSON(c, map[string]any{"gap": g.Dec(), "recipient": a.Hex(), "previous": prev.Hex(), "changed": prev != a})
+						}
+						if prev == a {
+							fmt.Fprintf(c.App.Writer, "gap %s already pays %s\n", g.Dec(), a.Hex())
+						} else {
+							fmt.Fprintf(c.App.Writer, "gap %s now pays %s (was %s)\n", g.Dec(), a.Hex(), prev.Hex())
+						}
+						return nil
+					})
+				},
+			},
+			{
 				Name:  "list",
 				Usage: "list registered gaps",
 				Action: func(c *cli.Context) error {

@@ -25,7 +25,7 @@ func computeStored(c *cli.Context, s *store.Store, r store.Round) (*round.Outcom
 	defer bar.done()
 	n := 0
 	in := round.Inputs{Gaps: gaps, Config: r.Config, Leaf: payout.Leaf(r.Leaf), SizeHint: r.Contributions}
-	return round.Compute(in, func(l *ingest.Loader) error {
+	out, err := round.Compute(in, func(l *ingest.Loader) error {
 		return s.EachContribution(r.Number, func(row *ingest.Row) error {
 			if n++; n&0xffff == 0 {
 				bar.set(n)
@@ -36,6 +36,11 @@ func computeStored(c *cli.Context, s *store.Store, r store.Round) (*round.Outcom
 			return nil
 		})
 	})
+	if err != nil {
+		return nil, err
+	}
+	out.Report.Voided = r.Voided
+	return out, nil
 }
 
 func matchCommand() *cli.Command {

@@ -5,7 +5,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/holiman/uint256"
@@ -26,18 +25,17 @@ const MaxDonorLen = 128
 
 // NormalizeDonor returns the canonical form of a donor: a 0x address in lower
 // case, or any other non-empty UTF-8 string of at most [MaxDonorLen] bytes
-// exactly as given.
+// exactly as given. It refuses what could be a mistyped address, so that a
+// typo never becomes an extra donor (see [CheckDonorID]).
 func NormalizeDonor(s string) (string, error) {
 	if len(s) == 42 && (s[:2] == "0x" || s[:2] == "0X") && common.IsHexAddress(s) {
+		if err := CheckAddressCase(s); err != nil {
+			return "", fmt.Errorf("%w: %w", ErrDonor, err)
+		}
 		return "0x" + strings.ToLower(s[2:]), nil
 	}
-	switch {
-	case s == "":
-		return "", fmt.Errorf("%w: empty", ErrDonor)
-	case len(s) > MaxDonorLen:
-		return "", fmt.Errorf("%w: longer than %d bytes", ErrDonor, MaxDonorLen)
-	case !utf8.ValidString(s):
-		return "", fmt.Errorf("%w: not UTF-8", ErrDonor)
+	if err := CheckDonorID(s); err != nil {
+		return "", err
 	}
 	return s, nil
 }

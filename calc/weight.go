@@ -107,3 +107,7 @@ func (sc *ScoreScale) Weight(score string) (Bps, error) {
 	q := new(big.Int).Quo(num.Num(), num.Denom())
 	return One/2 + Bps(q.Uint64()), nil
 }
+
+// ParseScore checks an identity score's syntax: a decimal number, as a
+// score scale reads it.
+func ParseScore(s string) (*big.Rat, error) { return parseScore(s) }

@@ -14,6 +14,7 @@ import (
 // Row is one contribution. Byte slices are only valid during the callback.
 type Row struct {
 	Line   int    // CSV line or JSON item
+	Item   bool   // Line counts JSON items
 	ID     []byte // empty when the input has no id
 	Donor  []byte // canonical (see calc.NormalizeDonor)
 	Gap    uint256.Int
@@ -68,6 +69,7 @@ func Contributions(file string, data []byte, opts Options, fn func(*Row) error) 
 	iDonor, iGap, iAmount, iID, iWeight, iScore, need := cols.donor, cols.gap, cols.amount, cols.id, cols.weight, cols.score, cols.need
 	var row Row
 	var donorBuf [42]byte
+	sums := checksums{}
 	n := 0
 	for {
 		fields, line, err := l.next()
@@ -84,7 +86,7 @@ func Contributions(file string, data []byte, opts Options, fn func(*Row) error) 
 		if iID >= 0 {
 			row.ID = bytes.TrimSpace(fields[iID])
 		}
-		if row.Donor, err = donor(fields[iDonor], &donorBuf); err != nil {
+		if row.Donor, err = donor(fields[iDonor], &donorBuf, sums); err != nil {
 			return &Error{File: file, Line: line, Field: "donor", Err: err}
 		}
 		if err := gap(fields[iGap], &row.Gap); err != nil {
@@ -131,28 +133,37 @@ type FieldError struct {
 func (e *FieldError) Error() string { return e.Field + ": " + e.Err.Error() }
 func (e *FieldError) Unwrap() error { return e.Err }
 
-// donor canonicalizes without allocating for addresses.
-func donor(b []byte, buf *[42]byte) ([]byte, error) {
+// donor canonicalizes without allocating for addresses; sums caches the
+// checksums of mixed-case ones.
+func donor(b []byte, buf *[42]byte, sums checksums) ([]byte, error) {
 	b = bytes.TrimSpace(b)
 	if len(b) == 42 && b[0] == '0' && (b[1] == 'x' || b[1] == 'X') {
 		buf[0], buf[1] = '0', 'x'
 		ok := true
+		lower, upper := 0, 0
 		for i := 2; i < 42; i++ {
 			c := b[i]
 			switch {
-			case c >= '0' && c <= '9', c >= 'a' && c <= 'f':
+			case c >= '0' && c <= '9':
+			case c >= 'a' && c <= 'f':
+				lower++
 			case c >= 'A' && c <= 'F':
 				c += 'a' - 'A'
+				upper++
 			default:
 				ok = false
 			}
 			buf[i] = c
 		}
-		if ok {
+		if ok && (lower == 0 || upper == 0) {
+			return buf[:], nil
+		}
+		var a [20]byte
+		if ok && hexAddr(b, &a) && sums.ok(b, &a) {
 			return buf[:], nil
 		}
 	}
-	s, err := calc.NormalizeDonor(string(b))
+	s, err := calc.NormalizeDonor(string(b)) // checks a mixed-case address's checksum
 	return []byte(s), err
 }
 
@@ -226,6 +237,7 @@ func contributionsJSON(file string, data []byte, opts Options, fn func(*Row) err
 		return &Error{File: file, Err: fmt.Errorf("%w: the array is empty", ErrEmpty)}
 	}
 	var buf [42]byte
+	sums := checksums{}
 	for i, it := range items {
 		pos := i + 1
 		for _, req := range []struct{ name, v string }{{"donor", it.Donor}, {"gap", string(it.Gap)}, {"amount", string(it.Amount)}} {
@@ -233,9 +245,9 @@ func contributionsJSON(file string, data []byte, opts Options, fn func(*Row) err
 				return &Error{File: file, Line: pos, Item: true, Field: req.name, Err: fmt.Errorf("%w: missing", ErrColumns)}
 			}
 		}
-		row := Row{Line: pos, ID: []byte(it.ID), Weight: []byte(it.Weight), Score: []byte(it.Score)}
+		row := Row{Line: pos, Item: true, ID: []byte(it.ID), Weight: []byte(it.Weight), Score: []byte(it.Score)}
 		var err error
-		if row.Donor, err = donor([]byte(it.Donor), &buf); err != nil {
+		if row.Donor, err = donor([]byte(it.Donor), &buf, sums); err != nil {
 			return &Error{File: file, Line: pos, Item: true, Field: "donor", Err: err}
 		}
 		if err := gap([]byte(it.Gap), &row.Gap); err != nil {

@@ -10,6 +10,9 @@ var (
 	ErrHeader = errors.New("bad header")
 	// ErrAddress reports a recipient that is not a 20-byte hex address.
 	ErrAddress = errors.New("not a 20-byte 0x address")
+	// ErrRecipient reports a recipient address that is well formed but
+	// cannot be right: the zero address, or mixed case failing EIP-55.
+	ErrRecipient = errors.New("bad recipient")
 	// ErrColumns reports a row with fewer fields than the header needs.
 	ErrColumns = errors.New("missing fields")
 	// ErrEmpty reports an input with no rows.

@@ -318,6 +318,7 @@ func parseChunk(data []byte, c *fastChunk, chunk int, fc contributionCols, t *ca
 	lines := &lines{data: data[c.start:c.end], line: 1}
 	c.bigs = make([]uint256.Int, 0, c.lines/16) // a guess: a few percent of amounts are 2^64 or more
 	var amt, gapID uint256.Int
+	var sums checksums // made on the first mixed-case address
 	for {
 		fields, _, err := lines.next()
 		if err == nil && fields == nil {
@@ -332,7 +333,16 @@ func parseChunk(data []byte, c *fastChunk, chunk int, fc contributionCols, t *ca
 		row := c.base + len(rows)
 
 		d := field(fc.donor)
-		if !hexAddr(d, &r.addr) {
+		isAddr := hexAddr(d, &r.addr)
+		if isAddr && mixedCase(d) {
+			if sums == nil {
+				sums = checksums{}
+			}
+			if !sums.ok(d, &r.addr) {
+				return false // the general path names the row
+			}
+		}
+		if !isAddr {
 			if _, err := calc.NormalizeDonor(string(d)); err != nil { // at most calc.MaxDonorLen bytes
 				return false
 			}

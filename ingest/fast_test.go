@@ -26,7 +26,7 @@ func registry() []calc.Gap {
 
 // randomCSV writes a contributions file with everything the fast path must
 // treat exactly as the row-by-row path: repeated and missing ids, one
-// address in several spellings, non-address donors, hex and huge gap ids,
+// address in several spellings (EIP-55 mixed case among them), non-address donors, hex and huge gap ids,
 // amounts past 2^64, padding, blank lines, CRLF, a recipient donating to
 // its own gap, and no final newline.
 func randomCSV(r *rand.Rand, rows int, withID bool) string {
@@ -40,12 +40,14 @@ func randomCSV(r *rand.Rand, rows int, withID bool) string {
 	for i := range addrs {
 		addrs[i] = fmt.Sprintf("%040x", r.Uint64()<<32|uint64(i))
 	}
-	names := []string{"alice", "bob", "0Xnot-an-address", "zoë", "0x" + strings.Repeat("g", 40)}
+	names := []string{"alice", "bob", "not-an-address", "zoë", strings.Repeat("g", 40), "1234567890"}
 	for i := range rows {
 		var donor string
-		switch r.IntN(4) {
+		switch r.IntN(5) {
 		case 0:
 			donor = names[r.IntN(len(names))]
+		case 4: // EIP-55 mixed case
+			donor = common.HexToAddress(addrs[r.IntN(len(addrs))]).Hex()
 		case 1:
 			donor = "0x" + strings.ToUpper(addrs[r.IntN(len(addrs))])
 		case 2:

@@ -79,12 +79,21 @@ func Gaps(file string, data []byte) ([]GapEntry, error) {
 	return out, nil
 }
 
-// ParseAddress parses a 0x-prefixed 20-byte hex address, any case. (A mixed-case
-// address is not checked against EIP-55: wallets export both forms.)
+// ParseAddress parses a recipient: 0x and 40 hex digits, in lower or upper
+// case or in mixed case that passes its EIP-55 checksum (a mixed-case
+// address that fails it is most likely mistyped), and not the zero address
+// (a payout to it is burnt).
 func ParseAddress(s string) (common.Address, error) {
 	s = strings.TrimSpace(s)
 	if len(s) != 42 || !(strings.HasPrefix(s, "0x") || strings.HasPrefix(s, "0X")) || !common.IsHexAddress(s) {
 		return common.Address{}, fmt.Errorf("%w: %q", ErrAddress, s)
 	}
-	return common.HexToAddress(s), nil
+	if err := calc.CheckAddressCase(s); err != nil {
+		return common.Address{}, fmt.Errorf("%w: %w", ErrRecipient, err)
+	}
+	a := common.HexToAddress(s)
+	if a == (common.Address{}) {
+		return common.Address{}, fmt.Errorf("%w: %q is the zero address, whose payouts nobody can spend", ErrRecipient, s)
+	}
+	return a, nil
 }

@@ -23,7 +23,7 @@ func TestContributionFormats(t *testing.T) {
 		dec              uint8
 		want             []string
 	}{
-		{"columns in any order, extra ignored", "c.csv", "amount,note,gap,donor,id\n5,hi,7,0xAbCdEf0000000000000000000000000000000001,x1\n", 0,
+		{"columns in any order, extra ignored", "c.csv", "amount,note,gap,donor,id\n5,hi,7,0xaBCdEf0000000000000000000000000000000001,x1\n", 0,
 			[]string{"x1|0xabcdef0000000000000000000000000000000001|7|5|"}},
 		{"CRLF, BOM, blank lines, hex gap", "c.csv", "\xef\xbb\xbfdonor,gap,amount\r\n\r\nalice,0x10,3\r\n", 0, []string{"|alice|16|3|"}},
 		{"quoted fields", "c.csv", "donor,gap,amount,weight\n\"bob, the builder\",1,\"2\",1.5\n", 0, []string{"|bob, the builder|1|2|1.5"}},

@@ -98,3 +98,18 @@ func hexAddr(b []byte, a *[20]byte) bool {
 	}
 	return true
 }
+
+// mixedCase reports whether a hex address that hexAddr accepted ("0x" and
+// 40 hex digits) has both lower- and upper-case letters, and so must pass
+// its EIP-55 checksum. Letters are the digits with bit 0x40 set; lower
+// case ones also have bit 0x20.
+func mixedCase(b []byte) bool {
+	var lower, upper uint64
+	for i := range 5 {
+		v := binary.LittleEndian.Uint64(b[2+8*i:])
+		letter := v & (0x40 * ones) >> 1
+		lower |= v & letter
+		upper |= letter &^ v
+	}
+	return lower != 0 && upper != 0
+}

@@ -18,7 +18,10 @@ type Report struct {
 	Direct        string      `json:"direct"`
 	Contributions int         `json:"contributions"`
 	Donors        int         `json:"donors"`
-	Gaps          []GapReport `json:"gaps"`
+	// Voided counts a stored round's voided contributions, which the
+	// figures leave out.
+	Voided int         `json:"voided,omitempty"`
+	Gaps   []GapReport `json:"gaps"`
 }
 
 // GapReport is one gap's line in a [Report].

@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/cockroachdb/pebble/v2"
+
+	"github.com/qf-dev/qf/calc"
 )
 
 var (
@@ -52,6 +54,9 @@ func ValidAgentName(name string) error {
 func (s *Store) AddAgent(name string, admin bool) (Agent, string, error) {
 	if err := ValidAgentName(name); err != nil {
 		return Agent{}, "", err
+	}
+	if err := calc.CheckDonorID(name); err != nil { // an agent's contributions name it as donor
+		return Agent{}, "", fmt.Errorf("%w: %q could be taken for an address: %w", ErrAgentName, name, err)
 	}
 	var secret [32]byte
 	if _, err := rand.Read(secret[:]); err != nil {

@@ -1,10 +1,12 @@
 package store
 
 import (
+	"bytes"
 	"encoding/binary"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash/maphash"
 	"strconv"
 
 	"github.com/cockroachdb/pebble/v2"
@@ -111,11 +113,63 @@ func decodeContribution(v []byte, r *ingest.Row) error {
 }
 
 // Import stores contributions to an open round in one batch. scan feeds
-// rows to add in order; if scan or add fails nothing is stored. A row whose
-// id the round already has (from before, or earlier in the same import) is
-// skipped as a duplicate. Every row's gap must be registered.
+// rows to add in order; if scan or add fails nothing is stored.
+//
+// Every row is checked as computing the round would check it (see
+// [ingest.Checker]), against the round's stored rows and the earlier rows
+// of the same import, so that no accepted write can leave a round that
+// qf match refuses. Every row's gap must be registered. A row whose id the
+// round already has (from before, or earlier in the same import) is
+// skipped as a duplicate when its content is the same, and refused when it
+// differs (ErrConflict, naming both places).
 func (s *Store) Import(round uint64, scan func(add func(*ingest.Row) error) error) (ImportStats, error) {
 	return s.ImportUpdating(round, scan, nil)
+}
+
+// ErrConflict reports a contribution id given again with other content.
+var ErrConflict = errors.New("an id names one contribution")
+
+// firstSeen is where an id first came in an import, and a hash of its
+// content (a seeded 64-bit hash: no input can aim at a collision).
+type firstSeen struct {
+	line int
+	item bool
+	hash uint64
+}
+
+func (f firstSeen) where() string {
+	switch {
+	case f.line == 0:
+		return "earlier in this import"
+	case f.item:
+		return fmt.Sprintf("item %d", f.line)
+	}
+	return fmt.Sprintf("line %d", f.line)
+}
+
+// checker returns a round's checker loaded with its stored, not voided,
+// rows. A stored row that fails (written by a version that checked less)
+// is reported with what to do about it.
+func (s *Store) checker(r Round) (*ingest.Checker, error) {
+	var scale *calc.ScoreScale
+	if r.Config.ScoreScale != "" {
+		var err error
+		if scale, err = calc.ParseScoreScale(r.Config.ScoreScale); err != nil {
+			return nil, err
+		}
+	}
+	chk := ingest.NewChecker(scale)
+	if r.Contributions == 0 {
+		return chk, nil
+	}
+	err := s.EachContribution(r.Number, func(row *ingest.Row) error {
+		if err := chk.Stored(row, fmt.Sprintf("in stored row %q", row.ID)); err != nil {
+			return fmt.Errorf("round %d's stored contribution %q cannot be computed (%w): void it first (qf contribution void %s --round %d --reason ...)",
+				r.Number, row.ID, err, row.ID, r.Number)
+		}
+		return nil
+	})
+	return chk, err
 }
 
 // ImportUpdating is [Store.Import] that also lets update change the round's
@@ -140,9 +194,14 @@ func (s *Store) ImportUpdating(round uint64, scan func(add func(*ingest.Row) err
 	for _, g := range gaps {
 		known[g.ID] = struct{}{}
 	}
+	chk, err := s.checker(r)
+	if err != nil {
+		return st, err
+	}
 	b := s.db.NewBatch()
 	defer b.Close()
-	inBatch := map[string]struct{}{}
+	inBatch := map[string]firstSeen{}
+	seed := maphash.MakeSeed()
 	occurrences := map[string]int{}
 	checkStore := r.Contributions > 0
 	cqf := r.Config.Mechanism == calc.CQFName
@@ -151,20 +210,31 @@ func (s *Store) ImportUpdating(round uint64, scan func(add func(*ingest.Row) err
 			return &ingest.FieldError{Field: "gap", Err: fmt.Errorf("%w %s: register it first (qf gap add / qf import gaps)", calc.ErrUnknownGap, row.Gap.Dec())}
 		}
 		id := row.ID
-		if len(id) == 0 {
-			tuple := string(encodeContent(row))
+		content := encodeContent(row)
+		auto := len(id) == 0 // the id is a hash of the content: a repeat is the same row
+		if auto {
+			tuple := string(content)
 			id = autoID(row, occurrences[tuple])
 			occurrences[tuple]++
 		}
 		key := contribKey(round, id)
-		if _, dup := inBatch[string(key)]; dup {
+		hash := maphash.Bytes(seed, content)
+		if first, dup := inBatch[string(key)]; dup {
+			if !auto && first.hash != hash {
+				return &ingest.FieldError{Field: "id", Err: fmt.Errorf("%w: %q is also at %s with other content", ErrConflict, id, first.where())}
+			}
 			st.Duplicates++
 			return nil
 		}
 		if checkStore {
-			if _, ok, err := s.get(key); err != nil {
+			if v, ok, err := s.get(key); err != nil {
 				return err
 			} else if ok {
+				if !auto {
+					if err := s.sameAsStored(round, id, v, content); err != nil {
+						return err
+					}
+				}
 				st.Duplicates++
 				return nil
 			}
@@ -174,7 +244,10 @@ func (s *Store) ImportUpdating(round uint64, scan func(add func(*ingest.Row) err
 				return err
 			}
 		}
-		inBatch[string(key)] = struct{}{}
+		if err := chk.Add(row); err != nil {
+			return err
+		}
+		inBatch[string(key)] = firstSeen{line: row.Line, item: row.Item, hash: hash}
 		st.Added++
 		row.Seq = uint64(r.Contributions + st.Added)
 		return b.Set(key, encodeContribution(row), nil)
@@ -200,6 +273,37 @@ func (s *Store) ImportUpdating(round uint64, scan func(add func(*ingest.Row) err
 	return st, nil
 }
 
+// sameAsStored refuses a row whose id is stored with other content.
+func (s *Store) sameAsStored(round uint64, id, stored, content []byte) error {
+	var old ingest.Row
+	if err := decodeContribution(stored, &old); err != nil {
+		return fmt.Errorf("round %d contribution %q: %w", round, id, err)
+	}
+	if bytes.Equal(encodeContent(&old), content) {
+		return nil
+	}
+	state := "stored row"
+	if _, voided, err := s.get(voidKey(round, id)); err != nil {
+		return err
+	} else if voided {
+		state = "stored row, voided"
+	}
+	return &ingest.FieldError{Field: "id", Err: fmt.Errorf("%w: %q is already stored with other content (%s: %s); give this contribution another id",
+		ErrConflict, id, state, describe(&old))}
+}
+
+// describe renders a row's content for a message.
+func describe(r *ingest.Row) string {
+	d := fmt.Sprintf("donor %s, gap %s, amount %s", r.Donor, r.Gap.Dec(), r.Amount.Dec())
+	if len(r.Weight) > 0 {
+		d += ", weight " + string(r.Weight)
+	}
+	if len(r.Score) > 0 {
+		d += ", score " + string(r.Score)
+	}
+	return d
+}
+
 // ErrPledge reports a row that a coordinated-QF round cannot take.
 var ErrPledge = errors.New("not a coordinated-QF pledge")
 
@@ -216,12 +320,31 @@ func checkPledge(row *ingest.Row) error {
 	if len(row.Score) > 0 {
 		return &ingest.FieldError{Field: "score", Err: fmt.Errorf("%w: coordinated QF takes no scores (every pledge counts alike)", ErrPledge)}
 	}
+	if !row.Amount.Lt(calc.CQFMaxLimit) {
+		return &ingest.FieldError{Field: "amount", Err: fmt.Errorf("%w: limit %s must be below 2^200", ErrPledge, row.Amount.Dec())}
+	}
 	return nil
 }
 
-// EachContribution calls fn for every stored contribution of a round, in id
-// order. The row's slices are only valid during the call.
+// EachContribution calls fn for every stored contribution of a round that
+// is not voided, in id order: what computing the round reads. The row's
+// slices are only valid during the call.
 func (s *Store) EachContribution(round uint64, fn func(*ingest.Row) error) error {
+	return s.EachStored(round, func(r *ingest.Row, v *Void) error {
+		if v != nil {
+			return nil
+		}
+		return fn(r)
+	})
+}
+
+// EachStored calls fn for every stored contribution of a round, voided
+// ones included (v is their void, nil for the others), in id order.
+func (s *Store) EachStored(round uint64, fn func(r *ingest.Row, v *Void) error) error {
+	voids, err := s.voids(round)
+	if err != nil {
+		return err
+	}
 	lo := contribKey(round, nil)
 	hi := contribKey(round+1, nil)
 	it, err := s.db.NewIter(&pebble.IterOptions{LowerBound: lo, UpperBound: hi})
@@ -235,7 +358,13 @@ func (s *Store) EachContribution(round uint64, fn func(*ingest.Row) error) error
 		if err := decodeContribution(it.Value(), &row); err != nil {
 			return fmt.Errorf("round %d contribution %q: %w", round, row.ID, err)
 		}
-		if err := fn(&row); err != nil {
+		var v *Void
+		if len(voids) > 0 {
+			if x, ok := voids[string(row.ID)]; ok {
+				v = &x
+			}
+		}
+		if err := fn(&row, v); err != nil {
 			return err
 		}
 	}

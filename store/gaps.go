@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 
 	"github.com/cockroachdb/pebble/v2"
@@ -9,6 +10,7 @@ import (
 	"github.com/holiman/uint256"
 
 	"github.com/qf-dev/qf/calc"
+	"github.com/qf-dev/qf/ingest"
 )
 
 // AddGaps registers gaps in one batch. Re-registering a gap to the same
@@ -59,4 +61,54 @@ func (s *Store) Gaps() ([]calc.Gap, error) {
 		out = append(out, g)
 	}
 	return out, it.Error()
+}
+
+// ErrGapInUse reports changing the recipient of a gap that a closed round
+// pays.
+var ErrGapInUse = errors.New("gap is in a closed round")
+
+// SetGap changes a registered gap's recipient, while no closed round
+// depends on it: no closed or submitted round has a (not voided)
+// contribution to it, since such a round's results and tree name the old
+// recipient and are final. Open rounds take the new recipient when they
+// are computed. It returns the previous recipient; setting the same one
+// changes nothing.
+func (s *Store) SetGap(g calc.Gap) (common.Address, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	v, ok, err := s.get(gapKey(&g.ID))
+	if err != nil {
+		return common.Address{}, err
+	}
+	if !ok {
+		return common.Address{}, fmt.Errorf("%w %s: register it with qf gap add", calc.ErrUnknownGap, g.ID.Dec())
+	}
+	prev := common.BytesToAddress(v)
+	if prev == g.Recipient {
+		return prev, nil
+	}
+	rounds, err := s.Rounds()
+	if err != nil {
+		return prev, err
+	}
+	errFound := errors.New("found")
+	for _, r := range rounds {
+		if r.Status == StatusOpen {
+			continue
+		}
+		err := s.EachContribution(r.Number, func(row *ingest.Row) error {
+			if row.Gap == g.ID {
+				return errFound
+			}
+			return nil
+		})
+		if errors.Is(err, errFound) {
+			return prev, fmt.Errorf("%w: round %d is %s and pays gap %s's recipient %s; a closed round's recipients are final (register a new gap for the new recipient)",
+				ErrGapInUse, r.Number, r.Status, g.ID.Dec(), prev.Hex())
+		}
+		if err != nil {
+			return prev, err
+		}
+	}
+	return prev, s.db.Set(gapKey(&g.ID), g.Recipient[:], pebble.Sync)
 }

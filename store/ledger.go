@@ -332,6 +332,9 @@ func (l *Ledger) Fund(req FundRequest) (Receipt, bool, error) {
 	if err := ValidAgentName(req.Agent); err != nil {
 		return Receipt{}, false, err
 	}
+	if err := calc.CheckDonorID(req.Agent); err != nil { // the contribution names the agent as donor
+		return Receipt{}, false, fmt.Errorf("%w: %q could be taken for an address: %w", ErrAgentName, req.Agent, err)
+	}
 	if req.Amount.IsZero() {
 		return Receipt{}, false, fmt.Errorf("%w: amount must be positive", calc.ErrAmount)
 	}

@@ -50,7 +50,10 @@ type Round struct {
 	Leaf          string      `json:"leaf,omitempty"`
 	Status        Status      `json:"status"`
 	Contributions int         `json:"contributions"`
-	Root          common.Hash `json:"root,omitzero"`
+	// Voided counts the contributions voided (still stored, left out of
+	// the computation; see [Store.VoidContribution]).
+	Voided int         `json:"voided,omitempty"`
+	Root   common.Hash `json:"root,omitzero"`
 	// Chain is the contract the round's donations come from and its root
 	// goes to, set by the first on-chain import or submit.
 	Chain       *ChainRef   `json:"chain,omitempty"`
@@ -150,7 +153,7 @@ func (s *Store) CreateRound(r Round) (Round, error) {
 		return r, fmt.Errorf("%w: %d", ErrRoundExists, r.Number)
 	}
 	r.Status = StatusOpen
-	r.Contributions = 0
+	r.Contributions, r.Voided = 0, 0
 	return r, s.putRound(nil, r)
 }
 
