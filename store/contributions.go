@@ -224,7 +224,7 @@ func checkPledge(row *ingest.Row) error {
 func (s *Store) EachContribution(round uint64, fn func(*ingest.Row) error) error {
 	lo := contribKey(round, nil)
 	hi := contribKey(round+1, nil)
-	it, err := s.db.NewIter(&pebble.IterOptions{LowerBound: lo, UpperBound: hi})
+	it, err := s.rd.NewIter(&pebble.IterOptions{LowerBound: lo, UpperBound: hi})
 	if err != nil {
 		return err
 	}
