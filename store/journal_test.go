@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"encoding/binary"
+	"errors"
 	"math/big"
 	"testing"
 	"time"
@@ -12,6 +13,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/qf-dev/qf/calc"
+	"github.com/qf-dev/qf/merkle"
+	"github.com/qf-dev/qf/payout"
 	"github.com/qf-dev/qf/service"
 	"github.com/qf-dev/qf/store"
 )
@@ -310,4 +313,196 @@ func TestFundLimits(t *testing.T) {
 			}
 		})
 	}
+}
+
+// Voiding refunds every contribution of the open round in one batch; only
+// the open round can be voided, and the next opens with its settings.
+func TestVoidRound(t *testing.T) {
+	s, l, _ := ledgerWith(t, calc.Config{Mechanism: "qf"}, u(1000))
+	defer s.Close()
+	for _, f := range []struct {
+		agent string
+		gap   uint64
+		amt   uint64
+	}{{"alice", 1, 100}, {"alice", 1, 50}, {"bob", 1, 30}, {"bob", 2, 20}, {"carol", 2, 5}} {
+		_, _, err := l.FundSync(store.FundRequest{Agent: f.agent, Gap: *u(f.gap), Amount: *u(f.amt)})
+		require.NoError(t, err)
+	}
+	// A row written around the ledger has no tokens behind it: not refunded.
+	_, err := s.Import(1, feed(row("cli-1", "mallory", 2, 7)))
+	require.NoError(t, err)
+	_, err = l.VoidRound(store.Origin{Key: "ops"}, 2)
+	require.EqualError(t, err, "round is closed: round 2 is not the open round (1); only the open round can be voided")
+	rec, err := l.VoidRound(store.Origin{Key: "ops"}, 1)
+	require.NoError(t, err)
+	require.Equal(t, store.StatusVoid, rec.Status)
+	require.Equal(t, []store.MatchRecordGap{{Gap: "1", Direct: "180", Match: "0", Refunded: "180"}, {Gap: "2", Direct: "25", Match: "0", Refunded: "25"}}, rec.Gaps)
+	for _, a := range []string{"alice", "bob", "carol"} {
+		require.EqualValues(t, 1000, bal(t, l, store.AgentAccount(a)), a)
+	}
+	require.Zero(t, bal(t, l, "gap:1"))
+	require.Zero(t, bal(t, l, "gap:2"))
+	require.EqualValues(t, 10000, bal(t, l, "pool"))
+	r1, err := s.Round(1)
+	require.NoError(t, err)
+	require.Equal(t, store.StatusVoid, r1.Status)
+	cur, _ := l.Tally()
+	require.EqualValues(t, 2, cur.Number)
+	require.Equal(t, "qf", cur.Config.Mechanism)
+	recs, err := l.MatchRecords()
+	require.NoError(t, err)
+	require.Len(t, recs, 1)
+	_, ok, err := l.Schedule()
+	require.NoError(t, err)
+	require.False(t, ok, "a void is no match: the schedule is not stamped")
+	// The forged row is still flagged, the rest checks out.
+	_, err = l.Check()
+	require.ErrorContains(t, err, "contribution cli-1 (mallory gave 7 to gap 2) has no journal entry")
+}
+
+// Idempotency keys are bound to the route and canonical body and expire
+// after IdempotencyTTL.
+func TestIdempotencyKeysExpire(t *testing.T) {
+	s, l, _ := ledgerWith(t, calc.Config{Mechanism: "qf"}, u(1000))
+	defer s.Close()
+	t0 := time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC)
+	fund := func(amount uint64, at time.Time) (store.Receipt, bool, error) {
+		return l.FundSync(store.FundRequest{Agent: "alice", Gap: *u(1), Amount: *u(amount), Key: "k", At: at})
+	}
+	first, replay, err := fund(100, t0)
+	require.NoError(t, err)
+	require.False(t, replay)
+	for _, tc := range []struct {
+		name   string
+		amount uint64
+		at     time.Time
+		replay bool
+		err    string
+	}{
+		{"a retry within the TTL replays", 100, t0.Add(store.IdempotencyTTL - time.Second), true, ""},
+		{"another body within the TTL conflicts", 101, t0.Add(time.Hour), false, `idempotency key already used for a different request: key "k" funded gap 1 with 100`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			rc, replay, err := fund(tc.amount, tc.at)
+			if tc.err != "" {
+				require.EqualError(t, err, tc.err)
+				return
+			}
+			require.NoError(t, err)
+			require.Equal(t, tc.replay, replay)
+			require.Equal(t, first, rc)
+		})
+	}
+	require.EqualValues(t, 900, bal(t, l, "agent:alice"))
+	// After the TTL the key is forgotten: the same request moves again.
+	again, replay, err := fund(100, t0.Add(store.IdempotencyTTL))
+	require.NoError(t, err)
+	require.False(t, replay)
+	require.NotEqual(t, first.ID, again.ID)
+	require.EqualValues(t, 800, bal(t, l, "agent:alice"))
+	_, err = l.Check()
+	require.NoError(t, err)
+}
+
+// A match computes outside the ledger's lock on a snapshot: a fund made
+// meanwhile goes through, is left out of the round being matched and
+// moves to the next round, its receipt with it.
+func TestMatchComputesOutsideTheLock(t *testing.T) {
+	s, l, _ := ledgerWith(t, calc.Config{Mechanism: "qf"}, u(1000))
+	defer s.Close()
+	_, _, err := l.FundSync(store.FundRequest{Agent: "alice", Gap: *u(1), Amount: *u(100)})
+	require.NoError(t, err)
+	var late store.Receipt
+	compute := func(snap *store.Store) store.Compute {
+		return func(r store.Round, cfg calc.Config) (*payout.Report, *merkle.Tree, error) {
+			// The ledger is not locked: this fund would deadlock otherwise.
+			var err error
+			late, _, err = l.FundSync(store.FundRequest{Agent: "bob", Gap: *u(2), Amount: *u(40), Key: "during"})
+			if err != nil {
+				return nil, nil, err
+			}
+			if _, _, err := l.Fund(store.FundRequest{Agent: "carol", Gap: *u(1), Amount: *u(1)}); err != nil {
+				return nil, nil, err
+			}
+			if err := l.Sync(); err != nil {
+				return nil, nil, err
+			}
+			return service.ComputeStored(snap)(r, cfg)
+		}
+	}
+	rec, err := l.MatchOn(nil, store.Origin{}, compute)
+	require.NoError(t, err)
+	require.Equal(t, []store.MatchRecordGap{{Gap: "1", Direct: "100", Match: "0"}, {Gap: "2", Direct: "0", Match: "0"}}, rec.Gaps,
+		"the snapshot has alice's fund only, not bob's 40 to gap 2")
+	r1, err := s.Round(1)
+	require.NoError(t, err)
+	require.Equal(t, 1, r1.Contributions)
+	require.Equal(t, 1, count(t, s, 1))
+	require.Equal(t, 2, count(t, s, 2), "the funds made during the match are in round 2")
+	cur, tally := l.Tally()
+	require.EqualValues(t, 2, cur.Number)
+	require.Equal(t, 2, cur.Contributions)
+	d := tally[*u(2)].Direct
+	require.EqualValues(t, 40, d.Uint64())
+	again, replay, err := l.FundSync(store.FundRequest{Agent: "bob", Gap: *u(2), Amount: *u(40), Key: "during"})
+	require.NoError(t, err)
+	require.True(t, replay)
+	require.EqualValues(t, 2, again.Round, "the receipt follows its contribution")
+	require.Equal(t, late.ID, again.ID)
+	_, err = l.Check()
+	require.NoError(t, err)
+	// One match at a time.
+	blocked := func(*store.Store) store.Compute {
+		return func(store.Round, calc.Config) (*payout.Report, *merkle.Tree, error) {
+			_, err := l.MatchOn(nil, store.Origin{}, service.ComputeStored)
+			require.ErrorIs(t, err, store.ErrMatching)
+			_, err = l.VoidRound(store.Origin{}, 2)
+			require.ErrorIs(t, err, store.ErrMatching)
+			return nil, nil, errors.New("given up")
+		}
+	}
+	_, err = l.MatchOn(nil, store.Origin{}, blocked)
+	require.EqualError(t, err, "given up")
+	cur, _ = l.Tally()
+	require.EqualValues(t, 2, cur.Number, "a failed match leaves the round open")
+}
+
+// Keys can be rotated (the old stops working) and revoked (none works).
+func TestAgentRotateAndRevoke(t *testing.T) {
+	s, _ := setup(t)
+	defer s.Close()
+	_, old, err := s.AddAgent("alice", false)
+	require.NoError(t, err)
+	lookup := func(name string) (store.Agent, bool) {
+		a, ok, err := s.Agent(name)
+		require.NoError(t, err)
+		return a, ok
+	}
+	_, fresh, err := s.RotateAgent("alice")
+	require.NoError(t, err)
+	require.NotEqual(t, old, fresh)
+	_, err = store.Authenticate(lookup, old)
+	require.ErrorIs(t, err, store.ErrBadKey)
+	a, err := store.Authenticate(lookup, fresh)
+	require.NoError(t, err)
+	require.NotNil(t, a.Rotated)
+	_, err = s.RevokeAgent("alice")
+	require.NoError(t, err)
+	_, err = store.Authenticate(lookup, fresh)
+	require.ErrorIs(t, err, store.ErrBadKey)
+	for _, tc := range []struct{ name, err string }{
+		{"rotate a revoked agent", "agent revoked: alice was revoked on "},
+		{"rotate a ghost", "no such agent: ghost (qf agent list shows them)"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			name := "alice"
+			if tc.name == "rotate a ghost" {
+				name = "ghost"
+			}
+			_, _, err := s.RotateAgent(name)
+			require.ErrorContains(t, err, tc.err)
+		})
+	}
+	_, _, err = s.AddAgent("alice", false)
+	require.ErrorIs(t, err, store.ErrAgentExists, "a revoked name stays taken")
 }
