@@ -70,13 +70,10 @@ func scheduler(t *testing.T, srv *service.Server) (stop func() error, exited fun
 	return stop, exited
 }
 
-// started waits for the scheduler's first start to stamp the schedule.
+// started waits for the scheduler's first look at the clock.
 func started(t *testing.T, srv *service.Server) {
 	t.Helper()
-	require.Eventually(t, func() bool {
-		st, ok, err := srv.Ledger().Schedule()
-		return err == nil && ok && !st.Anchor.IsZero()
-	}, 10*time.Second, time.Millisecond)
+	require.Eventually(t, func() bool { return srv.SchedulePasses() >= 1 }, 10*time.Second, time.Millisecond)
 }
 
 // The cocm griefing sequence: a fund the match could not compute is
@@ -165,4 +162,94 @@ func forgedCOCM(add func(*ingest.Row) error) error {
 		}
 	}
 	return nil
+}
+
+// The schedule is anchored and follows the clock: each case sets the
+// stored state, starts the scheduler at start, then moves the clock
+// through steps, each with the number of matches expected by then.
+func TestScheduleFollowsTheClock(t *testing.T) {
+	t0 := time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC)
+	type step struct {
+		at      time.Time
+		matches int
+	}
+	for _, tc := range []struct {
+		name    string
+		state   *store.ScheduleState
+		matchAt time.Time
+		start   time.Time
+		steps   []step
+		log     string
+	}{
+		{name: "a first start anchors and matches nothing then", start: t0,
+			steps: []step{{t0.Add(5 * time.Hour), 0}, {t0.Add(6 * time.Hour), 1}, {t0.Add(11 * time.Hour), 1}, {t0.Add(12 * time.Hour), 2}}},
+		{name: "--match-at anchors the schedule", matchAt: t0.Add(90 * time.Minute), start: t0,
+			steps: []step{{t0.Add(89 * time.Minute), 0}, {t0.Add(90 * time.Minute), 1}, {t0.Add(7 * time.Hour), 1}, {t0.Add(7*time.Hour + 30*time.Minute), 2}}},
+		{name: "a forward step matches once", state: &store.ScheduleState{LastMatch: t0, Anchor: t0}, start: t0.Add(time.Hour),
+			steps: []step{{t0.Add(30 * time.Hour), 1}, {t0.Add(30*time.Hour + time.Minute), 1}, {t0.Add(36 * time.Hour), 2}}},
+		{name: "a backward step is followed", state: &store.ScheduleState{LastMatch: t0, Anchor: t0}, start: t0.Add(5 * time.Hour),
+			steps: []step{{t0.Add(time.Hour), 0}, {t0.Add(5*time.Hour + 59*time.Minute), 0}, {t0.Add(6 * time.Hour), 1}}},
+		{name: "a last match in the future is reported and ignored", state: &store.ScheduleState{LastMatch: t0.Add(365 * 24 * time.Hour), Anchor: t0},
+			start: t0.Add(7 * time.Hour), steps: []step{{t0.Add(8 * time.Hour), 0}, {t0.Add(12 * time.Hour), 1}, {t0.Add(18 * time.Hour), 2}},
+			log: "schedule: the last match is stamped 2027-11-30T00:00:00Z, after the clock's 2026-11-30T07:00:00Z; ignored: the next match is at 2026-11-30T12:00:00Z"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			clk := newClock(tc.start)
+			var logs syncBuffer
+			e := newEnv(t, 1, 1000, service.Config{MatchEvery: 6 * time.Hour, MatchAt: tc.matchAt, Now: clk.now, Tick: time.Millisecond, Log: log.New(&logs, "", 0)})
+			if tc.state != nil {
+				require.NoError(t, e.srv.Ledger().SetSchedule(*tc.state))
+			}
+			stop, _ := scheduler(t, e.srv)
+			started(t, e.srv)
+			for _, s := range tc.steps {
+				clk.set(s.at)
+				// Two passes after the change, the scheduler has acted on it.
+				p := e.srv.SchedulePasses()
+				require.Eventually(t, func() bool { return e.srv.SchedulePasses() >= p+2 }, 10*time.Second, time.Millisecond)
+				require.Len(t, matches(t, e.srv.Ledger()), s.matches, "at %s", s.at)
+			}
+			require.NoError(t, stop())
+			if tc.log != "" {
+				require.Contains(t, logs.String(), tc.log)
+			}
+			st, _, err := e.srv.Ledger().Schedule()
+			require.NoError(t, err)
+			want := tc.start
+			if tc.state != nil {
+				want = tc.state.Anchor
+			}
+			if !tc.matchAt.IsZero() {
+				want = tc.matchAt
+			}
+			require.Equal(t, want, st.Anchor)
+		})
+	}
+}
+
+// A mechanism change on an existing database applies from the next
+// round, with a warning; an empty one keeps the open round's.
+func TestMechanismChangeAppliesFromTheNextRound(t *testing.T) {
+	e := newEnv(t, 2, 1000, service.Config{})
+	var logs syncBuffer
+	srv, err := service.New(e.st, service.Config{Round: calc.Config{Mechanism: "linear", CapBps: 5000}, Log: log.New(&logs, "", 0)})
+	require.NoError(t, err)
+	require.Equal(t, "warning: round 1 is open with mechanism qf (no parameters); the settings given (linear (cap 5000 bps)) apply from round 2, opened by the next match\n", logs.String())
+	cur, _ := srv.Ledger().Tally()
+	require.Equal(t, "qf", cur.Config.Mechanism, "the open round keeps its settings")
+	_, err = srv.Match()
+	require.NoError(t, err)
+	cur, _ = srv.Ledger().Tally()
+	require.EqualValues(t, 2, cur.Number)
+	require.Equal(t, "linear", cur.Config.Mechanism)
+	require.EqualValues(t, 5000, cur.Config.CapBps)
+	// No settings given: the open round's stay, silently.
+	var quiet syncBuffer
+	srv, err = service.New(e.st, service.Config{Log: log.New(&quiet, "", 0)})
+	require.NoError(t, err)
+	_, err = srv.Match()
+	require.NoError(t, err)
+	cur, _ = srv.Ledger().Tally()
+	require.Equal(t, "linear", cur.Config.Mechanism)
+	require.Empty(t, quiet.String())
 }

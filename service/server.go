@@ -70,6 +70,7 @@ type Server struct {
 
 	matchFailures atomic.Int64
 	lastFailure   atomic.Pointer[MatchFailure]
+	passes        atomic.Int64 // the scheduler's decisions so far
 }
 
 // MatchFailure is the last match that failed.
@@ -261,6 +262,11 @@ func (s *Server) RotateAgent(name string) (store.Agent, string, error) {
 	return a, key, err
 }
 
+// SchedulePasses counts the scheduler's looks at the clock that ended in
+// a wait: once it has grown by two after a clock change, the scheduler has
+// acted on the new time.
+func (s *Server) SchedulePasses() int64 { return s.passes.Load() }
+
 // Schedule arithmetic: matches are due at anchor + k·every.
 
 // slotAt is the latest due time at or before now (zero if now is before
@@ -379,6 +385,7 @@ func (s *Server) RunSchedule(ctx context.Context) error {
 		} else {
 			retryAt, backoff = time.Time{}, 0
 		}
+		s.passes.Add(1)
 		wait := min(max(wake.Sub(now), time.Millisecond), s.cfg.Tick)
 		t := time.NewTimer(wait)
 		select {
