@@ -126,7 +126,9 @@ func TestFailedMatchIsRetriedAndTheRoundVoided(t *testing.T) {
 
 	clk.set(t0.Add(6*time.Hour + time.Minute)) // the first retry
 	require.Eventually(t, func() bool { m, _ := e.srv.MatchFailures(); return m > n }, 10*time.Second, time.Millisecond)
-	require.Eventually(t, func() bool { return bytes.Contains([]byte(logs.String()), []byte("retrying the match at 2026-11-30T06:03:00Z")) },
+	require.Eventually(t, func() bool {
+		return bytes.Contains([]byte(logs.String()), []byte("retrying the match at 2026-11-30T06:03:00Z"))
+	},
 		10*time.Second, time.Millisecond, "the backoff doubles")
 
 	code, body, _ = e.do(t, "POST", "/api/rounds/1/void", "a0", ``)
