@@ -53,7 +53,8 @@ every contribution: qf ledger void-round N (service stopped) or POST
 Storage: if a write fails (disk full, I/O error) qf serve logs it and exits
 with status 1, so that a supervisor restarts it on what was made durable
 (every acknowledged request is); below --min-free bytes free, writes get 503
-before the disk fills. Pebble's errors go to the log (stderr).
+before the disk fills. Pebble's errors go to the log (stderr); --storage-log
+adds its informational messages.
 
 --mechanism, --param and --cap-bps set the rounds' settings on a new database;
 on an existing one, if they differ from the open round's, they apply from the
@@ -68,6 +69,7 @@ next round on, with a warning. Without them the open round's settings stay.
 			&cli.StringFlag{Name: "pool-size", EnvVars: []string{"QF_POOL_SIZE"}, Usage: "pay at most `AMOUNT` per match (default: the pool account's whole balance)"},
 			&cli.StringFlag{Name: "match-at", EnvVars: []string{"QF_MATCH_AT"}, Usage: "anchor the schedule at `TIME` (RFC 3339, e.g. 2026-12-01T00:00:00Z): matches at TIME + k * --match-every"},
 			&cli.DurationFlag{Name: "retry-min", Value: time.Minute, EnvVars: []string{"QF_RETRY_MIN"}, Usage: "first wait after a failed scheduled match (`DURATION`; doubles up to the period or an hour)"},
+			&cli.BoolFlag{Name: "storage-log", EnvVars: []string{"QF_STORAGE_LOG"}, Usage: "also log Pebble's informational messages (WAL replay, flushes, compactions); its errors are always logged"},
 			&cli.Uint64Flag{Name: "min-free", Value: 64 << 20, EnvVars: []string{"QF_MIN_FREE"}, Usage: "refuse writes with 503 when the database's filesystem has under `BYTES` free (0: never)"},
 			&cli.StringFlag{Name: "mechanism", EnvVars: []string{"QF_MECHANISM"}, Usage: "`NAME` of the mechanism for the rounds the service opens (default qf on a new database; cqf: funding is pledging a limit; at the match each pledge pays its share to the gap and the rest goes back to the agent)"},
 			&cli.StringSliceFlag{Name: "param", Usage: "mechanism parameter `k=v` (repeatable)"},
@@ -115,7 +117,7 @@ func runServe(c *cli.Context) error {
 	}
 	logger := log.New(c.App.ErrWriter, "qf: ", log.LstdFlags|log.LUTC)
 	cfg.Log = logger
-	opts := store.Options{Log: logger, MinFree: c.Uint64("min-free"), OnFail: func(err error) {
+	opts := store.Options{Log: logger, Verbose: c.Bool("storage-log"), MinFree: c.Uint64("min-free"), OnFail: func(err error) {
 		// Fail-stop: what was acknowledged is durable; a supervisor
 		// restarts the service on it.
 		logger.Printf("%v; exiting so that qf serve restarts on what was made durable", err)

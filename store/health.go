@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"log"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"syscall"
@@ -20,9 +21,10 @@ var (
 
 // Options set up [OpenWith].
 type Options struct {
-	// Log receives Pebble's own log (flushes, compactions, errors); nil
-	// discards it.
-	Log *log.Logger
+	// Log receives Pebble's errors (and, with Verbose, its informational
+	// messages: WAL replay, flushes, compactions); nil discards them.
+	Log     *log.Logger
+	Verbose bool
 	// OnFail is called once, with the error, when a write fails or Pebble
 	// reports a fatal error: a service exits from it, so that a
 	// supervisor restarts it on what was made durable. It may return; the
@@ -59,11 +61,10 @@ func (h *health) fail(err error) error {
 	err = fmt.Errorf("%w: %v", ErrStorage, err)
 	h.once.Do(func() {
 		h.failed.Store(&err)
-		if h.opt.Log != nil {
-			h.opt.Log.Printf("storage: %v", err)
-		}
 		if h.opt.OnFail != nil {
 			h.opt.OnFail(err)
+		} else if h.opt.Log != nil {
+			h.opt.Log.Printf("%v", err)
 		}
 	})
 	return h.Failed()
@@ -105,7 +106,7 @@ func statfsFree(dir string) (uint64, error) {
 type storeLogger struct{ h *health }
 
 func (l storeLogger) Infof(format string, args ...any) {
-	if l.h.opt.Log != nil {
+	if l.h.opt.Log != nil && l.h.opt.Verbose {
 		l.h.opt.Log.Printf("pebble: "+format, args...)
 	}
 }
@@ -120,6 +121,9 @@ func (l storeLogger) Errorf(format string, args ...any) {
 // recorded (and OnFail, which exits a service, has run) it panics.
 func (l storeLogger) Fatalf(format string, args ...any) {
 	msg := fmt.Sprintf(format, args...)
-	l.h.fail(errors.New("pebble: " + msg))
-	panic("pebble: " + msg)
+	if !strings.HasPrefix(msg, "pebble:") {
+		msg = "pebble: " + msg
+	}
+	l.h.fail(errors.New(msg))
+	panic(msg)
 }
