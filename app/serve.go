@@ -358,7 +358,7 @@ func ledgerCommand() *cli.Command {
 					if err != nil {
 						return err
 					}
-					rec, err := srv.Match()
+					rec, err := srv.MatchAs(store.Origin{Key: "cli"})
 					if err != nil {
 						return err
 					}
