@@ -2,7 +2,9 @@ package app
 
 import (
 	"fmt"
+	"log"
 	"net"
+	"os"
 	"os/signal"
 	"syscall"
 	"time"
@@ -25,6 +27,7 @@ func serveCommand() *cli.Command {
   GET  /api/gaps/{gap}/funding         escrow, this round's direct and projected match, past matches
   GET  /api/gaps/funding/stats         the open round, projected matches, the pool
   POST /api/gaps/funding/match         admin key: close the round now
+  POST /api/rounds/{round}/void        admin key: void the open round, refunding every escrow
   GET  /api/rounds/{round}/proofs/{gap}, GET /api/rounds/{round}/tree
   GET  /api/me (own balance), POST /api/accounts/{account}/credit (admin), POST /api/agents (admin)
   GET  /healthz, GET /metrics (Prometheus)
@@ -32,8 +35,30 @@ func serveCommand() *cli.Command {
 Keys come from qf agent add (run it before serving, or POST /api/agents with the
 admin key). Accounts are funded with qf ledger credit or the credit endpoint;
 the matching pool is the account "pool". With --match-every the open round is
-matched on that period (counted from the last match, kept in the database), and
-a match that came due while the service was down runs once at start.
+matched at --match-at + k * PERIOD (the anchor is kept in the database; without
+--match-at the first start anchors the schedule and matches nothing then), and a
+match that came due while the service was down runs once at start. The clock is
+read again every minute, so clock steps either way are followed; a last match
+stamped in the future (a clock that was fast) is logged and ignored.
+
+A match never stops the service. Funds the round's mechanism could not match
+are refused when asked (422): cqf totals of 2^200 and more, and in cocm,
+pairwise and cluster rounds amounts spanning more than the mechanism's exact
+range (10^5 for cocm, 10^9 for pairwise and cluster). A match that fails anyway
+is logged, counted and retried with backoff (--retry-min doubling up to the
+period or an hour) with the round left open; the admin can void it, refunding
+every contribution: qf ledger void-round N (service stopped) or POST
+/api/rounds/N/void.
+
+Storage: if a write fails (disk full, I/O error) qf serve logs it and exits
+with status 1, so that a supervisor restarts it on what was made durable
+(every acknowledged request is); below --min-free bytes free, writes get 503
+before the disk fills. Pebble's errors go to the log (stderr); --storage-log
+adds its informational messages.
+
+--mechanism, --param and --cap-bps set the rounds' settings on a new database;
+on an existing one, if they differ from the open round's, they apply from the
+next round on, with a warning. Without them the open round's settings stay.
 
   qf agent add ops --admin && qf agent add alice
   qf ledger credit --to pool --amount 1000000 && qf ledger credit --to agent:alice --amount 5000
@@ -42,7 +67,11 @@ a match that came due while the service was down runs once at start.
 			&cli.StringFlag{Name: "addr", Value: "127.0.0.1:8080", EnvVars: []string{"QF_ADDR"}, Usage: "listen on `HOST:PORT`"},
 			&cli.DurationFlag{Name: "match-every", EnvVars: []string{"QF_MATCH_EVERY"}, Usage: "match on this `PERIOD` (e.g. 6h); 0: only on POST /api/gaps/funding/match"},
 			&cli.StringFlag{Name: "pool-size", EnvVars: []string{"QF_POOL_SIZE"}, Usage: "pay at most `AMOUNT` per match (default: the pool account's whole balance)"},
-			&cli.StringFlag{Name: "mechanism", Value: "qf", Usage: "`NAME` of the mechanism for the rounds the service opens (cqf: funding is pledging a limit; at the match each pledge pays its share to the gap and the rest goes back to the agent)"},
+			&cli.StringFlag{Name: "match-at", EnvVars: []string{"QF_MATCH_AT"}, Usage: "anchor the schedule at `TIME` (RFC 3339, e.g. 2026-12-01T00:00:00Z): matches at TIME + k * --match-every"},
+			&cli.DurationFlag{Name: "retry-min", Value: time.Minute, EnvVars: []string{"QF_RETRY_MIN"}, Usage: "first wait after a failed scheduled match (`DURATION`; doubles up to the period or an hour)"},
+			&cli.BoolFlag{Name: "storage-log", EnvVars: []string{"QF_STORAGE_LOG"}, Usage: "also log Pebble's informational messages (WAL replay, flushes, compactions); its errors are always logged"},
+			&cli.Uint64Flag{Name: "min-free", Value: 64 << 20, EnvVars: []string{"QF_MIN_FREE"}, Usage: "refuse writes with 503 when the database's filesystem has under `BYTES` free (0: never)"},
+			&cli.StringFlag{Name: "mechanism", EnvVars: []string{"QF_MECHANISM"}, Usage: "`NAME` of the mechanism for the rounds the service opens (default qf on a new database; cqf: funding is pledging a limit; at the match each pledge pays its share to the gap and the rest goes back to the agent)"},
 			&cli.StringSliceFlag{Name: "param", Usage: "mechanism parameter `k=v` (repeatable)"},
 			&cli.UintFlag{Name: "cap-bps", Usage: "cap each gap at `N`/10000 of the pool"},
 		},
@@ -59,17 +88,47 @@ func runServe(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	cfg := service.Config{Round: calc.Config{Mechanism: c.String("mechanism"), Params: params, CapBps: capBps}, MatchEvery: c.Duration("match-every")}
-	if len(params) == 0 {
-		cfg.Round.Params = nil
+	cfg := service.Config{MatchEvery: c.Duration("match-every"), RetryMin: c.Duration("retry-min")}
+	if c.IsSet("mechanism") || c.IsSet("param") || c.IsSet("cap-bps") {
+		cfg.Round = calc.Config{Mechanism: c.String("mechanism"), Params: params, CapBps: capBps}
+		if cfg.Round.Mechanism == "" {
+			cfg.Round.Mechanism = "qf"
+		}
+		if len(params) == 0 {
+			cfg.Round.Params = nil
+		}
 	}
 	if cfg.MatchEvery < 0 {
 		return usageErr("--match-every %s: want a positive period", cfg.MatchEvery)
 	}
+	if cfg.RetryMin <= 0 {
+		return usageErr("--retry-min %s: want a positive duration", cfg.RetryMin)
+	}
+	if v := c.String("match-at"); v != "" {
+		if cfg.MatchAt, err = time.Parse(time.RFC3339, v); err != nil {
+			return usageErr("--match-at %q: want an RFC 3339 time such as 2026-12-01T00:00:00Z", v)
+		}
+		if cfg.MatchEvery == 0 {
+			return usageErr("--match-at needs --match-every")
+		}
+	}
 	if cfg.PoolSize, err = poolSizeFlag(c); err != nil {
 		return err
 	}
-	return withStore(c, func(s *store.Store) error {
+	logger := log.New(c.App.ErrWriter, "qf: ", log.LstdFlags|log.LUTC)
+	cfg.Log = logger
+	opts := store.Options{Log: logger, Verbose: c.Bool("storage-log"), MinFree: c.Uint64("min-free"), OnFail: func(err error) {
+		// Fail-stop: what was acknowledged is durable; a supervisor
+		// restarts the service on it.
+		logger.Printf("%v; exiting so that qf serve restarts on what was made durable", err)
+		exit(1)
+	}}
+	s, err := store.OpenWith(c.String("db"), opts)
+	if err != nil {
+		return err
+	}
+	defer s.Close()
+	{
 		srv, err := service.New(s, cfg)
 		if err != nil {
 			return err
@@ -82,8 +141,11 @@ func runServe(c *cli.Context) error {
 		defer stop()
 		fmt.Fprintf(c.App.ErrWriter, "qf: serving on http://%s\n", l.Addr())
 		return srv.Serve(ctx, l)
-	})
+	}
 }
+
+// exit ends the process (qf serve's fail-stop).
+var exit = os.Exit
 
 func agentCommand() *cli.Command {
 	return &cli.Command{
@@ -135,13 +197,15 @@ func agentCommand() *cli.Command {
 					}
 					if wantJSON(c) {
 						type row struct {
-							Name    string    `json:"name"`
-							Admin   bool      `json:"admin"`
-							Created time.Time `json:"created"`
+							Name    string     `json:"name"`
+							Admin   bool       `json:"admin"`
+							Created time.Time  `json:"created"`
+							Rotated *time.Time `json:"rotated,omitempty"`
+							Revoked *time.Time `json:"revoked,omitempty"`
 						}
 						out := []row{}
 						for _, a := range as {
-							out = append(out, row{a.Name, a.Admin, a.Created})
+							out = append(out, row{a.Name, a.Admin, a.Created, a.Rotated, a.Revoked})
 						}
 						return printJSON(c, out)
 					}
@@ -150,12 +214,15 @@ func agentCommand() *cli.Command {
 						if a.Admin {
 							role = "admin"
 						}
+						if a.Revoked != nil {
+							role += " (revoked)"
+						}
 						fmt.Fprintf(c.App.Writer, "%-20s %s\n", a.Name, role)
 					}
 					return nil
 				})
 			},
-		}},
+		}, agentRevokeCommand(), agentRotateCommand()},
 	}
 }
 
@@ -186,7 +253,7 @@ func ledgerCommand() *cli.Command {
 		Usage: "the service's token ledger (run while qf serve is stopped)",
 		Subcommands: []*cli.Command{{
 			Name:  "credit",
-			Usage: "mint tokens into an account: pool, agent:NAME or gap:ID",
+			Usage: "mint tokens into the pool or an agent's account (pool, agent:NAME); escrows move only through fund and match",
 			Flags: []cli.Flag{
 				&cli.StringFlag{Name: "to", Required: true, Usage: "`ACCOUNT`"},
 				&cli.StringFlag{Name: "amount", Required: true, Usage: "`AMOUNT` in base units"},
@@ -222,7 +289,7 @@ func ledgerCommand() *cli.Command {
 			},
 		}, {
 			Name:  "check",
-			Usage: "verify the ledger: balances add up to the supply, escrows to their contributions and matches",
+			Usage: "verify the ledger: balances add up to the supply, the journal replays to every balance, every contribution of a service round has its fund entry",
 			Action: func(c *cli.Context) error {
 				return withLedger(c, func(_ *store.Store, l *store.Ledger) error {
 					rep, err := l.Check()
@@ -234,6 +301,7 @@ func ledgerCommand() *cli.Command {
 					}
 					fmt.Fprintf(c.App.Writer, "ledger consistent: %d accounts, supply %s = agents %s + escrow %s + pool %s\n",
 						rep.Accounts, rep.Supply, rep.Agents, rep.Escrow, rep.Pool)
+					fmt.Fprintf(c.App.Writer, "journal: %d entries replay to every balance; %d contributions each have their fund entry\n", rep.Entries, rep.Contributions)
 					return nil
 				})
 			},
@@ -290,7 +358,7 @@ func ledgerCommand() *cli.Command {
 					if err != nil {
 						return err
 					}
-					rec, err := srv.Match()
+					rec, err := srv.MatchAs(store.Origin{Key: "cli"})
 					if err != nil {
 						return err
 					}
@@ -305,7 +373,7 @@ func ledgerCommand() *cli.Command {
 					return nil
 				})
 			},
-		}},
+		}, ledgerVoidCommand(), ledgerJournalCommand()},
 	}
 }
 

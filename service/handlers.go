@@ -25,6 +25,7 @@ func (s *Server) routes() {
 	h("GET /api/gaps/{gap}/funding", public, s.gapFunding)
 	h("GET /api/gaps/funding/stats", public, s.stats)
 	h("POST /api/gaps/funding/match", adminOnly, s.match)
+	h("POST /api/rounds/{round}/void", adminOnly, s.voidRound)
 	h("GET /api/rounds/{round}/proofs/{gap}", public, s.proof)
 	h("GET /api/rounds/{round}/tree", public, s.treeDump)
 	h("GET /api/me", agentOnly, s.me)
@@ -52,8 +53,12 @@ func statusOf(err error) int {
 	switch {
 	case errors.As(err, &ae):
 		return ae.status
-	case errors.Is(err, store.ErrInsufficient):
+	case errors.Is(err, store.ErrInsufficient), errors.Is(err, store.ErrFundLimit):
 		return http.StatusUnprocessableEntity
+	case errors.Is(err, store.ErrStorage), errors.Is(err, store.ErrLowSpace):
+		return http.StatusServiceUnavailable
+	case errors.Is(err, store.ErrMatching), errors.Is(err, store.ErrRoundChanged), errors.Is(err, store.ErrRoundClosed):
+		return http.StatusConflict
 	case errors.Is(err, store.ErrIdempotencyConflict), errors.Is(err, store.ErrAgentExists):
 		return http.StatusConflict
 	case errors.Is(err, calc.ErrUnknownGap), errors.Is(err, store.ErrNoRound), errors.Is(err, payout.ErrNoPayouts):
@@ -285,10 +290,8 @@ func (s *Server) stats(w http.ResponseWriter, _ *http.Request, _ *store.Agent) e
 	if cqf != nil {
 		out.CQF = cqf.Gaps
 	}
-	if s.cfg.MatchEvery > 0 {
-		if st, ok, err := s.led.Schedule(); err == nil && ok {
-			out.NextMatch = st.LastMatch.Add(s.cfg.MatchEvery).Format("2006-01-02T15:04:05Z07:00")
-		}
+	if next, ok := s.NextMatch(); ok {
+		out.NextMatch = next.Format("2006-01-02T15:04:05Z07:00")
 	}
 	recs, err := s.led.MatchRecords()
 	if err != nil {
@@ -301,8 +304,21 @@ func (s *Server) stats(w http.ResponseWriter, _ *http.Request, _ *store.Agent) e
 	return nil
 }
 
-func (s *Server) match(w http.ResponseWriter, _ *http.Request, _ *store.Agent) error {
-	rec, err := s.Match()
+func (s *Server) match(w http.ResponseWriter, _ *http.Request, a *store.Agent) error {
+	rec, err := s.MatchAs(store.Origin{Key: a.Name})
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, rec)
+	return nil
+}
+
+func (s *Server) voidRound(w http.ResponseWriter, r *http.Request, a *store.Agent) error {
+	n, err := pathRound(r)
+	if err != nil {
+		return err
+	}
+	rec, err := s.VoidRound(store.Origin{Key: a.Name}, n)
 	if err != nil {
 		return err
 	}
@@ -367,7 +383,7 @@ func (s *Server) me(w http.ResponseWriter, _ *http.Request, a *store.Agent) erro
 	return nil
 }
 
-func (s *Server) credit(w http.ResponseWriter, r *http.Request, _ *store.Agent) error {
+func (s *Server) credit(w http.ResponseWriter, r *http.Request, a *store.Agent) error {
 	acct := r.PathValue("account")
 	if err := store.ValidAccount(acct); err != nil {
 		return err
@@ -381,7 +397,7 @@ func (s *Server) credit(w http.ResponseWriter, r *http.Request, _ *store.Agent) 
 	if err := body.Amount.positive(); err != nil {
 		return err
 	}
-	b, err := s.led.Credit(acct, &body.Amount.Int)
+	b, err := s.led.CreditFrom(store.Origin{Key: a.Name}, acct, &body.Amount.Int)
 	if err != nil {
 		return err
 	}

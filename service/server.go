@@ -4,9 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"log"
 	"net"
 	"net/http"
+	"sort"
+	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/holiman/uint256"
@@ -26,8 +31,24 @@ type Config struct {
 	MatchEvery time.Duration
 	// PoolSize caps what one match pays; nil pays the pool's whole balance.
 	PoolSize *uint256.Int
+	// MatchAt anchors the schedule: matches are due at MatchAt + k ·
+	// MatchEvery. Zero keeps the stored anchor (on a first start: the
+	// time of that start).
+	MatchAt time.Time
 	// Now is the clock (tests set it); nil is time.Now.
 	Now func() time.Time
+	// Log receives the service's log: failed matches, schedule warnings,
+	// settings changes (and, through store.Options, Pebble's log). nil
+	// discards it.
+	Log *log.Logger
+	// Tick bounds how long the scheduler sleeps before it reads the clock
+	// again, so that a clock step either way is seen within it; 0 is a
+	// minute.
+	Tick time.Duration
+	// RetryMin is the first wait after a failed scheduled match; each
+	// further failure doubles it, up to the period or an hour. 0 is a
+	// minute.
+	RetryMin time.Duration
 }
 
 // MaxBody bounds request bodies.
@@ -45,6 +66,18 @@ type Server struct {
 	matchMu sync.Mutex // one match at a time (API and scheduler)
 	trees   sync.Map   // round → *merkle.Tree
 	proj    projection
+	log     *log.Logger
+
+	matchFailures atomic.Int64
+	lastFailure   atomic.Pointer[MatchFailure]
+	passes        atomic.Int64 // the scheduler's decisions so far
+}
+
+// MatchFailure is the last match that failed.
+type MatchFailure struct {
+	Round uint64    `json:"round"`
+	At    time.Time `json:"at"`
+	Error string    `json:"error"`
 }
 
 // New opens the ledger, loads the agents and makes sure a round is open.
@@ -52,23 +85,37 @@ func New(st *store.Store, cfg Config) (*Server, error) {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
-	if cfg.Round.Mechanism == "" {
-		cfg.Round.Mechanism = "qf"
+	if cfg.Log == nil {
+		cfg.Log = log.New(io.Discard, "", 0)
 	}
-	if err := cfg.Round.Validate(); err != nil {
-		return nil, err
+	if cfg.Tick <= 0 {
+		cfg.Tick = time.Minute
 	}
-	if cfg.Round.Mechanism == calc.CQFName && cfg.PoolSize != nil {
-		return nil, fmt.Errorf("%w: cqf rounds have no pool, so no pool size", calc.ErrParam)
+	if cfg.RetryMin <= 0 {
+		cfg.RetryMin = time.Minute
+	}
+	// An empty mechanism keeps the open round's settings.
+	if cfg.Round.Mechanism != "" {
+		if err := cfg.Round.Validate(); err != nil {
+			return nil, err
+		}
 	}
 	led, err := st.Ledger()
 	if err != nil {
 		return nil, err
 	}
-	if _, err := led.OpenRound(cfg.Round, cfg.Decimals); err != nil {
+	open, changed, err := led.OpenRound(cfg.Round, cfg.Decimals)
+	if err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, st: st, led: led, mux: http.NewServeMux(), met: newMetrics()}
+	if changed {
+		cfg.Log.Printf("warning: round %d is open with mechanism %s %s; the settings given (%s %s) apply from round %d, opened by the next match",
+			open.Number, open.Config.Mechanism, settingsText(open.Config), cfg.Round.Mechanism, settingsText(cfg.Round), open.Number+1)
+	}
+	if next, _ := led.NextSettings(); next.Mechanism == calc.CQFName && cfg.PoolSize != nil {
+		return nil, fmt.Errorf("%w: cqf rounds have no pool, so no pool size", calc.ErrParam)
+	}
+	s := &Server{cfg: cfg, st: st, led: led, mux: http.NewServeMux(), met: newMetrics(), log: cfg.Log}
 	agents, err := st.Agents()
 	if err != nil {
 		return nil, err
@@ -134,47 +181,212 @@ func (s *Server) Serve(ctx context.Context, l net.Listener) error {
 	}
 }
 
-// Match closes the open round now (see [store.Ledger.Match]).
-func (s *Server) Match() (store.MatchRecord, error) {
+// Match closes the open round now, for the admin (see [Server.MatchAs]).
+func (s *Server) Match() (store.MatchRecord, error) { return s.MatchAs(store.Origin{Key: "admin"}) }
+
+// MatchAs closes the open round now, for o (its Key and Request go into
+// the journal; a zero o.At is the clock's now): [store.Ledger.MatchOn],
+// or MatchCQFOn in a cqf round, computed on a snapshot while funding goes
+// on. A failure leaves the round open; it is logged and counted
+// ([Server.MatchFailures]), and a panic in the computation is one too.
+func (s *Server) MatchAs(o store.Origin) (rec store.MatchRecord, err error) {
 	s.matchMu.Lock()
 	defer s.matchMu.Unlock()
-	var rec store.MatchRecord
-	var err error
-	// The open round's own settings decide (a restart may pass others).
-	if open, _ := s.led.Tally(); open != nil && open.Config.Mechanism == calc.CQFName {
-		rec, err = s.led.MatchCQF(s.cfg.Now(), ComputeStoredCQF(s.st))
-	} else {
-		rec, err = s.led.Match(s.cfg.PoolSize, s.cfg.Now(), ComputeStored(s.st))
+	if o.At.IsZero() {
+		o.At = s.cfg.Now()
 	}
+	open, _ := s.led.Tally()
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("match panicked: %v", p)
+		}
+		switch {
+		case err == nil:
+			s.met.matches.Add(1)
+		case errors.Is(err, store.ErrNoOpenRound), errors.Is(err, store.ErrMatching):
+		default:
+			n := uint64(0)
+			if open != nil {
+				n = open.Number
+			}
+			s.matchFailures.Add(1)
+			s.lastFailure.Store(&MatchFailure{Round: n, At: o.At.UTC(), Error: err.Error()})
+			s.log.Printf("match of round %d failed (the round stays open; qf ledger void-round refunds it): %v", n, err)
+		}
+	}()
+	// The open round's own settings decide (a restart may pass others).
+	if open != nil && open.Config.Mechanism == calc.CQFName {
+		return s.led.MatchCQFOn(o, ComputeStoredCQF)
+	}
+	return s.led.MatchOn(s.cfg.PoolSize, o, ComputeStored)
+}
+
+// MatchFailures counts the matches that failed since the start (export it
+// as a counter and alert on its increase); last is the latest, nil if none.
+func (s *Server) MatchFailures() (n int64, last *MatchFailure) {
+	return s.matchFailures.Load(), s.lastFailure.Load()
+}
+
+// VoidRound voids open round n for o, refunding every escrowed
+// contribution to its agent in one batch ([store.Ledger.VoidRound]): the
+// admin's remedy for a round that cannot be matched.
+func (s *Server) VoidRound(o store.Origin, n uint64) (store.MatchRecord, error) {
+	s.matchMu.Lock()
+	defer s.matchMu.Unlock()
+	if o.At.IsZero() {
+		o.At = s.cfg.Now()
+	}
+	rec, err := s.led.VoidRound(o, n)
 	if err == nil {
-		s.met.matches.Add(1)
+		s.log.Printf("round %d voided by %s: every contribution refunded; round %d is open", n, o.Key, n+1)
 	}
 	return rec, err
 }
 
-// RunSchedule matches every cfg.MatchEvery, counted from the last match
-// stored in the ledger (or, on a first start, from now). A match that came
-// due while the service was down runs once, right away.
+// RevokeAgent revokes an agent's key, at once for the running service.
+func (s *Server) RevokeAgent(name string) (store.Agent, error) {
+	a, err := s.st.RevokeAgent(name)
+	if err == nil {
+		s.agents.Store(a.Name, a)
+	}
+	return a, err
+}
+
+// RotateAgent replaces an agent's key, at once for the running service,
+// and returns the new key (shown once).
+func (s *Server) RotateAgent(name string) (store.Agent, string, error) {
+	a, key, err := s.st.RotateAgent(name)
+	if err == nil {
+		s.agents.Store(a.Name, a)
+	}
+	return a, key, err
+}
+
+// SchedulePasses counts the scheduler's looks at the clock that ended in
+// a wait: once it has grown by two after a clock change, the scheduler has
+// acted on the new time.
+func (s *Server) SchedulePasses() int64 { return s.passes.Load() }
+
+// Schedule arithmetic: matches are due at anchor + k·every.
+
+// slotAt is the latest due time at or before now (zero if now is before
+// the anchor).
+func slotAt(anchor time.Time, every time.Duration, now time.Time) time.Time {
+	if now.Before(anchor) {
+		return time.Time{}
+	}
+	k := now.Sub(anchor) / every
+	return anchor.Add(k * every)
+}
+
+// slotAfter is the first due time after now.
+func slotAfter(anchor time.Time, every time.Duration, now time.Time) time.Time {
+	if now.Before(anchor) {
+		return anchor
+	}
+	return slotAt(anchor, every, now).Add(every)
+}
+
+// NextMatch is when the scheduler matches next (ok false without a
+// schedule or before its first start).
+func (s *Server) NextMatch() (time.Time, bool) {
+	if s.cfg.MatchEvery <= 0 {
+		return time.Time{}, false
+	}
+	st, ok, err := s.led.Schedule()
+	if err != nil || !ok || st.Anchor.IsZero() {
+		return time.Time{}, false
+	}
+	now := s.cfg.Now()
+	if slot := slotAt(st.Anchor, s.cfg.MatchEvery, now); !slot.IsZero() && st.LastMatch.Before(slot) {
+		return now, true // due: the scheduler is on it (or retrying)
+	}
+	return slotAfter(st.Anchor, s.cfg.MatchEvery, now), true
+}
+
+// RunSchedule matches at Config.MatchAt + k·MatchEvery (the anchor is
+// stored; without MatchAt a first start anchors at its own time and
+// matches nothing then). A due time missed while the service was down is
+// matched once, at start. The clock is read again at least every
+// Config.Tick, so a step either way is seen: forward, the due match runs
+// once; backward, the wait follows. A LastMatch in the future (stamped
+// by a fast clock) is logged and ignored: the match after it is the next
+// due time. A failed match is logged, counted and retried with backoff
+// (Config.RetryMin doubling up to the period or an hour), leaving the
+// round open; RunSchedule returns only when ctx ends or the storage fails.
 func (s *Server) RunSchedule(ctx context.Context) error {
 	every := s.cfg.MatchEvery
+	st, ok, err := s.led.Schedule()
+	if err != nil {
+		return err
+	}
+	now := s.cfg.Now()
+	dirty := !ok
+	if !ok {
+		st.LastMatch = now // a first start matches nothing now
+	}
+	if !s.cfg.MatchAt.IsZero() && !s.cfg.MatchAt.Equal(st.Anchor) {
+		if !st.Anchor.IsZero() {
+			s.log.Printf("schedule: anchor moved from %s to %s (--match-at)", st.Anchor.Format(time.RFC3339), s.cfg.MatchAt.UTC().Format(time.RFC3339))
+		}
+		st.Anchor, dirty = s.cfg.MatchAt, true
+	}
+	if st.Anchor.IsZero() {
+		st.Anchor, dirty = st.LastMatch, true
+	}
+	if dirty {
+		if err := s.led.SetSchedule(st); err != nil {
+			return err
+		}
+	}
+	anchor := st.Anchor
+	maxBackoff := min(every, time.Hour)
+	var retryAt, futureFloor time.Time
+	var backoff time.Duration
 	for {
-		st, ok, err := s.led.Schedule()
+		st, _, err := s.led.Schedule()
 		if err != nil {
 			return err
 		}
-		if !ok {
-			if err := s.led.StampSchedule(s.cfg.Now()); err != nil {
-				return err
+		now := s.cfg.Now()
+		last := st.LastMatch
+		if last.After(now) {
+			if futureFloor.IsZero() {
+				futureFloor = slotAt(anchor, every, now)
+				if futureFloor.IsZero() {
+					futureFloor = now
+				}
+				s.log.Printf("schedule: the last match is stamped %s, after the clock's %s; ignored: the next match is at %s",
+					last.Format(time.RFC3339), now.Format(time.RFC3339), slotAfter(anchor, every, futureFloor).Format(time.RFC3339))
 			}
-			continue
+			last = futureFloor
+		} else {
+			futureFloor = time.Time{}
 		}
-		wait := st.LastMatch.Add(every).Sub(s.cfg.Now())
-		if wait <= 0 {
-			if _, err := s.Match(); err != nil && !errors.Is(err, store.ErrNoOpenRound) {
-				return fmt.Errorf("scheduled match: %w", err)
+		slot := slotAt(anchor, every, now)
+		due := !slot.IsZero() && last.Before(slot)
+		wake := slotAfter(anchor, every, now)
+		if due {
+			if retryAt.IsZero() || !now.Before(retryAt) {
+				_, err := s.MatchAs(store.Origin{Key: "scheduler", At: now})
+				switch {
+				case err == nil, errors.Is(err, store.ErrNoOpenRound):
+					retryAt, backoff = time.Time{}, 0
+				case errors.Is(err, store.ErrStorage):
+					return fmt.Errorf("scheduled match: %w", err)
+				default:
+					backoff = min(max(2*backoff, s.cfg.RetryMin), maxBackoff)
+					retryAt = now.Add(backoff)
+					s.log.Printf("schedule: retrying the match at %s", retryAt.Format(time.RFC3339))
+				}
+				continue
 			}
-			continue
+			wake = retryAt
+		} else {
+			retryAt, backoff = time.Time{}, 0
 		}
+		s.passes.Add(1)
+		wait := min(max(wake.Sub(now), time.Millisecond), s.cfg.Tick)
 		t := time.NewTimer(wait)
 		select {
 		case <-ctx.Done():
@@ -183,6 +395,29 @@ func (s *Server) RunSchedule(ctx context.Context) error {
 		case <-t.C:
 		}
 	}
+}
+
+// settingsText shows a round's parameters, cap and minimum amount.
+func settingsText(c calc.Config) string {
+	var parts []string
+	keys := make([]string, 0, len(c.Params))
+	for k := range c.Params {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		parts = append(parts, k+"="+c.Params[k])
+	}
+	if c.CapBps > 0 {
+		parts = append(parts, fmt.Sprintf("cap %d bps", c.CapBps))
+	}
+	if !c.MinAmount.IsZero() {
+		parts = append(parts, "min amount "+c.MinAmount.Dec())
+	}
+	if len(parts) == 0 {
+		return "(no parameters)"
+	}
+	return "(" + strings.Join(parts, ", ") + ")"
 }
 
 func (s *Server) tree(n uint64) (*merkle.Tree, error) {

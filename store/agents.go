@@ -23,6 +23,10 @@ var (
 	ErrAgentExists = errors.New("agent already exists")
 	// ErrBadKey reports an API key that matches no agent.
 	ErrBadKey = errors.New("invalid API key")
+	// ErrNoAgent reports an agent name that is not registered.
+	ErrNoAgent = errors.New("no such agent")
+	// ErrRevoked reports an agent whose key was revoked.
+	ErrRevoked = errors.New("agent revoked")
 )
 
 // Agent is an account holder of the service. Only the hash of its API key
@@ -32,6 +36,11 @@ type Agent struct {
 	Admin   bool      `json:"admin,omitempty"`
 	KeyHash string    `json:"keyHash"` // hex SHA-256 of the key's secret part
 	Created time.Time `json:"created"`
+	// Rotated is when the key was last replaced; Revoked when it was
+	// revoked (no key works for the agent again, and its name stays taken
+	// so its account and journal are never another's).
+	Rotated *time.Time `json:"rotated,omitempty"`
+	Revoked *time.Time `json:"revoked,omitempty"`
 }
 
 func agentKey(name string) []byte { return append([]byte{'A'}, name...) }
@@ -58,13 +67,11 @@ func (s *Store) AddAgent(name string, admin bool) (Agent, string, error) {
 	if err := calc.CheckDonorID(name); err != nil { // an agent's contributions name it as donor
 		return Agent{}, "", fmt.Errorf("%w: %q could be taken for an address: %w", ErrAgentName, name, err)
 	}
-	var secret [32]byte
-	if _, err := rand.Read(secret[:]); err != nil {
+	sec, hash, err := newSecret()
+	if err != nil {
 		return Agent{}, "", err
 	}
-	sec := hex.EncodeToString(secret[:])
-	h := sha256.Sum256([]byte(sec))
-	a := Agent{Name: name, Admin: admin, KeyHash: hex.EncodeToString(h[:]), Created: time.Now().UTC()}
+	a := Agent{Name: name, Admin: admin, KeyHash: hash, Created: time.Now().UTC()}
 	v, err := json.Marshal(a)
 	if err != nil {
 		return a, "", err
@@ -79,9 +86,87 @@ func (s *Store) AddAgent(name string, admin bool) (Agent, string, error) {
 	return a, name + "." + sec, s.db.Set(agentKey(name), v, pebble.Sync)
 }
 
+// newSecret returns a 256-bit random secret in hex and its hash.
+func newSecret() (string, string, error) {
+	var secret [32]byte
+	if _, err := rand.Read(secret[:]); err != nil {
+		return "", "", err
+	}
+	sec := hex.EncodeToString(secret[:])
+	h := sha256.Sum256([]byte(sec))
+	return sec, hex.EncodeToString(h[:]), nil
+}
+
+// Agent reads one agent; found is false if there is none by that name.
+func (s *Store) Agent(name string) (a Agent, found bool, err error) {
+	v, ok, err := s.get(agentKey(name))
+	if err != nil || !ok {
+		return a, false, err
+	}
+	return a, true, json.Unmarshal(v, &a)
+}
+
+// updateAgent applies fn to a stored, unrevoked agent and stores it.
+func (s *Store) updateAgent(name string, fn func(*Agent)) (Agent, error) {
+	if err := ValidAgentName(name); err != nil {
+		return Agent{}, err
+	}
+	if err := s.writable(); err != nil {
+		return Agent{}, err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	a, ok, err := s.Agent(name)
+	if err != nil {
+		return a, err
+	}
+	if !ok {
+		return a, fmt.Errorf("%w: %s (qf agent list shows them)", ErrNoAgent, name)
+	}
+	if a.Revoked != nil {
+		return a, fmt.Errorf("%w: %s was revoked on %s; add an agent under a new name", ErrRevoked, name, a.Revoked.Format(time.RFC3339))
+	}
+	fn(&a)
+	v, err := json.Marshal(a)
+	if err != nil {
+		return a, err
+	}
+	if err := s.db.Set(agentKey(name), v, pebble.Sync); err != nil {
+		return a, s.fail(err)
+	}
+	return a, nil
+}
+
+// RotateAgent replaces an agent's key: the old one stops working and the
+// new one, returned, is shown once. Balance and journal stay the agent's.
+func (s *Store) RotateAgent(name string) (Agent, string, error) {
+	sec, hash, err := newSecret()
+	if err != nil {
+		return Agent{}, "", err
+	}
+	a, err := s.updateAgent(name, func(a *Agent) {
+		now := time.Now().UTC()
+		a.KeyHash, a.Rotated = hash, &now
+	})
+	if err != nil {
+		return a, "", err
+	}
+	return a, name + "." + sec, nil
+}
+
+// RevokeAgent revokes an agent's key for good: no key works for it again.
+// Its balance stays in its account (no one can move it; a credit to it is
+// refused), and its name stays taken.
+func (s *Store) RevokeAgent(name string) (Agent, error) {
+	return s.updateAgent(name, func(a *Agent) {
+		now := time.Now().UTC()
+		a.Revoked, a.KeyHash = &now, ""
+	})
+}
+
 // Agents lists the agents in name order.
 func (s *Store) Agents() ([]Agent, error) {
-	it, err := s.db.NewIter(&pebble.IterOptions{LowerBound: []byte{'A'}, UpperBound: []byte{'A' + 1}})
+	it, err := s.rd.NewIter(&pebble.IterOptions{LowerBound: []byte{'A'}, UpperBound: []byte{'A' + 1}})
 	if err != nil {
 		return nil, err
 	}
@@ -110,7 +195,7 @@ func Authenticate(lookup func(name string) (Agent, bool), key string) (Agent, er
 	}
 	h := sha256.Sum256([]byte(sec))
 	want, err := hex.DecodeString(a.KeyHash)
-	if err != nil || subtle.ConstantTimeCompare(h[:], want) != 1 {
+	if err != nil || a.Revoked != nil || len(want) != len(h) || subtle.ConstantTimeCompare(h[:], want) != 1 {
 		return Agent{}, ErrBadKey
 	}
 	return a, nil

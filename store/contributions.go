@@ -347,7 +347,7 @@ func (s *Store) EachStored(round uint64, fn func(r *ingest.Row, v *Void) error) 
 	}
 	lo := contribKey(round, nil)
 	hi := contribKey(round+1, nil)
-	it, err := s.db.NewIter(&pebble.IterOptions{LowerBound: lo, UpperBound: hi})
+	it, err := s.rd.NewIter(&pebble.IterOptions{LowerBound: lo, UpperBound: hi})
 	if err != nil {
 		return err
 	}

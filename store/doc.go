@@ -16,4 +16,15 @@
 //	R <round:8>            results report (JSON), once closed
 //	Q <round:8>            a coordinated-QF round's outcome (JSON), once closed
 //	T <round:8>            tree dump (standard-v1 JSON), once closed
+//	A <name>               a service agent (JSON: key hash, admin, rotated, revoked)
+//	a <account>            a ledger balance (32 bytes)
+//	S                      the ledger's total supply (32 bytes)
+//	I <agent> 0 <key>      a fund's idempotency record (JSON: route+body, receipt, time)
+//	M <round:8>            a service round's match (or void) record (JSON)
+//	J <seq:8>              the ledger's journal entry (JSON, see JournalEntry)
+//	Z                      the matching scheduler's state (JSON: last match, anchor)
+//
+// The ledger ([Ledger]) is double-entry: every balance change is a
+// journal entry written in the same batch, and [Ledger.Check] replays the
+// journal. [OpenWith] makes storage fail-stop ([Options]).
 package store

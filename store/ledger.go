@@ -2,9 +2,11 @@ package store
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -35,7 +37,15 @@ var (
 	ErrLedger = errors.New("ledger inconsistent")
 	// ErrOverflow reports a balance that would exceed 2^256 − 1.
 	ErrOverflow = errors.New("amount overflows 2^256-1")
+	// ErrRoundChanged reports a match or void of a round that another
+	// match or void closed while it was being computed.
+	ErrRoundChanged = errors.New("the open round changed while matching")
 )
+
+// IdempotencyTTL is how long a fund's idempotency key is kept: a retry
+// within it returns the first receipt; after it the key is forgotten and
+// may be used again (a retry that late moves tokens again).
+const IdempotencyTTL = 24 * time.Hour
 
 // PoolAccount is the matching pool's account.
 const PoolAccount = "pool"
@@ -87,9 +97,20 @@ type Ledger struct {
 	bal  map[string]*uint256.Int
 	gaps map[uint256.Int]bool
 	open *Round // the open round contributions go to; nil if none
-	// tally of the open round, per gap: direct total and donors.
+	// next, if set, is the settings of the rounds opened from now on (a
+	// change asked for while a round with others is open).
+	next *calc.Config
+	jseq uint64 // the journal's last sequence number
+	// tally of the open round, per gap: direct total and each donor's
+	// total; the funding limits of its mechanism and their tally.
 	direct map[uint256.Int]*uint256.Int
-	donors map[uint256.Int]map[string]bool
+	donors map[uint256.Int]map[string]*uint256.Int
+	lim    FundLimits
+	span   spanTally
+	// matching is set while a match computes outside the lock; late
+	// holds the contributions funded meanwhile, which go to the next round.
+	matching bool
+	late     []lateRow
 }
 
 // Ledger returns the store's ledger, loading the open round's tally.
@@ -103,6 +124,10 @@ func (s *Store) Ledger() (*Ledger, error) {
 
 // reload rebuilds the in-memory state from the store.
 func (l *Ledger) reload() error {
+	var err error
+	if l.jseq, err = l.s.lastJournalSeq(); err != nil {
+		return err
+	}
 	l.gaps = map[uint256.Int]bool{}
 	if err := l.refreshGaps(); err != nil {
 		return err
@@ -119,18 +144,82 @@ func (l *Ledger) reload() error {
 			break
 		}
 	}
-	if l.open == nil {
-		return nil
+	if l.open != nil {
+		l.lim = LimitsFor(l.open.Config)
+		err := l.s.EachContribution(l.open.Number, func(r *ingest.Row) error {
+			l.count(&r.Gap, string(r.Donor), &r.Amount)
+			return nil
+		})
+		if err != nil {
+			return err
+		}
 	}
-	return l.s.EachContribution(l.open.Number, func(r *ingest.Row) error {
-		l.count(&r.Gap, string(r.Donor), &r.Amount)
-		return nil
-	})
+	if l.jseq == 0 {
+		return l.openJournal()
+	}
+	return nil
+}
+
+// openJournal starts the journal of a ledger kept before it existed: one
+// opening entry per nonzero balance, so that the journal adds up to the
+// balances; the open round's contributions so far predate it.
+func (l *Ledger) openJournal() error {
+	it, err := l.s.rd.NewIter(&pebble.IterOptions{LowerBound: []byte{'a'}, UpperBound: []byte{'a' + 1}})
+	if err != nil {
+		return err
+	}
+	defer it.Close()
+	m := l.newMove()
+	defer m.b.Close()
+	o := Origin{Key: "cli"}
+	for it.First(); it.Valid(); it.Next() {
+		b := new(uint256.Int).SetBytes(it.Value())
+		if b.IsZero() {
+			continue
+		}
+		if err := m.journal(JournalOpening, "", string(it.Key()[1:]), b, 0, "", o); err != nil {
+			return err
+		}
+	}
+	if err := it.Error(); err != nil {
+		return err
+	}
+	if m.entries == 0 && (l.open == nil || l.open.Contributions == 0) {
+		return nil // a new ledger
+	}
+	// The last entry marks where the journal starts in the open round.
+	round, n := uint64(0), 0
+	if l.open != nil {
+		round, n = l.open.Number, l.open.Contributions
+	}
+	m.entries++
+	e := JournalEntry{Seq: l.jseq + uint64(m.entries), Kind: JournalOpening, To: PoolAccount, Amount: "0", Round: round,
+		Contributions: n, Key: o.key(), At: o.at()}
+	v, err := json.Marshal(e)
+	if err != nil {
+		return err
+	}
+	if err := m.b.Set(journalKey(e.Seq), v, nil); err != nil {
+		return err
+	}
+	return m.commit(true)
 }
 
 // resetTally empties the open round's figures (a new round has none).
 func (l *Ledger) resetTally() {
-	l.direct, l.donors = map[uint256.Int]*uint256.Int{}, map[uint256.Int]map[string]bool{}
+	l.direct, l.donors = map[uint256.Int]*uint256.Int{}, map[uint256.Int]map[string]*uint256.Int{}
+	l.span = spanTally{}
+	if l.open != nil {
+		l.lim = LimitsFor(l.open.Config)
+	}
+}
+
+// total is what donor has given gap g in the open round so far.
+func (l *Ledger) total(g *uint256.Int, donor string) *uint256.Int {
+	if t := l.donors[*g][donor]; t != nil {
+		return t
+	}
+	return new(uint256.Int)
 }
 
 func (l *Ledger) count(g *uint256.Int, donor string, amount *uint256.Int) {
@@ -138,10 +227,16 @@ func (l *Ledger) count(g *uint256.Int, donor string, amount *uint256.Int) {
 	if d == nil {
 		d = new(uint256.Int)
 		l.direct[*g] = d
-		l.donors[*g] = map[string]bool{}
+		l.donors[*g] = map[string]*uint256.Int{}
 	}
 	d.Add(d, amount)
-	l.donors[*g][donor] = true
+	t := l.donors[*g][donor]
+	if t == nil {
+		t = new(uint256.Int)
+		l.donors[*g][donor] = t
+	}
+	t.Add(t, amount)
+	l.span = l.span.add(l.lim, amount, t)
 }
 
 // balance reads an account's balance through the cache. Callers hold mu.
@@ -175,13 +270,15 @@ func (l *Ledger) Balance(account string) (*uint256.Int, error) {
 	return new(uint256.Int).Set(b), nil
 }
 
-// move is a pending set of balance changes applied with one batch. Its
-// creator closes it (defer m.b.Close()), committed or not: a batch closed
-// twice could release one that the pool has since handed to someone else.
+// move is a pending set of balance changes applied with one batch, with
+// their journal entries. Its creator closes it (defer m.b.Close()),
+// committed or not: a batch closed twice could release one that the pool
+// has since handed to someone else.
 type move struct {
-	l   *Ledger
-	b   *pebble.Batch
-	new map[string]*uint256.Int
+	l       *Ledger
+	b       *pebble.Batch
+	new     map[string]*uint256.Int
+	entries int // journal entries added
 }
 
 func (l *Ledger) newMove() *move {
@@ -201,7 +298,8 @@ func (m *move) get(account string) (*uint256.Int, error) {
 	return c, nil
 }
 
-func (m *move) transfer(from, to string, amount *uint256.Int) error {
+// transfer moves amount from one account to another and journals it.
+func (m *move) transfer(kind, from, to string, amount *uint256.Int, round uint64, contribution string, o Origin) error {
 	fb, err := m.get(from)
 	if err != nil {
 		return err
@@ -218,14 +316,18 @@ func (m *move) transfer(from, to string, amount *uint256.Int) error {
 	}
 	fb.Sub(fb, amount)
 	tb.Add(tb, amount)
-	return nil
+	return m.journal(kind, from, to, amount, round, contribution, o)
 }
 
 // commit writes the balances into the batch and applies it. With sync
 // false the batch is applied in order but not yet fsynced: [Ledger.Sync]
 // makes it (and everything before it) durable, letting concurrent
-// requests share one fsync.
+// requests share one fsync. A failed write fails the store (see
+// [Options.OnFail]): nothing after it is written.
 func (m *move) commit(sync bool) error {
+	if err := m.l.s.writable(); err != nil {
+		return err
+	}
 	for acct, b := range m.new {
 		v := b.Bytes32()
 		if err := m.b.Set(accountKey(acct), v[:], nil); err != nil {
@@ -236,30 +338,82 @@ func (m *move) commit(sync bool) error {
 	if sync {
 		opt = pebble.Sync
 	}
-	m.l.s.mu.Lock()
-	err := m.l.s.db.Apply(m.b, opt)
-	m.l.s.mu.Unlock()
-	if err != nil {
+	if err := m.l.s.apply(m.b, opt); err != nil {
 		return err
 	}
 	for acct, b := range m.new {
 		m.l.bal[acct] = b
+	}
+	m.l.jseq += uint64(m.entries)
+	return nil
+}
+
+// apply applies a batch under the store's writer lock; a failure fails
+// the store.
+func (s *Store) apply(b *pebble.Batch, opt *pebble.WriteOptions) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err := s.db.Apply(b, opt); err != nil {
+		return s.fail(err)
 	}
 	return nil
 }
 
 // Sync makes every applied ledger write durable. Pebble's WAL is written
 // in order, so this also covers writes other requests applied before.
-func (l *Ledger) Sync() error { return l.s.db.LogData(nil, pebble.Sync) }
-
-// Credit mints amount into account (the admin's top-up): the supply grows
-// with it.
-func (l *Ledger) Credit(account string, amount *uint256.Int) (*uint256.Int, error) {
-	if err := ValidAccount(account); err != nil {
-		return nil, err
+func (l *Ledger) Sync() error {
+	if err := l.s.Failed(); err != nil {
+		return err
 	}
+	if err := l.s.db.LogData(nil, pebble.Sync); err != nil {
+		return l.s.fail(err)
+	}
+	return nil
+}
+
+// creditable checks an account a credit may go to: the pool or an
+// existing, unrevoked agent's account. Escrows move only through fund and
+// match, and admins hold no tokens.
+func (s *Store) creditable(account string) error {
+	if err := ValidAccount(account); err != nil {
+		return err
+	}
+	if account == PoolAccount {
+		return nil
+	}
+	name, ok := strings.CutPrefix(account, "agent:")
+	if !ok {
+		return fmt.Errorf("%w: %q: escrows move only through fund and match; credit pool or agent:NAME", ErrAccount, account)
+	}
+	a, found, err := s.Agent(name)
+	if err != nil {
+		return err
+	}
+	switch {
+	case !found:
+		return fmt.Errorf("%w: %q: no such agent (qf agent add %s first)", ErrAccount, account, name)
+	case a.Admin:
+		return fmt.Errorf("%w: %q is an admin: admin keys hold no tokens; credit an agent", ErrAccount, account)
+	case a.Revoked != nil:
+		return fmt.Errorf("%w: %q: the agent was revoked", ErrAccount, account)
+	}
+	return nil
+}
+
+// Credit mints amount into account (the admin's top-up) from the command
+// line; see [Ledger.CreditFrom].
+func (l *Ledger) Credit(account string, amount *uint256.Int) (*uint256.Int, error) {
+	return l.CreditFrom(Origin{}, account, amount)
+}
+
+// CreditFrom mints amount into account — the pool or an existing agent's
+// account — for o, and journals it: the supply grows with it.
+func (l *Ledger) CreditFrom(o Origin, account string, amount *uint256.Int) (*uint256.Int, error) {
 	if amount.IsZero() {
 		return nil, fmt.Errorf("%w: credit amount must be positive", calc.ErrAmount)
+	}
+	if err := l.s.creditable(account); err != nil {
+		return nil, err
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
@@ -280,6 +434,9 @@ func (l *Ledger) Credit(account string, amount *uint256.Int) (*uint256.Int, erro
 	b.Add(b, amount)
 	v := ns.Bytes32()
 	if err := m.b.Set(supplyKey, v[:], nil); err != nil {
+		return nil, err
+	}
+	if err := m.journal(JournalCredit, "", account, amount, 0, "", o); err != nil {
 		return nil, err
 	}
 	if err := m.commit(true); err != nil {
@@ -309,8 +466,15 @@ type Receipt struct {
 }
 
 type idemRecord struct {
-	Request string  `json:"request"` // hash of what was asked
-	Receipt Receipt `json:"receipt"`
+	Request string    `json:"request"` // the route and canonical body asked
+	Receipt Receipt   `json:"receipt"`
+	At      time.Time `json:"at,omitzero"` // zero: kept before keys expired
+}
+
+// fundRequestText is a fund's route and canonical body, what an
+// idempotency key is bound to.
+func fundRequestText(gap, amount *uint256.Int) string {
+	return "POST /api/gaps/" + gap.Dec() + "/fund {\"amount\":\"" + amount.Dec() + "\"}"
 }
 
 // FundRequest is one agent's contribution to a gap.
@@ -319,15 +483,21 @@ type FundRequest struct {
 	Gap    uint256.Int
 	Amount uint256.Int
 	// Key, if set, makes the request idempotent: a retry with the same key
-	// returns the first receipt and moves nothing.
+	// within [IdempotencyTTL] returns the first receipt and moves nothing.
 	Key string
+	// Request is the request's id for the journal (optional).
+	Request string
+	// At is the time of the request (zero: now).
+	At time.Time
 }
 
 // Fund moves amount from the agent's account into the gap's escrow and
-// records the contribution in the open round, in one batch. It returns the
-// receipt and whether it is a replay of an earlier request with the same
-// key. The write is applied but not fsynced: call [Ledger.Sync] before
-// acknowledging it (FundSync does both).
+// records the contribution in the open round and the journal, in one
+// batch. It returns the receipt and whether it is a replay of an earlier
+// request with the same key. A fund the round's mechanism could not match
+// is refused with [ErrFundLimit] (see [LimitsFor]). The write is applied
+// but not fsynced: call [Ledger.Sync] before acknowledging it (FundSync
+// does both).
 func (l *Ledger) Fund(req FundRequest) (Receipt, bool, error) {
 	if err := ValidAgentName(req.Agent); err != nil {
 		return Receipt{}, false, err
@@ -338,7 +508,12 @@ func (l *Ledger) Fund(req FundRequest) (Receipt, bool, error) {
 	if req.Amount.IsZero() {
 		return Receipt{}, false, fmt.Errorf("%w: amount must be positive", calc.ErrAmount)
 	}
-	reqHash := req.Gap.Dec() + "/" + req.Amount.Dec()
+	o := Origin{Key: req.Agent, Request: req.Request, At: req.At}
+	if o.Request == "" {
+		o.Request = req.Key
+	}
+	at := o.at()
+	reqText := fundRequestText(&req.Gap, &req.Amount)
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if req.Key != "" {
@@ -346,12 +521,15 @@ func (l *Ledger) Fund(req FundRequest) (Receipt, bool, error) {
 		if err != nil {
 			return Receipt{}, false, err
 		}
+		var rec idemRecord
 		if ok {
-			var rec idemRecord
 			if err := json.Unmarshal(v, &rec); err != nil {
 				return Receipt{}, false, err
 			}
-			if rec.Request != reqHash {
+		}
+		if ok && (rec.At.IsZero() || at.Sub(rec.At) < IdempotencyTTL) {
+			// Records from before keys were bound to the route: gap/amount.
+			if rec.Request != reqText && rec.Request != req.Gap.Dec()+"/"+req.Amount.Dec() {
 				return Receipt{}, false, fmt.Errorf("%w: key %q funded gap %s with %s", ErrIdempotencyConflict, req.Key, rec.Receipt.Gap, rec.Receipt.Amount)
 			}
 			return rec.Receipt, true, nil
@@ -361,22 +539,29 @@ func (l *Ledger) Fund(req FundRequest) (Receipt, bool, error) {
 		return Receipt{}, false, ErrNoOpenRound
 	}
 	if !l.gaps[req.Gap] {
-		if err := l.refreshGaps(); err != nil {
-			return Receipt{}, false, err
-		}
-		if !l.gaps[req.Gap] {
-			return Receipt{}, false, fmt.Errorf("%w %s", calc.ErrUnknownGap, req.Gap.Dec())
-		}
+		return Receipt{}, false, fmt.Errorf("%w %s", calc.ErrUnknownGap, req.Gap.Dec())
+	}
+	total, over := new(uint256.Int).AddOverflow(l.total(&req.Gap, req.Agent), &req.Amount)
+	if over {
+		return Receipt{}, false, fmt.Errorf("%w: %s's total on gap %s", ErrOverflow, req.Agent, req.Gap.Dec())
+	}
+	if err := l.span.check(l.lim, &req.Amount, total, req.Agent, req.Gap.Dec()); err != nil {
+		return Receipt{}, false, err
 	}
 	m := l.newMove()
 	defer m.b.Close()
-	agent, escrow := AgentAccount(req.Agent), EscrowAccount(&req.Gap)
-	if err := m.transfer(agent, escrow, &req.Amount); err != nil {
-		return Receipt{}, false, err
-	}
 	id := "api:" + req.Agent + ":" + req.Key
 	if req.Key == "" {
 		id = "api:" + uuid.NewString()
+	} else if _, taken, err := l.s.get(contribKey(l.open.Number, []byte(id))); err != nil {
+		return Receipt{}, false, err
+	} else if taken {
+		// The key expired and is used again: a new contribution.
+		id += ":" + uuid.NewString()
+	}
+	agent, escrow := AgentAccount(req.Agent), EscrowAccount(&req.Gap)
+	if err := m.transfer(JournalFund, agent, escrow, &req.Amount, l.open.Number, id, o); err != nil {
+		return Receipt{}, false, err
 	}
 	row := ingest.Row{Donor: []byte(req.Agent), Gap: req.Gap, Amount: req.Amount}
 	rc := Receipt{ID: id, Round: l.open.Number, Gap: req.Gap.Dec(), Agent: req.Agent, Amount: req.Amount.Dec(),
@@ -387,7 +572,7 @@ func (l *Ledger) Fund(req FundRequest) (Receipt, bool, error) {
 	err := m.b.Set(contribKey(r.Number, []byte(id)), encodeContribution(&row), nil)
 	if err == nil && req.Key != "" {
 		var v []byte
-		if v, err = json.Marshal(idemRecord{Request: reqHash, Receipt: rc}); err == nil {
+		if v, err = json.Marshal(idemRecord{Request: reqText, Receipt: rc, At: at}); err == nil {
 			err = m.b.Set(idemKey(req.Agent, req.Key), v, nil)
 		}
 	}
@@ -402,6 +587,9 @@ func (l *Ledger) Fund(req FundRequest) (Receipt, bool, error) {
 	}
 	*l.open = r
 	l.count(&req.Gap, req.Agent, &req.Amount)
+	if l.matching {
+		l.late = append(l.late, lateRow{id: id, row: row, key: req.Key})
+	}
 	return rc, false, nil
 }
 
@@ -414,6 +602,8 @@ func (l *Ledger) FundSync(req FundRequest) (Receipt, bool, error) {
 	return rc, replay, l.Sync()
 }
 
+// refreshGaps reloads the gap registry (gaps are registered with the
+// service stopped, so loading it at start is enough).
 func (l *Ledger) refreshGaps() error {
 	gaps, err := l.s.Gaps()
 	if err != nil {
@@ -427,20 +617,51 @@ func (l *Ledger) refreshGaps() error {
 
 // OpenRound returns the round contributions go to, opening one with cfg
 // (mechanism and parameters; the pool is set at the match) if none is
-// open.
-func (l *Ledger) OpenRound(cfg calc.Config, decimals uint8) (Round, error) {
+// open. An empty cfg.Mechanism keeps the open round's settings (a new
+// ledger's first round is then qf). If a round with other settings is
+// open, it keeps them and cfg applies from the next round: changed says
+// so, for the caller to warn.
+func (l *Ledger) OpenRound(cfg calc.Config, decimals uint8) (r Round, changed bool, err error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if l.open != nil {
-		return *l.open, nil
+		if cfg.Mechanism != "" && !sameSettings(l.open.Config, cfg) {
+			c := cfg
+			l.next, changed = &c, true
+		}
+		return *l.open, changed, nil
 	}
-	r, err := l.s.CreateRound(Round{Config: cfg, Decimals: decimals, Name: "service"})
+	if cfg.Mechanism == "" {
+		cfg.Mechanism = "qf"
+	}
+	r, err = l.s.CreateRound(Round{Config: cfg, Decimals: decimals, Name: "service"})
 	if err != nil {
-		return r, err
+		return r, false, err
 	}
 	l.open = &r
 	l.resetTally()
-	return r, nil
+	return r, false, nil
+}
+
+// sameSettings compares two rounds' settings, the pool aside.
+func sameSettings(a, b calc.Config) bool {
+	a.Pool, b.Pool = uint256.Int{}, uint256.Int{}
+	ja, errA := json.Marshal(a)
+	jb, errB := json.Marshal(b)
+	return errA == nil && errB == nil && bytes.Equal(ja, jb)
+}
+
+// NextSettings is the settings the next round will open with.
+func (l *Ledger) NextSettings() (calc.Config, bool) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.next != nil {
+		return *l.next, true
+	}
+	if l.open != nil {
+		return l.open.Config, true
+	}
+	return calc.Config{}, false
 }
 
 // GapTally is one gap's figures in the open round.
@@ -479,6 +700,7 @@ type MatchRecord struct {
 // MatchRecordGap is one gap's line in a [MatchRecord]. In a cqf round
 // Direct is the gap's pledged limits, Match is 0 (no pool), Paid what the
 // pledges pay its recipient and Refunded what went back to the pledgers.
+// In a voided round Direct is what was contributed and Refunded all of it.
 type MatchRecordGap struct {
 	Gap      string `json:"gap"`
 	Direct   string `json:"direct"`
@@ -487,36 +709,62 @@ type MatchRecordGap struct {
 	Refunded string `json:"refunded,omitempty"`
 }
 
+// ErrMatching reports a match or void asked for while a match computes.
+var ErrMatching = errors.New("a match is computing: try again when it is done")
+
+// lateRow is a contribution funded while a match computed: the match
+// moves it to the next round.
+type lateRow struct {
+	id  string
+	key string
+	row ingest.Row
+}
+
 // Compute computes a round's outcome from its stored contributions with
 // the given config (its pool set); the ledger passes it to
 // [Ledger.Match] so the store need not know how rounds are computed.
 type Compute func(r Round, cfg calc.Config) (*payout.Report, *merkle.Tree, error)
 
-// Match closes the open round: pool is min(size, the pool account's
-// balance) (size nil: the whole balance); compute gives the payouts, and
-// one batch stores the results, moves each gap's match from the pool into
-// its escrow, records the match, opens the next round with the same
-// settings and stamps the scheduler's state with at.
+// ComputeCQF solves a coordinated-QF round from its stored pledges, with
+// refunds through the ledger (round.CQFSettings.LedgerRefunds).
+type ComputeCQF func(r Round) (*round.CQFOutcome, error)
+
+// Match is [Ledger.MatchOn] with compute reading the live store, for
+// callers that write nothing while it runs (the command line).
 func (l *Ledger) Match(size *uint256.Int, at time.Time, compute Compute) (MatchRecord, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	if l.open == nil {
-		return MatchRecord{}, ErrNoOpenRound
-	}
-	r := *l.open
-	pool, err := l.matchPool(size)
+	return l.MatchOn(size, Origin{At: at}, func(*Store) Compute { return compute })
+}
+
+// MatchOn closes the open round: pool is min(size, the pool account's
+// balance) (size nil: the whole balance). The round is computed outside
+// the ledger's lock, by the Compute that compute makes for a snapshot of
+// the store taken when the match starts, so funding goes on meanwhile;
+// then one batch stores the results, moves each gap's match from the pool
+// into its escrow (journaled), records the match, opens the next round —
+// with the contributions funded during the computation, and the settings
+// a restart asked for if they changed — and stamps the scheduler's state
+// with o.At.
+func (l *Ledger) MatchOn(size *uint256.Int, o Origin, compute func(snap *Store) Compute) (MatchRecord, error) {
+	r, pool, snap, err := l.beginMatch(false, size)
 	if err != nil {
 		return MatchRecord{}, err
 	}
+	defer l.endMatch(snap)
 	cfg := r.Config
 	cfg.Pool = *pool
-	rep, tree, err := compute(r, cfg)
+	rep, tree, err := compute(snap)(r, cfg)
 	if err != nil {
 		return MatchRecord{}, err
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.open == nil || l.open.Number != r.Number {
+		return MatchRecord{}, ErrRoundChanged
 	}
 	m := l.newMove()
 	defer m.b.Close()
-	rec := MatchRecord{Round: r.Number, Pool: cfg.Pool.Dec(), Matched: rep.Matched, Status: StatusClosed, At: at.UTC()}
+	at := o.at()
+	rec := MatchRecord{Round: r.Number, Pool: cfg.Pool.Dec(), Matched: rep.Matched, Status: StatusClosed, At: at}
 	for _, g := range rep.Gaps {
 		var id, match uint256.Int
 		if err := id.SetFromDecimal(g.Gap); err != nil {
@@ -527,7 +775,7 @@ func (l *Ledger) Match(size *uint256.Int, at time.Time, compute Compute) (MatchR
 		}
 		if !match.IsZero() {
 			rec.GapsFunded++
-			if err := m.transfer(PoolAccount, EscrowAccount(&id), &match); err != nil {
+			if err := m.transfer(JournalMatch, PoolAccount, EscrowAccount(&id), &match, r.Number, "", o); err != nil {
 				return rec, err
 			}
 		}
@@ -540,35 +788,71 @@ func (l *Ledger) Match(size *uint256.Int, at time.Time, compute Compute) (MatchR
 	if err := l.s.closeInto(m.b, &r, 'R', rep, tree); err != nil {
 		return rec, err
 	}
-	return rec, l.finishMatch(m, r, rec, at)
+	return rec, l.finishMatch(m, r, rec, o, true)
 }
 
-// ComputeCQF solves a coordinated-QF round from its stored pledges, with
-// refunds through the ledger (round.CQFSettings.LedgerRefunds).
-type ComputeCQF func(r Round) (*round.CQFOutcome, error)
-
-// MatchCQF closes the open coordinated-QF round: compute solves it, and
-// one batch stores the outcome and tree, moves each pledge's refund
-// (limit − pay) from the gap's escrow back to the pledger's account, so the
-// escrow keeps what the pledges pay the recipient, records the match and
-// opens the next round, as [Ledger.Match] does.
-func (l *Ledger) MatchCQF(at time.Time, compute ComputeCQF) (MatchRecord, error) {
+// beginMatch marks a match as computing and returns the open round as it
+// is now, the pool it pays (pool rounds) and a snapshot of the store.
+func (l *Ledger) beginMatch(cqf bool, size *uint256.Int) (Round, *uint256.Int, *Store, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if l.open == nil {
-		return MatchRecord{}, ErrNoOpenRound
+		return Round{}, nil, nil, ErrNoOpenRound
+	}
+	if l.matching {
+		return Round{}, nil, nil, ErrMatching
 	}
 	r := *l.open
-	if r.Config.Mechanism != calc.CQFName {
-		return MatchRecord{}, notCQF(r)
+	if cqf && r.Config.Mechanism != calc.CQFName {
+		return r, nil, nil, notCQF(r)
 	}
-	out, err := compute(r)
+	pool := new(uint256.Int)
+	if !cqf {
+		var err error
+		if pool, err = l.matchPool(size); err != nil {
+			return r, nil, nil, err
+		}
+	}
+	l.matching, l.late = true, nil
+	return r, pool, l.s.Snapshot(), nil
+}
+
+func (l *Ledger) endMatch(snap *Store) {
+	l.mu.Lock()
+	l.matching, l.late = false, nil
+	l.mu.Unlock()
+	_ = snap.Close()
+}
+
+// MatchCQF is [Ledger.MatchCQFOn] with compute reading the live store.
+func (l *Ledger) MatchCQF(at time.Time, compute ComputeCQF) (MatchRecord, error) {
+	return l.MatchCQFOn(Origin{At: at}, func(*Store) ComputeCQF { return compute })
+}
+
+// MatchCQFOn closes the open coordinated-QF round: compute solves it on a
+// snapshot, outside the lock, and one batch stores the outcome and tree,
+// moves each pledge's refund (limit − pay) from the gap's escrow back to
+// the pledger's account (journaled), so the escrow keeps what the pledges
+// pay the recipient, records the match and opens the next round, as
+// [Ledger.MatchOn] does.
+func (l *Ledger) MatchCQFOn(o Origin, compute func(snap *Store) ComputeCQF) (MatchRecord, error) {
+	r, _, snap, err := l.beginMatch(true, nil)
 	if err != nil {
 		return MatchRecord{}, err
 	}
+	defer l.endMatch(snap)
+	out, err := compute(snap)(r)
+	if err != nil {
+		return MatchRecord{}, err
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.open == nil || l.open.Number != r.Number {
+		return MatchRecord{}, ErrRoundChanged
+	}
 	m := l.newMove()
 	defer m.b.Close()
-	rec := MatchRecord{Round: r.Number, Pool: "0", Matched: "0", Status: StatusClosed, At: at.UTC()}
+	rec := MatchRecord{Round: r.Number, Pool: "0", Matched: "0", Status: StatusClosed, At: o.at()}
 	paid := new(uint256.Int)
 	for _, g := range out.Gaps {
 		var id, total, refunded uint256.Int
@@ -586,7 +870,7 @@ func (l *Ledger) MatchCQF(at time.Time, compute ComputeCQF) (MatchRecord, error)
 			if refund.IsZero() {
 				continue
 			}
-			if err := m.transfer(EscrowAccount(&id), AgentAccount(p.Donor), &refund); err != nil {
+			if err := m.transfer(JournalRefund, EscrowAccount(&id), AgentAccount(p.Donor), &refund, r.Number, "", o); err != nil {
 				return rec, fmt.Errorf("refunding %s on gap %s: %w", p.Donor, g.Gap, err)
 			}
 			refunded.Add(&refunded, &refund)
@@ -604,28 +888,147 @@ func (l *Ledger) MatchCQF(at time.Time, compute ComputeCQF) (MatchRecord, error)
 	if err := l.s.closeInto(m.b, &r, 'Q', out, out.Tree); err != nil {
 		return rec, err
 	}
-	return rec, l.finishMatch(m, r, rec, at)
+	return rec, l.finishMatch(m, r, rec, o, true)
 }
 
-// finishMatch adds to a match's batch its record, the scheduler's stamp and
-// the next round (same settings), commits it, and moves the ledger on.
-func (l *Ledger) finishMatch(m *move, r Round, rec MatchRecord, at time.Time) error {
-	next := Round{Number: r.Number + 1, Name: r.Name, Config: l.open.Config, Decimals: r.Decimals, Leaf: r.Leaf, Status: StatusOpen}
+// VoidRound voids the open round n: every contribution made through the
+// ledger goes back from its gap's escrow to its agent, in one batch that
+// journals each refund, marks the round void, records it with the
+// matches and opens the next round. The schedule is not stamped: the
+// next match is still due when it was. It is the admin's remedy for a
+// round that cannot be matched.
+func (l *Ledger) VoidRound(o Origin, n uint64) (MatchRecord, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.open == nil {
+		return MatchRecord{}, ErrNoOpenRound
+	}
+	if l.matching {
+		return MatchRecord{}, ErrMatching
+	}
+	r := *l.open
+	if n != r.Number {
+		return MatchRecord{}, fmt.Errorf("%w: round %d is not the open round (%d); only the open round can be voided", ErrRoundClosed, n, r.Number)
+	}
+	type pair struct{ gap, agent string }
+	back := map[pair]*uint256.Int{}
+	var skipped int
+	err := l.s.EachContribution(r.Number, func(row *ingest.Row) error {
+		if !bytes.HasPrefix(row.ID, []byte("api:")) {
+			skipped++ // not funded through the ledger: no tokens behind it
+			return nil
+		}
+		k := pair{EscrowAccount(&row.Gap), AgentAccount(string(row.Donor))}
+		if back[k] == nil {
+			back[k] = new(uint256.Int)
+		}
+		back[k].Add(back[k], &row.Amount)
+		return nil
+	})
+	if err != nil {
+		return MatchRecord{}, err
+	}
+	keys := make([]pair, 0, len(back))
+	for k := range back {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, func(a, b pair) int { return cmp.Or(cmp.Compare(a.gap, b.gap), cmp.Compare(a.agent, b.agent)) })
+	m := l.newMove()
+	defer m.b.Close()
+	rec := MatchRecord{Round: r.Number, Pool: "0", Matched: "0", Status: StatusVoid, At: o.at(), Gaps: []MatchRecordGap{}}
+	perGap := map[string]*uint256.Int{}
+	var gaps []string
+	for _, k := range keys {
+		if err := m.transfer(JournalVoid, k.gap, k.agent, back[k], r.Number, "", o); err != nil {
+			return rec, fmt.Errorf("voiding round %d: refunding %s from %s: %w (qf ledger check)", r.Number, k.agent, k.gap, err)
+		}
+		if perGap[k.gap] == nil {
+			perGap[k.gap] = new(uint256.Int)
+			gaps = append(gaps, k.gap)
+		}
+		perGap[k.gap].Add(perGap[k.gap], back[k])
+	}
+	for _, g := range gaps {
+		id := strings.TrimPrefix(g, "gap:")
+		rec.Gaps = append(rec.Gaps, MatchRecordGap{Gap: id, Direct: perGap[g].Dec(), Match: "0", Refunded: perGap[g].Dec()})
+	}
+	slices.SortFunc(rec.Gaps, func(a, b MatchRecordGap) int {
+		return cmp.Or(cmp.Compare(len(a.Gap), len(b.Gap)), cmp.Compare(a.Gap, b.Gap))
+	})
+	r.Status = StatusVoid
+	if err := l.s.putRound(m.b, r); err != nil {
+		return rec, err
+	}
+	_ = skipped
+	return rec, l.finishMatch(m, r, rec, o, false)
+}
+
+// finishMatch adds to a match's (or void's) batch its record, the
+// scheduler's stamp (stamp), the next round (the settings asked for, or
+// the same) with the contributions funded while the match computed, then
+// commits it and moves the ledger on.
+func (l *Ledger) finishMatch(m *move, r Round, rec MatchRecord, o Origin, stamp bool) error {
+	cfg := l.open.Config
+	if l.next != nil {
+		cfg = *l.next
+	}
+	next := Round{Number: r.Number + 1, Name: r.Name, Config: cfg, Decimals: r.Decimals, Leaf: r.Leaf, Status: StatusOpen}
 	if _, ok, err := l.s.get(roundKey('r', next.Number)); err != nil {
 		return err
 	} else if ok {
 		return fmt.Errorf("%w: %d (the service opens the round after the one it closes)", ErrRoundExists, next.Number)
 	}
+	late := l.late
+	for i := range late {
+		lr := &late[i]
+		next.Contributions++
+		lr.row.Seq = uint64(next.Contributions)
+		if err := m.b.Delete(contribKey(r.Number, []byte(lr.id)), nil); err != nil {
+			return err
+		}
+		if err := m.b.Set(contribKey(next.Number, []byte(lr.id)), encodeContribution(&lr.row), nil); err != nil {
+			return err
+		}
+		if lr.key == "" {
+			continue
+		}
+		k := idemKey(string(lr.row.Donor), lr.key)
+		v, ok, err := l.s.get(k)
+		if err != nil || !ok {
+			return err
+		}
+		var ir idemRecord
+		if err := json.Unmarshal(v, &ir); err != nil {
+			return err
+		}
+		if ir.Receipt.ID == lr.id {
+			ir.Receipt.Round = next.Number
+			if v, err = json.Marshal(ir); err != nil {
+				return err
+			}
+			if err := m.b.Set(k, v, nil); err != nil {
+				return err
+			}
+		}
+	}
 	rv, err := json.Marshal(rec)
 	if err != nil {
 		return err
 	}
-	sv, err := json.Marshal(ScheduleState{LastMatch: at.UTC()})
-	if err != nil {
+	if err := m.b.Set(roundKey('M', r.Number), rv, nil); err != nil {
 		return err
 	}
-	for _, kv := range [][2][]byte{{roundKey('M', r.Number), rv}, {scheduleKey, sv}} {
-		if err := m.b.Set(kv[0], kv[1], nil); err != nil {
+	if stamp {
+		st, _, err := l.Schedule()
+		if err != nil {
+			return err
+		}
+		st.LastMatch = o.at()
+		sv, err := json.Marshal(st)
+		if err != nil {
+			return err
+		}
+		if err := m.b.Set(scheduleKey, sv, nil); err != nil {
 			return err
 		}
 	}
@@ -635,8 +1038,11 @@ func (l *Ledger) finishMatch(m *move, r Round, rec MatchRecord, at time.Time) er
 	if err := m.commit(true); err != nil {
 		return err
 	}
-	l.open = &next
+	l.open, l.next, l.late = &next, nil, nil
 	l.resetTally()
+	for i := range late {
+		l.count(&late[i].row.Gap, string(late[i].row.Donor), &late[i].row.Amount)
+	}
 	return nil
 }
 
@@ -659,9 +1065,10 @@ func (l *Ledger) matchPool(size *uint256.Int) (*uint256.Int, error) {
 	return new(uint256.Int).Set(pool), nil
 }
 
-// MatchRecords lists the ledger's matches in round order.
+// MatchRecords lists the ledger's matches (and voided rounds) in round
+// order.
 func (l *Ledger) MatchRecords() ([]MatchRecord, error) {
-	it, err := l.s.db.NewIter(&pebble.IterOptions{LowerBound: []byte{'M'}, UpperBound: []byte{'M' + 1}})
+	it, err := l.s.rd.NewIter(&pebble.IterOptions{LowerBound: []byte{'M'}, UpperBound: []byte{'M' + 1}})
 	if err != nil {
 		return nil, err
 	}
@@ -680,6 +1087,9 @@ func (l *Ledger) MatchRecords() ([]MatchRecord, error) {
 // ScheduleState is what the matching scheduler keeps across restarts.
 type ScheduleState struct {
 	LastMatch time.Time `json:"lastMatch"`
+	// Anchor is the time matches are due from: at Anchor + k·period.
+	// Zero in a state kept before anchors (the scheduler sets it).
+	Anchor time.Time `json:"anchor,omitzero"`
 }
 
 // Schedule reads the scheduler's state; ok is false before the first
@@ -696,11 +1106,30 @@ func (l *Ledger) Schedule() (ScheduleState, bool, error) {
 // StampSchedule records at as the last match time without matching (the
 // first start of a scheduled service counts its period from then).
 func (l *Ledger) StampSchedule(at time.Time) error {
-	v, err := json.Marshal(ScheduleState{LastMatch: at.UTC()})
+	st, _, err := l.Schedule()
 	if err != nil {
 		return err
 	}
-	return l.s.db.Set(scheduleKey, v, pebble.Sync)
+	st.LastMatch = at.UTC()
+	return l.SetSchedule(st)
+}
+
+// SetSchedule stores the scheduler's state.
+func (l *Ledger) SetSchedule(st ScheduleState) error {
+	if err := l.s.writable(); err != nil {
+		return err
+	}
+	st.LastMatch, st.Anchor = st.LastMatch.UTC(), st.Anchor.UTC()
+	v, err := json.Marshal(st)
+	if err != nil {
+		return err
+	}
+	l.s.mu.Lock()
+	defer l.s.mu.Unlock()
+	if err := l.s.db.Set(scheduleKey, v, pebble.Sync); err != nil {
+		return l.s.fail(err)
+	}
+	return nil
 }
 
 // CheckReport is what [Ledger.Check] found.
@@ -711,18 +1140,27 @@ type CheckReport struct {
 	Escrow   string `json:"escrow"`
 	Pool     string `json:"pool"`
 	Agents   string `json:"agents"`
+	// Entries is the journal's length; Contributions how many
+	// contributions of the ledger's rounds were matched to their entries.
+	Entries       int `json:"journalEntries"`
+	Contributions int `json:"contributions"`
 }
 
-// Check verifies the ledger from disk: Σ balances = supply, and every
-// gap's escrow equals what was contributed to it through the ledger plus
-// the matches it was paid, less the refunds of cqf rounds.
+// Check verifies the ledger from disk: Σ balances = supply; the journal,
+// replayed from zero, gives every account's balance and the supply (a
+// balance written around the journal, such as a forged credit, shows);
+// and every contribution of a round the ledger has used (the open round
+// and every round with journal entries) is the fund entry that paid for
+// it, gap, agent and amount (a contribution written with qf contribute or
+// an import has none). Contributions the open round held when the journal
+// was started on an older ledger are taken as they are.
 func (l *Ledger) Check() (CheckReport, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	var rep CheckReport
 	sum, escrow, agents := new(uint256.Int), new(uint256.Int), new(uint256.Int)
 	balances := map[string]*uint256.Int{}
-	it, err := l.s.db.NewIter(&pebble.IterOptions{LowerBound: []byte{'a'}, UpperBound: []byte{'a' + 1}})
+	it, err := l.s.rd.NewIter(&pebble.IterOptions{LowerBound: []byte{'a'}, UpperBound: []byte{'a' + 1}})
 	if err != nil {
 		return rep, err
 	}
@@ -762,76 +1200,124 @@ func (l *Ledger) Check() (CheckReport, error) {
 	if !sum.Eq(supply) {
 		return rep, fmt.Errorf("%w: balances add up to %s, supply is %s", ErrLedger, sum.Dec(), supply.Dec())
 	}
-	// Escrows: Σ ledger contributions (ids "api:…") + Σ matches.
-	want := map[string]*uint256.Int{}
-	add := func(acct string, x *uint256.Int) {
-		if want[acct] == nil {
-			want[acct] = new(uint256.Int)
-		}
-		want[acct].Add(want[acct], x)
+
+	// Replay the journal.
+	type fund struct {
+		seq    uint64
+		gap    string
+		agent  string
+		amount uint256.Int
+		seen   bool
 	}
-	rounds, err := l.s.Rounds()
+	funds := map[string]*fund{}
+	rounds := map[uint64]bool{}
+	if l.open != nil {
+		rounds[l.open.Number] = true
+	}
+	var openingRound uint64
+	openingN := -1
+	replay, minted := map[string]*uint256.Int{}, new(uint256.Int)
+	var bad error
+	err = l.s.Journal(0, func(e JournalEntry) bool {
+		rep.Entries++
+		var a uint256.Int
+		if a.SetFromDecimal(e.Amount) != nil {
+			bad = fmt.Errorf("%w: journal entry %d: amount %q", ErrLedger, e.Seq, e.Amount)
+			return false
+		}
+		if e.Kind == JournalOpening && e.Round != 0 {
+			openingRound, openingN = e.Round, e.Contributions
+		}
+		if e.Round != 0 {
+			rounds[e.Round] = true
+		}
+		if e.From == "" {
+			if e.Kind != JournalCredit && e.Kind != JournalOpening {
+				bad = fmt.Errorf("%w: journal entry %d: a %s entry with no account to debit", ErrLedger, e.Seq, e.Kind)
+				return false
+			}
+			minted.Add(minted, &a)
+		} else {
+			fb := replay[e.From]
+			if fb == nil || fb.Lt(&a) {
+				bad = fmt.Errorf("%w: journal entry %d (%s) takes %s from %s, which holds less by the journal", ErrLedger, e.Seq, e.Kind, e.Amount, e.From)
+				return false
+			}
+			fb.Sub(fb, &a)
+		}
+		if replay[e.To] == nil {
+			replay[e.To] = new(uint256.Int)
+		}
+		replay[e.To].Add(replay[e.To], &a)
+		if e.Kind == JournalFund {
+			agent, gap := strings.TrimPrefix(e.From, "agent:"), strings.TrimPrefix(e.To, "gap:")
+			funds[e.Contribution] = &fund{seq: e.Seq, gap: gap, agent: agent, amount: a}
+		}
+		return true
+	})
 	if err != nil {
 		return rep, err
 	}
-	for _, r := range rounds {
-		err := l.s.EachContribution(r.Number, func(row *ingest.Row) error {
-			if bytes.HasPrefix(row.ID, []byte("api:")) {
-				add(EscrowAccount(&row.Gap), &row.Amount)
+	if bad != nil {
+		return rep, bad
+	}
+	if !minted.Eq(supply) {
+		return rep, fmt.Errorf("%w: the supply is %s, but the journal's credits add up to %s (a credit written around the journal?)", ErrLedger, supply.Dec(), minted.Dec())
+	}
+	accts := make([]string, 0, len(balances)+len(replay))
+	for a := range balances {
+		accts = append(accts, a)
+	}
+	for a := range replay {
+		if balances[a] == nil {
+			accts = append(accts, a)
+		}
+	}
+	slices.Sort(accts)
+	for _, a := range accts {
+		have, want := balances[a], replay[a]
+		if have == nil {
+			have = new(uint256.Int)
+		}
+		if want == nil {
+			want = new(uint256.Int)
+		}
+		if !have.Eq(want) {
+			return rep, fmt.Errorf("%w: %s holds %s, but its journal adds up to %s (a balance written around the journal?)", ErrLedger, a, have.Dec(), want.Dec())
+		}
+	}
+
+	// Every contribution of the ledger's rounds is a fund entry.
+	ns := make([]uint64, 0, len(rounds))
+	for n := range rounds {
+		ns = append(ns, n)
+	}
+	slices.Sort(ns)
+	for _, n := range ns {
+		err := l.s.EachContribution(n, func(row *ingest.Row) error {
+			f := funds[string(row.ID)]
+			if f == nil {
+				if n < openingRound || n == openingRound && int(row.Seq) <= openingN {
+					return nil // predates the journal
+				}
+				return fmt.Errorf("%w: round %d: contribution %s (%s gave %s to gap %s) has no journal entry: it was not funded through the ledger (written with qf contribute or qf import?); remove it or void the round",
+					ErrLedger, n, row.ID, row.Donor, row.Amount.Dec(), row.Gap.Dec())
 			}
+			if f.seen || f.gap != row.Gap.Dec() || f.agent != string(row.Donor) || !f.amount.Eq(&row.Amount) {
+				return fmt.Errorf("%w: round %d: contribution %s (%s gave %s to gap %s) does not match journal entry %d (%s gave %s to gap %s)",
+					ErrLedger, n, row.ID, row.Donor, row.Amount.Dec(), row.Gap.Dec(), f.seq, f.agent, f.amount.Dec(), f.gap)
+			}
+			f.seen = true
+			rep.Contributions++
 			return nil
 		})
 		if err != nil {
 			return rep, err
 		}
 	}
-	recs, err := l.MatchRecords()
-	if err != nil {
-		return rep, err
-	}
-	refunded := map[string]*uint256.Int{}
-	for _, rec := range recs {
-		for _, g := range rec.Gaps {
-			var id, m, back uint256.Int
-			if id.SetFromDecimal(g.Gap) != nil || m.SetFromDecimal(g.Match) != nil {
-				return rep, fmt.Errorf("%w: round %d match record", ErrLedger, rec.Round)
-			}
-			add(EscrowAccount(&id), &m)
-			if g.Refunded != "" {
-				if back.SetFromDecimal(g.Refunded) != nil {
-					return rep, fmt.Errorf("%w: round %d match record: refunded %q", ErrLedger, rec.Round, g.Refunded)
-				}
-				acct := EscrowAccount(&id)
-				if refunded[acct] == nil {
-					refunded[acct] = new(uint256.Int)
-				}
-				refunded[acct].Add(refunded[acct], &back)
-			}
-		}
-	}
-	// Refunds (cqf rounds) left the escrows: take them off what came in.
-	for acct, back := range refunded {
-		w := want[acct]
-		if w == nil || w.Lt(back) {
-			return rep, fmt.Errorf("%w: %s refunded %s, more than was contributed and matched to it", ErrLedger, acct, back.Dec())
-		}
-		w.Sub(w, back)
-	}
-	for acct, b := range balances {
-		if strings.HasPrefix(acct, "gap:") {
-			w := want[acct]
-			if w == nil {
-				w = new(uint256.Int)
-			}
-			if !w.Eq(b) {
-				return rep, fmt.Errorf("%w: %s holds %s, but contributions and matches to it add up to %s", ErrLedger, acct, b.Dec(), w.Dec())
-			}
-			delete(want, acct)
-		}
-	}
-	for acct, w := range want {
-		if !w.IsZero() {
-			return rep, fmt.Errorf("%w: %s has no balance, but contributions and matches to it add up to %s", ErrLedger, acct, w.Dec())
+	for id, f := range funds {
+		if !f.seen {
+			return rep, fmt.Errorf("%w: journal entry %d funds contribution %s, which is not stored", ErrLedger, f.seq, id)
 		}
 	}
 	return rep, nil

@@ -39,6 +39,9 @@ const (
 	StatusOpen      Status = "open"
 	StatusClosed    Status = "closed"
 	StatusSubmitted Status = "submitted"
+	// StatusVoid is a service round voided by the admin: every
+	// contribution went back to its agent (store.Ledger.VoidRound).
+	StatusVoid Status = "void"
 )
 
 // Round is a round's metadata.
@@ -82,30 +85,44 @@ func (c *ChainRef) Check(chainID uint64, contract common.Address) error {
 	return nil
 }
 
-// Store is an open database.
+// Store is an open database (or a read-only snapshot of one, see
+// [Store.Snapshot]).
 type Store struct {
-	db *pebble.DB
-	mu sync.Mutex
+	db   *pebble.DB
+	rd   pebble.Reader // db, or the snapshot reads go to
+	snap *pebble.Snapshot
+	mu   sync.Mutex
+	*health
 }
 
-// Open opens (creating if needed) the database in dir.
-func Open(dir string) (*Store, error) {
-	db, err := pebble.Open(dir, &pebble.Options{Logger: quietLogger{}})
+// Open opens (creating if needed) the database in dir, with Pebble's log
+// discarded and a storage failure panicking (see [OpenWith]).
+func Open(dir string) (*Store, error) { return OpenWith(dir, Options{}) }
+
+// OpenWith opens (creating if needed) the database in dir.
+func OpenWith(dir string, o Options) (*Store, error) {
+	h := &health{dir: dir, opt: o}
+	db, err := pebble.Open(dir, &pebble.Options{Logger: storeLogger{h}})
 	if err != nil {
 		return nil, fmt.Errorf("opening database %s: %w", dir, err)
 	}
-	return &Store{db: db}, nil
+	return &Store{db: db, rd: db, health: h}, nil
 }
 
-// Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+// Close closes the database (a snapshot: releases it).
+func (s *Store) Close() error {
+	if s.snap != nil {
+		return s.snap.Close()
+	}
+	return s.db.Close()
+}
 
-type quietLogger struct{}
-
-func (quietLogger) Infof(string, ...any)  {}
-func (quietLogger) Errorf(string, ...any) {}
-func (quietLogger) Fatalf(format string, args ...any) {
-	panic(fmt.Sprintf(format, args...))
+// Snapshot is a read-only view of the store as it is now: what later
+// writes change is not seen through it. Close it when done; never write
+// through it.
+func (s *Store) Snapshot() *Store {
+	snap := s.db.NewSnapshot()
+	return &Store{db: s.db, rd: snap, snap: snap, health: s.health}
 }
 
 func roundKey(prefix byte, n uint64) []byte {
@@ -123,7 +140,7 @@ func gapKey(g *uint256.Int) []byte {
 }
 
 func (s *Store) get(key []byte) ([]byte, bool, error) {
-	v, closer, err := s.db.Get(key)
+	v, closer, err := s.rd.Get(key)
 	if errors.Is(err, pebble.ErrNotFound) {
 		return nil, false, nil
 	}
@@ -158,7 +175,7 @@ func (s *Store) CreateRound(r Round) (Round, error) {
 }
 
 func (s *Store) lastRound() (uint64, error) {
-	it, err := s.db.NewIter(&pebble.IterOptions{LowerBound: []byte{'r'}, UpperBound: []byte{'r' + 1}})
+	it, err := s.rd.NewIter(&pebble.IterOptions{LowerBound: []byte{'r'}, UpperBound: []byte{'r' + 1}})
 	if err != nil {
 		return 0, err
 	}
@@ -195,7 +212,7 @@ func (s *Store) Round(n uint64) (Round, error) {
 
 // Rounds lists every round in number order.
 func (s *Store) Rounds() ([]Round, error) {
-	it, err := s.db.NewIter(&pebble.IterOptions{LowerBound: []byte{'r'}, UpperBound: []byte{'r' + 1}})
+	it, err := s.rd.NewIter(&pebble.IterOptions{LowerBound: []byte{'r'}, UpperBound: []byte{'r' + 1}})
 	if err != nil {
 		return nil, err
 	}
