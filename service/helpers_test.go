@@ -8,6 +8,9 @@ import (
 	"math/big"
 	"net/http"
 	"net/http/httptest"
+	"slices"
+	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -66,8 +69,14 @@ func newEnv(t testing.TB, agents int, balance uint64, cfg service.Config) *env {
 
 // do sends a request with the agent's key ("" for none) and returns the
 // status, body and the Idempotent-Replayed header.
+//
+// A POST fund without an Idempotency-Key in headers gets a fresh one (the
+// service requires it); pass "Idempotency-Key", "" to send none.
 func (e *env) do(t testing.TB, method, path, agent, body string, headers ...string) (int, []byte, bool) {
 	t.Helper()
+	if method == "POST" && strings.HasSuffix(path, "/fund") && !slices.Contains(headers, "Idempotency-Key") {
+		headers = append(headers, "Idempotency-Key", fmt.Sprintf("auto-%d", autoKey.Add(1)))
+	}
 	req, err := http.NewRequest(method, e.http.URL+path, bytes.NewBufferString(body))
 	require.NoError(t, err)
 	if agent != "" {
@@ -83,6 +92,8 @@ func (e *env) do(t testing.TB, method, path, agent, body string, headers ...stri
 	require.NoError(t, err)
 	return resp.StatusCode, b, resp.Header.Get("Idempotent-Replayed") == "true"
 }
+
+var autoKey atomic.Int64
 
 func (e *env) balance(t testing.TB, account string) uint64 {
 	t.Helper()

@@ -2,11 +2,15 @@ package service
 
 import (
 	"context"
+	"crypto/tls"
+	"log"
+	"log/slog"
 	"errors"
 	"fmt"
 	"net"
 	"net/http"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/holiman/uint256"
@@ -28,6 +32,9 @@ type Config struct {
 	PoolSize *uint256.Int
 	// Now is the clock (tests set it); nil is time.Now.
 	Now func() time.Time
+	// HTTP bounds clients: timeouts, connection caps, rate limits, TLS,
+	// the projection's staleness and the access log.
+	HTTP HTTPConfig
 }
 
 // MaxBody bounds request bodies.
@@ -45,6 +52,14 @@ type Server struct {
 	matchMu sync.Mutex // one match at a time (API and scheduler)
 	trees   sync.Map   // round → *merkle.Tree
 	proj    projection
+
+	http          HTTPConfig // with defaults filled in
+	ipLim, keyLim *limiters
+
+	openRound atomic.Uint64 // for /healthz, lock-free
+	last      atomic.Pointer[store.MatchRecord]
+	indexMu   sync.Mutex    // one per-gap indexing at a time
+	indexed   atomic.Uint64 // the last round in the per-gap index
 }
 
 // New opens the ledger, loads the agents and makes sure a round is open.
@@ -65,10 +80,16 @@ func New(st *store.Store, cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	if _, err := led.OpenRound(cfg.Round, cfg.Decimals); err != nil {
+	open, err := led.OpenRound(cfg.Round, cfg.Decimals)
+	if err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, st: st, led: led, mux: http.NewServeMux(), met: newMetrics()}
+	if err := cfg.HTTP.Validate(); err != nil {
+		return nil, err
+	}
+	hc := cfg.HTTP.withDefaults()
+	s := &Server{cfg: cfg, st: st, led: led, mux: http.NewServeMux(), met: newMetrics(),
+		http: hc, ipLim: newLimiters(hc.PerIP), keyLim: newLimiters(hc.PerKey)}
 	agents, err := st.Agents()
 	if err != nil {
 		return nil, err
@@ -76,6 +97,7 @@ func New(st *store.Store, cfg Config) (*Server, error) {
 	for _, a := range agents {
 		s.agents.Store(a.Name, a)
 	}
+	s.openRound.Store(open.Number)
 	s.routes()
 	return s, nil
 }
@@ -83,26 +105,22 @@ func New(st *store.Store, cfg Config) (*Server, error) {
 // Ledger is the server's ledger.
 func (s *Server) Ledger() *store.Ledger { return s.led }
 
-// Handler is the API. Requests no route matches get the mux's 404 or 405
-// as a JSON error too.
-func (s *Server) Handler() http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		h, pattern := s.mux.Handler(r)
-		if pattern != "" {
-			s.mux.ServeHTTP(w, r) // sets the path values h reads
-			return
-		}
-		rec := &headerOnly{header: http.Header{}}
-		h.ServeHTTP(rec, r)
-		if allow := rec.header.Get("Allow"); allow != "" {
-			w.Header().Set("Allow", allow)
-		}
-		msg := "no such endpoint (see qf serve --help)"
-		if rec.code == http.StatusMethodNotAllowed {
-			msg = "method " + r.Method + " not allowed here (allowed: " + rec.header.Get("Allow") + ")"
-		}
-		writeJSON(w, rec.code, map[string]string{"error": msg})
-	})
+// Handler is the API behind its rate limits, metrics and access log.
+// Requests no route matches get the mux's 404 or 405 as a JSON error too.
+func (s *Server) Handler() http.Handler { return http.HandlerFunc(s.serveHTTP) }
+
+// notFound answers a request no route matches, h being the mux's answer.
+func (s *Server) notFound(w http.ResponseWriter, r *http.Request, h http.Handler) {
+	rec := &headerOnly{header: http.Header{}}
+	h.ServeHTTP(rec, r)
+	if allow := rec.header.Get("Allow"); allow != "" {
+		w.Header().Set("Allow", allow)
+	}
+	msg := "no such endpoint (see qf serve --help)"
+	if rec.code == http.StatusMethodNotAllowed {
+		msg = "method " + r.Method + " not allowed here (allowed: " + rec.header.Get("Allow") + ")"
+	}
+	writeJSON(w, rec.code, map[string]string{"error": msg})
 }
 
 // headerOnly records a response's status and headers, dropping its body.
@@ -115,14 +133,35 @@ func (h *headerOnly) Header() http.Header         { return h.header }
 func (h *headerOnly) Write(b []byte) (int, error) { return len(b), nil }
 func (h *headerOnly) WriteHeader(code int)        { h.code = code }
 
-// Serve serves the API on l and runs the scheduler until ctx ends.
+// Serve serves the API on l (over TLS when [HTTPConfig.TLSCert] is set),
+// with the [HTTPConfig] timeouts and connection caps, and runs the
+// scheduler until ctx ends.
 func (s *Server) Serve(ctx context.Context, l net.Listener) error {
-	srv := &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second}
-	errc := make(chan error, 2)
-	go func() { errc <- srv.Serve(l) }()
+	hc := s.http
+	srv := &http.Server{Handler: s.Handler(), ReadHeaderTimeout: hc.ReadHeaderTimeout, ReadTimeout: hc.ReadTimeout,
+		WriteTimeout: hc.WriteTimeout, IdleTimeout: hc.IdleTimeout, MaxHeaderBytes: 16 << 10,
+		ErrorLog: httpErrorLog(hc.Log)}
+	if hc.TLSCert != "" {
+		cert, err := tls.LoadX509KeyPair(hc.TLSCert, hc.TLSKey)
+		if err != nil {
+			return fmt.Errorf("TLS certificate %s with key %s: %w", hc.TLSCert, hc.TLSKey, err)
+		}
+		srv.TLSConfig = &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12}
+	}
+	l = hc.listener(l)
+	errc := make(chan error, 3)
+	go func() {
+		if srv.TLSConfig != nil {
+			errc <- srv.ServeTLS(l, "", "")
+		} else {
+			errc <- srv.Serve(l)
+		}
+	}()
 	if s.cfg.MatchEvery > 0 {
 		go func() { errc <- s.RunSchedule(ctx) }()
 	}
+	stopRefresh := s.startRefresher()
+	defer stopRefresh()
 	select {
 	case <-ctx.Done():
 		sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
@@ -148,6 +187,9 @@ func (s *Server) Match() (store.MatchRecord, error) {
 	}
 	if err == nil {
 		s.met.matches.Add(1)
+	}
+	if r, ok := s.led.Open(); ok {
+		s.openRound.Store(r.Number) // for /healthz
 	}
 	return rec, err
 }
@@ -195,4 +237,13 @@ func (s *Server) tree(n uint64) (*merkle.Tree, error) {
 	}
 	s.trees.Store(n, t)
 	return t, nil
+}
+
+// httpErrorLog sends net/http's own errors (TLS handshakes, accept errors)
+// to the service log; nil keeps net/http's default.
+func httpErrorLog(l *slog.Logger) *log.Logger {
+	if l == nil {
+		return nil
+	}
+	return slog.NewLogLogger(l.Handler(), slog.LevelWarn)
 }

@@ -241,7 +241,7 @@ func TestMatchOverHTTP(t *testing.T) {
 	require.JSONEq(t, `{"status":"ok","round":2}`, string(body))
 	code, body, _ = e.do(t, "GET", "/metrics", "", "")
 	require.Equal(t, 200, code)
-	require.Contains(t, string(body), `qf_http_requests_total{route="POST /api/gaps/{gap}/fund",code="201"} 4`)
+	require.Contains(t, string(body), `qf_http_requests_total{code="201",route="POST /api/gaps/{gap}/fund"} 4`)
 	require.Contains(t, string(body), "qf_contributions_total 4\n")
 	require.Contains(t, string(body), "qf_matches_total 1\n")
 	_, err := e.srv.Ledger().Check()
