@@ -2,13 +2,16 @@ package service_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
 	"math/big"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"slices"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -30,6 +33,7 @@ type env struct {
 	http *httptest.Server
 	keys map[string]string
 	cl   *http.Client
+	base string // the URL requests go to: http's, or serve's
 }
 
 func newEnv(t testing.TB, agents int, balance uint64, cfg service.Config) *env {
@@ -77,7 +81,11 @@ func (e *env) do(t testing.TB, method, path, agent, body string, headers ...stri
 	if method == "POST" && strings.HasSuffix(path, "/fund") && !slices.Contains(headers, "Idempotency-Key") {
 		headers = append(headers, "Idempotency-Key", fmt.Sprintf("auto-%d", autoKey.Add(1)))
 	}
-	req, err := http.NewRequest(method, e.http.URL+path, bytes.NewBufferString(body))
+	base := e.base
+	if base == "" {
+		base = e.http.URL
+	}
+	req, err := http.NewRequest(method, base+path, bytes.NewBufferString(body))
 	require.NoError(t, err)
 	if agent != "" {
 		req.Header.Set("Authorization", "Bearer "+e.keys[agent])
@@ -107,4 +115,37 @@ func decodeJSON[T any](t testing.TB, b []byte) T {
 	var v T
 	require.NoError(t, json.Unmarshal(b, &v), string(b))
 	return v
+}
+
+// serve runs the server's own Serve (its limits, timeouts and TLS) on a
+// fresh 127.0.0.1 port until the test ends, sends e.do there, and returns
+// its address.
+func (e *env) serve(t testing.TB) string {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- e.srv.Serve(ctx, l) }()
+	t.Cleanup(func() {
+		cancel()
+		require.NoError(t, <-done)
+	})
+	e.base = "http://" + l.Addr().String()
+	return l.Addr().String()
+}
+
+// metric reads one sample's value from GET /metrics (0 if absent).
+func (e *env) metric(t testing.TB, sample string) float64 {
+	t.Helper()
+	code, body, _ := e.do(t, "GET", "/metrics", "", "")
+	require.Equal(t, http.StatusOK, code)
+	for _, line := range strings.Split(string(body), "\n") {
+		if v, ok := strings.CutPrefix(line, sample+" "); ok {
+			f, err := strconv.ParseFloat(v, 64)
+			require.NoError(t, err, line)
+			return f
+		}
+	}
+	return 0
 }

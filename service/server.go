@@ -3,10 +3,10 @@ package service
 import (
 	"context"
 	"crypto/tls"
-	"log"
-	"log/slog"
 	"errors"
 	"fmt"
+	"log"
+	"log/slog"
 	"net"
 	"net/http"
 	"sync"
