@@ -299,23 +299,58 @@ func (s *Server) stats(w http.ResponseWriter, r *http.Request, _ *store.Agent) e
 	if err != nil {
 		return err
 	}
+	last, err := s.lastMatch()
+	if err != nil {
+		return err
+	}
+	next := ""
+	if s.cfg.MatchEvery > 0 {
+		if st, ok, err := s.led.Schedule(); err == nil && ok {
+			next = st.LastMatch.Add(s.cfg.MatchEvery).Format("2006-01-02T15:04:05Z07:00")
+		}
+	}
+	// Pollers mostly ask the same page of the same projection: the reply is
+	// encoded once.
+	key := statsKey{sn: sn, last: last, after: after, limit: limit, next: next}
+	if c := s.statsBody.Load(); c != nil && c.statsKey == key {
+		writeJSONBytes(w, http.StatusOK, c.body)
+		return nil
+	}
 	rep := sn.report
 	out := Stats{Round: sn.round, Status: store.StatusOpen, Mechanism: rep.Mechanism, Contributions: rep.Contributions,
-		Donors: rep.Donors, Direct: rep.Direct, Pool: rep.Pool}
+		Donors: rep.Donors, Direct: rep.Direct, Pool: rep.Pool, NextMatch: next, LastMatch: last}
 	out.Gaps, out.NextAfter = gapsPage(rep.Gaps, after, limit, func(g payout.GapReport) string { return g.Gap })
 	if sn.cqf != nil {
 		out.CQF, _ = gapsPage(sn.cqf.Gaps, after, limit, func(g round.CQFGapOut) string { return g.Gap })
 	}
-	if s.cfg.MatchEvery > 0 {
-		if st, ok, err := s.led.Schedule(); err == nil && ok {
-			out.NextMatch = st.LastMatch.Add(s.cfg.MatchEvery).Format("2006-01-02T15:04:05Z07:00")
-		}
-	}
-	if out.LastMatch, err = s.lastMatch(); err != nil {
+	body, err := json.Marshal(out)
+	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, out)
+	body = append(body, '\n')
+	s.statsBody.Store(&statsReply{key, body})
+	writeJSONBytes(w, http.StatusOK, body)
 	return nil
+}
+
+// statsKey is what a /stats reply depends on.
+type statsKey struct {
+	sn    *snapshot
+	last  *store.MatchRecord
+	after uint64
+	limit int
+	next  string
+}
+
+type statsReply struct {
+	statsKey
+	body []byte
+}
+
+func writeJSONBytes(w http.ResponseWriter, status int, body []byte) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	_, _ = w.Write(body)
 }
 
 // gapsPage is the page of a list in ascending gap order after gap after

@@ -20,7 +20,8 @@ import (
 //     [HTTPConfig.StatsRefresh] set, a goroutine recomputes it at most once
 //     per period when the round has new contributions or the pool changed,
 //     and reads serve the last snapshot of the open round (so it is at most
-//     one period plus one computation behind); with 0, the first read that
+//     one period plus one computation behind; a period in which nobody read
+//     it computes nothing); with 0, the first read that
 //     finds it out of date recomputes it while the others wait for that one
 //     computation (one at a time, never one per read);
 //   - the last match record is read once per match;
@@ -43,8 +44,9 @@ type snapshot struct {
 // projection holds the latest snapshot; mu makes computations one at a
 // time.
 type projection struct {
-	mu  sync.Mutex
-	cur atomic.Pointer[snapshot]
+	mu     sync.Mutex
+	cur    atomic.Pointer[snapshot]
+	wanted atomic.Bool // a read served a snapshot since the last computation
 }
 
 // projKey is what the projection depends on now.
@@ -77,7 +79,11 @@ func (s *Server) projected() (*snapshot, error) {
 		return nil, err
 	}
 	sn := s.proj.cur.Load()
-	if sn.current(r, pool) || s.http.StatsRefresh > 0 && sn != nil && sn.round == r.Number {
+	if sn.current(r, pool) {
+		return sn, nil
+	}
+	if s.http.StatsRefresh > 0 && sn != nil && sn.round == r.Number {
+		s.proj.wanted.Store(true) // for the refresher
 		return sn, nil
 	}
 	return s.recompute()
@@ -122,7 +128,8 @@ func (s *Server) recompute() (*snapshot, error) {
 }
 
 // startRefresher keeps the projection fresh off the request path, every
-// StatsRefresh (when set); the returned func stops it.
+// StatsRefresh (when set) in which a read was served an out-of-date one;
+// the returned func stops it.
 func (s *Server) startRefresher() func() {
 	every := s.http.StatsRefresh
 	if every <= 0 {
@@ -140,6 +147,9 @@ func (s *Server) startRefresher() func() {
 			case <-done:
 				return
 			case <-t.C:
+				if !s.proj.wanted.Swap(false) {
+					continue // nobody read a stale snapshot: no need for a new one yet
+				}
 				if _, err := s.recompute(); err != nil && s.http.Log != nil {
 					s.http.Log.Warn("recomputing the open round's projection", "err", err)
 				}
