@@ -106,7 +106,13 @@ func runServe(c *cli.Context) error {
 		if cfg.HTTP.TLSCert != "" {
 			scheme = "https"
 		}
-		fmt.Fprintf(c.App.ErrWriter, "qf: serving on %s://%s\n", scheme, l.Addr())
+		if wantJSON(c) {
+			if err := printJSON(c, map[string]string{"serving": scheme + "://" + l.Addr().String()}); err != nil {
+				return err
+			}
+		} else {
+			fmt.Fprintf(c.App.ErrWriter, "qf: serving on %s://%s\n", scheme, l.Addr())
+		}
 		return srv.Serve(ctx, l)
 	})
 }

@@ -43,7 +43,7 @@ func httpFlags() []cli.Flag {
 		&cli.StringFlag{Name: "tls-cert", EnvVars: env("tls-cert"), Usage: "serve HTTPS with the certificate chain in `FILE` (PEM; with --tls-key)"},
 		&cli.StringFlag{Name: "tls-key", EnvVars: env("tls-key"), Usage: "the private key of --tls-cert, in `FILE` (PEM)"},
 		dur("stats-refresh", time.Second, "recompute the open round's projection for /stats and /gaps/{gap}/funding off the request path at most every `DURATION` (reads may be that much plus one computation behind); 0: on the first read that finds it out of date"),
-		&cli.StringFlag{Name: "access-log", Value: "-", EnvVars: env("access-log"), Usage: "append one line per request (logfmt) to `FILE`; -: standard error, off: none"},
+		&cli.StringFlag{Name: "access-log", Value: "-", EnvVars: env("access-log"), Usage: "append one line per request (logfmt; JSON with --json) to `FILE`; -: standard error, off: none"},
 	}
 }
 
@@ -103,7 +103,10 @@ func httpConfig(c *cli.Context) (service.HTTPConfig, func() error, error) {
 		}
 		w, closeLog = f, f.Close
 	}
-	if w != nil {
+	switch {
+	case w != nil && wantJSON(c):
+		hc.Log = slog.New(slog.NewJSONHandler(w, nil))
+	case w != nil:
 		hc.Log = slog.New(slog.NewTextHandler(w, nil))
 	}
 	return hc, closeLog, nil

@@ -189,12 +189,9 @@ func TestTLS(t *testing.T) {
 	require.Equal(t, http.StatusBadRequest, resp.StatusCode, "plain HTTP to the TLS port")
 
 	t.Run("unreadable certificate", func(t *testing.T) {
-		e := newEnv(t, 0, 0, service.Config{HTTP: service.HTTPConfig{TLSCert: filepath.Join(dir, "none.pem"), TLSKey: keyFile}})
-		l, err := net.Listen("tcp", "127.0.0.1:0")
-		require.NoError(t, err)
-		defer l.Close()
-		err = e.srv.Serve(t.Context(), l)
-		require.ErrorContains(t, err, "TLS certificate "+filepath.Join(dir, "none.pem")+" with key "+keyFile)
+		_, err := service.New(e.st, service.Config{HTTP: service.HTTPConfig{TLSCert: filepath.Join(dir, "none.pem"), TLSKey: keyFile}})
+		require.ErrorIs(t, err, service.ErrHTTPConfig)
+		require.ErrorContains(t, err, "bad HTTP settings: TLS certificate "+filepath.Join(dir, "none.pem")+" with key "+keyFile+": open ")
 	})
 	t.Run("half the pair", func(t *testing.T) {
 		_, err := service.New(e.st, service.Config{HTTP: service.HTTPConfig{TLSCert: certFile}})

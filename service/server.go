@@ -53,7 +53,8 @@ type Server struct {
 	trees   sync.Map   // round → *merkle.Tree
 	proj    projection
 
-	http          HTTPConfig // with defaults filled in
+	http          HTTPConfig  // with defaults filled in
+	tls           *tls.Config // nil: plain HTTP
 	ipLim, keyLim *limiters
 
 	openRound atomic.Uint64 // for /healthz, lock-free
@@ -91,6 +92,13 @@ func New(st *store.Store, cfg Config) (*Server, error) {
 	hc := cfg.HTTP.withDefaults()
 	s := &Server{cfg: cfg, st: st, led: led, mux: http.NewServeMux(), met: newMetrics(),
 		http: hc, ipLim: newLimiters(hc.PerIP), keyLim: newLimiters(hc.PerKey)}
+	if hc.TLSCert != "" {
+		cert, err := tls.LoadX509KeyPair(hc.TLSCert, hc.TLSKey)
+		if err != nil {
+			return nil, fmt.Errorf("%w: TLS certificate %s with key %s: %v", ErrHTTPConfig, hc.TLSCert, hc.TLSKey, err)
+		}
+		s.tls = &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12}
+	}
 	agents, err := st.Agents()
 	if err != nil {
 		return nil, err
@@ -134,7 +142,8 @@ func (h *headerOnly) Header() http.Header         { return h.header }
 func (h *headerOnly) Write(b []byte) (int, error) { return len(b), nil }
 func (h *headerOnly) WriteHeader(code int)        { h.code = code }
 
-// Serve serves the API on l (over TLS when [HTTPConfig.TLSCert] is set),
+// Serve serves the API on l (over TLS when [HTTPConfig.TLSCert] is set;
+// [New] loaded the certificate),
 // with the [HTTPConfig] timeouts and connection caps, and runs the
 // scheduler until ctx ends.
 func (s *Server) Serve(ctx context.Context, l net.Listener) error {
@@ -142,13 +151,7 @@ func (s *Server) Serve(ctx context.Context, l net.Listener) error {
 	srv := &http.Server{Handler: s.Handler(), ReadHeaderTimeout: hc.ReadHeaderTimeout, ReadTimeout: hc.ReadTimeout,
 		WriteTimeout: hc.WriteTimeout, IdleTimeout: hc.IdleTimeout, MaxHeaderBytes: 16 << 10,
 		ErrorLog: httpErrorLog(hc.Log)}
-	if hc.TLSCert != "" {
-		cert, err := tls.LoadX509KeyPair(hc.TLSCert, hc.TLSKey)
-		if err != nil {
-			return fmt.Errorf("TLS certificate %s with key %s: %w", hc.TLSCert, hc.TLSKey, err)
-		}
-		srv.TLSConfig = &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12}
-	}
+	srv.TLSConfig = s.tls
 	l = hc.listener(l)
 	errc := make(chan error, 3)
 	go func() {
