@@ -60,8 +60,8 @@ type Server struct {
 	openRound atomic.Uint64 // for /healthz, lock-free
 	last      atomic.Pointer[store.MatchRecord]
 	statsBody atomic.Pointer[statsReply] // the last /stats reply
-	indexMu   sync.Mutex    // one per-gap indexing at a time
-	indexed   atomic.Uint64 // the last round in the per-gap index
+	indexMu   sync.Mutex                 // one per-gap indexing at a time
+	indexed   atomic.Uint64              // the last round in the per-gap index
 }
 
 // New opens the ledger, loads the agents and makes sure a round is open.
