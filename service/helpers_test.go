@@ -60,6 +60,14 @@ func newEnv(t testing.TB, agents int, balance uint64, cfg service.Config) *env {
 	}
 	_, err = led.Credit(store.PoolAccount, uint256.NewInt(1_000_000))
 	require.NoError(t, err)
+	// Tests hammer one address with few keys: rate limits only where a
+	// test sets them.
+	if cfg.HTTP.PerIP == 0 {
+		cfg.HTTP.PerIP = -1
+	}
+	if cfg.HTTP.PerKey == 0 {
+		cfg.HTTP.PerKey = -1
+	}
 	e.srv, err = service.New(st, cfg)
 	require.NoError(t, err)
 	e.http = httptest.NewServer(e.srv.Handler()) // a real listener on 127.0.0.1
