@@ -192,16 +192,35 @@ func (s *Server) gapMatches(g *uint256.Int, after uint64, limit int) ([]store.Ga
 		return nil, false, err
 	}
 	if ok && s.indexed.Load() < n {
-		s.indexMu.Lock()
-		if s.indexed.Load() < n {
-			done, err := s.st.IndexMatches(func() { s.met.recordsRead.Inc() })
-			if err != nil {
-				s.indexMu.Unlock()
-				return nil, false, err
-			}
-			s.indexed.Store(done)
+		if err := s.index(n); err != nil {
+			return nil, false, err
 		}
-		s.indexMu.Unlock()
 	}
 	return s.st.GapMatches(g, after, limit)
+}
+
+// index brings the per-gap index up to round n (one indexing at a time).
+func (s *Server) index(n uint64) error {
+	s.indexMu.Lock()
+	defer s.indexMu.Unlock()
+	if s.indexed.Load() >= n {
+		return nil
+	}
+	done, err := s.st.IndexMatches(func() { s.met.recordsRead.Inc() })
+	if err != nil {
+		return err
+	}
+	s.indexed.Store(done)
+	return nil
+}
+
+// indexPast indexes the match records stored before the service started.
+func (s *Server) indexPast() {
+	n, ok, err := s.st.LastMatchRound()
+	if err == nil && ok {
+		err = s.index(n)
+	}
+	if err != nil && s.http.Log != nil {
+		s.http.Log.Warn("indexing past matches", "err", err)
+	}
 }

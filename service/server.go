@@ -166,6 +166,12 @@ func (s *Server) Serve(ctx context.Context, l net.Listener) error {
 	}
 	stopRefresh := s.startRefresher()
 	defer stopRefresh()
+	// A first start over many rounds indexes them now, not on a read; the
+	// store stays open until it is done.
+	var indexing sync.WaitGroup
+	indexing.Add(1)
+	go func() { defer indexing.Done(); s.indexPast() }()
+	defer indexing.Wait()
 	select {
 	case <-ctx.Done():
 		sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)

@@ -91,8 +91,10 @@ func gapMatchKey(g *uint256.Int, round uint64) []byte {
 }
 
 // IndexMatches adds to the per-gap index the match records stored since
-// it last ran, in one batch, calling read once per record it parses; it
-// returns the last round indexed.
+// it last ran, calling read once per record it parses, and returns the
+// last round indexed. Each batch of up to indexChunk records is committed
+// with its high-water mark, so a first run over many rounds holds a
+// bounded batch, and an interrupted one resumes where it stopped.
 func (s *Store) IndexMatches(read func()) (uint64, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -102,49 +104,64 @@ func (s *Store) IndexMatches(read func()) (uint64, error) {
 	} else if ok && len(v) == 8 {
 		done = binary.BigEndian.Uint64(v)
 	}
+	for {
+		last, n, err := s.indexChunk(done, read)
+		if err != nil || n < indexChunk {
+			return last, err
+		}
+		done = last
+	}
+}
+
+const indexChunk = 64
+
+// indexChunk indexes up to indexChunk match records after round done.
+func (s *Store) indexChunk(done uint64, read func()) (last uint64, n int, err error) {
 	it, err := s.db.NewIter(&pebble.IterOptions{LowerBound: roundKey('M', done+1), UpperBound: []byte{'M' + 1}})
 	if err != nil {
-		return 0, err
+		return 0, 0, err
 	}
 	defer it.Close()
 	b := s.db.NewBatch()
 	defer b.Close()
-	last := done
-	for it.First(); it.Valid(); it.Next() {
+	last = done
+	for it.First(); it.Valid() && n < indexChunk; it.Next() {
 		var r MatchRecord
 		if err := json.Unmarshal(it.Value(), &r); err != nil {
-			return 0, fmt.Errorf("%w: match record %x: %v", ErrLedger, it.Key(), err)
+			return 0, 0, fmt.Errorf("%w: match record %x: %v", ErrLedger, it.Key(), err)
 		}
 		read()
+		n++
 		for _, g := range r.Gaps {
 			var id uint256.Int
 			if err := id.SetFromDecimal(g.Gap); err != nil {
-				return 0, fmt.Errorf("%w: match record of round %d: gap %q", ErrLedger, r.Round, g.Gap)
+				return 0, 0, fmt.Errorf("%w: match record of round %d: gap %q", ErrLedger, r.Round, g.Gap)
 			}
 			line := g
 			line.Gap = ""
 			v, err := json.Marshal(line)
 			if err != nil {
-				return 0, err
+				return 0, 0, err
 			}
 			if err := b.Set(gapMatchKey(&id, r.Round), v, nil); err != nil {
-				return 0, err
+				return 0, 0, err
 			}
 		}
 		last = r.Round
 	}
 	if err := it.Error(); err != nil {
-		return 0, err
+		return 0, 0, err
 	}
-	if last == done {
-		return done, nil
+	if n == 0 {
+		return done, 0, nil
 	}
 	var v [8]byte
 	binary.BigEndian.PutUint64(v[:], last)
 	if err := b.Set(indexedKey, v[:], nil); err != nil {
-		return 0, err
+		return 0, 0, err
 	}
-	return last, b.Commit(pebble.NoSync) // derived: lost with a crash, rebuilt at the next call
+	// Derived data: lost with a crash, rebuilt at the next call.
+	return last, n, b.Commit(pebble.NoSync)
 }
 
 // GapMatch is one gap's line of a past match.
