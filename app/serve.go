@@ -21,9 +21,9 @@ func serveCommand() *cli.Command {
 		Usage: "the HTTP API: a token ledger with escrow, authenticated funding and scheduled matching",
 		Description: `Serves the API documented in package service on --addr:
 
-  POST /api/gaps/{gap}/fund            agent key  {"amount":"1000"}  (Idempotency-Key header honoured)
-  GET  /api/gaps/{gap}/funding         escrow, this round's direct and projected match, past matches
-  GET  /api/gaps/funding/stats         the open round, projected matches, the pool
+  POST /api/gaps/{gap}/fund            agent key  {"amount":"1000"}  + Idempotency-Key header (required)
+  GET  /api/gaps/{gap}/funding         escrow, this round's direct and projected match, past matches (paged)
+  GET  /api/gaps/funding/stats         the open round, projected matches (paged), the pool
   POST /api/gaps/funding/match         admin key: close the round now
   GET  /api/rounds/{round}/proofs/{gap}, GET /api/rounds/{round}/tree
   GET  /api/me (own balance), POST /api/accounts/{account}/credit (admin), POST /api/agents (admin)
