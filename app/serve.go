@@ -23,9 +23,9 @@ func serveCommand() *cli.Command {
 		Usage: "the HTTP API: a token ledger with escrow, authenticated funding and scheduled matching",
 		Description: `Serves the API documented in package service on --addr:
 
-  POST /api/gaps/{gap}/fund            agent key  {"amount":"1000"}  (Idempotency-Key header honoured)
-  GET  /api/gaps/{gap}/funding         escrow, this round's direct and projected match, past matches
-  GET  /api/gaps/funding/stats         the open round, projected matches, the pool
+  POST /api/gaps/{gap}/fund            agent key  {"amount":"1000"}  + Idempotency-Key header (required)
+  GET  /api/gaps/{gap}/funding         escrow, this round's direct and projected match, past matches (paged)
+  GET  /api/gaps/funding/stats         the open round, projected matches (paged), the pool
   POST /api/gaps/funding/match         admin key: close the round now
   POST /api/rounds/{round}/void        admin key: void the open round, refunding every escrow
   GET  /api/rounds/{round}/proofs/{gap}, GET /api/rounds/{round}/tree
@@ -62,8 +62,25 @@ next round on, with a warning. Without them the open round's settings stay.
 
   qf agent add ops --admin && qf agent add alice
   qf ledger credit --to pool --amount 1000000 && qf ledger credit --to agent:alice --amount 5000
-  qf serve --addr 127.0.0.1:8080 --match-every 6h`,
-		Flags: []cli.Flag{
+  qf serve --addr 127.0.0.1:8080 --match-every 6h
+
+Limits (each flag also reads the QF_ variable named after it, e.g. QF_RATE_PER_KEY):
+requests must send their headers within --read-header-timeout and all of
+their body within --read-timeout (slow bodies are cut off); idle keep-alive
+connections close after --idle-timeout; at most --max-conns connections are
+open (more wait in the kernel's backlog) and at most --max-conns-per-ip from
+one address (more are closed at once). Over --rate-per-ip or --rate-per-key
+requests/s (bursts of twice that) a request gets 429 with Retry-After. POST
+fund requires an Idempotency-Key header (at most 128 bytes); JSON bodies with
+a key given twice (in any case), an unknown or mis-cased key, or an amount
+that is not plain digits ("+5", "007", "1e3", " 5") get 400. /stats and
+/gaps/{gap}/funding serve the open round's projection at most --stats-refresh
+(plus one computation) old; lists are paginated (?limit=&after=, the reply's
+nextAfter). One access-log line per request (method, route, status,
+duration, client address, the key's agent name; never a key or an
+idempotency key) goes to --access-log. With --tls-cert and --tls-key the
+API is HTTPS only.`,
+		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "addr", Value: "127.0.0.1:8080", EnvVars: []string{"QF_ADDR"}, Usage: "listen on `HOST:PORT`"},
 			&cli.DurationFlag{Name: "match-every", EnvVars: []string{"QF_MATCH_EVERY"}, Usage: "match on this `PERIOD` (e.g. 6h); 0: only on POST /api/gaps/funding/match"},
 			&cli.StringFlag{Name: "pool-size", EnvVars: []string{"QF_POOL_SIZE"}, Usage: "pay at most `AMOUNT` per match (default: the pool account's whole balance)"},
@@ -74,7 +91,7 @@ next round on, with a warning. Without them the open round's settings stay.
 			&cli.StringFlag{Name: "mechanism", EnvVars: []string{"QF_MECHANISM"}, Usage: "`NAME` of the mechanism for the rounds the service opens (default qf on a new database; cqf: funding is pledging a limit; at the match each pledge pays its share to the gap and the rest goes back to the agent)"},
 			&cli.StringSliceFlag{Name: "param", Usage: "mechanism parameter `k=v` (repeatable)"},
 			&cli.UintFlag{Name: "cap-bps", Usage: "cap each gap at `N`/10000 of the pool"},
-		},
+		}, httpFlags()...),
 		Action: runServe,
 	}
 }
@@ -115,6 +132,11 @@ func runServe(c *cli.Context) error {
 	if cfg.PoolSize, err = poolSizeFlag(c); err != nil {
 		return err
 	}
+	var closeLog func() error
+	if cfg.HTTP, closeLog, err = httpConfig(c); err != nil {
+		return err
+	}
+	defer closeLog()
 	logger := log.New(c.App.ErrWriter, "qf: ", log.LstdFlags|log.LUTC)
 	cfg.Log = logger
 	opts := store.Options{Log: logger, Verbose: c.Bool("storage-log"), MinFree: c.Uint64("min-free"), OnFail: func(err error) {
@@ -139,7 +161,17 @@ func runServe(c *cli.Context) error {
 		}
 		ctx, stop := signal.NotifyContext(c.Context, syscall.SIGINT, syscall.SIGTERM)
 		defer stop()
-		fmt.Fprintf(c.App.ErrWriter, "qf: serving on http://%s\n", l.Addr())
+		scheme := "http"
+		if cfg.HTTP.TLSCert != "" {
+			scheme = "https"
+		}
+		if wantJSON(c) {
+			if err := printJSON(c, map[string]string{"serving": scheme + "://" + l.Addr().String()}); err != nil {
+				return err
+			}
+		} else {
+			fmt.Fprintf(c.App.ErrWriter, "qf: serving on %s://%s\n", scheme, l.Addr())
+		}
 		return srv.Serve(ctx, l)
 	}
 }

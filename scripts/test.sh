@@ -48,8 +48,8 @@ for f in build allodistribution.go cqfround.go qfround.go testtoken.go; do
   diff -r "$committed/$f" "contracts/$f" > /dev/null || { echo "contracts/$f: rebuilding changed the committed artifacts; run bash contracts/build.sh and commit" >&2; exit 1; }
 done
 
-echo "== service load benchmark, briefly (durable fund requests over HTTP)"
-bash bench/serve.sh 10000
+echo "== service load benchmark, briefly (durable fund requests over HTTP, alone and with 4 /stats pollers)"
+bash bench/serve.sh 5000 50
 
 echo "== fuzz targets, briefly"
 # Plain go test above already ran every seed corpus (f.Add and testdata/fuzz).

@@ -3,6 +3,7 @@ package service
 import (
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/qf-dev/qf/store"
 )
@@ -49,6 +50,12 @@ func (s *Server) authorize(need access, fn func(http.ResponseWriter, *http.Reque
 				return
 			}
 			agent = &a
+			infoOf(r).key = a.Name
+			if d := s.keyLim.wait(a.Name, time.Now()); d > 0 {
+				s.met.limited.WithLabelValues("key").Inc()
+				tooMany(w, d, "API key")
+				return
+			}
 		}
 		if err := fn(w, r, agent); err != nil {
 			writeJSON(w, statusOf(err), map[string]string{"error": err.Error()})

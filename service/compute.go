@@ -2,7 +2,6 @@ package service
 
 import (
 	"math/big"
-	"sync"
 
 	"github.com/ethereum/go-ethereum/common"
 
@@ -83,53 +82,4 @@ func cqfReport(out *round.CQFOutcome, contributions int) *payout.Report {
 	}
 	rep.Matched, rep.Donors = paid.String(), len(donors)
 	return rep
-}
-
-// projection caches the open round's projected matches, recomputed when
-// the round has new contributions or the pool has changed.
-type projection struct {
-	mu     sync.Mutex
-	round  uint64
-	count  int
-	pool   string
-	report *payout.Report
-	cqf    *round.CQFOutcome // a cqf round's outcome, pledge by pledge
-}
-
-// projected returns what the open round would pay if matched now (and,
-// for a cqf round, its outcome).
-func (s *Server) projected() (*payout.Report, *round.CQFOutcome, error) {
-	r, _ := s.led.Tally()
-	if r == nil {
-		return nil, nil, store.ErrNoOpenRound
-	}
-	cfg := r.Config
-	if cfg.Mechanism != calc.CQFName {
-		pool, err := s.led.MatchPool(s.cfg.PoolSize)
-		if err != nil {
-			return nil, nil, err
-		}
-		cfg.Pool = *pool
-	}
-	p := &s.proj
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	if p.report != nil && p.round == r.Number && p.count == r.Contributions && p.pool == cfg.Pool.Dec() {
-		return p.report, p.cqf, nil
-	}
-	var rep *payout.Report
-	var out *round.CQFOutcome
-	var err error
-	if cfg.Mechanism == calc.CQFName {
-		if out, err = ComputeStoredCQF(s.st)(*r); err == nil {
-			rep = cqfReport(out, r.Contributions)
-		}
-	} else {
-		rep, _, err = ComputeStored(s.st)(*r, cfg)
-	}
-	if err != nil {
-		return nil, nil, err
-	}
-	p.round, p.count, p.pool, p.report, p.cqf = r.Number, r.Contributions, cfg.Pool.Dec(), rep, out
-	return rep, out, nil
 }

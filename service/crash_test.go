@@ -40,7 +40,7 @@ func qf(t *testing.T, bin, db string, args ...string) string {
 // base URL.
 func startServe(t *testing.T, bin, db string) (*exec.Cmd, string) {
 	t.Helper()
-	cmd := exec.Command(bin, "--db", db, "serve", "--addr", "127.0.0.1:0")
+	cmd := exec.Command(bin, "--db", db, "serve", "--addr", "127.0.0.1:0", "--rate-per-ip", "0", "--rate-per-key", "0")
 	stderr, err := cmd.StderrPipe()
 	require.NoError(t, err)
 	require.NoError(t, cmd.Start())

@@ -46,9 +46,9 @@
 //
 // Routes:
 //
-//	POST /api/gaps/{gap}/fund            agent  {"amount":"…"} → receipt
-//	GET  /api/gaps/{gap}/funding         public escrow, this round's direct and projected match, past matches
-//	GET  /api/gaps/funding/stats         public the open round, projected, and the pool
+//	POST /api/gaps/{gap}/fund            agent  {"amount":"…"} + Idempotency-Key → receipt
+//	GET  /api/gaps/{gap}/funding         public escrow, this round's direct and projected match, past matches (paged)
+//	GET  /api/gaps/funding/stats         public the open round, projected (gaps paged), and the pool
 //	POST /api/gaps/funding/match         admin  close the round now
 //	POST /api/rounds/{round}/void        admin  void the open round, refunding every contribution
 //	GET  /api/rounds/{round}/proofs/{gap} public the recipient's proof file
@@ -56,12 +56,63 @@
 //	GET  /api/me                         agent  own balance
 //	POST /api/accounts/{account}/credit  admin  {"amount":"…"} mint into pool or agent:NAME
 //	POST /api/agents                     admin  {"name":"…"} → a new agent's key, shown once
-//	GET  /healthz, GET /metrics          public liveness; Prometheus text format
+//	GET  /healthz, GET /metrics          public liveness (lock-free); Prometheus (client_golang)
 //
 // Errors are JSON {"error":"…"} with 400 (malformed), 401 (no or wrong
 // key), 403 (not allowed for this key), 404, 409 (idempotency key reused
 // for another request, a round voided or matched meanwhile), 413 (body
 // over 4 KiB), 422 (insufficient balance, or a fund the round's mechanism
-// could not match) or 503 (no open round, storage failed, disk space
-// low).
+// could not match), 429 (rate limit; Retry-After says when to retry) or
+// 503 (no open round, storage failed, disk space low).
+//
+// # Strict input
+//
+// A POST fund must carry an Idempotency-Key header (1–128 bytes). JSON
+// bodies are one object whose keys are exactly the documented names, each
+// given once: a repeated key, also in another case ({"amount":"1",
+// "Amount":"500"}, where encoding/json would let the last one win), or a
+// mis-cased one is refused. An amount is a decimal string or number in
+// plain digits: "+5", "007", "1e3", " 5", "0x5" are refused, not read.
+//
+// # Limits
+//
+// [HTTPConfig] (qf serve's flags) bounds what a client can hold: net/http's
+// read-header, read (the whole request, so a slow body is cut off), write
+// and idle timeouts; at most MaxConns open connections
+// (golang.org/x/net/netutil.LimitListener) and MaxConnsPerIP from one
+// address, the excess closed on accept, so one client's idle connections
+// cannot take the file descriptors or the connection slots of the others;
+// token-bucket rates (golang.org/x/time/rate) per client address, before
+// anything else, and per API key, after the key is checked (so a wrong key
+// cannot spend another agent's budget), answering 429 with Retry-After.
+// The client address is the socket's peer: behind a reverse proxy every
+// client shares the proxy's, so raise PerIP there and let the proxy limit
+// addresses. With TLSCert and TLSKey the API is HTTPS only (TLS 1.2+).
+//
+// # Reads that cost what they answer
+//
+// /stats and /gaps/{gap}/funding serve the open round's projection from a
+// snapshot: with [HTTPConfig.StatsRefresh] set (qf serve's default is 1s)
+// it is recomputed off the request path, at most once per period and only
+// when a read found it out of date, so it is at most one period plus one
+// computation behind (a new round's first read computes its own); with 0
+// the first read that finds it out of date recomputes it, one computation
+// at a time. A gap's own direct total and contributors are read live. Past
+// matches come from a per-gap index of the match records (store keys
+// x/X, built from where it stopped when a newer match appears) a page at a
+// time (?limit=, up to 100; ?after=ROUND from the reply's nextAfter); the
+// stats' gaps likewise (up to 1000, ?after=GAP). The last match record is
+// read once per match and a /stats reply encoded once per projection and
+// page. qf_match_records_read_total and qf_projection_computes_total count
+// that work.
+//
+// # Metrics and access log
+//
+// GET /metrics serves the service's own Prometheus registry:
+// qf_http_requests_total{route,code}, qf_http_request_duration_seconds
+// {route}, qf_http_rate_limited_total{scope}, qf_contributions_total,
+// qf_matches_total, the two work counters above and the Go and process
+// collectors. [HTTPConfig.Log] gets one line per request: method, route
+// (the pattern, not the path), status, duration, client address and the
+// key's agent name; never a key, a body or an idempotency key.
 package service

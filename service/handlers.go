@@ -4,10 +4,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
+	"sort"
 	"strconv"
-	"strings"
 
 	"github.com/holiman/uint256"
 
@@ -19,7 +18,7 @@ import (
 
 func (s *Server) routes() {
 	h := func(pattern string, auth access, fn func(w http.ResponseWriter, r *http.Request, a *store.Agent) error) {
-		s.mux.Handle(pattern, s.instrument(pattern, s.authorize(auth, fn)))
+		s.mux.Handle(pattern, s.authorize(auth, fn))
 	}
 	h("POST /api/gaps/{gap}/fund", agentOnly, s.fund)
 	h("GET /api/gaps/{gap}/funding", public, s.gapFunding)
@@ -32,7 +31,7 @@ func (s *Server) routes() {
 	h("POST /api/accounts/{account}/credit", adminOnly, s.credit)
 	h("POST /api/agents", adminOnly, s.addAgent)
 	h("GET /healthz", public, s.health)
-	s.mux.Handle("GET /metrics", http.HandlerFunc(s.met.serve))
+	s.mux.Handle("GET /metrics", s.met.handler())
 }
 
 // apiError is an error with its HTTP status.
@@ -79,37 +78,18 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	_ = json.NewEncoder(w).Encode(v)
 }
 
-// decode reads a small JSON body into v, refusing unknown fields, trailing
-// data and bodies over MaxBody.
-func decode(w http.ResponseWriter, r *http.Request, v any) error {
-	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, MaxBody))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		var mb *http.MaxBytesError
-		if errors.As(err, &mb) {
-			return httpErr(http.StatusRequestEntityTooLarge, "request body over %d bytes", MaxBody)
-		}
-		if errors.Is(err, io.EOF) {
-			return httpErr(http.StatusBadRequest, "empty body: want JSON like {\"amount\":\"1000\"}")
-		}
-		return httpErr(http.StatusBadRequest, "malformed JSON body: %v", err)
-	}
-	if dec.More() {
-		return httpErr(http.StatusBadRequest, "malformed JSON body: data after the object")
-	}
-	return nil
-}
-
 // amount is a JSON amount in base units: a decimal string or an integer.
 type amount struct{ uint256.Int }
 
 func (a *amount) UnmarshalJSON(b []byte) error {
 	s := string(b)
-	if uq, err := strconv.Unquote(s); err == nil {
-		s = uq
+	if len(b) > 0 && b[0] == '"' {
+		if err := json.Unmarshal(b, &s); err != nil {
+			return fmt.Errorf("amount %s: %v", b, err)
+		}
 	}
-	if s == "" || strings.HasPrefix(s, "-") {
-		return fmt.Errorf("amount %s: want a positive integer in base units", b)
+	if !canonicalDecimal(s) {
+		return fmt.Errorf("amount %s: want a positive integer in base units, in digits only (no sign, leading zero, exponent, fraction or space)", b)
 	}
 	if err := a.SetFromDecimal(s); err != nil {
 		if errors.Is(err, uint256.ErrBig256Range) {
@@ -118,6 +98,19 @@ func (a *amount) UnmarshalJSON(b []byte) error {
 		return fmt.Errorf("amount %s: want a positive integer in base units", b)
 	}
 	return nil
+}
+
+// canonicalDecimal is true for 0 and for digits not starting with 0.
+func canonicalDecimal(s string) bool {
+	if s == "" || len(s) > 1 && s[0] == '0' {
+		return false
+	}
+	for i := range len(s) {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // positive refuses a missing or zero amount (the parser refuses the rest).
@@ -156,6 +149,9 @@ func (s *Server) fund(w http.ResponseWriter, r *http.Request, a *store.Agent) er
 		return err
 	}
 	key := r.Header.Get("Idempotency-Key")
+	if key == "" {
+		return httpErr(http.StatusBadRequest, "missing Idempotency-Key header: send a unique key per fund request (a retry with the same key returns the first reply)")
+	}
 	if len(key) > 128 {
 		return httpErr(http.StatusBadRequest, "Idempotency-Key over 128 bytes")
 	}
@@ -187,6 +183,9 @@ type GapFunding struct {
 	// and leverage (ProjectedMatch is then what they pay in all).
 	Pledges []round.CQFPledgeOut `json:"pledges,omitempty"`
 	Matches []PastMatch          `json:"matches"`
+	// NextAfter, when there are more past matches, is the ?after= of the
+	// next page.
+	NextAfter string `json:"nextAfter,omitempty"`
 }
 
 // PastMatch is a gap's match in a closed round (in a cqf round, Direct is
@@ -204,59 +203,77 @@ func (s *Server) gapFunding(w http.ResponseWriter, r *http.Request, _ *store.Age
 	if err != nil {
 		return err
 	}
-	gaps, err := s.st.Gaps()
+	after, limit, err := page(r, "after", "round", MaxMatchesPage)
 	if err != nil {
 		return err
 	}
-	out := GapFunding{Gap: g.Dec(), Matches: []PastMatch{}, ProjectedMatch: "0"}
-	for _, x := range gaps {
-		if x.ID == g {
-			out.Recipient = x.Recipient.Hex()
-		}
+	gap, ok, err := s.st.Gap(&g)
+	if err != nil {
+		return err
 	}
-	if out.Recipient == "" {
+	if !ok {
 		return fmt.Errorf("%w %s", calc.ErrUnknownGap, g.Dec())
 	}
+	out := GapFunding{Gap: g.Dec(), Recipient: gap.Recipient.Hex(), Matches: []PastMatch{}, ProjectedMatch: "0"}
 	esc, err := s.led.Balance(store.EscrowAccount(&g))
 	if err != nil {
 		return err
 	}
 	out.Escrow = esc.Dec()
-	open, tally := s.led.Tally()
-	t := tally[g]
+	t := s.led.GapTally(&g)
 	out.Direct, out.Contributors = t.Direct.Dec(), t.Contributors
-	if open != nil {
-		out.Round = open.Number
-		rep, cqf, err := s.projected()
-		if err != nil {
-			return err
+	sn, err := s.projected()
+	if err != nil && !errors.Is(err, store.ErrNoOpenRound) {
+		return err
+	}
+	if sn != nil {
+		out.Round = sn.round
+		if i, ok := sn.gap[out.Gap]; ok {
+			out.ProjectedMatch = sn.report.Gaps[i].Match
 		}
-		for _, gr := range rep.Gaps {
-			if gr.Gap == out.Gap {
-				out.ProjectedMatch = gr.Match
-			}
-		}
-		if cqf != nil {
-			for _, gr := range cqf.Gaps {
-				if gr.Gap == out.Gap {
-					out.Pledges = gr.Pledges
-				}
-			}
+		if i, ok := sn.cqfGap[out.Gap]; ok {
+			out.Pledges = sn.cqf.Gaps[i].Pledges
 		}
 	}
-	recs, err := s.led.MatchRecords()
+	ms, more, err := s.gapMatches(&g, after, limit)
 	if err != nil {
 		return err
 	}
-	for _, rec := range recs {
-		for _, mg := range rec.Gaps {
-			if mg.Gap == out.Gap {
-				out.Matches = append(out.Matches, PastMatch{Round: rec.Round, Direct: mg.Direct, Match: mg.Match, Paid: mg.Paid, Refunded: mg.Refunded})
-			}
-		}
+	for _, m := range ms {
+		out.Matches = append(out.Matches, PastMatch{Round: m.Round, Direct: m.Direct, Match: m.Match, Paid: m.Paid, Refunded: m.Refunded})
+	}
+	if more {
+		out.NextAfter = strconv.FormatUint(ms[len(ms)-1].Round, 10)
 	}
 	writeJSON(w, http.StatusOK, out)
 	return nil
+}
+
+// MaxMatchesPage and MaxGapsPage bound a page of a gap's past matches and
+// of /stats' gaps; they are also the pages' default sizes.
+const (
+	MaxMatchesPage = 100
+	MaxGapsPage    = 1000
+)
+
+// page reads the ?after= cursor (a decimal number; "" is the start) and
+// ?limit= (1…max, default max) of a paginated list.
+func page(r *http.Request, cursor, what string, maxLimit int) (after uint64, limit int, err error) {
+	q := r.URL.Query()
+	if v := q.Get(cursor); v != "" {
+		if after, err = strconv.ParseUint(v, 10, 64); err != nil || strconv.FormatUint(after, 10) != v {
+			return 0, 0, httpErr(http.StatusBadRequest, "?%s=%s: want a %s number (the previous page's nextAfter)", cursor, v, what)
+		}
+	}
+	limit = maxLimit
+	if v := q.Get("limit"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > maxLimit || strconv.Itoa(n) != v {
+			return 0, 0, httpErr(http.StatusBadRequest, "?limit=%s: want 1 to %d", v, maxLimit)
+		}
+		limit = n
+	}
+	return after, limit, nil
 }
 
 // Stats is GET /api/gaps/funding/stats. In a cqf round a gap's direct is
@@ -274,34 +291,89 @@ type Stats struct {
 	Gaps          []payout.GapReport `json:"gaps"`
 	LastMatch     *store.MatchRecord `json:"lastMatch,omitempty"`
 	CQF           []round.CQFGapOut  `json:"cqf,omitempty"`
+	// NextAfter, when there are more gaps, is the ?after= of the next page.
+	NextAfter string `json:"nextAfter,omitempty"`
 }
 
-func (s *Server) stats(w http.ResponseWriter, _ *http.Request, _ *store.Agent) error {
-	open, _ := s.led.Tally()
-	if open == nil {
-		return store.ErrNoOpenRound
-	}
-	rep, cqf, err := s.projected()
+func (s *Server) stats(w http.ResponseWriter, r *http.Request, _ *store.Agent) error {
+	after, limit, err := page(r, "after", "gap", MaxGapsPage)
 	if err != nil {
 		return err
 	}
-	out := Stats{Round: open.Number, Status: open.Status, Mechanism: rep.Mechanism, Contributions: rep.Contributions,
-		Donors: rep.Donors, Direct: rep.Direct, Pool: rep.Pool, Gaps: rep.Gaps}
-	if cqf != nil {
-		out.CQF = cqf.Gaps
-	}
-	if next, ok := s.NextMatch(); ok {
-		out.NextMatch = next.Format("2006-01-02T15:04:05Z07:00")
-	}
-	recs, err := s.led.MatchRecords()
+	sn, err := s.projected()
 	if err != nil {
 		return err
 	}
-	if len(recs) > 0 {
-		out.LastMatch = &recs[len(recs)-1]
+	last, err := s.lastMatch()
+	if err != nil {
+		return err
 	}
-	writeJSON(w, http.StatusOK, out)
+	next := ""
+	if t, ok := s.NextMatch(); ok {
+		next = t.Format("2006-01-02T15:04:05Z07:00")
+	}
+	// Pollers mostly ask the same page of the same projection: the reply is
+	// encoded once.
+	key := statsKey{sn: sn, last: last, after: after, limit: limit, next: next}
+	if c := s.statsBody.Load(); c != nil && c.statsKey == key {
+		writeJSONBytes(w, http.StatusOK, c.body)
+		return nil
+	}
+	rep := sn.report
+	out := Stats{Round: sn.round, Status: store.StatusOpen, Mechanism: rep.Mechanism, Contributions: rep.Contributions,
+		Donors: rep.Donors, Direct: rep.Direct, Pool: rep.Pool, NextMatch: next, LastMatch: last}
+	out.Gaps, out.NextAfter = gapsPage(rep.Gaps, after, limit, func(g payout.GapReport) string { return g.Gap })
+	if sn.cqf != nil {
+		out.CQF, _ = gapsPage(sn.cqf.Gaps, after, limit, func(g round.CQFGapOut) string { return g.Gap })
+	}
+	body, err := json.Marshal(out)
+	if err != nil {
+		return err
+	}
+	body = append(body, '\n')
+	s.statsBody.Store(&statsReply{key, body})
+	writeJSONBytes(w, http.StatusOK, body)
 	return nil
+}
+
+// statsKey is what a /stats reply depends on.
+type statsKey struct {
+	sn    *snapshot
+	last  *store.MatchRecord
+	after uint64
+	limit int
+	next  string
+}
+
+type statsReply struct {
+	statsKey
+	body []byte
+}
+
+func writeJSONBytes(w http.ResponseWriter, status int, body []byte) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	_, _ = w.Write(body)
+}
+
+// gapsPage is the page of a list in ascending gap order after gap after
+// (0: from the start), and the cursor of the next page ("" if none).
+func gapsPage[T any](all []T, after uint64, limit int, gap func(T) string) ([]T, string) {
+	i := 0
+	if after > 0 {
+		a := new(uint256.Int).SetUint64(after)
+		i = sort.Search(len(all), func(i int) bool {
+			var g uint256.Int
+			_ = g.SetFromDecimal(gap(all[i]))
+			return g.Gt(a)
+		})
+	}
+	end := min(len(all), i+limit)
+	next := ""
+	if end < len(all) && end > i {
+		next = gap(all[end-1])
+	}
+	return all[i:end], next
 }
 
 func (s *Server) match(w http.ResponseWriter, _ *http.Request, a *store.Agent) error {
@@ -422,12 +494,8 @@ func (s *Server) addAgent(w http.ResponseWriter, r *http.Request, _ *store.Agent
 	return nil
 }
 
+// health answers without a lock: the open round's number is an atomic.
 func (s *Server) health(w http.ResponseWriter, _ *http.Request, _ *store.Agent) error {
-	open, _ := s.led.Tally()
-	out := map[string]any{"status": "ok"}
-	if open != nil {
-		out["round"] = open.Number
-	}
-	writeJSON(w, http.StatusOK, out)
+	writeJSON(w, http.StatusOK, map[string]any{"status": "ok", "round": s.openRound.Load()})
 	return nil
 }

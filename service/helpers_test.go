@@ -2,12 +2,18 @@ package service_test
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
 	"math/big"
+	"net"
 	"net/http"
 	"net/http/httptest"
+	"slices"
+	"strconv"
+	"strings"
+	"sync/atomic"
 	"testing"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -27,6 +33,7 @@ type env struct {
 	http *httptest.Server
 	keys map[string]string
 	cl   *http.Client
+	base string // the URL requests go to: http's, or serve's
 }
 
 func newEnv(t testing.TB, agents int, balance uint64, cfg service.Config) *env {
@@ -53,6 +60,14 @@ func newEnv(t testing.TB, agents int, balance uint64, cfg service.Config) *env {
 	}
 	_, err = led.Credit(store.PoolAccount, uint256.NewInt(1_000_000))
 	require.NoError(t, err)
+	// Tests hammer one address with few keys: rate limits only where a
+	// test sets them.
+	if cfg.HTTP.PerIP == 0 {
+		cfg.HTTP.PerIP = -1
+	}
+	if cfg.HTTP.PerKey == 0 {
+		cfg.HTTP.PerKey = -1
+	}
 	e.srv, err = service.New(st, cfg)
 	require.NoError(t, err)
 	e.http = httptest.NewServer(e.srv.Handler()) // a real listener on 127.0.0.1
@@ -66,9 +81,19 @@ func newEnv(t testing.TB, agents int, balance uint64, cfg service.Config) *env {
 
 // do sends a request with the agent's key ("" for none) and returns the
 // status, body and the Idempotent-Replayed header.
+//
+// A POST fund without an Idempotency-Key in headers gets a fresh one (the
+// service requires it); pass "Idempotency-Key", "" to send none.
 func (e *env) do(t testing.TB, method, path, agent, body string, headers ...string) (int, []byte, bool) {
 	t.Helper()
-	req, err := http.NewRequest(method, e.http.URL+path, bytes.NewBufferString(body))
+	if method == "POST" && strings.HasSuffix(path, "/fund") && !slices.Contains(headers, "Idempotency-Key") {
+		headers = append(headers, "Idempotency-Key", fmt.Sprintf("auto-%d", autoKey.Add(1)))
+	}
+	base := e.base
+	if base == "" {
+		base = e.http.URL
+	}
+	req, err := http.NewRequest(method, base+path, bytes.NewBufferString(body))
 	require.NoError(t, err)
 	if agent != "" {
 		req.Header.Set("Authorization", "Bearer "+e.keys[agent])
@@ -84,6 +109,8 @@ func (e *env) do(t testing.TB, method, path, agent, body string, headers ...stri
 	return resp.StatusCode, b, resp.Header.Get("Idempotent-Replayed") == "true"
 }
 
+var autoKey atomic.Int64
+
 func (e *env) balance(t testing.TB, account string) uint64 {
 	t.Helper()
 	b, err := e.srv.Ledger().Balance(account)
@@ -96,4 +123,37 @@ func decodeJSON[T any](t testing.TB, b []byte) T {
 	var v T
 	require.NoError(t, json.Unmarshal(b, &v), string(b))
 	return v
+}
+
+// serve runs the server's own Serve (its limits, timeouts and TLS) on a
+// fresh 127.0.0.1 port until the test ends, sends e.do there, and returns
+// its address.
+func (e *env) serve(t testing.TB) string {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	require.NoError(t, err)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- e.srv.Serve(ctx, l) }()
+	t.Cleanup(func() {
+		cancel()
+		require.NoError(t, <-done)
+	})
+	e.base = "http://" + l.Addr().String()
+	return l.Addr().String()
+}
+
+// metric reads one sample's value from GET /metrics (0 if absent).
+func (e *env) metric(t testing.TB, sample string) float64 {
+	t.Helper()
+	code, body, _ := e.do(t, "GET", "/metrics", "", "")
+	require.Equal(t, http.StatusOK, code)
+	for _, line := range strings.Split(string(body), "\n") {
+		if v, ok := strings.CutPrefix(line, sample+" "); ok {
+			f, err := strconv.ParseFloat(v, 64)
+			require.NoError(t, err, line)
+			return f
+		}
+	}
+	return 0
 }

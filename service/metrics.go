@@ -1,35 +1,64 @@
 package service
 
 import (
-	"fmt"
+	"context"
+	"log/slog"
 	"net/http"
-	"sort"
-	"strings"
-	"sync"
-	"sync/atomic"
+	"strconv"
 	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
 )
 
-// metrics are exported in Prometheus' text format.
+// metrics are the service's Prometheus metrics, in a registry of its own
+// (so two servers in one process do not share counters), served on
+// GET /metrics by promhttp.
 type metrics struct {
-	funds, matches atomic.Int64
-	mu             sync.Mutex
-	requests       map[[2]string]int64 // route, code
-	latency        map[string]*histogram
+	reg            *prometheus.Registry
+	funds, matches prometheus.Counter
+	requests       *prometheus.CounterVec   // route, code
+	latency        *prometheus.HistogramVec // route
+	limited        *prometheus.CounterVec   // scope: ip, key
+	recomputes     prometheus.Counter
+	recordsRead    prometheus.Counter
 }
 
 var buckets = []float64{0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5}
 
-type histogram struct {
-	counts []int64
-	sum    float64
-	n      int64
-}
-
 func newMetrics() *metrics {
-	return &metrics{requests: map[[2]string]int64{}, latency: map[string]*histogram{}}
+	m := &metrics{
+		reg: prometheus.NewRegistry(),
+		funds: prometheus.NewCounter(prometheus.CounterOpts{Name: "qf_contributions_total",
+			Help: "Contributions accepted (not counting replays)."}),
+		matches: prometheus.NewCounter(prometheus.CounterOpts{Name: "qf_matches_total", Help: "Rounds matched."}),
+		requests: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "qf_http_requests_total",
+			Help: "HTTP requests by route and status."}, []string{"route", "code"}),
+		latency: prometheus.NewHistogramVec(prometheus.HistogramOpts{Name: "qf_http_request_duration_seconds",
+			Help: "Request latency by route.", Buckets: buckets}, []string{"route"}),
+		limited: prometheus.NewCounterVec(prometheus.CounterOpts{Name: "qf_http_rate_limited_total",
+			Help: "Requests refused with 429, by the limit they hit (ip or key)."}, []string{"scope"}),
+		recomputes: prometheus.NewCounter(prometheus.CounterOpts{Name: "qf_projection_computes_total",
+			Help: "Computations of the open round's projection (for /stats and /gaps/{gap}/funding)."}),
+		recordsRead: prometheus.NewCounter(prometheus.CounterOpts{Name: "qf_match_records_read_total",
+			Help: "Past match records read from the store to answer requests or index them."}),
+	}
+	m.reg.MustRegister(m.funds, m.matches, m.requests, m.latency, m.limited, m.recomputes, m.recordsRead,
+		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	return m
 }
 
+func (m *metrics) handler() http.Handler {
+	return promhttp.HandlerFor(m.reg, promhttp.HandlerOpts{})
+}
+
+func (m *metrics) observe(route string, code int, d time.Duration) {
+	m.requests.WithLabelValues(route, strconv.Itoa(code)).Inc()
+	m.latency.WithLabelValues(route).Observe(d.Seconds())
+}
+
+// statusWriter records the reply's status.
 type statusWriter struct {
 	http.ResponseWriter
 	code int
@@ -40,63 +69,46 @@ func (w *statusWriter) WriteHeader(code int) {
 	w.ResponseWriter.WriteHeader(code)
 }
 
-// instrument counts requests by route and status and times them.
-func (s *Server) instrument(route string, h http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		start := time.Now()
-		sw := &statusWriter{ResponseWriter: w, code: http.StatusOK}
-		h.ServeHTTP(sw, r)
-		s.met.observe(route, sw.code, time.Since(start).Seconds())
-	})
+// reqInfo is what the handlers learn about a request for its log line.
+type reqInfo struct{ key string }
+
+type reqInfoKey struct{}
+
+func infoOf(r *http.Request) *reqInfo {
+	if i, ok := r.Context().Value(reqInfoKey{}).(*reqInfo); ok {
+		return i
+	}
+	return &reqInfo{}
 }
 
-func (m *metrics) observe(route string, code int, secs float64) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	m.requests[[2]string{route, fmt.Sprint(code)}]++
-	h := m.latency[route]
-	if h == nil {
-		h = &histogram{counts: make([]int64, len(buckets))}
-		m.latency[route] = h
+// serveHTTP is the outermost layer: the per-address rate limit, then the
+// route, then the metrics and the access log line (method, route, status,
+// duration, client address and the key's agent name; never a secret, a
+// path's query or an idempotency key).
+func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
+	start := time.Now()
+	h, route := s.mux.Handler(r)
+	if route == "" {
+		route = "unmatched"
 	}
-	for i, b := range buckets {
-		if secs <= b {
-			h.counts[i]++
-		}
+	info := &reqInfo{}
+	r = r.WithContext(context.WithValue(r.Context(), reqInfoKey{}, info))
+	sw := &statusWriter{ResponseWriter: w, code: http.StatusOK}
+	ip := hostOf(r.RemoteAddr)
+	switch d := s.ipLim.wait(ip, start); {
+	case d > 0:
+		s.met.limited.WithLabelValues("ip").Inc()
+		tooMany(sw, d, "client address")
+	case route != "unmatched":
+		s.mux.ServeHTTP(sw, r) // sets the path values the handler reads
+	default:
+		s.notFound(sw, r, h)
 	}
-	h.sum += secs
-	h.n++
-}
-
-func (m *metrics) serve(w http.ResponseWriter, _ *http.Request) {
-	var b strings.Builder
-	m.mu.Lock()
-	b.WriteString("# HELP qf_http_requests_total HTTP requests by route and status.\n# TYPE qf_http_requests_total counter\n")
-	keys := make([][2]string, 0, len(m.requests))
-	for k := range m.requests {
-		keys = append(keys, k)
+	d := time.Since(start)
+	s.met.observe(route, sw.code, d)
+	if s.http.Log != nil {
+		s.http.Log.LogAttrs(r.Context(), slog.LevelInfo, "request",
+			slog.String("method", r.Method), slog.String("route", route), slog.Int("status", sw.code),
+			slog.Duration("duration", d), slog.String("ip", ip), slog.String("key", info.key))
 	}
-	sort.Slice(keys, func(i, j int) bool { return keys[i][0]+keys[i][1] < keys[j][0]+keys[j][1] })
-	for _, k := range keys {
-		fmt.Fprintf(&b, "qf_http_requests_total{route=%q,code=%q} %d\n", k[0], k[1], m.requests[k])
-	}
-	b.WriteString("# HELP qf_http_request_duration_seconds Request latency by route.\n# TYPE qf_http_request_duration_seconds histogram\n")
-	routes := make([]string, 0, len(m.latency))
-	for r := range m.latency {
-		routes = append(routes, r)
-	}
-	sort.Strings(routes)
-	for _, r := range routes {
-		h := m.latency[r]
-		for i, le := range buckets {
-			fmt.Fprintf(&b, "qf_http_request_duration_seconds_bucket{route=%q,le=\"%g\"} %d\n", r, le, h.counts[i])
-		}
-		fmt.Fprintf(&b, "qf_http_request_duration_seconds_bucket{route=%q,le=\"+Inf\"} %d\n", r, h.n)
-		fmt.Fprintf(&b, "qf_http_request_duration_seconds_sum{route=%q} %g\nqf_http_request_duration_seconds_count{route=%q} %d\n", r, h.sum, r, h.n)
-	}
-	m.mu.Unlock()
-	fmt.Fprintf(&b, "# HELP qf_contributions_total Contributions accepted (not counting replays).\n# TYPE qf_contributions_total counter\nqf_contributions_total %d\n", m.funds.Load())
-	fmt.Fprintf(&b, "# HELP qf_matches_total Rounds matched.\n# TYPE qf_matches_total counter\nqf_matches_total %d\n", m.matches.Load())
-	w.Header().Set("Content-Type", "text/plain; version=0.0.4")
-	_, _ = w.Write([]byte(b.String()))
 }

@@ -2,10 +2,12 @@ package service
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"fmt"
 	"io"
 	"log"
+	"log/slog"
 	"net"
 	"net/http"
 	"sort"
@@ -49,6 +51,9 @@ type Config struct {
 	// further failure doubles it, up to the period or an hour. 0 is a
 	// minute.
 	RetryMin time.Duration
+	// HTTP bounds clients: timeouts, connection caps, rate limits, TLS,
+	// the projection's staleness and the access log.
+	HTTP HTTPConfig
 }
 
 // MaxBody bounds request bodies.
@@ -71,6 +76,16 @@ type Server struct {
 	matchFailures atomic.Int64
 	lastFailure   atomic.Pointer[MatchFailure]
 	passes        atomic.Int64 // the scheduler's decisions so far
+
+	http          HTTPConfig  // with defaults filled in
+	tls           *tls.Config // nil: plain HTTP
+	ipLim, keyLim *limiters
+
+	openRound atomic.Uint64 // for /healthz, lock-free
+	last      atomic.Pointer[store.MatchRecord]
+	statsBody atomic.Pointer[statsReply] // the last /stats reply
+	indexMu   sync.Mutex                 // one per-gap indexing at a time
+	indexed   atomic.Uint64              // the last round in the per-gap index
 }
 
 // MatchFailure is the last match that failed.
@@ -115,7 +130,19 @@ func New(st *store.Store, cfg Config) (*Server, error) {
 	if next, _ := led.NextSettings(); next.Mechanism == calc.CQFName && cfg.PoolSize != nil {
 		return nil, fmt.Errorf("%w: cqf rounds have no pool, so no pool size", calc.ErrParam)
 	}
-	s := &Server{cfg: cfg, st: st, led: led, mux: http.NewServeMux(), met: newMetrics(), log: cfg.Log}
+	if err := cfg.HTTP.Validate(); err != nil {
+		return nil, err
+	}
+	hc := cfg.HTTP.withDefaults()
+	s := &Server{cfg: cfg, st: st, led: led, mux: http.NewServeMux(), met: newMetrics(), log: cfg.Log,
+		http: hc, ipLim: newLimiters(hc.PerIP), keyLim: newLimiters(hc.PerKey)}
+	if hc.TLSCert != "" {
+		cert, err := tls.LoadX509KeyPair(hc.TLSCert, hc.TLSKey)
+		if err != nil {
+			return nil, fmt.Errorf("%w: TLS certificate %s with key %s: %v", ErrHTTPConfig, hc.TLSCert, hc.TLSKey, err)
+		}
+		s.tls = &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12}
+	}
 	agents, err := st.Agents()
 	if err != nil {
 		return nil, err
@@ -123,6 +150,7 @@ func New(st *store.Store, cfg Config) (*Server, error) {
 	for _, a := range agents {
 		s.agents.Store(a.Name, a)
 	}
+	s.openRound.Store(open.Number)
 	s.routes()
 	return s, nil
 }
@@ -130,26 +158,22 @@ func New(st *store.Store, cfg Config) (*Server, error) {
 // Ledger is the server's ledger.
 func (s *Server) Ledger() *store.Ledger { return s.led }
 
-// Handler is the API. Requests no route matches get the mux's 404 or 405
-// as a JSON error too.
-func (s *Server) Handler() http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		h, pattern := s.mux.Handler(r)
-		if pattern != "" {
-			s.mux.ServeHTTP(w, r) // sets the path values h reads
-			return
-		}
-		rec := &headerOnly{header: http.Header{}}
-		h.ServeHTTP(rec, r)
-		if allow := rec.header.Get("Allow"); allow != "" {
-			w.Header().Set("Allow", allow)
-		}
-		msg := "no such endpoint (see qf serve --help)"
-		if rec.code == http.StatusMethodNotAllowed {
-			msg = "method " + r.Method + " not allowed here (allowed: " + rec.header.Get("Allow") + ")"
-		}
-		writeJSON(w, rec.code, map[string]string{"error": msg})
-	})
+// Handler is the API behind its rate limits, metrics and access log.
+// Requests no route matches get the mux's 404 or 405 as a JSON error too.
+func (s *Server) Handler() http.Handler { return http.HandlerFunc(s.serveHTTP) }
+
+// notFound answers a request no route matches, h being the mux's answer.
+func (s *Server) notFound(w http.ResponseWriter, r *http.Request, h http.Handler) {
+	rec := &headerOnly{header: http.Header{}}
+	h.ServeHTTP(rec, r)
+	if allow := rec.header.Get("Allow"); allow != "" {
+		w.Header().Set("Allow", allow)
+	}
+	msg := "no such endpoint (see qf serve --help)"
+	if rec.code == http.StatusMethodNotAllowed {
+		msg = "method " + r.Method + " not allowed here (allowed: " + rec.header.Get("Allow") + ")"
+	}
+	writeJSON(w, rec.code, map[string]string{"error": msg})
 }
 
 // headerOnly records a response's status and headers, dropping its body.
@@ -162,14 +186,36 @@ func (h *headerOnly) Header() http.Header         { return h.header }
 func (h *headerOnly) Write(b []byte) (int, error) { return len(b), nil }
 func (h *headerOnly) WriteHeader(code int)        { h.code = code }
 
-// Serve serves the API on l and runs the scheduler until ctx ends.
+// Serve serves the API on l (over TLS when [HTTPConfig.TLSCert] is set;
+// [New] loaded the certificate),
+// with the [HTTPConfig] timeouts and connection caps, and runs the
+// scheduler until ctx ends.
 func (s *Server) Serve(ctx context.Context, l net.Listener) error {
-	srv := &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second}
-	errc := make(chan error, 2)
-	go func() { errc <- srv.Serve(l) }()
+	hc := s.http
+	srv := &http.Server{Handler: s.Handler(), ReadHeaderTimeout: hc.ReadHeaderTimeout, ReadTimeout: hc.ReadTimeout,
+		WriteTimeout: hc.WriteTimeout, IdleTimeout: hc.IdleTimeout, MaxHeaderBytes: 16 << 10,
+		ErrorLog: httpErrorLog(hc.Log)}
+	srv.TLSConfig = s.tls
+	l = hc.listener(l)
+	errc := make(chan error, 3)
+	go func() {
+		if srv.TLSConfig != nil {
+			errc <- srv.ServeTLS(l, "", "")
+		} else {
+			errc <- srv.Serve(l)
+		}
+	}()
 	if s.cfg.MatchEvery > 0 {
 		go func() { errc <- s.RunSchedule(ctx) }()
 	}
+	stopRefresh := s.startRefresher()
+	defer stopRefresh()
+	// A first start over many rounds indexes them now, not on a read; the
+	// store stays open until it is done.
+	var indexing sync.WaitGroup
+	indexing.Add(1)
+	go func() { defer indexing.Done(); s.indexPast() }()
+	defer indexing.Wait()
 	select {
 	case <-ctx.Done():
 		sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
@@ -199,6 +245,9 @@ func (s *Server) MatchAs(o store.Origin) (rec store.MatchRecord, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			err = fmt.Errorf("match panicked: %v", p)
+		}
+		if r, ok := s.led.Open(); ok {
+			s.openRound.Store(r.Number) // for /healthz
 		}
 		switch {
 		case err == nil:
@@ -239,6 +288,9 @@ func (s *Server) VoidRound(o store.Origin, n uint64) (store.MatchRecord, error) 
 	rec, err := s.led.VoidRound(o, n)
 	if err == nil {
 		s.log.Printf("round %d voided by %s: every contribution refunded; round %d is open", n, o.Key, n+1)
+	}
+	if r, ok := s.led.Open(); ok {
+		s.openRound.Store(r.Number) // for /healthz
 	}
 	return rec, err
 }
@@ -430,4 +482,13 @@ func (s *Server) tree(n uint64) (*merkle.Tree, error) {
 	}
 	s.trees.Store(n, t)
 	return t, nil
+}
+
+// httpErrorLog sends net/http's own errors (TLS handshakes, accept errors)
+// to the service log; nil keeps net/http's default.
+func httpErrorLog(l *slog.Logger) *log.Logger {
+	if l == nil {
+		return nil
+	}
+	return slog.NewLogLogger(l.Handler(), slog.LevelWarn)
 }

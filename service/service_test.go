@@ -121,6 +121,13 @@ func TestAuth(t *testing.T) {
 	require.Equal(t, 200, code)
 	require.Equal(t, service.Balance{Account: "agent:a1", Balance: "1000"}, decodeJSON[service.Balance](t, body))
 	// The admin may credit and add agents; the new key works at once.
+	for _, body := range []string{`{"amount":"7","amount":"7000"}`, `{"amount":"07"}`, `{"Amount":"7"}`} {
+		code, resp, _ := e.do(t, "POST", "/api/accounts/agent:a1/credit", "ops", body)
+		require.Equal(t, 400, code, "%s: %s", body, resp)
+	}
+	code, body, _ = e.do(t, "POST", "/api/agents", "ops", `{"name":"x","name":"y"}`)
+	require.Equal(t, 400, code, string(body))
+	require.Contains(t, string(body), `key \"name\" given twice`)
 	code, body, _ = e.do(t, "POST", "/api/accounts/agent:a1/credit", "ops", `{"amount":"7"}`)
 	require.Equal(t, 200, code, string(body))
 	require.EqualValues(t, 1007, e.balance(t, "agent:a1"))
@@ -161,6 +168,20 @@ func TestBadInput(t *testing.T) {
 		{"oversized body", "/api/gaps/1/fund", `{"amount":"1","from":"` + strings.Repeat("a", 5000) + `"}`, nil, 413, "request body over 4096 bytes"},
 		{"key reused for another request", "/api/gaps/2/fund", `{"amount":"1"}`, []string{"Idempotency-Key", "k"}, 409, "idempotency key already used"},
 		{"key too long", "/api/gaps/1/fund", `{"amount":"1"}`, []string{"Idempotency-Key", strings.Repeat("k", 129)}, 400, "Idempotency-Key over 128 bytes"},
+		{"no idempotency key", "/api/gaps/1/fund", `{"amount":"1"}`, []string{"Idempotency-Key", ""}, 400, "missing Idempotency-Key header: send a unique key per fund request"},
+		{"duplicate key", "/api/gaps/1/fund", `{"amount":"1","amount":"500"}`, nil, 400, `malformed JSON body: key "amount" given twice`},
+		{"case-variant duplicate", "/api/gaps/1/fund", `{"amount":"1","Amount":"500"}`, nil, 400, `malformed JSON body: key "amount" given twice (as "Amount" too; keys are matched ignoring case)`},
+		{"mis-cased key", "/api/gaps/1/fund", `{"AMOUNT":"1"}`, nil, 400, `malformed JSON body: unknown field "AMOUNT" (did you mean "amount"? field names are case-sensitive)`},
+		{"not an object", "/api/gaps/1/fund", `["amount","1"]`, nil, 400, "malformed JSON body: want a JSON object, got ["},
+		{"plus sign", "/api/gaps/1/fund", `{"amount":"+5"}`, nil, 400, `amount "+5": want a positive integer in base units, in digits only (no sign, leading zero, exponent, fraction or space)`},
+		{"leading zeros", "/api/gaps/1/fund", `{"amount":"007"}`, nil, 400, `amount "007": want a positive integer in base units, in digits only`},
+		{"exponent string", "/api/gaps/1/fund", `{"amount":"1e3"}`, nil, 400, `amount "1e3": want a positive integer in base units, in digits only`},
+		{"leading space", "/api/gaps/1/fund", `{"amount":" 5"}`, nil, 400, `amount " 5": want a positive integer in base units, in digits only`},
+		{"trailing space", "/api/gaps/1/fund", `{"amount":"5 "}`, nil, 400, `amount "5 ": want a positive integer in base units, in digits only`},
+		{"hex", "/api/gaps/1/fund", `{"amount":"0x5"}`, nil, 400, `amount "0x5": want a positive integer in base units, in digits only`},
+		{"escaped digits", "/api/gaps/1/fund", `{"amount":"\u002b5"}`, nil, 400, `want a positive integer in base units, in digits only`},
+		{"null", "/api/gaps/1/fund", `{"amount":null}`, nil, 400, "amount: want a positive integer"},
+		{"duplicate from", "/api/gaps/1/fund", `{"amount":"1","from":"a0","FROM":"a0"}`, nil, 400, `key "from" given twice`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			code, body, _ := e.do(t, "POST", tc.path, "a0", tc.body, tc.header...)
@@ -241,7 +262,7 @@ func TestMatchOverHTTP(t *testing.T) {
 	require.JSONEq(t, `{"status":"ok","round":2}`, string(body))
 	code, body, _ = e.do(t, "GET", "/metrics", "", "")
 	require.Equal(t, 200, code)
-	require.Contains(t, string(body), `qf_http_requests_total{route="POST /api/gaps/{gap}/fund",code="201"} 4`)
+	require.Contains(t, string(body), `qf_http_requests_total{code="201",route="POST /api/gaps/{gap}/fund"} 4`)
 	require.Contains(t, string(body), "qf_contributions_total 4\n")
 	require.Contains(t, string(body), "qf_matches_total 1\n")
 	_, err := e.srv.Ledger().Check()

@@ -1,0 +1,196 @@
+// Command loadgen is bench/serve.sh's load generator: it runs in its own
+// process and talks to a running qf serve over real sockets.
+//
+// With the admin's key it adds -agents agents over the API and credits
+// them, closes -rounds rounds (funding a few gaps in each, then matching),
+// and then measures durable fund requests from -clients clients: once
+// alone, once with -pollers clients reading /api/gaps/funding/stats (and a
+// gap's funding) in a loop. A fund's reply comes after its fsync, so each
+// acknowledged request is durable. It prints requests/s, p50 and p99 of
+// both runs and the ratio of the two funding rates (-json: as JSON).
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"slices"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+func main() {
+	url := flag.String("url", "http://127.0.0.1:8080", "the service's base URL")
+	admin := flag.String("admin-key", os.Getenv("QF_ADMIN_KEY"), "the admin's API key (default $QF_ADMIN_KEY)")
+	agents := flag.Int("agents", 50, "agents to add and fund from")
+	gaps := flag.Int("gaps", 2000, "gaps 1…N are registered; funds go to them in turn")
+	rounds := flag.Int("rounds", 0, "rounds to close before measuring")
+	clients := flag.Int("clients", 64, "concurrent fund clients")
+	requests := flag.Int("requests", 20000, "fund requests per run")
+	pollers := flag.Int("pollers", 4, "concurrent /stats readers in the second run (0: one run only)")
+	asJSON := flag.Bool("json", false, "print the figures as JSON")
+	flag.Parse()
+	if *admin == "" {
+		fail("loadgen: -admin-key (or QF_ADMIN_KEY) is required")
+	}
+	g := &gen{url: *url, cl: &http.Client{Timeout: time.Minute, Transport: &http.Transport{
+		MaxIdleConns: *clients + *pollers + 8, MaxIdleConnsPerHost: *clients + *pollers + 8}}}
+	keys := make([]string, *agents)
+	for i := range keys {
+		var out struct{ Key string }
+		g.must(g.call("POST", "/api/agents", *admin, fmt.Sprintf(`{"name":"load%d"}`, i), "", http.StatusCreated, &out))
+		keys[i] = out.Key
+		g.must(g.call("POST", fmt.Sprintf("/api/accounts/agent:load%d/credit", i), *admin, `{"amount":"1000000000000"}`, "", http.StatusOK, nil))
+	}
+	var seq atomic.Int64
+	fund := func(i int64) error {
+		return g.call("POST", fmt.Sprintf("/api/gaps/%d/fund", 1+i%int64(*gaps)), keys[i%int64(len(keys))], `{"amount":"7"}`,
+			fmt.Sprintf("load-%d-%d", os.Getpid(), i), http.StatusCreated, nil)
+	}
+	for r := range *rounds {
+		for range 20 {
+			g.must(fund(seq.Add(1)))
+		}
+		g.must(g.call("POST", "/api/accounts/pool/credit", *admin, `{"amount":"1000000"}`, "", http.StatusOK, nil))
+		g.must(g.call("POST", "/api/gaps/funding/match", *admin, "", "", http.StatusOK, nil))
+		if (r+1)%100 == 0 {
+			fmt.Fprintf(os.Stderr, "loadgen: %d rounds closed\n", r+1)
+		}
+	}
+	res := map[string]run{"alone": g.run(*clients, *requests, 0, *gaps, func() error { return fund(seq.Add(1)) })}
+	if *pollers > 0 {
+		res["polled"] = g.run(*clients, *requests, *pollers, *gaps, func() error { return fund(seq.Add(1)) })
+	}
+	if *asJSON {
+		_ = json.NewEncoder(os.Stdout).Encode(res)
+		return
+	}
+	for _, name := range []string{"alone", "polled"} {
+		r, ok := res[name]
+		if !ok {
+			continue
+		}
+		fmt.Printf("%-7s %d clients, %d pollers: %8.0f fund req/s  p50 %6.2f ms  p99 %6.2f ms", name, *clients, r.Pollers, r.PerSec, r.P50, r.P99)
+		if r.Pollers > 0 {
+			fmt.Printf("  (pollers: %.0f stats req/s)", r.PollsPerSec)
+		}
+		fmt.Println()
+	}
+	if p, ok := res["polled"]; ok {
+		fmt.Printf("funding with %d pollers: %.0f%% of its rate alone\n", *pollers, 100*p.PerSec/res["alone"].PerSec)
+	}
+}
+
+type gen struct {
+	url string
+	cl  *http.Client
+}
+
+// run is one measurement.
+type run struct {
+	Pollers     int     `json:"pollers"`
+	Requests    int     `json:"requests"`
+	PerSec      float64 `json:"perSec"`
+	P50         float64 `json:"p50ms"`
+	P99         float64 `json:"p99ms"`
+	PollsPerSec float64 `json:"pollsPerSec,omitempty"`
+}
+
+func (g *gen) run(clients, requests, pollers, gaps int, fund func() error) run {
+	var next, polls atomic.Int64
+	stop := make(chan struct{})
+	var pw sync.WaitGroup
+	for p := range pollers {
+		pw.Add(1)
+		go func() {
+			defer pw.Done()
+			for i := 0; ; i++ {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				path := "/api/gaps/funding/stats"
+				if i%2 == 1 {
+					path = fmt.Sprintf("/api/gaps/%d/funding", 1+(p+i)%gaps)
+				}
+				g.must(g.call("GET", path, "", "", "", http.StatusOK, nil))
+				polls.Add(1)
+			}
+		}()
+	}
+	lat := make([][]time.Duration, clients)
+	var wg sync.WaitGroup
+	start := time.Now()
+	for c := range clients {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for next.Add(1) <= int64(requests) {
+				t0 := time.Now()
+				g.must(fund())
+				lat[c] = append(lat[c], time.Since(t0))
+			}
+		}()
+	}
+	wg.Wait()
+	elapsed := time.Since(start)
+	close(stop)
+	pw.Wait()
+	all := slices.Concat(lat...)
+	slices.Sort(all)
+	ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
+	r := run{Pollers: pollers, Requests: len(all), PerSec: float64(len(all)) / elapsed.Seconds(),
+		P50: ms(all[len(all)/2]), P99: ms(all[len(all)*99/100])}
+	if pollers > 0 {
+		r.PollsPerSec = float64(polls.Load()) / elapsed.Seconds()
+	}
+	return r
+}
+
+// call sends a request and checks its status; out, if not nil, gets the
+// JSON reply.
+func (g *gen) call(method, path, key, body, idem string, want int, out any) error {
+	req, err := http.NewRequest(method, g.url+path, bytes.NewBufferString(body))
+	if err != nil {
+		return err
+	}
+	if key != "" {
+		req.Header.Set("Authorization", "Bearer "+key)
+	}
+	if idem != "" {
+		req.Header.Set("Idempotency-Key", idem)
+	}
+	resp, err := g.cl.Do(req)
+	if err != nil {
+		return fmt.Errorf("%s %s: %w", method, path, err)
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return fmt.Errorf("%s %s: %w", method, path, err)
+	}
+	if resp.StatusCode != want {
+		return fmt.Errorf("%s %s: %d %s", method, path, resp.StatusCode, bytes.TrimSpace(b))
+	}
+	if out != nil {
+		return json.Unmarshal(b, out)
+	}
+	return nil
+}
+
+func (g *gen) must(err error) {
+	if err != nil {
+		fail("loadgen: " + err.Error())
+	}
+}
+
+func fail(msg string) {
+	fmt.Fprintln(os.Stderr, msg)
+	os.Exit(1)
+}

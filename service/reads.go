@@ -1,0 +1,226 @@
+package service
+
+import (
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/holiman/uint256"
+
+	"github.com/qf-dev/qf/calc"
+	"github.com/qf-dev/qf/payout"
+	"github.com/qf-dev/qf/round"
+	"github.com/qf-dev/qf/store"
+)
+
+// Public reads cost what they answer, however many rounds the service has
+// run:
+//
+//   - the open round's projection is a snapshot: with
+//     [HTTPConfig.StatsRefresh] set, a goroutine recomputes it at most once
+//     per period when the round has new contributions or the pool changed,
+//     and reads serve the last snapshot of the open round (so it is at most
+//     one period plus one computation behind; a period in which nobody read
+//     it computes nothing); with 0, the first read that
+//     finds it out of date recomputes it while the others wait for that one
+//     computation (one at a time, never one per read);
+//   - the last match record is read once per match;
+//   - a gap's past matches come from a per-gap index
+//     ([store.Store.IndexMatches]), brought up to date when a match record
+//     newer than it appears, and are read a page at a time;
+//   - /healthz reads an atomic.
+
+// snapshot is the open round's projection at some point.
+type snapshot struct {
+	round  uint64
+	count  int
+	pool   string
+	report *payout.Report
+	cqf    *round.CQFOutcome
+	gap    map[string]int // gap → index in report.Gaps
+	cqfGap map[string]int // gap → index in cqf.Gaps
+}
+
+// projection holds the latest snapshot; mu makes computations one at a
+// time.
+type projection struct {
+	mu     sync.Mutex
+	cur    atomic.Pointer[snapshot]
+	wanted atomic.Bool // a read served a snapshot since the last computation
+}
+
+// projKey is what the projection depends on now.
+func (s *Server) projKey() (store.Round, string, error) {
+	r, ok := s.led.Open()
+	if !ok {
+		return r, "", store.ErrNoOpenRound
+	}
+	s.openRound.Store(r.Number)
+	if r.Config.Mechanism == calc.CQFName {
+		return r, "0", nil
+	}
+	pool, err := s.led.MatchPool(s.cfg.PoolSize)
+	if err != nil {
+		return r, "", err
+	}
+	return r, pool.Dec(), nil
+}
+
+func (sn *snapshot) current(r store.Round, pool string) bool {
+	return sn != nil && sn.round == r.Number && sn.count == r.Contributions && sn.pool == pool
+}
+
+// projected returns the open round's projection: what it would pay if
+// matched now (and, for a cqf round, its outcome), as fresh as
+// [HTTPConfig.StatsRefresh] promises.
+func (s *Server) projected() (*snapshot, error) {
+	r, pool, err := s.projKey()
+	if err != nil {
+		return nil, err
+	}
+	sn := s.proj.cur.Load()
+	if sn.current(r, pool) {
+		return sn, nil
+	}
+	if s.http.StatsRefresh > 0 && sn != nil && sn.round == r.Number {
+		s.proj.wanted.Store(true) // for the refresher
+		return sn, nil
+	}
+	return s.recompute()
+}
+
+// recompute brings the snapshot up to date unless another call just did.
+func (s *Server) recompute() (*snapshot, error) {
+	s.proj.mu.Lock()
+	defer s.proj.mu.Unlock()
+	r, pool, err := s.projKey()
+	if err != nil {
+		return nil, err
+	}
+	if sn := s.proj.cur.Load(); sn.current(r, pool) {
+		return sn, nil
+	}
+	sn := &snapshot{round: r.Number, count: r.Contributions, pool: pool, gap: map[string]int{}}
+	s.met.recomputes.Inc()
+	if r.Config.Mechanism == calc.CQFName {
+		out, err := ComputeStoredCQF(s.st)(r)
+		if err != nil {
+			return nil, err
+		}
+		sn.report, sn.cqf, sn.cqfGap = cqfReport(out, r.Contributions), out, map[string]int{}
+		for i, g := range out.Gaps {
+			sn.cqfGap[g.Gap] = i
+		}
+	} else {
+		cfg := r.Config
+		if err := cfg.Pool.SetFromDecimal(pool); err != nil {
+			return nil, err
+		}
+		if sn.report, _, err = ComputeStored(s.st)(r, cfg); err != nil {
+			return nil, err
+		}
+	}
+	for i, g := range sn.report.Gaps {
+		sn.gap[g.Gap] = i
+	}
+	s.proj.cur.Store(sn)
+	return sn, nil
+}
+
+// startRefresher keeps the projection fresh off the request path, every
+// StatsRefresh (when set) in which a read was served an out-of-date one;
+// the returned func stops it.
+func (s *Server) startRefresher() func() {
+	every := s.http.StatsRefresh
+	if every <= 0 {
+		return func() {}
+	}
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		t := time.NewTicker(every)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+				if !s.proj.wanted.Swap(false) {
+					continue // nobody read a stale snapshot: no need for a new one yet
+				}
+				if _, err := s.recompute(); err != nil && s.http.Log != nil {
+					s.http.Log.Warn("recomputing the open round's projection", "err", err)
+				}
+			}
+		}
+	}()
+	return func() { close(done); wg.Wait() }
+}
+
+// Refresh brings the open round's projection up to date now (what the
+// refresher does every [HTTPConfig.StatsRefresh]).
+func (s *Server) Refresh() error {
+	_, err := s.recompute()
+	return err
+}
+
+// lastMatch is the last match record, read from the store once per match.
+func (s *Server) lastMatch() (*store.MatchRecord, error) {
+	n, ok, err := s.st.LastMatchRound()
+	if err != nil || !ok {
+		return nil, err
+	}
+	if c := s.last.Load(); c != nil && c.Round == n {
+		return c, nil
+	}
+	rec, ok, err := s.st.MatchRecord(n)
+	if err != nil || !ok {
+		return nil, err
+	}
+	s.met.recordsRead.Inc()
+	s.last.Store(&rec)
+	return &rec, nil
+}
+
+// gapMatches reads a page of a gap's past matches from the per-gap index,
+// first indexing match records stored since it last looked.
+func (s *Server) gapMatches(g *uint256.Int, after uint64, limit int) ([]store.GapMatch, bool, error) {
+	n, ok, err := s.st.LastMatchRound()
+	if err != nil {
+		return nil, false, err
+	}
+	if ok && s.indexed.Load() < n {
+		if err := s.index(n); err != nil {
+			return nil, false, err
+		}
+	}
+	return s.st.GapMatches(g, after, limit)
+}
+
+// index brings the per-gap index up to round n (one indexing at a time).
+func (s *Server) index(n uint64) error {
+	s.indexMu.Lock()
+	defer s.indexMu.Unlock()
+	if s.indexed.Load() >= n {
+		return nil
+	}
+	done, err := s.st.IndexMatches(func() { s.met.recordsRead.Inc() })
+	if err != nil {
+		return err
+	}
+	s.indexed.Store(done)
+	return nil
+}
+
+// indexPast indexes the match records stored before the service started.
+func (s *Server) indexPast() {
+	n, ok, err := s.st.LastMatchRound()
+	if err == nil && ok {
+		err = s.index(n)
+	}
+	if err != nil && s.http.Log != nil {
+		s.http.Log.Warn("indexing past matches", "err", err)
+	}
+}
