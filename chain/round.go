@@ -107,7 +107,10 @@ func Open(ctx context.Context, b Backend, addr common.Address, kind Kind) (*Roun
 			call(c.PackClaimDeadline(), &nums[3]), call(c.PackDeployBlock(), &nums[4]),
 			func() (err error) { r.Owner, err = bind.Call(r.bound, opts, c.PackOwner(), c.UnpackOwner); return },
 			func() (err error) { r.Token, err = bind.Call(r.bound, opts, c.PackToken(), c.UnpackToken); return },
-			func() (err error) { r.SweepTo, err = bind.Call(r.bound, opts, c.PackSweepTo(), c.UnpackSweepTo); return },
+			func() (err error) {
+				r.SweepTo, err = bind.Call(r.bound, opts, c.PackSweepTo(), c.UnpackSweepTo)
+				return
+			},
 		}
 	} else {
 		c := contracts.NewQFRound()
@@ -120,7 +123,10 @@ func Open(ctx context.Context, b Backend, addr common.Address, kind Kind) (*Roun
 				r.Token, err = bind.Call(r.bound, opts, c.PackDonationToken(), c.UnpackDonationToken)
 				return
 			},
-			func() (err error) { r.SweepTo, err = bind.Call(r.bound, opts, c.PackSweepTo(), c.UnpackSweepTo); return },
+			func() (err error) {
+				r.SweepTo, err = bind.Call(r.bound, opts, c.PackSweepTo(), c.UnpackSweepTo)
+				return
+			},
 			func() (err error) {
 				r.Pool, err = bind.Call(r.bound, opts, c.PackMatchingPool(), c.UnpackMatchingPool)
 				return
