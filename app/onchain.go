@@ -253,7 +253,7 @@ that has a transaction pending (unless --replace), a chain whose latest
 block is not past the round's end, a tree whose leaves do not add up to the
 QFRound's matchingPool (a CQFRound: exceed what it escrows), a contract that
 does not hold its matchingPool, and a token whose decimals differ from the
-round's. When the contract already holds this root nothing is sent. The
+round's (when it was created with --decimals). When the contract already holds this root nothing is sent. The
 round becomes "submitted" with the transaction stored.`,
 		Flags: append([]cli.Flag{roundFlag(), contractFlag("the QFRound contract `ADDRESS` (default: the one the round imported from)"),
 			&cli.BoolFlag{Name: "replace-root", Usage: "post this round's root in place of a different one still inside its challenge window"},
@@ -354,7 +354,7 @@ func checkFunds(ctx context.Context, rnd *chain.Round, r store.Round, tree *merk
 	if err != nil {
 		return fmt.Errorf("reading the token's decimals(): %w", err)
 	}
-	if dec != r.Decimals {
+	if r.Decimals != 0 && dec != r.Decimals { // 0: the round's amounts are base units
 		return fmt.Errorf("%w: token %s has %d, round %d was computed with %d (--decimals)", ErrDecimals, rnd.Token.Hex(), dec, r.Number, r.Decimals)
 	}
 	held, err := tok.Balance(ctx, rnd.Address())
