@@ -14,6 +14,7 @@ import (
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/ethclient"
+	"github.com/ethereum/go-ethereum/rpc"
 	"github.com/stretchr/testify/require"
 
 	"github.com/qf-dev/qf/chain"
@@ -135,7 +136,15 @@ func TestGethDev(t *testing.T) {
 	require.Equal(t, "finalized", imp.SafeBy, "geth --dev has a finalized block")
 	require.False(t, imp.PastEnd)
 	require.Contains(t, q.fail("match", "--round", "1"), "the on-chain import has not read past the round's end")
-	passed(round.End)
+	// geth --dev finalizes every 32nd block: move the finalized block past the end.
+	for {
+		fin, err := eth.HeaderByNumber(ctx, big.NewInt(int64(rpc.FinalizedBlockNumber)))
+		require.NoError(t, err)
+		if fin.Time > round.End {
+			break
+		}
+		simchain.SendEther(t, eth, keys[0], addr(1))
+	}
 	q.json(&imp, "import", "chain", "--round", "1", "--rpc", url, "--contract", contract)
 	require.True(t, imp.PastEnd, "the finalized block is past the end")
 	q.run("match", "--round", "1")
@@ -169,4 +178,15 @@ func TestGethDev(t *testing.T) {
 	left, err := tok.Balance(ctx, round.Address)
 	require.NoError(t, err)
 	require.Zero(t, left.Sign())
+}
+
+// TestGethDevStuckReplaced: on a real geth --dev, a transaction stuck in
+// the pool is replaced with --replace and nothing executes twice.
+func TestGethDevStuckReplaced(t *testing.T) {
+	keys := simchain.Keys(t, 1)
+	keyfile := simchain.WriteKeyfile(t, keys[0], "dev password")
+	url := startGeth(t, keyfile, "dev password")
+	t.Setenv("GETH_KEY0", fmt.Sprintf("%x", crypto.FromECDSA(keys[0])))
+	q := cli{t: t, db: filepath.Join(t.TempDir(), "qf.db")}
+	stuckReplaced(t, q, url, keys[0], []string{"--rpc", url, "--key-env", "GETH_KEY0"})
 }

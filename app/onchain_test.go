@@ -3,6 +3,7 @@ package app_test
 import (
 	"bytes"
 	"context"
+	"crypto/ecdsa"
 	"encoding/json"
 	"fmt"
 	"math/big"
@@ -12,12 +13,16 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/stretchr/testify/require"
 
 	"github.com/qf-dev/qf/app"
 	"github.com/qf-dev/qf/chain"
+	"github.com/qf-dev/qf/contracts"
 	"github.com/qf-dev/qf/internal/simchain"
 )
 
@@ -292,4 +297,48 @@ type shownRound struct {
 	Status        string
 	SubmitTx      common.Hash
 	Chain         struct{ NextBlock uint64 }
+}
+
+// stuckReplaced is the flow of a transaction stuck in the node's pool (fee
+// cap of 1 wei, below any base fee): qf refuses to send another for the
+// same signer, --replace sends the new one in its nonce with higher fees,
+// and only that one ever executes.
+func stuckReplaced(t *testing.T, q cli, url string, key *ecdsa.PrivateKey, sign []string) {
+	ctx := context.Background()
+	eth, err := ethclient.Dial(url)
+	require.NoError(t, err)
+	defer eth.Close()
+	from := crypto.PubkeyToAddress(key.PublicKey)
+	var token struct{ Address common.Address }
+	q.json(&token, append([]string{"chain", "deploy-token"}, sign...)...)
+	to := common.Address{0x77}
+
+	id, err := eth.ChainID(ctx)
+	require.NoError(t, err)
+	nonce, err := eth.PendingNonceAt(ctx, from)
+	require.NoError(t, err)
+	mint := contracts.NewTestToken().PackMint(to, big.NewInt(1000))
+	stuck, err := types.SignNewTx(key, types.LatestSignerForChainID(id), &types.DynamicFeeTx{
+		ChainID: id, Nonce: nonce, GasTipCap: big.NewInt(1), GasFeeCap: big.NewInt(1), Gas: 100_000, To: &token.Address, Data: mint})
+	require.NoError(t, err)
+	require.NoError(t, eth.SendTransaction(ctx, stuck))
+
+	args := append([]string{"chain", "mint", "--token", token.Address.Hex(), "--to", to.Hex(), "--amount", "1000"}, sign...)
+	require.Contains(t, q.fail(args...), fmt.Sprintf("signer has a pending transaction: %s has 1 transaction(s) not mined yet (nonce %d..%d): wait for them, or rerun with --replace", from.Hex(), nonce, nonce))
+	var sent struct{ Tx common.Hash }
+	q.json(&sent, append(args, "--replace")...)
+	tx, _, err := eth.TransactionByHash(ctx, sent.Tx)
+	require.NoError(t, err)
+	require.Equal(t, nonce, tx.Nonce(), "sent in the stuck transaction's nonce")
+	_, err = eth.TransactionReceipt(ctx, stuck.Hash())
+	require.ErrorIs(t, err, ethereum.NotFound, "the stuck transaction never executes")
+	got, err := chain.NewToken(eth, token.Address).Balance(ctx, to)
+	require.NoError(t, err)
+	require.Equal(t, big.NewInt(1000), got, "minted once")
+	q.run(args...) // nothing pending any more: a new mint goes through normally
+}
+
+func TestStuckTransactionReplaced(t *testing.T) {
+	sim, q, as := onChain(t, 1)
+	stuckReplaced(t, q, sim.URL, sim.Keys[0], as(0))
 }
