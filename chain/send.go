@@ -91,6 +91,18 @@ func consumed(opts *bind.TransactOpts) {
 func send(ctx context.Context, b Backend, contract *bind.BoundContract, opts *bind.TransactOpts, data []byte, what string) (Sent, error) {
 	o := prepared(opts)
 	o.Context = ctx
+	if o.GasLimit == 0 {
+		// The node's estimate is the least gas that succeeded on the state
+		// it ran on; the block the transaction lands in can need a little
+		// more (an estimate exactly at the limit ran out of gas replacing a
+		// root on the simulated chain): send with a quarter more.
+		to := contract.Address()
+		est, err := b.EstimateGas(ctx, ethereum.CallMsg{From: o.From, To: &to, Data: data, Value: o.Value})
+		if err != nil {
+			return Sent{}, sendErr(ctx, b, opts.From, what, err)
+		}
+		o.GasLimit = est + est/4
+	}
 	tx, err := bind.Transact(contract, o, data)
 	// A replacement the node finds underpriced: double the fees, a few times.
 	for i := 0; err != nil && opts.Nonce != nil && strings.Contains(err.Error(), "underpriced") && i < 6; i++ {
@@ -116,9 +128,32 @@ func wait(ctx context.Context, b Backend, tx *types.Transaction, what string) (S
 	}
 	s := Sent{Tx: tx.Hash(), Block: rc.BlockNumber.Uint64(), GasUsed: rc.GasUsed}
 	if rc.Status != types.ReceiptStatusSuccessful {
-		return s, fmt.Errorf("%s: %w: %s in block %d", what, ErrReverted, tx.Hash().Hex(), s.Block)
+		why := ""
+		if name := replayRevert(ctx, b, tx, rc); name != "" {
+			why = ": " + name
+		}
+		return s, fmt.Errorf("%s: %w: %s in block %d (gas used %d of %d)%s", what, ErrReverted, tx.Hash().Hex(), s.Block, rc.GasUsed, tx.Gas(), why)
 	}
 	return s, nil
+}
+
+// replayRevert reruns a failed transaction as a call on its block's parent
+// state to name the revert (the state it ran on may differ slightly when
+// other transactions of the block came first); "" when it cannot tell.
+func replayRevert(ctx context.Context, b Backend, tx *types.Transaction, rc *types.Receipt) string {
+	from, err := types.Sender(types.LatestSignerForChainID(tx.ChainId()), tx)
+	if err != nil || rc.BlockNumber == nil || rc.BlockNumber.Sign() == 0 {
+		return ""
+	}
+	parent := new(big.Int).Sub(rc.BlockNumber, big.NewInt(1))
+	_, err = b.CallContract(ctx, ethereum.CallMsg{From: from, To: tx.To(), Gas: tx.Gas(), Value: tx.Value(), Data: tx.Data()}, parent)
+	if err == nil {
+		if tx.Gas() == rc.GasUsed {
+			return "out of gas"
+		}
+		return ""
+	}
+	return RevertName(err)
 }
 
 // revertSentinels are the custom errors qf has a sentinel for.
