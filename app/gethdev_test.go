@@ -105,7 +105,7 @@ func TestGethDev(t *testing.T) {
 	contract := round.Address.Hex()
 	q.run(append([]string{"chain", "mint", "--token", token.Address.Hex(), "--to", contract, "--amount", pool}, ownerArgs...)...)
 	for g := 1; g <= nGaps; g++ {
-		q.run(append([]string{"chain", "register-gap", "--contract", contract, "--gap", fmt.Sprint(g), "--recipient", addr(donors+g).Hex()}, ownerArgs...)...)
+		q.run(append([]string{"chain", "register-gap", "--contract", contract, "--gap", fmt.Sprint(g), "--recipient", addr(donors + g).Hex()}, ownerArgs...)...)
 	}
 	for d := 1; d <= donors; d++ {
 		q.run(append([]string{"chain", "mint", "--token", token.Address.Hex(), "--to", addr(d).Hex(), "--amount", "1000000000000000000"}, ownerArgs...)...)
