@@ -127,9 +127,28 @@ func importChain(c *cli.Context) error {
 		if c.IsSet("from-block") {
 			rep.From = c.Uint64("from-block")
 		}
+		// Tie the round to the contract even when there is nothing to read
+		// yet: qf match must refuse it until the import passes the end.
+		tie := func() error {
+			_, err := s.ImportUpdating(r.Number, func(func(*ingest.Row) error) error { return nil }, func(r *store.Round) error {
+				if err := r.Chain.Check(ref.ChainID, contract); err != nil {
+					return err
+				}
+				if r.Chain == nil {
+					r.Chain = &store.ChainRef{ChainID: ref.ChainID, Contract: contract, NextBlock: next}
+				}
+				r.Chain.RoundEnd = rnd.End
+				rep.NextBlock, rep.ReadThrough, rep.PastEnd = r.Chain.NextBlock, r.Chain.ReadThrough, r.Chain.PastEnd()
+				return nil
+			})
+			return err
+		}
 		safe, by, ok := safeHead(ctx, c, b, head)
 		rep.Safe = by
 		if !ok {
+			if err := tie(); err != nil {
+				return err
+			}
 			return report(c, rep, fmt.Sprintf("round %d: nothing to import: the chain has %d blocks, fewer than --confirmations %d", r.Number, head+1, c.Uint64("confirmations")))
 		}
 		rep.To = safe
@@ -137,6 +156,9 @@ func importChain(c *cli.Context) error {
 			rep.To = min(rep.To, c.Uint64("to-block"))
 		}
 		if rep.From > rep.To {
+			if err := tie(); err != nil {
+				return err
+			}
 			return report(c, rep, fmt.Sprintf("round %d: nothing to import: blocks below %d are stored; the newest safe block (%s) is %d", r.Number, rep.From, by, safe))
 		}
 		bar := newProgress(c.App.ErrWriter, int64(rep.To-rep.From+1), "blocks", false)
