@@ -35,7 +35,7 @@ Amounts are integers in the token's base units (wei) unless --decimals is given.
 		},
 		Commands: []*cli.Command{
 			calcCommand(), compareCommand(), roundCommand(), gapCommand(), importCommand(), contributeCommand(), contributionCommand(),
-			matchCommand(), statsCommand(), proofCommand(), treeCommand(), exportCommand(), verifyCommand(), submitCommand(), claimCommand(), chainCommand(), demoCommand(), reportCommand(), simulateCommand(), cqfCommand(),
+			matchCommand(), statsCommand(), proofCommand(), treeCommand(), exportCommand(), verifyCommand(), submitCommand(), claimCommand(), watchCommand(), chainCommand(), demoCommand(), reportCommand(), simulateCommand(), cqfCommand(),
 			serveCommand(), agentCommand(), ledgerCommand(),
 		},
 		HideHelpCommand: true,

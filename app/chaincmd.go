@@ -47,6 +47,9 @@ func chainCommand() *cli.Command {
 					&cli.BoolFlag{Name: "cqf", Usage: "deploy a CQFRound: pledges escrow their limits, no pool, one claim per leaf"},
 					&cli.Uint64Flag{Name: "start", Usage: "round start, unix `SECONDS` (default: now)"},
 					&cli.DurationFlag{Name: "duration", Value: time.Hour, Usage: "donations are taken for `DURATION` after the start"},
+					&cli.DurationFlag{Name: "window", Value: 24 * time.Hour, Usage: "challenge window: a root posted can be replaced for `DURATION`, claims open after it"},
+					&cli.DurationFlag{Name: "claim-period", Value: 30 * 24 * time.Hour, Usage: "claims are taken for `DURATION` after the end plus the window; then anyone may sweep what is left"},
+					&cli.StringFlag{Name: "sweep-to", Usage: "`ADDRESS` sweep sends what is left to after the claim period (default: the signer)"},
 				}, txFlags()...),
 				Action: func(c *cli.Context) error {
 					token, err := addressFlag(c, "token")
@@ -69,21 +72,105 @@ func chainCommand() *cli.Command {
 					if !c.IsSet("start") {
 						start = uint64(time.Now().Unix())
 					}
-					end := start + uint64(c.Duration("duration")/time.Second)
+					secs := func(name string) uint64 { return uint64(max(c.Duration(name), 0) / time.Second) }
+					set := chain.Settings{Token: token, Pool: pool, Start: start, End: start + secs("duration"), Window: secs("window")}
+					set.ClaimDeadline = set.End + set.Window + secs("claim-period")
+					if c.IsSet("sweep-to") {
+						if set.SweepTo, err = addressFlag(c, "sweep-to"); err != nil {
+							return err
+						}
+					}
+					if set.Window == 0 {
+						return usageErr("--window must be at least 1s: the challenge window in which a wrong root can be replaced")
+					}
+					if secs("claim-period") == 0 {
+						return usageErr("--claim-period must be at least 1s")
+					}
 					return withSigner(c, func(x txCtx) error {
-						deploy := func() (common.Address, chain.Sent, error) {
-							return chain.DeployRound(x.ctx, x.b, x.opts, token, pool, start, end)
+						if set.SweepTo == (common.Address{}) {
+							set.SweepTo = x.opts.From
 						}
+						deploy := chain.DeployRound
 						if c.Bool("cqf") {
-							deploy = func() (common.Address, chain.Sent, error) {
-								return chain.DeployCQFRound(x.ctx, x.b, x.opts, token, start, end)
-							}
+							deploy = chain.DeployCQFRound
 						}
-						addr, sent, err := deploy()
+						addr, sent, err := deploy(x.ctx, x.b, x.opts, set)
 						if err != nil {
 							return err
 						}
-						return report(c, map[string]any{"address": addr, "tx": sent.Tx, "block": sent.Block, "start": start, "end": end}, addr.Hex())
+						return report(c, map[string]any{"address": addr, "tx": sent.Tx, "block": sent.Block, "start": set.Start, "end": set.End,
+							"window": set.Window, "claimDeadline": set.ClaimDeadline, "sweepTo": set.SweepTo}, addr.Hex())
+					})
+				},
+			},
+			{
+				Name:  "register-gap",
+				Usage: "register a gap's payout address (and Allo recipientId) on a QFRound or CQFRound, as its owner",
+				Description: `Sends registerGap(gap, recipient, recipientId) signed by the contract's owner.
+Donations (pledges) to a gap the contract has not registered revert, and a
+registration is final: the contract refuses to change it. Registering the
+same gap to the same recipient again sends nothing. Registration closes at
+the round's end. qf import chain copies every registration into qf's gap
+registry.`,
+				Flags: append([]cli.Flag{
+					contractFlag("the QFRound or CQFRound contract `ADDRESS`"),
+					&cli.StringFlag{Name: "gap", Usage: "gap `ID`", Required: true},
+					&cli.StringFlag{Name: "recipient", Usage: "payout `ADDRESS`: donations and the match go here", Required: true},
+					&cli.StringFlag{Name: "recipient-id", Usage: "the gap's Allo v2 recipientId `ADDRESS` (optional)"},
+				}, txFlags()...),
+				Action: func(c *cli.Context) error {
+					contract, err := addressFlag(c, "contract")
+					if err != nil {
+						return err
+					}
+					g, err := gapFlag(c, "gap")
+					if err != nil {
+						return err
+					}
+					var reg chain.Registered
+					if reg.Recipient, err = addressFlag(c, "recipient"); err != nil {
+						return err
+					}
+					if c.String("recipient-id") != "" {
+						if reg.RecipientID, err = addressFlag(c, "recipient-id"); err != nil {
+							return err
+						}
+					}
+					return withSigner(c, func(x txCtx) error {
+						rnd, err := chain.OpenAny(x.ctx, x.b, contract)
+						if err != nil {
+							return err
+						}
+						res, err := rnd.RegisterGap(x.ctx, x.opts, g.ToBig(), reg)
+						if err != nil {
+							return err
+						}
+						if res.AlreadySet {
+							return report(c, res, fmt.Sprintf("gap %s already pays %s on %s; nothing sent", g.Dec(), reg.Recipient.Hex(), contract.Hex()))
+						}
+						return report(c, res, fmt.Sprintf("gap %s registered to %s (tx %s, block %d)", g.Dec(), reg.Recipient.Hex(), res.Tx.Hex(), res.Block))
+					})
+				},
+			},
+			{
+				Name:  "sweep",
+				Usage: "after the claim deadline, send what a round contract still holds to its sweep address",
+				Flags: append([]cli.Flag{contractFlag("the QFRound or CQFRound contract `ADDRESS`")}, txFlags()...),
+				Action: func(c *cli.Context) error {
+					contract, err := addressFlag(c, "contract")
+					if err != nil {
+						return err
+					}
+					return withSigner(c, func(x txCtx) error {
+						rnd, err := chain.OpenAny(x.ctx, x.b, contract)
+						if err != nil {
+							return err
+						}
+						sent, err := rnd.Sweep(x.ctx, x.opts)
+						if err != nil {
+							return err
+						}
+						return report(c, sent, fmt.Sprintf("swept %s to %s (tx %s, block %d)", contract.Hex(), rnd.SweepTo.Hex(), sent.Tx.Hex(), sent.Block))
 					})
 				},
 			},
@@ -188,5 +275,9 @@ func withSigner(c *cli.Context, fn func(txCtx) error) error {
 	if err != nil {
 		return err
 	}
-	return fn(txCtx{ctx: ctx, b: b, opts: bind.NewKeyedTransactor(k, id)})
+	opts := bind.NewKeyedTransactor(k, id)
+	if _, err := chain.CheckPending(ctx, b, opts, c.Bool("replace")); err != nil {
+		return err
+	}
+	return fn(txCtx{ctx: ctx, b: b, opts: opts})
 }

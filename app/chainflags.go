@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/signal"
 	"strings"
+	"time"
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
@@ -36,7 +37,8 @@ func keyFlags() []cli.Flag {
 		&cli.StringFlag{Name: "keystore", EnvVars: []string{"QF_KEYSTORE"}, Usage: "sign with the encrypted key `FILE` (geth / web3 secret storage)"},
 		&cli.StringFlag{Name: "password-file", EnvVars: []string{"QF_PASSWORD_FILE"}, Usage: "the keystore's password is the first line of `FILE` (else asked on the terminal)"},
 		&cli.StringFlag{Name: "key-env", Value: "QF_PRIVATE_KEY", Usage: "without --keystore, sign with the hex private key in environment variable `NAME`"},
-		&cli.DurationFlag{Name: "timeout", Value: 0, Usage: "give up waiting for the node after `DURATION` (0: wait until interrupted)"},
+		&cli.DurationFlag{Name: "timeout", Value: 5 * time.Minute, EnvVars: []string{"QF_TX_TIMEOUT"}, Usage: "give up waiting for the node and the receipt after `DURATION` (0: wait until interrupted); a transaction not mined by then may still be: rerun with --replace"},
+		&cli.BoolFlag{Name: "replace", Usage: "the signer has a transaction stuck in the node's pool: send this one with its nonce and higher fees, so only one of them ever executes"},
 	}
 }
 

@@ -14,6 +14,7 @@ import (
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/ethclient"
+	"github.com/ethereum/go-ethereum/rpc"
 	"github.com/stretchr/testify/require"
 
 	"github.com/qf-dev/qf/chain"
@@ -91,49 +92,75 @@ func TestGethDev(t *testing.T) {
 	q := cli{t: t, db: filepath.Join(t.TempDir(), "qf.db")}
 
 	var token, round struct {
-		Address common.Address
-		End     uint64
+		Address       common.Address
+		End           uint64
+		ClaimDeadline uint64
 	}
 	q.json(&token, append([]string{"chain", "deploy-token"}, ownerArgs...)...)
 	head, err := eth.HeaderByNumber(ctx, nil)
 	require.NoError(t, err)
 	const pool = "5000000000000000000"
 	q.json(&round, append([]string{"chain", "deploy-round", "--token", token.Address.Hex(), "--pool", pool,
-		"--start", fmt.Sprint(head.Time), "--duration", "60s"}, ownerArgs...)...)
+		"--start", fmt.Sprint(head.Time), "--duration", "60s", "--window", "5s", "--claim-period", "1h"}, ownerArgs...)...)
 	contract := round.Address.Hex()
 	q.run(append([]string{"chain", "mint", "--token", token.Address.Hex(), "--to", contract, "--amount", pool}, ownerArgs...)...)
+	for g := 1; g <= nGaps; g++ {
+		q.run(append([]string{"chain", "register-gap", "--contract", contract, "--gap", fmt.Sprint(g), "--recipient", addr(donors + g).Hex()}, ownerArgs...)...)
+	}
 	for d := 1; d <= donors; d++ {
 		q.run(append([]string{"chain", "mint", "--token", token.Address.Hex(), "--to", addr(d).Hex(), "--amount", "1000000000000000000"}, ownerArgs...)...)
 		for g := 1; g <= nGaps; g++ {
 			q.run(append([]string{"chain", "donate", "--contract", contract, "--gap", fmt.Sprint(g), "--amount", fmt.Sprint(d * g * 1e15)}, as(d)...)...)
 		}
 	}
-	for g := 1; g <= nGaps; g++ {
-		q.run("gap", "add", "--gap", fmt.Sprint(g), "--recipient", addr(donors+g).Hex())
-	}
 	q.run("round", "create", "--pool", pool)
-	var imp struct{ Added int }
-	q.json(&imp, "import", "chain", "--round", "1", "--rpc", url, "--contract", contract, "--confirmations", "0")
-	require.Equal(t, donors*nGaps, imp.Added)
-	q.run("match", "--round", "1")
 
 	// geth --dev seals a block per transaction, each at least a second
 	// after its parent: transactions move its clock past the round's end.
-	require.Contains(t, q.fail(append([]string{"submit", "--round", "1"}, ownerArgs...)...), "has not ended on chain yet")
+	passed := func(at uint64) {
+		for {
+			head, err := eth.HeaderByNumber(ctx, nil)
+			require.NoError(t, err)
+			if head.Time > at {
+				return
+			}
+			simchain.SendEther(t, eth, keys[0], addr(1))
+		}
+	}
+	var imp struct {
+		Added   int
+		SafeBy  string
+		PastEnd bool
+	}
+	q.json(&imp, "import", "chain", "--round", "1", "--rpc", url, "--contract", contract)
+	require.Equal(t, "finalized", imp.SafeBy, "geth --dev has a finalized block")
+	require.False(t, imp.PastEnd)
+	require.Contains(t, q.fail("match", "--round", "1"), "the on-chain import has not read past the round's end")
+	// geth --dev finalizes every 32nd block: move the finalized block past the end.
 	for {
-		head, err := eth.HeaderByNumber(ctx, nil)
+		fin, err := eth.HeaderByNumber(ctx, big.NewInt(int64(rpc.FinalizedBlockNumber)))
 		require.NoError(t, err)
-		if head.Time > round.End {
+		if fin.Time > round.End {
 			break
 		}
 		simchain.SendEther(t, eth, keys[0], addr(1))
 	}
-	var sub struct{ Tx common.Hash }
+	q.json(&imp, "import", "chain", "--round", "1", "--rpc", url, "--contract", contract)
+	require.True(t, imp.PastEnd, "the finalized block is past the end")
+	q.run("match", "--round", "1")
+
+	var sub struct {
+		Tx      common.Hash
+		FinalAt uint64
+	}
 	q.json(&sub, append([]string{"submit", "--round", "1"}, ownerArgs...)...)
 	rc, err := eth.TransactionReceipt(ctx, sub.Tx)
 	require.NoError(t, err)
 	require.Equal(t, types.ReceiptStatusSuccessful, rc.Status)
 	require.Equal(t, uint8(types.DynamicFeeTxType), rc.Type)
+
+	require.Contains(t, q.fail(append([]string{"claim", "--round", "1", "--gap", "1", "--contract", contract}, as(donors+1)...)...), "challenge window is still open")
+	passed(sub.FinalAt)
 
 	tok := chain.NewToken(eth, token.Address)
 	paid := new(big.Int)
@@ -143,8 +170,23 @@ func TestGethDev(t *testing.T) {
 		q.run(append([]string{"claim", "--proof", file, "--contract", contract}, as(donors+g)...)...)
 		got, err := tok.Balance(ctx, addr(donors+g))
 		require.NoError(t, err)
-		paid.Add(paid, got)
+		donated := big.NewInt(int64(g * 1e15 * donors * (donors + 1) / 2))
+		paid.Add(paid, new(big.Int).Sub(got, donated))
 	}
 	want, _ := new(big.Int).SetString(pool, 10)
-	require.Equal(t, want, paid, "the recipients hold the whole pool")
+	require.Equal(t, want, paid, "the recipients hold their donations and the whole pool")
+	left, err := tok.Balance(ctx, round.Address)
+	require.NoError(t, err)
+	require.Zero(t, left.Sign())
+}
+
+// TestGethDevStuckReplaced: on a real geth --dev, a transaction stuck in
+// the pool is replaced with --replace and nothing executes twice.
+func TestGethDevStuckReplaced(t *testing.T) {
+	keys := simchain.Keys(t, 1)
+	keyfile := simchain.WriteKeyfile(t, keys[0], "dev password")
+	url := startGeth(t, keyfile, "dev password")
+	t.Setenv("GETH_KEY0", fmt.Sprintf("%x", crypto.FromECDSA(keys[0])))
+	q := cli{t: t, db: filepath.Join(t.TempDir(), "qf.db")}
+	stuckReplaced(t, q, url, keys[0], []string{"--rpc", url, "--key-env", "GETH_KEY0"})
 }

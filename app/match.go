@@ -62,6 +62,9 @@ pays each gap's recipient Σ pay and each pledger its refund (limit − pay).`,
 				if r.Status != store.StatusOpen {
 					return fmt.Errorf("round %d is already %s with root %s", n, r.Status, r.Root.Hex())
 				}
+				if err := chainComplete(r); err != nil {
+					return err
+				}
 				if r.Config.Mechanism == calc.CQFName {
 					return matchCQF(c, s, r)
 				}

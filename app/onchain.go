@@ -2,16 +2,19 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math/big"
 	"strings"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/rpc"
 	"github.com/urfave/cli/v2"
 
 	"github.com/qf-dev/qf/calc"
 	"github.com/qf-dev/qf/chain"
 	"github.com/qf-dev/qf/ingest"
+	"github.com/qf-dev/qf/merkle"
 	"github.com/qf-dev/qf/payout"
 	"github.com/qf-dev/qf/store"
 )
@@ -19,21 +22,27 @@ import (
 func importChainCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "chain",
-		Usage: "store a QFRound contract's DonationMade events (a cqf round: a CQFRound's PledgeMade) as the round's contributions",
-		Description: `Reads DonationMade logs (for a cqf round, a CQFRound's PledgeMade logs, whose
-order is the pledges' join order) in block windows that shrink when the node refuses
-a range and grow again after, and stores each window's events in one batch
+		Usage: "store a QFRound contract's gaps and DonationMade events (a cqf round: a CQFRound's PledgeMade) as the round's gaps and contributions",
+		Description: `Reads the contract's GapRegistered and DonationMade logs (for a cqf round, a
+CQFRound's PledgeMade logs, whose order is the pledges' join order) in block
+windows that shrink when the node refuses a range and grow again after. Each
+window's registered gaps go into the gap registry (a gap registered off-chain
+to another recipient is an error), and its events are stored in one batch
 together with how far it got. Each event is keyed by transaction hash and
 log index, so rerunning (after Ctrl-C, an error, or later in the round)
-stores nothing twice and picks up at the first block not yet read.
+stores nothing twice and picks up at the first block not yet read. The first
+import starts at the contract's deploy block.
 
-Only blocks at least --confirmations deep are read, so a reorg cannot undo
-a stored donation. The round is tied to the first contract it imports from.`,
+Only blocks the node reports as finalized are read (a node without the
+finalized tag: blocks at least --confirmations deep; an explicit
+--confirmations always applies), so a reorg cannot undo a stored donation.
+qf match refuses the round until an import has read a block past the
+contract's roundEnd. The round is tied to the first contract it imports from.`,
 		Flags: []cli.Flag{
 			roundFlag(), rpcFlag(), contractFlag("the QFRound (cqf round: CQFRound) contract `ADDRESS`"), chainIDFlag(),
-			&cli.Uint64Flag{Name: "from-block", Usage: "first block `N` to read (default: where the last import stopped, else 0)"},
-			&cli.Uint64Flag{Name: "to-block", Usage: "last block `N` to read (default: the newest confirmed block)"},
-			&cli.Uint64Flag{Name: "confirmations", Value: 12, EnvVars: []string{"QF_CONFIRMATIONS"}, Usage: "read only blocks `N` or more blocks below the head"},
+			&cli.Uint64Flag{Name: "from-block", Usage: "first block `N` to read (default: where the last import stopped, else the contract's deploy block)"},
+			&cli.Uint64Flag{Name: "to-block", Usage: "last block `N` to read (default: the newest finalized or confirmed block)"},
+			&cli.Uint64Flag{Name: "confirmations", Value: 12, EnvVars: []string{"QF_CONFIRMATIONS"}, Usage: "read only blocks `N` or more blocks below the head (when set, or when the node has no finalized block)"},
 			&cli.Uint64Flag{Name: "max-range", Value: chain.MaxWindow, Usage: "never ask the node for more than `N` blocks at once"},
 			&cli.DurationFlag{Name: "timeout", Usage: "give up after `DURATION` (0: run until done or interrupted)"},
 		},
@@ -43,18 +52,38 @@ a stored donation. The round is tied to the first contract it imports from.`,
 
 // chainImport is what `qf import chain` reports.
 type chainImport struct {
-	Round      uint64         `json:"round"`
-	ChainID    uint64         `json:"chainId"`
-	Contract   common.Address `json:"contract"`
-	Head       uint64         `json:"head"`
-	From       uint64         `json:"fromBlock"`
-	To         uint64         `json:"toBlock"`
-	Logs       int            `json:"logs"`
-	Added      int            `json:"added"`
-	Duplicates int            `json:"duplicates"`
-	Windows    int            `json:"windows"`
-	Refused    int            `json:"refusedWindows"`
-	NextBlock  uint64         `json:"nextBlock"`
+	Round       uint64         `json:"round"`
+	ChainID     uint64         `json:"chainId"`
+	Contract    common.Address `json:"contract"`
+	Head        uint64         `json:"head"`
+	Safe        string         `json:"safeBy"` // "finalized" or "confirmations"
+	From        uint64         `json:"fromBlock"`
+	To          uint64         `json:"toBlock"`
+	Logs        int            `json:"logs"`
+	Gaps        int            `json:"gapsRegistered"`
+	Added       int            `json:"added"`
+	Duplicates  int            `json:"duplicates"`
+	Windows     int            `json:"windows"`
+	Refused     int            `json:"refusedWindows"`
+	NextBlock   uint64         `json:"nextBlock"`
+	RoundEnd    uint64         `json:"roundEnd"`
+	ReadThrough uint64         `json:"readThrough"`
+	PastEnd     bool           `json:"pastEnd"`
+}
+
+// safeHead is the newest block an import may read: the node's finalized
+// block, or head − conf when --confirmations is set or the node has none.
+func safeHead(ctx context.Context, c *cli.Context, b chain.Backend, head uint64) (uint64, string, bool) {
+	conf := c.Uint64("confirmations")
+	if !c.IsSet("confirmations") {
+		if h, err := b.HeaderByNumber(ctx, big.NewInt(int64(rpc.FinalizedBlockNumber))); err == nil && h != nil {
+			return h.Number.Uint64(), "finalized", true
+		}
+	}
+	if head < conf {
+		return 0, "confirmations", false
+	}
+	return head - conf, "confirmations", true
 }
 
 func importChain(c *cli.Context) error {
@@ -75,33 +104,62 @@ func importChain(c *cli.Context) error {
 		if r.Status != store.StatusOpen {
 			return fmt.Errorf("%w: round %d is %s and takes no more contributions", store.ErrRoundClosed, r.Number, r.Status)
 		}
-		var fallback, next uint64
+		var fallback uint64
 		if r.Chain != nil {
-			fallback, next = r.Chain.ChainID, r.Chain.NextBlock
+			fallback = r.Chain.ChainID
 		}
 		b, rnd, ref, err := openRoundContract(ctx, c, r, contract, wantChainID(c, fallback))
 		if err != nil {
 			return err
 		}
+		next := rnd.DeployBlock
+		if r.Chain != nil {
+			next = max(next, r.Chain.NextBlock)
+		}
 		head, err := b.BlockNumber(ctx)
 		if err != nil {
 			return fmt.Errorf("reading the chain head: %w", err)
 		}
-		rep := chainImport{Round: r.Number, ChainID: ref.ChainID, Contract: contract, Head: head, From: next}
+		rep := chainImport{Round: r.Number, ChainID: ref.ChainID, Contract: contract, Head: head, From: next, NextBlock: next, RoundEnd: rnd.End}
+		if r.Chain != nil {
+			rep.ReadThrough, rep.PastEnd = r.Chain.ReadThrough, r.Chain.PastEnd()
+		}
 		if c.IsSet("from-block") {
 			rep.From = c.Uint64("from-block")
 		}
-		conf := c.Uint64("confirmations")
-		if head < conf {
-			return report(c, rep, fmt.Sprintf("round %d: nothing to import: the chain has %d blocks, fewer than --confirmations %d", r.Number, head+1, conf))
+		// Tie the round to the contract even when there is nothing to read
+		// yet: qf match must refuse it until the import passes the end.
+		tie := func() error {
+			_, err := s.ImportUpdating(r.Number, func(func(*ingest.Row) error) error { return nil }, func(r *store.Round) error {
+				if err := r.Chain.Check(ref.ChainID, contract); err != nil {
+					return err
+				}
+				if r.Chain == nil {
+					r.Chain = &store.ChainRef{ChainID: ref.ChainID, Contract: contract, NextBlock: next}
+				}
+				r.Chain.RoundEnd = rnd.End
+				rep.NextBlock, rep.ReadThrough, rep.PastEnd = r.Chain.NextBlock, r.Chain.ReadThrough, r.Chain.PastEnd()
+				return nil
+			})
+			return err
 		}
-		rep.To = head - conf
+		safe, by, ok := safeHead(ctx, c, b, head)
+		rep.Safe = by
+		if !ok {
+			if err := tie(); err != nil {
+				return err
+			}
+			return report(c, rep, fmt.Sprintf("round %d: nothing to import: the chain has %d blocks, fewer than --confirmations %d", r.Number, head+1, c.Uint64("confirmations")))
+		}
+		rep.To = safe
 		if c.IsSet("to-block") {
 			rep.To = min(rep.To, c.Uint64("to-block"))
 		}
-		rep.NextBlock = next
 		if rep.From > rep.To {
-			return report(c, rep, fmt.Sprintf("round %d: nothing to import: blocks below %d are stored; the newest with %d confirmations is %d", r.Number, rep.From, conf, head-conf))
+			if err := tie(); err != nil {
+				return err
+			}
+			return report(c, rep, fmt.Sprintf("round %d: nothing to import: blocks below %d are stored; the newest safe block (%s) is %d", r.Number, rep.From, by, safe))
 		}
 		bar := newProgress(c.App.ErrWriter, int64(rep.To-rep.From+1), "blocks", false)
 		defer bar.done()
@@ -110,7 +168,23 @@ func importChain(c *cli.Context) error {
 				rep.Refused++
 			}
 		}}
-		err = rnd.ScanDonations(ctx, scan, func(ds []chain.Donation, through uint64) error {
+		err = rnd.ScanEvents(ctx, scan, func(ev chain.Events, through uint64) error {
+			if len(ev.Gaps) > 0 {
+				gaps := make([]calc.Gap, len(ev.Gaps))
+				for i, g := range ev.Gaps {
+					gaps[i] = calc.Gap{ID: g.Gap, Recipient: g.Recipient}
+				}
+				n, err := s.AddGaps(gaps)
+				if err != nil {
+					return fmt.Errorf("block %d: the contract's GapRegistered: %w", ev.Gaps[0].Block, err)
+				}
+				rep.Gaps += n
+			}
+			hdr, err := b.HeaderByNumber(ctx, new(big.Int).SetUint64(through))
+			if err != nil {
+				return fmt.Errorf("reading block %d: %w", through, err)
+			}
+			ds := ev.Donations
 			st, err := s.ImportUpdating(r.Number, func(add func(*ingest.Row) error) error {
 				for i := range ds {
 					d := &ds[i]
@@ -127,8 +201,11 @@ func importChain(c *cli.Context) error {
 				if r.Chain == nil {
 					r.Chain = &store.ChainRef{ChainID: ref.ChainID, Contract: contract}
 				}
-				r.Chain.NextBlock = max(r.Chain.NextBlock, through+1)
-				rep.NextBlock = r.Chain.NextBlock
+				if through+1 > r.Chain.NextBlock {
+					r.Chain.NextBlock, r.Chain.ReadThrough = through+1, hdr.Time
+				}
+				r.Chain.RoundEnd = rnd.End
+				rep.NextBlock, rep.ReadThrough, rep.PastEnd = r.Chain.NextBlock, r.Chain.ReadThrough, r.Chain.PastEnd()
 				return nil
 			})
 			if err != nil {
@@ -143,9 +220,31 @@ func importChain(c *cli.Context) error {
 		if err != nil {
 			return fmt.Errorf("%w (blocks below %d are stored: rerun to continue)", err, rep.NextBlock)
 		}
-		return report(c, rep, fmt.Sprintf("round %d: blocks %d..%d: %d %s events, stored %d, skipped %d already stored",
-			r.Number, rep.From, rep.To, rep.Logs, rnd.Kind().Event(), rep.Added, rep.Duplicates))
+		end := fmt.Sprintf("the round ends at %d: read through %d, rerun after the end to finish", rep.RoundEnd, rep.ReadThrough)
+		if rep.PastEnd {
+			end = "past the round's end: every donation is stored"
+		}
+		return report(c, rep, fmt.Sprintf("round %d: blocks %d..%d: %d %s events, stored %d, skipped %d already stored; %d gaps registered; %s",
+			r.Number, rep.From, rep.To, rep.Logs, rnd.Kind().Event(), rep.Added, rep.Duplicates, rep.Gaps, end))
 	})
+}
+
+// ErrImportIncomplete reports a chain-tied round whose imports have not
+// read past the contract's roundEnd: donations may still be missing.
+var ErrImportIncomplete = errors.New("the on-chain import has not read past the round's end")
+
+// chainComplete refuses to close a round tied to a contract until an
+// import has read a finalized (or --confirmations deep) block after the
+// contract's roundEnd.
+func chainComplete(r store.Round) error {
+	if r.Chain == nil || r.Chain.PastEnd() {
+		return nil
+	}
+	if r.Chain.RoundEnd == 0 {
+		return fmt.Errorf("round %d: %w: rerun qf import chain (it records the contract's end)", r.Number, ErrImportIncomplete)
+	}
+	return fmt.Errorf("round %d: %w: it ends at %d, the newest block read (%d) is from %d; rerun qf import chain once a block after the end is finalized",
+		r.Number, ErrImportIncomplete, r.Chain.RoundEnd, r.Chain.NextBlock-1, r.Chain.ReadThrough)
 }
 
 // report prints v as JSON, or line as text.
@@ -163,15 +262,24 @@ func submitCommand() *cli.Command {
 		Usage: "post a closed round's root to its QFRound contract with setMatchingRoot (a cqf round: CQFRound's setPayoutRoot)",
 		Description: `Signs setMatchingRoot(root) (for a cqf round, a CQFRound's setPayoutRoot)
 with the contract owner's key (--keystore, or a hex key in $QF_PRIVATE_KEY),
-with EIP-1559 fees, and waits for the receipt.
+with EIP-1559 fees, and waits for the receipt. Posting opens the root's
+challenge window (set at deployment): claims open when it closes, and until
+then the owner may post another root in its place with --replace-root (each
+root posted opens a new window). After the window the root is final.
 
 Refuses, before sending anything: an open round (run qf match), a node on
 another chain than --chain-id (or the chain the round imported from), a
-contract that already holds a different root, a signer that is not the
-owner, and a chain whose latest block is not past the round's end. When the
-contract already holds this root nothing is sent. The round becomes
-"submitted" with the transaction stored.`,
-		Flags: append([]cli.Flag{roundFlag(), contractFlag("the QFRound contract `ADDRESS` (default: the one the round imported from)")}, txFlags()...),
+contract that already holds a different root (a final one always; one still
+in its window unless --replace-root), a signer that is not the owner or
+that has a transaction pending (unless --replace), a chain whose latest
+block is not past the round's end, a tree whose leaves do not add up to the
+QFRound's matchingPool (a CQFRound: exceed what it escrows), a contract that
+does not hold its matchingPool, and a token whose decimals differ from the
+round's (when it was created with --decimals). When the contract already holds this root nothing is sent. The
+round becomes "submitted" with the transaction stored.`,
+		Flags: append([]cli.Flag{roundFlag(), contractFlag("the QFRound contract `ADDRESS` (default: the one the round imported from)"),
+			&cli.BoolFlag{Name: "replace-root", Usage: "post this round's root in place of a different one still inside its challenge window"},
+		}, txFlags()...),
 		Action: func(c *cli.Context) error {
 			return withRound(c, func(s *store.Store, n uint64) error {
 				r, err := s.Round(n)
@@ -198,11 +306,21 @@ contract already holds this root nothing is sent. The round becomes
 				}
 				ctx, cancel := cmdContext(c)
 				defer cancel()
-				_, rnd, ref, err := openRoundContract(ctx, c, r, contract, want)
+				b, rnd, ref, err := openRoundContract(ctx, c, r, contract, want)
 				if err != nil {
 					return err
 				}
-				res, err := rnd.SubmitRoot(ctx, opts, r.Root)
+				tree, err := s.Tree(n)
+				if err != nil {
+					return err
+				}
+				if err := checkFunds(ctx, rnd, r, tree); err != nil {
+					return fmt.Errorf("round %d: %w", n, err)
+				}
+				if _, err := chain.CheckPending(ctx, b, opts, c.Bool("replace")); err != nil {
+					return err
+				}
+				res, err := rnd.SubmitRoot(ctx, opts, r.Root, c.Bool("replace-root"))
 				if err != nil {
 					return err
 				}
@@ -221,11 +339,63 @@ contract already holds this root nothing is sent. The round becomes
 				if res.AlreadySet {
 					return report(c, out, fmt.Sprintf("round %d: %s already holds root %s; nothing sent", n, contract.Hex(), r.Root.Hex()))
 				}
-				return report(c, out, fmt.Sprintf("round %d: root %s posted to %s\ntx %s in block %d (gas %d)",
-					n, r.Root.Hex(), contract.Hex(), res.Tx.Hex(), res.Block, res.GasUsed))
+				line := fmt.Sprintf("round %d: root %s posted to %s\ntx %s in block %d (gas %d)\nfinal (claims open) at %d",
+					n, r.Root.Hex(), contract.Hex(), res.Tx.Hex(), res.Block, res.GasUsed, res.FinalAt)
+				if res.Replaced != nil {
+					line += fmt.Sprintf("; replaced %s", res.Replaced.Hex())
+				}
+				return report(c, out, line)
 			})
 		},
 	}
+}
+
+// Errors of the submit guards.
+var (
+	ErrLeavesPool = errors.New("the tree's leaves do not add up to the contract's matchingPool")
+	ErrUnfunded   = errors.New("the contract does not hold what the tree pays")
+	ErrDecimals   = errors.New("the token's decimals differ from the round's")
+)
+
+// checkFunds refuses a root the contract could not pay as the round
+// computed it: Σ leaves ≠ a QFRound's matchingPool (a CQFRound: more than
+// it holds), a QFRound holding less than its pool, a token with other
+// decimals than the round's amounts.
+func checkFunds(ctx context.Context, rnd *chain.Round, r store.Round, tree *merkle.Tree) error {
+	sum := new(big.Int)
+	amountAt := 2 // standard leaves: (gap, account, amount)
+	for _, v := range tree.Values() {
+		a, ok := new(big.Int).SetString(v.Value[amountAt], 10)
+		if !ok {
+			return fmt.Errorf("stored tree: leaf amount %q is not a number", v.Value[amountAt])
+		}
+		sum.Add(sum, a)
+	}
+	tok := chain.NewToken(rnd.Backend(), rnd.Token)
+	dec, err := tok.Decimals(ctx)
+	if err != nil {
+		return fmt.Errorf("reading the token's decimals(): %w", err)
+	}
+	if r.Decimals != 0 && dec != r.Decimals { // 0: the round's amounts are base units
+		return fmt.Errorf("%w: token %s has %d, round %d was computed with %d (--decimals)", ErrDecimals, rnd.Token.Hex(), dec, r.Number, r.Decimals)
+	}
+	held, err := tok.Balance(ctx, rnd.Address())
+	if err != nil {
+		return fmt.Errorf("reading the contract's token balance: %w", err)
+	}
+	if rnd.Kind() == chain.KindCQF {
+		if sum.Cmp(held) > 0 {
+			return fmt.Errorf("%w: the leaves add up to %s, %s holds %s", ErrUnfunded, sum, rnd.Address().Hex(), held)
+		}
+		return nil
+	}
+	if sum.Cmp(rnd.Pool) != 0 {
+		return fmt.Errorf("%w: the leaves add up to %s, matchingPool is %s (create the round with --pool %s)", ErrLeavesPool, sum, rnd.Pool, rnd.Pool)
+	}
+	if held.Cmp(rnd.Pool) < 0 {
+		return fmt.Errorf("%w: %s holds %s of its matchingPool %s: send it the rest first", ErrUnfunded, rnd.Address().Hex(), held, rnd.Pool)
+	}
+	return nil
 }
 
 // openRoundContract connects to --rpc (on chain want, when not nil),

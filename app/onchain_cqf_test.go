@@ -33,8 +33,11 @@ func TestOnChainCQFRound(t *testing.T) {
 	require.NoError(t, err)
 	require.Contains(t, q.fail(append([]string{"chain", "deploy-round", "--cqf", "--pool", "5", "--token", token.Address.Hex()}, as(owner)...)...), "a CQFRound has no matching pool")
 	q.json(&rd, append([]string{"chain", "deploy-round", "--cqf", "--token", token.Address.Hex(),
-		"--start", fmt.Sprint(head.Time), "--duration", "1h"}, as(owner)...)...)
+		"--start", fmt.Sprint(head.Time), "--duration", "1h", "--window", "10m"}, as(owner)...)...)
 	contract := rd.Address.Hex()
+	for g := 1; g <= nGaps; g++ {
+		q.run(append([]string{"chain", "register-gap", "--contract", contract, "--gap", fmt.Sprint(g), "--recipient", recipient(g).Hex()}, as(owner)...)...)
+	}
 
 	escrow := new(big.Int)
 	eth := big.NewInt(1e18)
@@ -55,15 +58,17 @@ func TestOnChainCQFRound(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, escrow, held, "the contract escrows every limit")
 
-	for g := 1; g <= nGaps; g++ {
-		q.run("gap", "add", "--gap", fmt.Sprint(g), "--recipient", recipient(g).Hex())
-	}
 	q.run("round", "create", "--mechanism", "cqf", "--param", "sigma=1e-10", "--param", "decay=0.5")
 	importArgs := []string{"import", "chain", "--round", "1", "--rpc", sim.URL, "--confirmations", "0"}
 	q.run("round", "create", "--pool", "1")
 	require.Contains(t, q.fail(append(importArgs[:3:3], "2", "--rpc", sim.URL, "--contract", contract, "--confirmations", "0")...), "not a QFRound")
 	out := q.run(append(importArgs, "--contract", contract)...)
 	require.Contains(t, out, "6 PledgeMade events, stored 6")
+	require.Contains(t, out, "2 gaps registered")
+	require.Contains(t, q.fail("match", "--round", "1"), "the on-chain import has not read past the round's end")
+	sim.Warp(2 * time.Hour)
+	out = q.run(append(importArgs, "--contract", contract)...)
+	require.Contains(t, out, "past the round's end: every donation is stored")
 
 	var matched struct {
 		Root   common.Hash
@@ -72,14 +77,15 @@ func TestOnChainCQFRound(t *testing.T) {
 	q.json(&matched, "match", "--round", "1")
 	require.Equal(t, escrow.String(), matched.Leaves, "Σ leaves = Σ escrowed limits")
 	submit := append([]string{"submit", "--round", "1"}, as(owner)...)
-	require.Contains(t, q.fail(submit...), "the round has not ended on chain yet")
-	sim.Warp(2 * time.Hour)
 	q.run(submit...)
 	rnd, err := chain.Open(ctx, sim.Client(), rd.Address, chain.KindCQF)
 	require.NoError(t, err)
 	onChain, err := rnd.Root(ctx)
 	require.NoError(t, err)
 	require.Equal(t, matched.Root, onChain)
+
+	require.Contains(t, q.fail(append([]string{"claim", "--round", "1", "--gap", "1", "--contract", contract}, as(1)...)...), "the root's challenge window is still open")
+	sim.Warp(10 * time.Minute)
 
 	// Every leaf of the stored tree is claimed, each by its own account.
 	var tree struct {

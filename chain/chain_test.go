@@ -43,11 +43,16 @@ func newFixture(t *testing.T, accounts int) *fixture {
 	require.NoError(t, err)
 	head, err := f.b.HeaderByNumber(f.ctx, nil)
 	require.NoError(t, err)
-	addr, _, err := chain.DeployRound(f.ctx, f.b, f.opts(0), token, big.NewInt(1_000_000), head.Time, head.Time+3600)
+	addr, _, err := chain.DeployRound(f.ctx, f.b, f.opts(0), chain.Settings{Token: token, Pool: big.NewInt(1_000_000),
+		Start: head.Time, End: head.Time + 3600, Window: 600, ClaimDeadline: head.Time + 86400, SweepTo: sim.Addr(0)})
 	require.NoError(t, err)
 	f.token = token
 	f.round, err = chain.OpenRound(f.ctx, f.b, addr)
 	require.NoError(t, err)
+	for g := int64(1); g <= 3 && 5+int(g) < accounts; g++ { // gaps 1..3 pay keys 6..8
+		_, err := f.round.RegisterGap(f.ctx, f.opts(0), big.NewInt(g), chain.Registered{Recipient: sim.Addr(5 + int(g))})
+		require.NoError(t, err)
+	}
 	return f
 }
 
@@ -64,7 +69,7 @@ func (f *fixture) donate(i int, gap, amount int64) {
 	rc, err := f.b.TransactionReceipt(f.ctx, s.Tx)
 	require.NoError(f.t, err)
 	require.Len(f.t, rc.Logs, 2, "Transfer and DonationMade")
-	d := chain.Donation{Block: s.Block, TxHash: s.Tx, LogIndex: rc.Logs[1].Index, Donor: f.sim.Addr(i)}
+	d := chain.Donation{Block: s.Block, TxHash: s.Tx, LogIndex: rc.Logs[1].Index, Donor: f.sim.Addr(i), Recipient: f.sim.Addr(5 + int(gap))}
 	d.Gap.SetUint64(uint64(gap))
 	d.Amount.SetUint64(uint64(amount))
 	f.sent[d.ID()] = d
@@ -88,7 +93,7 @@ func (l limited) FilterLogs(ctx context.Context, q ethereum.FilterQuery) ([]type
 func span(q ethereum.FilterQuery) uint64 { return q.ToBlock.Uint64() - q.FromBlock.Uint64() + 1 }
 
 func TestScanDonationsAdaptsToNodeLimits(t *testing.T) {
-	f := newFixture(t, 5)
+	f := newFixture(t, 9)
 	for i := range 12 {
 		f.donate(1+i%4, int64(1+i%3), int64(100+i))
 	}
@@ -185,7 +190,7 @@ func TestScanDonationsAdaptsToNodeLimits(t *testing.T) {
 }
 
 func TestOpenRoundRefuses(t *testing.T) {
-	f := newFixture(t, 2)
+	f := newFixture(t, 9)
 	_, err := chain.OpenRound(f.ctx, f.b, f.sim.Addr(1))
 	require.ErrorIs(t, err, chain.ErrNoCode)
 	_, err = chain.OpenRound(f.ctx, f.b, f.token)
@@ -228,15 +233,18 @@ func TestSubmitAndClaim(t *testing.T) {
 	root := first.Root
 
 	// Refusals before anything is sent.
-	_, err := f.round.SubmitRoot(f.ctx, f.opts(0), root)
+	_, err := f.round.SubmitRoot(f.ctx, f.opts(0), root, false)
 	require.ErrorIs(t, err, chain.ErrRoundNotEnded)
 	f.sim.Warp(2 * time.Hour)
-	_, err = f.round.SubmitRoot(f.ctx, f.opts(1), root)
+	_, err = f.round.SubmitRoot(f.ctx, f.opts(1), root, false)
 	require.ErrorIs(t, err, chain.ErrNotOwner)
-	_, err = f.round.SubmitRoot(f.ctx, f.opts(0), common.Hash{})
+	_, err = f.round.SubmitRoot(f.ctx, f.opts(0), common.Hash{}, false)
 	require.ErrorContains(t, err, "zero root")
 	_, err = f.round.Claim(f.ctx, f.opts(1), root, big.NewInt(1), f.sim.Addr(6), big.NewInt(1), nil)
 	require.ErrorIs(t, err, chain.ErrNoRoot)
+	_, err = f.round.SubmitRoot(f.ctx, f.opts(0), root, false)
+	require.ErrorIs(t, err, chain.ErrReverted, "the pool is not funded yet")
+	require.ErrorContains(t, err, "setMatchingRoot: transaction reverted: PoolNotFunded(0, 1000000)")
 
 	// An owner with no ether: ownership moves to a fresh key.
 	broke, err := crypto.GenerateKey()
@@ -249,35 +257,61 @@ func TestSubmitAndClaim(t *testing.T) {
 	require.NoError(t, err)
 	r2, err := chain.OpenRound(f.ctx, f.b, f.round.Address())
 	require.NoError(t, err)
-	_, err = r2.SubmitRoot(f.ctx, bind.NewKeyedTransactor(broke, big.NewInt(1337)), root)
-	require.ErrorIs(t, err, chain.ErrFunds)
-	require.ErrorContains(t, err, "holds 0 wei")
-	tx, err = bind.Transact(bound, bind.NewKeyedTransactor(broke, big.NewInt(1337)), qf.PackTransferOwnership(f.sim.Addr(0)))
-	require.Error(t, err, "cannot pay to hand it back either")
-
-	// Fund the broke owner and post.
 	_, err = chain.NewToken(f.b, f.token).Mint(f.ctx, f.opts(0), f.round.Address(), big.NewInt(1_000_000))
 	require.NoError(t, err)
+	_, err = r2.SubmitRoot(f.ctx, bind.NewKeyedTransactor(broke, big.NewInt(1337)), root, false)
+	require.ErrorIs(t, err, chain.ErrFunds)
+	require.ErrorContains(t, err, "holds 0 wei")
+	_, err = bind.Transact(bound, bind.NewKeyedTransactor(broke, big.NewInt(1337)), qf.PackTransferOwnership(f.sim.Addr(0)))
+	require.Error(t, err, "cannot pay to hand it back either")
+
+	// Fund the broke owner and post a wrong root first.
 	simchain.SendEther(t, f.b, f.sim.Keys[0], crypto.PubkeyToAddress(broke.PublicKey))
 	owner := bind.NewKeyedTransactor(broke, big.NewInt(1337))
-	res, err := r2.SubmitRoot(f.ctx, owner, root)
+	wrong := common.Hash{0xba, 0xd}
+	res, err := r2.SubmitRoot(f.ctx, owner, wrong, false)
 	require.NoError(t, err)
 	require.False(t, res.AlreadySet)
 	require.NotZero(t, res.Block)
+	require.Nil(t, res.Replaced)
 	rc, err := f.b.TransactionReceipt(f.ctx, res.Tx)
 	require.NoError(t, err)
 	require.Equal(t, types.ReceiptStatusSuccessful, rc.Status)
 	require.Equal(t, uint8(types.DynamicFeeTxType), rc.Type, "EIP-1559 transaction")
-	onChain, err := r2.Root(f.ctx)
-	require.NoError(t, err)
-	require.Equal(t, root, onChain)
+	_, err = r2.SubmitRoot(f.ctx, owner, root, false)
+	require.ErrorIs(t, err, chain.ErrRootDiffers, "replacing takes --replace-root")
+	require.ErrorContains(t, err, "pass --replace-root")
+	_, err = r2.Claim(f.ctx, f.opts(1), wrong, big.NewInt(1), f.sim.Addr(6), big.NewInt(1), nil)
+	require.ErrorIs(t, err, chain.ErrChallengeWindow)
 
-	again, err := r2.SubmitRoot(f.ctx, owner, root)
+	// Inside the window the right root replaces it, opening a new window.
+	f.sim.Warp(5 * time.Minute)
+	res, err = r2.SubmitRoot(f.ctx, owner, root, true)
+	require.NoError(t, err)
+	require.Equal(t, &wrong, res.Replaced)
+	head, err := f.b.HeaderByNumber(f.ctx, nil)
+	require.NoError(t, err)
+	require.Equal(t, head.Time+600, res.FinalAt, "the window restarts from the replacement")
+	st, err := r2.RootState(f.ctx)
+	require.NoError(t, err)
+	require.Equal(t, chain.RootState{Root: root, FinalAt: res.FinalAt}, st)
+	again, err := r2.SubmitRoot(f.ctx, owner, root, false)
 	require.NoError(t, err)
 	require.True(t, again.AlreadySet, "the same root again is a no-op")
 	require.Zero(t, again.Tx)
-	_, err = r2.SubmitRoot(f.ctx, owner, common.Hash{1})
-	require.ErrorIs(t, err, chain.ErrRootDiffers)
+	p := proofs[0]
+	gap0, _ := new(big.Int).SetString(p.Gap, 10)
+	amount0, _ := new(big.Int).SetString(p.Amount, 10)
+	_, err = r2.Claim(f.ctx, f.opts(1), root, gap0, common.Address(p.Recipient), amount0, p.Proof)
+	require.ErrorIs(t, err, chain.ErrChallengeWindow)
+	require.ErrorContains(t, err, "claims open at")
+
+	// After the window the root is final, forever.
+	f.sim.Warp(11 * time.Minute)
+	_, err = r2.SubmitRoot(f.ctx, owner, wrong, true)
+	require.ErrorIs(t, err, chain.ErrRootFinal)
+	_, err = r2.Sweep(f.ctx, f.opts(1))
+	require.ErrorIs(t, err, chain.ErrSweepEarly)
 
 	// Claims.
 	tokens := chain.NewToken(f.b, f.token)
@@ -289,7 +323,8 @@ func TestSubmitAndClaim(t *testing.T) {
 		_, err := r2.Claim(f.ctx, f.opts(1), common.Hash{2}, gap, to, amount, p.Proof)
 		require.ErrorIs(t, err, chain.ErrRootDiffers)
 		_, err = r2.Claim(f.ctx, f.opts(1), p.Root, gap, to, new(big.Int).Add(amount, big.NewInt(1)), p.Proof)
-		require.ErrorContains(t, err, "Invalid proof")
+		require.ErrorIs(t, err, chain.ErrReverted)
+		require.ErrorContains(t, err, "claimMatching: transaction reverted: InvalidProof")
 		before, err := tokens.Balance(f.ctx, to)
 		require.NoError(t, err)
 		_, err = r2.Claim(f.ctx, f.opts(1), p.Root, gap, to, amount, p.Proof)
@@ -302,6 +337,12 @@ func TestSubmitAndClaim(t *testing.T) {
 		paid.Add(paid, amount)
 	}
 	require.Equal(t, big.NewInt(1_000_000), paid)
+	claimed, err := r2.ClaimedTotal(f.ctx)
+	require.NoError(t, err)
+	require.Equal(t, paid, claimed)
+	left, err := tokens.Balance(f.ctx, r2.Address())
+	require.NoError(t, err)
+	require.Zero(t, left.Sign(), "donations went to the recipients: the contract held only the pool")
 }
 
 func TestKeys(t *testing.T) {

@@ -11,17 +11,53 @@ import (
 	"github.com/qf-dev/qf/contracts"
 )
 
-// DeployRound deploys a QFRound taking donations in token from start to end
-// (unix seconds), for a matching pool of pool base units, owned by opts.From.
-func DeployRound(ctx context.Context, b Backend, opts *bind.TransactOpts, token common.Address, pool *big.Int, start, end uint64) (common.Address, Sent, error) {
-	ctor := contracts.NewQFRound().PackConstructor(token, pool, new(big.Int).SetUint64(start), new(big.Int).SetUint64(end))
+// Settings are a round contract's constructor arguments.
+type Settings struct {
+	Token         common.Address // the ERC-20 donated (pledged)
+	Pool          *big.Int       // QFRound's matching pool; nil for a CQFRound
+	Start, End    uint64         // donations are taken from Start to End (unix seconds)
+	Window        uint64         // challenge window after each root, seconds (> 0)
+	ClaimDeadline uint64         // no claims after, sweep only after (> End + Window)
+	SweepTo       common.Address // where sweep sends what is left
+}
+
+// Check refuses settings the constructor would refuse, with a message that
+// names the setting.
+func (s Settings) Check(cqf bool) error {
+	switch {
+	case s.Token == (common.Address{}):
+		return fmt.Errorf("the token is the zero address")
+	case !cqf && (s.Pool == nil || s.Pool.Sign() <= 0):
+		return fmt.Errorf("the matching pool must be positive")
+	case s.Start >= s.End:
+		return fmt.Errorf("the start (%d) is not before the end (%d)", s.Start, s.End)
+	case s.Window == 0:
+		return fmt.Errorf("the challenge window is 0")
+	case s.ClaimDeadline <= s.End+s.Window:
+		return fmt.Errorf("the claim deadline (%d) is not after the end plus the challenge window (%d)", s.ClaimDeadline, s.End+s.Window)
+	case s.SweepTo == (common.Address{}):
+		return fmt.Errorf("the sweep address is the zero address")
+	}
+	return nil
+}
+
+func u(v uint64) *big.Int { return new(big.Int).SetUint64(v) }
+
+// DeployRound deploys a QFRound v2 owned by opts.From.
+func DeployRound(ctx context.Context, b Backend, opts *bind.TransactOpts, s Settings) (common.Address, Sent, error) {
+	if err := s.Check(false); err != nil {
+		return common.Address{}, Sent{}, fmt.Errorf("deploying QFRound: %w", err)
+	}
+	ctor := contracts.NewQFRound().PackConstructor(s.Token, s.Pool, u(s.Start), u(s.End), u(s.Window), u(s.ClaimDeadline), s.SweepTo)
 	return deploy(ctx, b, opts, contracts.QFRoundMetaData.Bin, ctor, "deploying QFRound")
 }
 
-// DeployCQFRound deploys a CQFRound taking pledges in token from start to
-// end (unix seconds), owned by opts.From.
-func DeployCQFRound(ctx context.Context, b Backend, opts *bind.TransactOpts, token common.Address, start, end uint64) (common.Address, Sent, error) {
-	ctor := contracts.NewCQFRound().PackConstructor(token, new(big.Int).SetUint64(start), new(big.Int).SetUint64(end))
+// DeployCQFRound deploys a CQFRound v2 owned by opts.From (s.Pool unused).
+func DeployCQFRound(ctx context.Context, b Backend, opts *bind.TransactOpts, s Settings) (common.Address, Sent, error) {
+	if err := s.Check(true); err != nil {
+		return common.Address{}, Sent{}, fmt.Errorf("deploying CQFRound: %w", err)
+	}
+	ctor := contracts.NewCQFRound().PackConstructor(s.Token, u(s.Start), u(s.End), u(s.Window), u(s.ClaimDeadline), s.SweepTo)
 	return deploy(ctx, b, opts, contracts.CQFRoundMetaData.Bin, ctor, "deploying CQFRound")
 }
 
@@ -32,12 +68,13 @@ func DeployToken(ctx context.Context, b Backend, opts *bind.TransactOpts) (commo
 }
 
 func deploy(ctx context.Context, b Backend, opts *bind.TransactOpts, bin string, ctor []byte, what string) (common.Address, Sent, error) {
-	o := *opts
+	o := prepared(opts)
 	o.Context = ctx
-	addr, tx, err := bind.DeployContract(&o, common.FromHex(bin), b, ctor)
+	addr, tx, err := bind.DeployContract(o, common.FromHex(bin), b, ctor)
 	if err != nil {
 		return common.Address{}, Sent{}, sendErr(ctx, b, opts.From, what, err)
 	}
+	consumed(opts)
 	s, err := wait(ctx, b, tx, what)
 	if err != nil {
 		return common.Address{}, s, err
@@ -66,6 +103,11 @@ func (t *Token) Balance(ctx context.Context, who common.Address) (*big.Int, erro
 	return bind.Call(t.bound, &bind.CallOpts{Context: ctx}, t.abi.PackBalanceOf(who), t.abi.UnpackBalanceOf)
 }
 
+// Decimals reads the token's decimals().
+func (t *Token) Decimals(ctx context.Context) (uint8, error) {
+	return bind.Call(t.bound, &bind.CallOpts{Context: ctx}, t.abi.PackDecimals(), t.abi.UnpackDecimals)
+}
+
 // Mint mints amount to `to` (test token only).
 func (t *Token) Mint(ctx context.Context, opts *bind.TransactOpts, to common.Address, amount *big.Int) (Sent, error) {
 	return send(ctx, t.b, t.bound, opts, t.abi.PackMint(to, amount), "mint")
@@ -77,8 +119,16 @@ func (t *Token) Approve(ctx context.Context, opts *bind.TransactOpts, spender co
 }
 
 // Donate approves the round for amount and, from opts.From, donates it to
-// gap (a CQFRound: pledges it as a limit, escrowed until the payout).
+// gap (a CQFRound: pledges it as a limit, escrowed until the payout). It
+// refuses, before sending, a gap the contract has not registered.
 func (r *Round) Donate(ctx context.Context, opts *bind.TransactOpts, gap, amount *big.Int) (Sent, error) {
+	g, err := r.Gap(ctx, gap)
+	if err != nil {
+		return Sent{}, fmt.Errorf("reading gap %s: %w", gap, err)
+	}
+	if g.Recipient == (common.Address{}) {
+		return Sent{}, fmt.Errorf("gap %s: %w %s (the owner registers it with qf chain register-gap)", gap, ErrUnknownGap, r.addr.Hex())
+	}
 	if _, err := NewToken(r.b, r.Token).Approve(ctx, opts, r.addr, amount); err != nil {
 		return Sent{}, err
 	}

@@ -10,18 +10,34 @@ var (
 	// ErrNoCode reports an address with no contract code.
 	ErrNoCode = errors.New("no contract code at this address")
 	// ErrNotQFRound reports a contract that does not answer QFRound's calls.
-	ErrNotQFRound = errors.New("contract is not a QFRound (wrong address or ABI?)")
+	ErrNotQFRound = errors.New("contract is not a QFRound v2 (wrong address or ABI?)")
 	// ErrNotCQFRound reports a contract that does not answer CQFRound's calls.
-	ErrNotCQFRound = errors.New("contract is not a CQFRound (wrong address, or a QFRound for a pool round?)")
+	ErrNotCQFRound = errors.New("contract is not a CQFRound v2 (wrong address, or a QFRound for a pool round?)")
 	// ErrRootDiffers reports a contract that already holds another root.
 	ErrRootDiffers = errors.New("the contract already holds a different root")
+	// ErrRootFinal reports a root whose challenge window has closed: it can
+	// never be replaced.
+	ErrRootFinal = errors.New("the posted root is final (its challenge window has closed)")
+	// ErrChallengeWindow reports a claim while the root's challenge window
+	// is still open.
+	ErrChallengeWindow = errors.New("the root's challenge window is still open")
+	// ErrClaimsClosed reports a claim after the claim deadline.
+	ErrClaimsClosed = errors.New("the claim deadline has passed")
+	// ErrSweepEarly reports a sweep before the claim deadline.
+	ErrSweepEarly = errors.New("the claim deadline has not passed")
 	// ErrNotOwner reports a signer that is not the contract's owner.
 	ErrNotOwner = errors.New("signer is not the contract owner")
 	// ErrRoundNotEnded reports a root posted before the round's end.
 	ErrRoundNotEnded = errors.New("the round has not ended on chain yet")
+	// ErrRoundEnded reports a gap registered after the round's end.
+	ErrRoundEnded = errors.New("the round has ended on chain")
+	// ErrGapRegistered reports a gap already registered to another recipient.
+	ErrGapRegistered = errors.New("gap already registered on the contract")
+	// ErrUnknownGap reports a donation to a gap the contract has not registered.
+	ErrUnknownGap = errors.New("gap not registered on the contract")
 	// ErrFunds reports a signer that cannot pay for gas.
 	ErrFunds = errors.New("insufficient funds for gas")
-	// ErrReverted reports a mined transaction that failed.
+	// ErrReverted reports a transaction that failed (at estimation or mined).
 	ErrReverted = errors.New("transaction reverted")
 	// ErrAlreadyClaimed reports a gap whose match was already claimed.
 	ErrAlreadyClaimed = errors.New("already claimed")
@@ -29,4 +45,9 @@ var (
 	ErrNoRoot = errors.New("no root posted on the contract yet")
 	// ErrKey reports an unusable signing key (keystore, password, hex key).
 	ErrKey = errors.New("signing key")
+	// ErrPending reports a signer with a transaction still pending: sending
+	// another could execute both later. Wait for it, or resend with --replace.
+	ErrPending = errors.New("signer has a pending transaction")
+	// ErrTimeout reports a transaction not mined in time; it may still be.
+	ErrTimeout = errors.New("transaction not mined in time")
 )

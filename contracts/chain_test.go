@@ -16,6 +16,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/qf-dev/qf/calc"
+	qfchain "github.com/qf-dev/qf/chain"
 	"github.com/qf-dev/qf/contracts"
 	"github.com/qf-dev/qf/payout"
 )
@@ -77,6 +78,19 @@ func (c *chain) deploy(bin string, ctor []byte) common.Address {
 	return addr
 }
 
+// revert sends a transaction that must revert and returns the decoded
+// custom error (or reason).
+func (c *chain) revert(i int, to *bind.BoundContract, data []byte) string {
+	c.t.Helper()
+	err := c.send(i, to, data)
+	require.Error(c.t, err)
+	name := qfchain.RevertName(err)
+	require.NotEmpty(c.t, name, "undecoded revert: %v", err)
+	return name
+}
+
+func u(v uint64) *big.Int { return new(big.Int).SetUint64(v) }
+
 func (c *chain) balance(who common.Address) *big.Int {
 	b, err := bind.Call(c.token, nil, c.tok.PackBalanceOf(who), c.tok.UnpackBalanceOf)
 	require.NoError(c.t, err)
@@ -94,17 +108,20 @@ func TestRoundOnChain(t *testing.T) {
 	c.token = c.tok.Instance(c.backend.Client(), tokenAt)
 	head, err := c.backend.Client().HeaderByNumber(ctx, nil)
 	require.NoError(t, err)
-	start, end := head.Time, head.Time+3600
+	start, end, window := head.Time, head.Time+3600, uint64(600)
 	pool := new(big.Int).Mul(big.NewInt(1000), big.NewInt(1e18))
-	c.roundAt = c.deploy(contracts.QFRoundMetaData.Bin, c.qf.PackConstructor(tokenAt, pool, new(big.Int).SetUint64(start), new(big.Int).SetUint64(end)))
+	c.roundAt = c.deploy(contracts.QFRoundMetaData.Bin, c.qf.PackConstructor(tokenAt, pool, u(start), u(end), u(window), u(end+window+86400), c.addr(0)))
 	c.round = c.qf.Instance(c.backend.Client(), c.roundAt)
 
-	// Donors fund gaps 1..3 (recipients are the last accounts).
+	// Donors fund gaps 1..3 (recipients are the last accounts), registered
+	// on the contract first.
 	gaps := make([]calc.Gap, nGaps)
 	for g := range gaps {
 		gaps[g] = calc.Gap{ID: *uint256.NewInt(uint64(g + 1)), Recipient: c.addr(1 + donors + g)}
+		require.NoError(t, c.send(0, c.round, c.qf.PackRegisterGap(gaps[g].ID.ToBig(), gaps[g].Recipient, common.Address{})))
 	}
 	total := new(big.Int)
+	received := map[common.Address]*big.Int{}
 	hundred := new(big.Int).Mul(big.NewInt(100), big.NewInt(1e18))
 	for d := 1; d <= donors; d++ {
 		require.NoError(t, c.send(d, c.token, c.tok.PackMint(c.addr(d), hundred)))
@@ -112,12 +129,20 @@ func TestRoundOnChain(t *testing.T) {
 		for g := 1; g <= nGaps; g++ {
 			if (d+g)%2 == 0 || g == 1 {
 				amt := big.NewInt(int64(d*g) * 1e17)
+				to := gaps[g-1].Recipient
+				before := c.balance(to)
 				require.NoError(t, c.send(d, c.round, c.qf.PackDonate(big.NewInt(int64(g)), amt)))
+				require.Equal(t, amt, new(big.Int).Sub(c.balance(to), before), "the donation reaches the recipient in the same call")
+				if received[to] == nil {
+					received[to] = new(big.Int)
+				}
+				received[to].Add(received[to], amt)
 				total.Add(total, amt)
 			}
 		}
 	}
-	require.Error(t, c.send(1, c.round, c.qf.PackDonate(big.NewInt(1), big.NewInt(0))), "zero donation")
+	require.Equal(t, "ZeroAmount()", c.revert(1, c.round, c.qf.PackDonate(big.NewInt(1), big.NewInt(0))))
+	require.Zero(t, c.balance(c.roundAt).Sign(), "the contract holds no donation")
 
 	// qf computes the round from the contract's events.
 	tally, err := calc.NewTally(gaps, nil)
@@ -145,6 +170,8 @@ func TestRoundOnChain(t *testing.T) {
 	c.backend.Commit()
 	require.Error(t, c.send(1, c.round, c.qf.PackSetMatchingRoot(root)), "not the owner")
 	require.NoError(t, c.send(0, c.round, c.qf.PackSetMatchingRoot(root)))
+	require.NoError(t, c.backend.AdjustTime(time.Duration(window)*time.Second))
+	c.backend.Commit()
 	onChain, err := bind.Call(c.round, nil, c.qf.PackMatchingMerkleRoot(), c.qf.UnpackMatchingMerkleRoot)
 	require.NoError(t, err)
 	require.Equal(t, [32]byte(root), onChain)
@@ -176,6 +203,9 @@ func TestRoundOnChain(t *testing.T) {
 		paid.Add(paid, amount)
 	}
 	require.Equal(t, pool, paid, "the whole pool is paid out")
-	want := new(big.Int).Sub(new(big.Int).Add(pool, total), paid)
-	require.Equal(t, want, c.balance(c.roundAt), "the contract keeps the donations")
+	require.Zero(t, c.balance(c.roundAt).Sign(), "the pool is paid out and the donations never stayed")
+	for _, g := range res.Gaps {
+		want := new(big.Int).Add(g.Match.ToBig(), received[g.Recipient])
+		require.Equal(t, want, c.balance(g.Recipient), "gap %s holds its donations and its match", g.Gap.Dec())
+	}
 }

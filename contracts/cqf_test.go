@@ -31,13 +31,16 @@ func TestCQFRoundOnChain(t *testing.T) {
 	c.token = c.tok.Instance(c.backend.Client(), tokenAt)
 	head, err := c.backend.Client().HeaderByNumber(ctx, nil)
 	require.NoError(t, err)
-	roundAt := c.deploy(contracts.CQFRoundMetaData.Bin, cqf.PackConstructor(tokenAt, new(big.Int).SetUint64(head.Time), new(big.Int).SetUint64(head.Time+3600)))
+	const window = 600
+	roundAt := c.deploy(contracts.CQFRoundMetaData.Bin, cqf.PackConstructor(tokenAt, u(head.Time), u(head.Time+3600), u(window), u(head.Time+3600+window+86400), c.addr(0)))
 	rd := cqf.Instance(c.backend.Client(), roundAt)
 
 	gaps := make([]calc.Gap, nGaps)
 	for g := range gaps {
 		gaps[g] = calc.Gap{ID: *uint256.NewInt(uint64(g + 1)), Recipient: c.addr(1 + pledgers + g)}
+		require.NoError(t, c.send(0, rd, cqf.PackRegisterGap(gaps[g].ID.ToBig(), gaps[g].Recipient, common.Address{})))
 	}
+	require.Equal(t, "UnknownGap(3)", c.revert(1, rd, cqf.PackPledge(big.NewInt(3), big.NewInt(1))))
 	escrow := new(big.Int)
 	eth := big.NewInt(1e18)
 	for p := 1; p <= pledgers; p++ {
@@ -53,7 +56,7 @@ func TestCQFRoundOnChain(t *testing.T) {
 			escrow.Add(escrow, limit)
 		}
 	}
-	require.Error(t, c.send(1, rd, cqf.PackPledge(big.NewInt(1), big.NewInt(0))), "zero limit")
+	require.Equal(t, "ZeroAmount()", c.revert(1, rd, cqf.PackPledge(big.NewInt(1), big.NewInt(0))))
 	require.Equal(t, escrow, c.balance(roundAt))
 
 	// qf solves the round from the events, in the order they happened.
@@ -81,7 +84,9 @@ func TestCQFRoundOnChain(t *testing.T) {
 	c.backend.Commit()
 	require.Error(t, c.send(1, rd, cqf.PackSetPayoutRoot(out.Root)), "not the owner")
 	require.NoError(t, c.send(0, rd, cqf.PackSetPayoutRoot(out.Root)))
-	require.Error(t, c.send(1, rd, cqf.PackPledge(big.NewInt(1), eth)), "after the end")
+	require.Equal(t, "RoundEnded()", c.revert(1, rd, cqf.PackPledge(big.NewInt(1), eth)))
+	require.NoError(t, c.backend.AdjustTime(window*time.Second))
+	c.backend.Commit()
 
 	leaves := out.Tree.Values()
 	require.Greater(t, len(leaves), nGaps, "recipients' and refund leaves")
@@ -107,5 +112,5 @@ func TestCQFRoundOnChain(t *testing.T) {
 		require.Error(t, send(amount), "second claim of the same leaf")
 	}
 	require.Zero(t, c.balance(roundAt).Sign(), "every escrowed unit paid out, none over")
-	require.Error(t, c.send(0, rd, cqf.PackSetPayoutRoot(out.Root)), "no new root after claims")
+	require.Contains(t, c.revert(0, rd, cqf.PackSetPayoutRoot(common.Hash{1})), "RootFinal(", "no new root after the window")
 }

@@ -26,9 +26,9 @@ var (
 
 // CQFRoundMetaData contains all meta data concerning the CQFRound contract.
 var CQFRoundMetaData = bind.MetaData{
-	ABI: "[{\"inputs\":[{\"internalType\":\"address\",\"name\":\"_token\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"_start\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"_end\",\"type\":\"uint256\"}],\"stateMutability\":\"nonpayable\",\"type\":\"constructor\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"}],\"name\":\"OwnableInvalidOwner\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"OwnableUnauthorizedAccount\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"token\",\"type\":\"address\"}],\"name\":\"SafeERC20FailedOperation\",\"type\":\"error\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"previousOwner\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"newOwner\",\"type\":\"address\"}],\"name\":\"OwnershipTransferred\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"projectId\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"PayoutClaimed\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"root\",\"type\":\"bytes32\"}],\"name\":\"PayoutRootSet\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"projectId\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"pledger\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"limit\",\"type\":\"uint256\"}],\"name\":\"PledgeMade\",\"type\":\"event\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"projectId\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"bytes32[]\",\"name\":\"proof\",\"type\":\"bytes32[]\"}],\"name\":\"claim\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"claimedTotal\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"name\":\"leafClaimed\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"name\":\"limits\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"owner\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"payoutRoot\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"projectId\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"limit\",\"type\":\"uint256\"}],\"name\":\"pledge\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"name\":\"projectLimits\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"renounceOwnership\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"roundEnd\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"roundStart\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"_root\",\"type\":\"bytes32\"}],\"name\":\"setPayoutRoot\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"token\",\"outputs\":[{\"internalType\":\"contractIERC20\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"totalLimits\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"newOwner\",\"type\":\"address\"}],\"name\":\"transferOwnership\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"}]",
+	ABI: "[{\"inputs\":[{\"internalType\":\"address\",\"name\":\"_token\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"_start\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"_end\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"_challengeWindow\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"_claimDeadline\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"_sweepTo\",\"type\":\"address\"}],\"stateMutability\":\"nonpayable\",\"type\":\"constructor\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"leaf\",\"type\":\"bytes32\"}],\"name\":\"AlreadyClaimed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"finalAt\",\"type\":\"uint256\"}],\"name\":\"ChallengeWindowOpen\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"claimDeadline\",\"type\":\"uint256\"}],\"name\":\"ClaimDeadlineNotPassed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"claimDeadline\",\"type\":\"uint256\"}],\"name\":\"ClaimsClosed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"projectId\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"recipient\",\"type\":\"address\"}],\"name\":\"GapAlreadyRegistered\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"InvalidProof\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"string\",\"name\":\"what\",\"type\":\"string\"}],\"name\":\"InvalidSettings\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"claimed\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"totalLimits\",\"type\":\"uint256\"}],\"name\":\"OverEscrow\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"}],\"name\":\"OwnableInvalidOwner\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"OwnableUnauthorizedAccount\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ReentrancyGuardReentrantCall\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"root\",\"type\":\"bytes32\"}],\"name\":\"RootFinal\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"RootNotSet\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"RoundEnded\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"RoundNotEnded\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"RoundNotStarted\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"token\",\"type\":\"address\"}],\"name\":\"SafeERC20FailedOperation\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"finalAt\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"claimDeadline\",\"type\":\"uint256\"}],\"name\":\"TooLateForWindow\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"asked\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"received\",\"type\":\"uint256\"}],\"name\":\"TransferMismatch\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"projectId\",\"type\":\"uint256\"}],\"name\":\"UnknownGap\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ZeroAmount\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ZeroRecipient\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ZeroRoot\",\"type\":\"error\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"projectId\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"recipient\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"address\",\"name\":\"recipientId\",\"type\":\"address\"}],\"name\":\"GapRegistered\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"previousOwner\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"newOwner\",\"type\":\"address\"}],\"name\":\"OwnershipTransferred\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"projectId\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"PayoutClaimed\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"oldRoot\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"newRoot\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"finalAt\",\"type\":\"uint256\"}],\"name\":\"PayoutRootSet\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"projectId\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"pledger\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"limit\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"address\",\"name\":\"recipient\",\"type\":\"address\"}],\"name\":\"PledgeMade\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"Swept\",\"type\":\"event\"},{\"inputs\":[],\"name\":\"challengeWindow\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"projectId\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"bytes32[]\",\"name\":\"proof\",\"type\":\"bytes32[]\"}],\"name\":\"claim\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"claimDeadline\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"claimedTotal\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"deployBlock\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"name\":\"leafClaimed\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"owner\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"payoutRoot\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"projectId\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"limit\",\"type\":\"uint256\"}],\"name\":\"pledge\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"name\":\"recipientIdOf\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"name\":\"recipientOf\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"projectId\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"recipient\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"recipientId\",\"type\":\"address\"}],\"name\":\"registerGap\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"renounceOwnership\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"rootFinalAt\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"roundEnd\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"roundStart\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"_root\",\"type\":\"bytes32\"}],\"name\":\"setPayoutRoot\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"sweep\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"sweepTo\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"token\",\"outputs\":[{\"internalType\":\"contractIERC20\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"totalLimits\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"newOwner\",\"type\":\"address\"}],\"name\":\"transferOwnership\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"}]",
 	ID:  "CQFRound",
-	Bin: "0x60e060405234801561000f575f5ffd5b50604051610cf4380380610cf483398101604081905261002e916100c5565b338061005357604051631e4fbdf760e01b81525f600482015260240160405180910390fd5b61005c81610076565b506001600160a01b0390921660805260a05260c052610104565b5f80546001600160a01b038381166001600160a01b0319831681178455604051919092169283917f8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e09190a35050565b5f5f5f606084860312156100d7575f5ffd5b83516001600160a01b03811681146100ed575f5ffd5b602085015160409095015190969495509392505050565b60805160a05160c051610ba36101515f395f81816101d80152818161050701526106bb01525f8181610172015261065701525f81816102570152818161047701526107c80152610ba35ff3fe608060405234801561000f575f5ffd5b50600436106100f0575f3560e01c8063c02e580e11610093578063f7bd641611610063578063f7bd641614610240578063fb34645814610249578063fc0c546a14610252578063fde327be14610279575f5ffd5b8063c02e580e146101d3578063c6fc65c3146101fa578063e19500ba14610203578063f2fde38b1461022d575f5ffd5b806340365852116100ce578063403658521461016d578063715018a6146101945780638d6753801461019c5780638da5cb5b146101af575f5ffd5b806301fb6857146100f457806309c5d5651461012b5780632e7ba6ef14610158575b5f5ffd5b610116610102366004610a3d565b60066020525f908152604090205460ff1681565b60405190151581526020015b60405180910390f35b61014a610139366004610a3d565b60026020525f908152604090205481565b604051908152602001610122565b61016b610166366004610a6f565b61028c565b005b61014a7f000000000000000000000000000000000000000000000000000000000000000081565b61016b6104ea565b61016b6101aa366004610a3d565b6104fd565b5f546001600160a01b03165b6040516001600160a01b039091168152602001610122565b61014a7f000000000000000000000000000000000000000000000000000000000000000081565b61014a60055481565b61014a610211366004610b00565b600160209081525f928352604080842090915290825290205481565b61016b61023b366004610b2a565b610618565b61014a60035481565b61014a60045481565b6101bb7f000000000000000000000000000000000000000000000000000000000000000081565b61016b610287366004610b43565b610655565b6004546102cf5760405162461bcd60e51b815260206004820152600c60248201526b149bdbdd081b9bdd081cd95d60a21b60448201526064015b60405180910390fd5b60408051602081018790526001600160a01b03861691810191909152606081018490525f9060800160408051601f198184030181528282528051602091820120908301520160408051601f1981840301815291815281516020928301205f818152600690935291205490915060ff161561037d5760405162461bcd60e51b815260206004820152600f60248201526e105b1c9958591e4818db185a5b5959608a1b60448201526064016102c6565b6103bd8383808060200260200160405190810160405280939291908181526020018383602002808284375f9201919091525050600454915084905061082b565b6103f95760405162461bcd60e51b815260206004820152600d60248201526c24b73b30b634b210383937b7b360991b60448201526064016102c6565b5f818152600660205260408120805460ff1916600117905560058054869290610423908490610b63565b9091555050600354600554111561046a5760405162461bcd60e51b815260206004820152600b60248201526a4f76657220657363726f7760a81b60448201526064016102c6565b61049e6001600160a01b037f0000000000000000000000000000000000000000000000000000000000000000168686610840565b846001600160a01b0316867fe97cee5a4c0549d3fdc81e322b718ddf0aeb3418ec87dce4f9a7fb28d117c312866040516104da91815260200190565b60405180910390a3505050505050565b6104f26108a4565b6104fb5f6108d0565b565b6105056108a4565b7f000000000000000000000000000000000000000000000000000000000000000042116105665760405162461bcd60e51b815260206004820152600f60248201526e149bdd5b99081b9bdd08195b991959608a1b60448201526064016102c6565b8061059f5760405162461bcd60e51b815260206004820152600960248201526816995c9bc81c9bdbdd60ba1b60448201526064016102c6565b600554156105dd5760405162461bcd60e51b815260206004820152600b60248201526a436c61696d73206d61646560a81b60448201526064016102c6565b60048190556040518181527f5747481b102333c68e51e759fa1605c5a609620f1a6ed2edfb319b178a9b7a6d9060200160405180910390a150565b6106206108a4565b6001600160a01b03811661064957604051631e4fbdf760e01b81525f60048201526024016102c6565b610652816108d0565b50565b7f00000000000000000000000000000000000000000000000000000000000000004210156106b95760405162461bcd60e51b8152602060048201526011602482015270149bdd5b99081b9bdd081cdd185c9d1959607a1b60448201526064016102c6565b7f00000000000000000000000000000000000000000000000000000000000000004211156107175760405162461bcd60e51b815260206004820152600b60248201526a149bdd5b9908195b99195960aa1b60448201526064016102c6565b5f81116107535760405162461bcd60e51b815260206004820152600a60248201526916995c9bc81b1a5b5a5d60b21b60448201526064016102c6565b5f8281526001602090815260408083203384529091528120805483929061077b908490610b63565b90915550505f828152600260205260408120805483929061079d908490610b63565b925050819055508060035f8282546107b59190610b63565b909155506107f090506001600160a01b037f00000000000000000000000000000000000000000000000000000000000000001633308461091f565b604051818152339083907f32ce8e6b57cb1303806eaf9b3bf3609699c7a1a3231079bd7ece621d13c6c4bf9060200160405180910390a35050565b5f82610837858461095e565b14949350505050565b6040516001600160a01b0383811660248301526044820183905261089f91859182169063a9059cbb906064015b604051602081830303815290604052915060e01b6020820180516001600160e01b0383818316178352505050506109a2565b505050565b5f546001600160a01b031633146104fb5760405163118cdaa760e01b81523360048201526024016102c6565b5f80546001600160a01b038381166001600160a01b0319831681178455604051919092169283917f8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e09190a35050565b6040516001600160a01b0384811660248301528381166044830152606482018390526109589186918216906323b872dd9060840161086d565b50505050565b5f81815b84518110156109985761098e8286838151811061098157610981610b82565b6020026020010151610a0e565b9150600101610962565b5090505b92915050565b5f5f60205f8451602086015f885af1806109c1576040513d5f823e3d81fd5b50505f513d915081156109d85780600114156109e5565b6001600160a01b0384163b155b1561095857604051635274afe760e01b81526001600160a01b03851660048201526024016102c6565b5f818310610a28575f828152602084905260409020610a36565b5f8381526020839052604090205b9392505050565b5f60208284031215610a4d575f5ffd5b5035919050565b80356001600160a01b0381168114610a6a575f5ffd5b919050565b5f5f5f5f5f60808688031215610a83575f5ffd5b85359450610a9360208701610a54565b935060408601359250606086013567ffffffffffffffff811115610ab5575f5ffd5b8601601f81018813610ac5575f5ffd5b803567ffffffffffffffff811115610adb575f5ffd5b8860208260051b8401011115610aef575f5ffd5b959894975092955050506020019190565b5f5f60408385031215610b11575f5ffd5b82359150610b2160208401610a54565b90509250929050565b5f60208284031215610b3a575f5ffd5b610a3682610a54565b5f5f60408385031215610b54575f5ffd5b50508035926020909101359150565b8082018082111561099c57634e487b7160e01b5f52601160045260245ffd5b634e487b7160e01b5f52603260045260245ffdfea164736f6c634300081c000a",
+	Bin: "0x610160604052348015610010575f5ffd5b5060405161162438038061162483398101604081905261002f916102b9565b338061005557604051631e4fbdf760e01b81525f60048201526024015b60405180910390fd5b61005e8161024f565b506001600160a01b0386166100b657604051634a6815f560e11b815260206004820152601960248201527f746f6b656e20697320746865207a65726f206164647265737300000000000000604482015260640161004c565b83851061010657604051634a6815f560e11b815260206004820152601760248201527f7374617274206973206e6f74206265666f726520656e64000000000000000000604482015260640161004c565b825f0361015657604051634a6815f560e11b815260206004820152601460248201527f6368616c6c656e676557696e646f772069732030000000000000000000000000604482015260640161004c565b610160838561030f565b82116101c857604051634a6815f560e11b815260206004820152603060248201527f636c61696d446561646c696e65206973206e6f7420616674657220656e64202b60448201526f206368616c6c656e676557696e646f7760801b606482015260840161004c565b6001600160a01b03811661021f57604051634a6815f560e11b815260206004820152601b60248201527f7377656570546f20697320746865207a65726f20616464726573730000000000604482015260640161004c565b6001600160a01b0395861660805260a09490945260c09290925260e0526101005216610120524361014052610334565b5f80546001600160a01b038381166001600160a01b0319831681178455604051919092169283917f8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e09190a35050565b80516001600160a01b03811681146102b4575f5ffd5b919050565b5f5f5f5f5f5f60c087890312156102ce575f5ffd5b6102d78761029e565b6020880151604089015160608a015160808b015193995091975095509350915061030360a0880161029e565b90509295509295509295565b8082018082111561032e57634e487b7160e01b5f52601160045260245ffd5b92915050565b60805160a05160c05160e05161010051610120516101405161121a61040a5f395f6102cb01525f818161025a01528181610727015261074e01525f818161019a01528181610400015281816104350152818161060e0152818161064201528181610a030152610a3e01525f818161028101526109da01525f81816102f2015281816107d5015281816109430152610b4201525f81816101cf0152610b0101525f818161036f01528181610588015281816106850152818161070501528181610bf001528181610c700152610cb9015261121a5ff3fe608060405234801561000f575f5ffd5b506004361061013d575f3560e01c80638d675380116100b4578063f14cf04511610079578063f14cf0451461031d578063f2fde38b14610345578063f7bd641614610358578063fb34645814610361578063fc0c546a1461036a578063fde327be14610391575f5ffd5b80638d675380146102a35780638da5cb5b146102b6578063a3ec191a146102c6578063c02e580e146102ed578063c6fc65c314610314575f5ffd5b80634555abf8116101055780634555abf8146101f15780635098436a14610231578063715018a61461023a5780637160c6ea146102425780637ea219a514610255578063861a14121461027c575f5ffd5b806301fb6857146101415780632e7ba6ef1461017857806335faa4161461018d5780633ba86c441461019557806340365852146101ca575b5f5ffd5b61016361014f366004611073565b60076020525f908152604090205460ff1681565b60405190151581526020015b60405180910390f35b61018b6101863660046110a5565b6103a4565b005b61018b610604565b6101bc7f000000000000000000000000000000000000000000000000000000000000000081565b60405190815260200161016f565b6101bc7f000000000000000000000000000000000000000000000000000000000000000081565b6102196101ff366004611073565b60026020525f90815260409020546001600160a01b031681565b6040516001600160a01b03909116815260200161016f565b6101bc60055481565b61018b6107ba565b61018b610250366004611136565b6107cb565b6102197f000000000000000000000000000000000000000000000000000000000000000081565b6101bc7f000000000000000000000000000000000000000000000000000000000000000081565b61018b6102b1366004611073565b610939565b5f546001600160a01b0316610219565b6101bc7f000000000000000000000000000000000000000000000000000000000000000081565b6101bc7f000000000000000000000000000000000000000000000000000000000000000081565b6101bc60065481565b61021961032b366004611073565b60016020525f90815260409020546001600160a01b031681565b61018b61035336600461116f565b610aba565b6101bc60035481565b6101bc60045481565b6102197f000000000000000000000000000000000000000000000000000000000000000081565b61018b61039f366004611188565b610af7565b6103ac610dc2565b6004546103cc57604051631c8b625960e01b815260040160405180910390fd5b6005544210156103fe5760055460405163891b786160e01b81526004016103f591815260200190565b60405180910390fd5b7f00000000000000000000000000000000000000000000000000000000000000004211156104615760405163c9240fd560e01b81527f000000000000000000000000000000000000000000000000000000000000000060048201526024016103f5565b60408051602081018790526001600160a01b03861691810191909152606081018490525f9060800160408051601f198184030181528282528051602091820120908301520160408051601f1981840301815291815281516020928301205f818152600790935291205490915060ff16156104f157604051633210992160e21b8152600481018290526024016103f5565b6104ff838360045484610e2f565b61051c576040516309bde33960e01b815260040160405180910390fd5b5f8460065461052b91906111bc565b905060035481111561055e576003546040516333f9e34d60e01b81526103f5918391600401918252602082015260400190565b5f828152600760205260409020805460ff1916600117905560068190556105af6001600160a01b037f0000000000000000000000000000000000000000000000000000000000000000168787610e46565b856001600160a01b0316877fe97cee5a4c0549d3fdc81e322b718ddf0aeb3418ec87dce4f9a7fb28d117c312876040516105eb91815260200190565b60405180910390a350506105fd610eaa565b5050505050565b61060c610dc2565b7f0000000000000000000000000000000000000000000000000000000000000000421161066e57604051633c13687160e21b81527f000000000000000000000000000000000000000000000000000000000000000060048201526024016103f5565b6040516370a0823160e01b81523060048201525f907f00000000000000000000000000000000000000000000000000000000000000006001600160a01b0316906370a0823190602401602060405180830381865afa1580156106d2573d5f5f3e3d5ffd5b505050506040513d601f19601f820116820180604052508101906106f691906111cf565b905061074c6001600160a01b037f0000000000000000000000000000000000000000000000000000000000000000167f000000000000000000000000000000000000000000000000000000000000000083610e46565b7f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03167fc36b5179cb9c303b200074996eab2b3473eac370fdd7eba3bec636fe35109696826040516107a791815260200190565b60405180910390a2506107b8610eaa565b565b6107c2610ed4565b6107b85f610f00565b6107d3610ed4565b7f000000000000000000000000000000000000000000000000000000000000000042111561081457604051636b5fd31b60e01b815260040160405180910390fd5b6001600160a01b038216158061083257506001600160a01b03821630145b156108505760405163d27b444360e01b815260040160405180910390fd5b5f838152600160205260409020546001600160a01b031680156108985760405163112aa1fd60e11b8152600481018590526001600160a01b03821660248201526044016103f5565b5f84815260016020526040902080546001600160a01b0319166001600160a01b03858116919091179091558216156108f1575f84815260026020526040902080546001600160a01b0319166001600160a01b0384161790555b6040516001600160a01b03838116825284169085907f6a82c7a85b405806f3fbfb6b753f0270f71dea1797c930ac24ff04b59b9cbfe29060200160405180910390a350505050565b610941610ed4565b7f0000000000000000000000000000000000000000000000000000000000000000421161098157604051636218b96960e11b815260040160405180910390fd5b8061099f5760405163b263ae7360e01b815260040160405180910390fd5b60045480158015906109b357506005544210155b156109d457604051631762d5f960e01b8152600481018290526024016103f5565b5f6109ff7f0000000000000000000000000000000000000000000000000000000000000000426111bc565b90507f00000000000000000000000000000000000000000000000000000000000000008110610a6a57604051631953fea560e31b8152600481018290527f000000000000000000000000000000000000000000000000000000000000000060248201526044016103f5565b6004839055600581905560408051838152602081018590529081018290527fed39c721e6b97575400004b1ea6cebe6d56908165c30aceae5526d6b3727e4969060600160405180910390a1505050565b610ac2610ed4565b6001600160a01b038116610aeb57604051631e4fbdf760e01b81525f60048201526024016103f5565b610af481610f00565b50565b610aff610dc2565b7f0000000000000000000000000000000000000000000000000000000000000000421015610b40576040516323a71b8760e21b815260040160405180910390fd5b7f0000000000000000000000000000000000000000000000000000000000000000421115610b8157604051636b5fd31b60e01b815260040160405180910390fd5b805f03610ba157604051631f2a200560e01b815260040160405180910390fd5b5f828152600160205260409020546001600160a01b031680610bd95760405163220a67db60e01b8152600481018490526024016103f5565b6040516370a0823160e01b81523060048201525f907f00000000000000000000000000000000000000000000000000000000000000006001600160a01b0316906370a0823190602401602060405180830381865afa158015610c3d573d5f5f3e3d5ffd5b505050506040513d601f19601f82011682018060405250810190610c6191906111cf565b9050610c986001600160a01b037f000000000000000000000000000000000000000000000000000000000000000016333086610f4f565b6040516370a0823160e01b81523060048201525f9082906001600160a01b037f000000000000000000000000000000000000000000000000000000000000000016906370a0823190602401602060405180830381865afa158015610cfe573d5f5f3e3d5ffd5b505050506040513d601f19601f82011682018060405250810190610d2291906111cf565b610d2c91906111e6565b9050838114610d5857604051630ad48e5960e41b815260048101859052602481018290526044016103f5565b8060035f828254610d6991906111bc565b9091555050604080518281526001600160a01b0385166020820152339187917fd00903fc2780aca1e56d1abac77359cac6b3524fc73175e29f01c616f9bae892910160405180910390a3505050610dbe610eaa565b5050565b7f9b779b17422d0df92223018b32b4d1fa46e071723d6817e2486d003becc55f005c15610e0257604051633ee5aeb560e01b815260040160405180910390fd5b6107b860017f9b779b17422d0df92223018b32b4d1fa46e071723d6817e2486d003becc55f005b90610f8e565b5f82610e3c868685610f95565b1495945050505050565b6040516001600160a01b03838116602483015260448201839052610ea591859182169063a9059cbb906064015b604051602081830303815290604052915060e01b6020820180516001600160e01b038381831617835250505050610fd6565b505050565b6107b85f7f9b779b17422d0df92223018b32b4d1fa46e071723d6817e2486d003becc55f00610e29565b5f546001600160a01b031633146107b85760405163118cdaa760e01b81523360048201526024016103f5565b5f80546001600160a01b038381166001600160a01b0319831681178455604051919092169283917f8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e09190a35050565b6040516001600160a01b038481166024830152838116604483015260648201839052610f889186918216906323b872dd90608401610e73565b50505050565b80825d5050565b5f81815b84811015610fcd57610fc382878784818110610fb757610fb76111f9565b90506020020135611042565b9150600101610f99565b50949350505050565b5f5f60205f8451602086015f885af180610ff5576040513d5f823e3d81fd5b50505f513d9150811561100c578060011415611019565b6001600160a01b0384163b155b15610f8857604051635274afe760e01b81526001600160a01b03851660048201526024016103f5565b5f81831061105c575f82815260208490526040902061106a565b5f8381526020839052604090205b90505b92915050565b5f60208284031215611083575f5ffd5b5035919050565b80356001600160a01b03811681146110a0575f5ffd5b919050565b5f5f5f5f5f608086880312156110b9575f5ffd5b853594506110c96020870161108a565b935060408601359250606086013567ffffffffffffffff8111156110eb575f5ffd5b8601601f810188136110fb575f5ffd5b803567ffffffffffffffff811115611111575f5ffd5b8860208260051b8401011115611125575f5ffd5b959894975092955050506020019190565b5f5f5f60608486031215611148575f5ffd5b833592506111586020850161108a565b91506111666040850161108a565b90509250925092565b5f6020828403121561117f575f5ffd5b61106a8261108a565b5f5f60408385031215611199575f5ffd5b50508035926020909101359150565b634e487b7160e01b5f52601160045260245ffd5b8082018082111561106d5761106d6111a8565b5f602082840312156111df575f5ffd5b5051919050565b8181038181111561106d5761106d6111a8565b634e487b7160e01b5f52603260045260245ffdfea164736f6c634300081c000a",
 }
 
 // CQFRound is an auto generated Go binding around an Ethereum contract.
@@ -59,13 +59,48 @@ func (c *CQFRound) Instance(backend bind.ContractBackend, addr common.Address) *
 // PackConstructor is the Go binding used to pack the parameters required for
 // contract deployment.
 //
-// Solidity: constructor(address _token, uint256 _start, uint256 _end) returns()
-func (cQFRound *CQFRound) PackConstructor(_token common.Address, _start *big.Int, _end *big.Int) []byte {
-	enc, err := cQFRound.abi.Pack("", _token, _start, _end)
+// Solidity: constructor(address _token, uint256 _start, uint256 _end, uint256 _challengeWindow, uint256 _claimDeadline, address _sweepTo) returns()
+func (cQFRound *CQFRound) PackConstructor(_token common.Address, _start *big.Int, _end *big.Int, _challengeWindow *big.Int, _claimDeadline *big.Int, _sweepTo common.Address) []byte {
+	enc, err := cQFRound.abi.Pack("", _token, _start, _end, _challengeWindow, _claimDeadline, _sweepTo)
 	if err != nil {
 		panic(err)
 	}
 	return enc
+}
+
+// PackChallengeWindow is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x861a1412.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function challengeWindow() view returns(uint256)
+func (cQFRound *CQFRound) PackChallengeWindow() []byte {
+	enc, err := cQFRound.abi.Pack("challengeWindow")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackChallengeWindow is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x861a1412.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function challengeWindow() view returns(uint256)
+func (cQFRound *CQFRound) TryPackChallengeWindow() ([]byte, error) {
+	return cQFRound.abi.Pack("challengeWindow")
+}
+
+// UnpackChallengeWindow is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x861a1412.
+//
+// Solidity: function challengeWindow() view returns(uint256)
+func (cQFRound *CQFRound) UnpackChallengeWindow(data []byte) (*big.Int, error) {
+	out, err := cQFRound.abi.Unpack("challengeWindow", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
 }
 
 // PackClaim is the Go binding used to pack the parameters required for calling
@@ -88,6 +123,41 @@ func (cQFRound *CQFRound) PackClaim(projectId *big.Int, account common.Address, 
 // Solidity: function claim(uint256 projectId, address account, uint256 amount, bytes32[] proof) returns()
 func (cQFRound *CQFRound) TryPackClaim(projectId *big.Int, account common.Address, amount *big.Int, proof [][32]byte) ([]byte, error) {
 	return cQFRound.abi.Pack("claim", projectId, account, amount, proof)
+}
+
+// PackClaimDeadline is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x3ba86c44.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function claimDeadline() view returns(uint256)
+func (cQFRound *CQFRound) PackClaimDeadline() []byte {
+	enc, err := cQFRound.abi.Pack("claimDeadline")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackClaimDeadline is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x3ba86c44.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function claimDeadline() view returns(uint256)
+func (cQFRound *CQFRound) TryPackClaimDeadline() ([]byte, error) {
+	return cQFRound.abi.Pack("claimDeadline")
+}
+
+// UnpackClaimDeadline is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x3ba86c44.
+//
+// Solidity: function claimDeadline() view returns(uint256)
+func (cQFRound *CQFRound) UnpackClaimDeadline(data []byte) (*big.Int, error) {
+	out, err := cQFRound.abi.Unpack("claimDeadline", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
 }
 
 // PackClaimedTotal is the Go binding used to pack the parameters required for calling
@@ -118,6 +188,41 @@ func (cQFRound *CQFRound) TryPackClaimedTotal() ([]byte, error) {
 // Solidity: function claimedTotal() view returns(uint256)
 func (cQFRound *CQFRound) UnpackClaimedTotal(data []byte) (*big.Int, error) {
 	out, err := cQFRound.abi.Unpack("claimedTotal", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackDeployBlock is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xa3ec191a.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function deployBlock() view returns(uint256)
+func (cQFRound *CQFRound) PackDeployBlock() []byte {
+	enc, err := cQFRound.abi.Pack("deployBlock")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackDeployBlock is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xa3ec191a.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function deployBlock() view returns(uint256)
+func (cQFRound *CQFRound) TryPackDeployBlock() ([]byte, error) {
+	return cQFRound.abi.Pack("deployBlock")
+}
+
+// UnpackDeployBlock is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xa3ec191a.
+//
+// Solidity: function deployBlock() view returns(uint256)
+func (cQFRound *CQFRound) UnpackDeployBlock(data []byte) (*big.Int, error) {
+	out, err := cQFRound.abi.Unpack("deployBlock", data)
 	if err != nil {
 		return new(big.Int), err
 	}
@@ -157,41 +262,6 @@ func (cQFRound *CQFRound) UnpackLeafClaimed(data []byte) (bool, error) {
 		return *new(bool), err
 	}
 	out0 := *abi.ConvertType(out[0], new(bool)).(*bool)
-	return out0, nil
-}
-
-// PackLimits is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0xe19500ba.  This method will panic if any
-// invalid/nil inputs are passed.
-//
-// Solidity: function limits(uint256 , address ) view returns(uint256)
-func (cQFRound *CQFRound) PackLimits(arg0 *big.Int, arg1 common.Address) []byte {
-	enc, err := cQFRound.abi.Pack("limits", arg0, arg1)
-	if err != nil {
-		panic(err)
-	}
-	return enc
-}
-
-// TryPackLimits is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0xe19500ba.  This method will return an error
-// if any inputs are invalid/nil.
-//
-// Solidity: function limits(uint256 , address ) view returns(uint256)
-func (cQFRound *CQFRound) TryPackLimits(arg0 *big.Int, arg1 common.Address) ([]byte, error) {
-	return cQFRound.abi.Pack("limits", arg0, arg1)
-}
-
-// UnpackLimits is the Go binding that unpacks the parameters returned
-// from invoking the contract method with ID 0xe19500ba.
-//
-// Solidity: function limits(uint256 , address ) view returns(uint256)
-func (cQFRound *CQFRound) UnpackLimits(data []byte) (*big.Int, error) {
-	out, err := cQFRound.abi.Unpack("limits", data)
-	if err != nil {
-		return new(big.Int), err
-	}
-	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
 	return out0, nil
 }
 
@@ -287,39 +357,96 @@ func (cQFRound *CQFRound) TryPackPledge(projectId *big.Int, limit *big.Int) ([]b
 	return cQFRound.abi.Pack("pledge", projectId, limit)
 }
 
-// PackProjectLimits is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0x09c5d565.  This method will panic if any
+// PackRecipientIdOf is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x4555abf8.  This method will panic if any
 // invalid/nil inputs are passed.
 //
-// Solidity: function projectLimits(uint256 ) view returns(uint256)
-func (cQFRound *CQFRound) PackProjectLimits(arg0 *big.Int) []byte {
-	enc, err := cQFRound.abi.Pack("projectLimits", arg0)
+// Solidity: function recipientIdOf(uint256 ) view returns(address)
+func (cQFRound *CQFRound) PackRecipientIdOf(arg0 *big.Int) []byte {
+	enc, err := cQFRound.abi.Pack("recipientIdOf", arg0)
 	if err != nil {
 		panic(err)
 	}
 	return enc
 }
 
-// TryPackProjectLimits is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0x09c5d565.  This method will return an error
+// TryPackRecipientIdOf is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x4555abf8.  This method will return an error
 // if any inputs are invalid/nil.
 //
-// Solidity: function projectLimits(uint256 ) view returns(uint256)
-func (cQFRound *CQFRound) TryPackProjectLimits(arg0 *big.Int) ([]byte, error) {
-	return cQFRound.abi.Pack("projectLimits", arg0)
+// Solidity: function recipientIdOf(uint256 ) view returns(address)
+func (cQFRound *CQFRound) TryPackRecipientIdOf(arg0 *big.Int) ([]byte, error) {
+	return cQFRound.abi.Pack("recipientIdOf", arg0)
 }
 
-// UnpackProjectLimits is the Go binding that unpacks the parameters returned
-// from invoking the contract method with ID 0x09c5d565.
+// UnpackRecipientIdOf is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x4555abf8.
 //
-// Solidity: function projectLimits(uint256 ) view returns(uint256)
-func (cQFRound *CQFRound) UnpackProjectLimits(data []byte) (*big.Int, error) {
-	out, err := cQFRound.abi.Unpack("projectLimits", data)
+// Solidity: function recipientIdOf(uint256 ) view returns(address)
+func (cQFRound *CQFRound) UnpackRecipientIdOf(data []byte) (common.Address, error) {
+	out, err := cQFRound.abi.Unpack("recipientIdOf", data)
 	if err != nil {
-		return new(big.Int), err
+		return *new(common.Address), err
 	}
-	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	out0 := *abi.ConvertType(out[0], new(common.Address)).(*common.Address)
 	return out0, nil
+}
+
+// PackRecipientOf is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xf14cf045.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function recipientOf(uint256 ) view returns(address)
+func (cQFRound *CQFRound) PackRecipientOf(arg0 *big.Int) []byte {
+	enc, err := cQFRound.abi.Pack("recipientOf", arg0)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackRecipientOf is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xf14cf045.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function recipientOf(uint256 ) view returns(address)
+func (cQFRound *CQFRound) TryPackRecipientOf(arg0 *big.Int) ([]byte, error) {
+	return cQFRound.abi.Pack("recipientOf", arg0)
+}
+
+// UnpackRecipientOf is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xf14cf045.
+//
+// Solidity: function recipientOf(uint256 ) view returns(address)
+func (cQFRound *CQFRound) UnpackRecipientOf(data []byte) (common.Address, error) {
+	out, err := cQFRound.abi.Unpack("recipientOf", data)
+	if err != nil {
+		return *new(common.Address), err
+	}
+	out0 := *abi.ConvertType(out[0], new(common.Address)).(*common.Address)
+	return out0, nil
+}
+
+// PackRegisterGap is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x7160c6ea.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function registerGap(uint256 projectId, address recipient, address recipientId) returns()
+func (cQFRound *CQFRound) PackRegisterGap(projectId *big.Int, recipient common.Address, recipientId common.Address) []byte {
+	enc, err := cQFRound.abi.Pack("registerGap", projectId, recipient, recipientId)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackRegisterGap is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x7160c6ea.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function registerGap(uint256 projectId, address recipient, address recipientId) returns()
+func (cQFRound *CQFRound) TryPackRegisterGap(projectId *big.Int, recipient common.Address, recipientId common.Address) ([]byte, error) {
+	return cQFRound.abi.Pack("registerGap", projectId, recipient, recipientId)
 }
 
 // PackRenounceOwnership is the Go binding used to pack the parameters required for calling
@@ -342,6 +469,41 @@ func (cQFRound *CQFRound) PackRenounceOwnership() []byte {
 // Solidity: function renounceOwnership() returns()
 func (cQFRound *CQFRound) TryPackRenounceOwnership() ([]byte, error) {
 	return cQFRound.abi.Pack("renounceOwnership")
+}
+
+// PackRootFinalAt is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x5098436a.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function rootFinalAt() view returns(uint256)
+func (cQFRound *CQFRound) PackRootFinalAt() []byte {
+	enc, err := cQFRound.abi.Pack("rootFinalAt")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackRootFinalAt is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x5098436a.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function rootFinalAt() view returns(uint256)
+func (cQFRound *CQFRound) TryPackRootFinalAt() ([]byte, error) {
+	return cQFRound.abi.Pack("rootFinalAt")
+}
+
+// UnpackRootFinalAt is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x5098436a.
+//
+// Solidity: function rootFinalAt() view returns(uint256)
+func (cQFRound *CQFRound) UnpackRootFinalAt(data []byte) (*big.Int, error) {
+	out, err := cQFRound.abi.Unpack("rootFinalAt", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
 }
 
 // PackRoundEnd is the Go binding used to pack the parameters required for calling
@@ -436,6 +598,63 @@ func (cQFRound *CQFRound) TryPackSetPayoutRoot(root [32]byte) ([]byte, error) {
 	return cQFRound.abi.Pack("setPayoutRoot", root)
 }
 
+// PackSweep is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x35faa416.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function sweep() returns()
+func (cQFRound *CQFRound) PackSweep() []byte {
+	enc, err := cQFRound.abi.Pack("sweep")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSweep is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x35faa416.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function sweep() returns()
+func (cQFRound *CQFRound) TryPackSweep() ([]byte, error) {
+	return cQFRound.abi.Pack("sweep")
+}
+
+// PackSweepTo is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x7ea219a5.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function sweepTo() view returns(address)
+func (cQFRound *CQFRound) PackSweepTo() []byte {
+	enc, err := cQFRound.abi.Pack("sweepTo")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSweepTo is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x7ea219a5.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function sweepTo() view returns(address)
+func (cQFRound *CQFRound) TryPackSweepTo() ([]byte, error) {
+	return cQFRound.abi.Pack("sweepTo")
+}
+
+// UnpackSweepTo is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x7ea219a5.
+//
+// Solidity: function sweepTo() view returns(address)
+func (cQFRound *CQFRound) UnpackSweepTo(data []byte) (common.Address, error) {
+	out, err := cQFRound.abi.Unpack("sweepTo", data)
+	if err != nil {
+		return *new(common.Address), err
+	}
+	out0 := *abi.ConvertType(out[0], new(common.Address)).(*common.Address)
+	return out0, nil
+}
+
 // PackToken is the Go binding used to pack the parameters required for calling
 // the contract method with ID 0xfc0c546a.  This method will panic if any
 // invalid/nil inputs are passed.
@@ -526,6 +745,52 @@ func (cQFRound *CQFRound) PackTransferOwnership(newOwner common.Address) []byte 
 // Solidity: function transferOwnership(address newOwner) returns()
 func (cQFRound *CQFRound) TryPackTransferOwnership(newOwner common.Address) ([]byte, error) {
 	return cQFRound.abi.Pack("transferOwnership", newOwner)
+}
+
+// CQFRoundGapRegistered represents a GapRegistered event raised by the CQFRound contract.
+type CQFRoundGapRegistered struct {
+	ProjectId   *big.Int
+	Recipient   common.Address
+	RecipientId common.Address
+	Raw         *types.Log // Blockchain specific contextual infos
+}
+
+const CQFRoundGapRegisteredEventName = "GapRegistered"
+
+// ContractEventName returns the user-defined event name.
+func (CQFRoundGapRegistered) ContractEventName() string {
+	return CQFRoundGapRegisteredEventName
+}
+
+// UnpackGapRegisteredEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event GapRegistered(uint256 indexed projectId, address indexed recipient, address recipientId)
+func (cQFRound *CQFRound) UnpackGapRegisteredEvent(log *types.Log) (*CQFRoundGapRegistered, error) {
+	event := "GapRegistered"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != cQFRound.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(CQFRoundGapRegistered)
+	if len(log.Data) > 0 {
+		if err := cQFRound.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range cQFRound.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
 }
 
 // CQFRoundOwnershipTransferred represents a OwnershipTransferred event raised by the CQFRound contract.
@@ -621,8 +886,10 @@ func (cQFRound *CQFRound) UnpackPayoutClaimedEvent(log *types.Log) (*CQFRoundPay
 
 // CQFRoundPayoutRootSet represents a PayoutRootSet event raised by the CQFRound contract.
 type CQFRoundPayoutRootSet struct {
-	Root [32]byte
-	Raw  *types.Log // Blockchain specific contextual infos
+	OldRoot [32]byte
+	NewRoot [32]byte
+	FinalAt *big.Int
+	Raw     *types.Log // Blockchain specific contextual infos
 }
 
 const CQFRoundPayoutRootSetEventName = "PayoutRootSet"
@@ -635,7 +902,7 @@ func (CQFRoundPayoutRootSet) ContractEventName() string {
 // UnpackPayoutRootSetEvent is the Go binding that unpacks the event data emitted
 // by contract.
 //
-// Solidity: event PayoutRootSet(bytes32 root)
+// Solidity: event PayoutRootSet(bytes32 oldRoot, bytes32 newRoot, uint256 finalAt)
 func (cQFRound *CQFRound) UnpackPayoutRootSetEvent(log *types.Log) (*CQFRoundPayoutRootSet, error) {
 	event := "PayoutRootSet"
 	if len(log.Topics) == 0 {
@@ -668,6 +935,7 @@ type CQFRoundPledgeMade struct {
 	ProjectId *big.Int
 	Pledger   common.Address
 	Limit     *big.Int
+	Recipient common.Address
 	Raw       *types.Log // Blockchain specific contextual infos
 }
 
@@ -681,7 +949,7 @@ func (CQFRoundPledgeMade) ContractEventName() string {
 // UnpackPledgeMadeEvent is the Go binding that unpacks the event data emitted
 // by contract.
 //
-// Solidity: event PledgeMade(uint256 indexed projectId, address indexed pledger, uint256 limit)
+// Solidity: event PledgeMade(uint256 indexed projectId, address indexed pledger, uint256 limit, address recipient)
 func (cQFRound *CQFRound) UnpackPledgeMadeEvent(log *types.Log) (*CQFRoundPledgeMade, error) {
 	event := "PledgeMade"
 	if len(log.Topics) == 0 {
@@ -709,19 +977,317 @@ func (cQFRound *CQFRound) UnpackPledgeMadeEvent(log *types.Log) (*CQFRoundPledge
 	return out, nil
 }
 
+// CQFRoundSwept represents a Swept event raised by the CQFRound contract.
+type CQFRoundSwept struct {
+	To     common.Address
+	Amount *big.Int
+	Raw    *types.Log // Blockchain specific contextual infos
+}
+
+const CQFRoundSweptEventName = "Swept"
+
+// ContractEventName returns the user-defined event name.
+func (CQFRoundSwept) ContractEventName() string {
+	return CQFRoundSweptEventName
+}
+
+// UnpackSweptEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event Swept(address indexed to, uint256 amount)
+func (cQFRound *CQFRound) UnpackSweptEvent(log *types.Log) (*CQFRoundSwept, error) {
+	event := "Swept"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != cQFRound.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(CQFRoundSwept)
+	if len(log.Data) > 0 {
+		if err := cQFRound.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range cQFRound.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
 // UnpackError attempts to decode the provided error data using user-defined
 // error definitions.
 func (cQFRound *CQFRound) UnpackError(raw []byte) (any, error) {
+	if bytes.Equal(raw[:4], cQFRound.abi.Errors["AlreadyClaimed"].ID.Bytes()[:4]) {
+		return cQFRound.UnpackAlreadyClaimedError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], cQFRound.abi.Errors["ChallengeWindowOpen"].ID.Bytes()[:4]) {
+		return cQFRound.UnpackChallengeWindowOpenError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], cQFRound.abi.Errors["ClaimDeadlineNotPassed"].ID.Bytes()[:4]) {
+		return cQFRound.UnpackClaimDeadlineNotPassedError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], cQFRound.abi.Errors["ClaimsClosed"].ID.Bytes()[:4]) {
+		return cQFRound.UnpackClaimsClosedError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], cQFRound.abi.Errors["GapAlreadyRegistered"].ID.Bytes()[:4]) {
+		return cQFRound.UnpackGapAlreadyRegisteredError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], cQFRound.abi.Errors["InvalidProof"].ID.Bytes()[:4]) {
+		return cQFRound.UnpackInvalidProofError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], cQFRound.abi.Errors["InvalidSettings"].ID.Bytes()[:4]) {
+		return cQFRound.UnpackInvalidSettingsError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], cQFRound.abi.Errors["OverEscrow"].ID.Bytes()[:4]) {
+		return cQFRound.UnpackOverEscrowError(raw[4:])
+	}
 	if bytes.Equal(raw[:4], cQFRound.abi.Errors["OwnableInvalidOwner"].ID.Bytes()[:4]) {
 		return cQFRound.UnpackOwnableInvalidOwnerError(raw[4:])
 	}
 	if bytes.Equal(raw[:4], cQFRound.abi.Errors["OwnableUnauthorizedAccount"].ID.Bytes()[:4]) {
 		return cQFRound.UnpackOwnableUnauthorizedAccountError(raw[4:])
 	}
+	if bytes.Equal(raw[:4], cQFRound.abi.Errors["ReentrancyGuardReentrantCall"].ID.Bytes()[:4]) {
+		return cQFRound.UnpackReentrancyGuardReentrantCallError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], cQFRound.abi.Errors["RootFinal"].ID.Bytes()[:4]) {
+		return cQFRound.UnpackRootFinalError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], cQFRound.abi.Errors["RootNotSet"].ID.Bytes()[:4]) {
+		return cQFRound.UnpackRootNotSetError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], cQFRound.abi.Errors["RoundEnded"].ID.Bytes()[:4]) {
+		return cQFRound.UnpackRoundEndedError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], cQFRound.abi.Errors["RoundNotEnded"].ID.Bytes()[:4]) {
+		return cQFRound.UnpackRoundNotEndedError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], cQFRound.abi.Errors["RoundNotStarted"].ID.Bytes()[:4]) {
+		return cQFRound.UnpackRoundNotStartedError(raw[4:])
+	}
 	if bytes.Equal(raw[:4], cQFRound.abi.Errors["SafeERC20FailedOperation"].ID.Bytes()[:4]) {
 		return cQFRound.UnpackSafeERC20FailedOperationError(raw[4:])
 	}
+	if bytes.Equal(raw[:4], cQFRound.abi.Errors["TooLateForWindow"].ID.Bytes()[:4]) {
+		return cQFRound.UnpackTooLateForWindowError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], cQFRound.abi.Errors["TransferMismatch"].ID.Bytes()[:4]) {
+		return cQFRound.UnpackTransferMismatchError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], cQFRound.abi.Errors["UnknownGap"].ID.Bytes()[:4]) {
+		return cQFRound.UnpackUnknownGapError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], cQFRound.abi.Errors["ZeroAmount"].ID.Bytes()[:4]) {
+		return cQFRound.UnpackZeroAmountError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], cQFRound.abi.Errors["ZeroRecipient"].ID.Bytes()[:4]) {
+		return cQFRound.UnpackZeroRecipientError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], cQFRound.abi.Errors["ZeroRoot"].ID.Bytes()[:4]) {
+		return cQFRound.UnpackZeroRootError(raw[4:])
+	}
 	return nil, errors.New("Unknown error")
+}
+
+// CQFRoundAlreadyClaimed represents a AlreadyClaimed error raised by the CQFRound contract.
+type CQFRoundAlreadyClaimed struct {
+	Leaf [32]byte
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error AlreadyClaimed(bytes32 leaf)
+func CQFRoundAlreadyClaimedErrorID() common.Hash {
+	return common.HexToHash("0xc842648490cc51188535862204e42a629795f8186ccc73d6de558559a23ee12f")
+}
+
+// UnpackAlreadyClaimedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error AlreadyClaimed(bytes32 leaf)
+func (cQFRound *CQFRound) UnpackAlreadyClaimedError(raw []byte) (*CQFRoundAlreadyClaimed, error) {
+	out := new(CQFRoundAlreadyClaimed)
+	if err := cQFRound.abi.UnpackIntoInterface(out, "AlreadyClaimed", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// CQFRoundChallengeWindowOpen represents a ChallengeWindowOpen error raised by the CQFRound contract.
+type CQFRoundChallengeWindowOpen struct {
+	FinalAt *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ChallengeWindowOpen(uint256 finalAt)
+func CQFRoundChallengeWindowOpenErrorID() common.Hash {
+	return common.HexToHash("0x891b78617c635c77d9f0de561d46fa39deec198ce14aac58278e886f5d70bb12")
+}
+
+// UnpackChallengeWindowOpenError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ChallengeWindowOpen(uint256 finalAt)
+func (cQFRound *CQFRound) UnpackChallengeWindowOpenError(raw []byte) (*CQFRoundChallengeWindowOpen, error) {
+	out := new(CQFRoundChallengeWindowOpen)
+	if err := cQFRound.abi.UnpackIntoInterface(out, "ChallengeWindowOpen", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// CQFRoundClaimDeadlineNotPassed represents a ClaimDeadlineNotPassed error raised by the CQFRound contract.
+type CQFRoundClaimDeadlineNotPassed struct {
+	ClaimDeadline *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ClaimDeadlineNotPassed(uint256 claimDeadline)
+func CQFRoundClaimDeadlineNotPassedErrorID() common.Hash {
+	return common.HexToHash("0xf04da1c41073861bd045d3a92d25ea4ca3905843e30f44e1e845c26fc4b33f1a")
+}
+
+// UnpackClaimDeadlineNotPassedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ClaimDeadlineNotPassed(uint256 claimDeadline)
+func (cQFRound *CQFRound) UnpackClaimDeadlineNotPassedError(raw []byte) (*CQFRoundClaimDeadlineNotPassed, error) {
+	out := new(CQFRoundClaimDeadlineNotPassed)
+	if err := cQFRound.abi.UnpackIntoInterface(out, "ClaimDeadlineNotPassed", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// CQFRoundClaimsClosed represents a ClaimsClosed error raised by the CQFRound contract.
+type CQFRoundClaimsClosed struct {
+	ClaimDeadline *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ClaimsClosed(uint256 claimDeadline)
+func CQFRoundClaimsClosedErrorID() common.Hash {
+	return common.HexToHash("0xc9240fd58b79f4f51fc35843e336267f0a9663423191092958b2d3d45784b0db")
+}
+
+// UnpackClaimsClosedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ClaimsClosed(uint256 claimDeadline)
+func (cQFRound *CQFRound) UnpackClaimsClosedError(raw []byte) (*CQFRoundClaimsClosed, error) {
+	out := new(CQFRoundClaimsClosed)
+	if err := cQFRound.abi.UnpackIntoInterface(out, "ClaimsClosed", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// CQFRoundGapAlreadyRegistered represents a GapAlreadyRegistered error raised by the CQFRound contract.
+type CQFRoundGapAlreadyRegistered struct {
+	ProjectId *big.Int
+	Recipient common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error GapAlreadyRegistered(uint256 projectId, address recipient)
+func CQFRoundGapAlreadyRegisteredErrorID() common.Hash {
+	return common.HexToHash("0x225543fa4abde83eec98ea7d77f2d7c9cf03523d13e807827a9b59b73edf0c62")
+}
+
+// UnpackGapAlreadyRegisteredError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error GapAlreadyRegistered(uint256 projectId, address recipient)
+func (cQFRound *CQFRound) UnpackGapAlreadyRegisteredError(raw []byte) (*CQFRoundGapAlreadyRegistered, error) {
+	out := new(CQFRoundGapAlreadyRegistered)
+	if err := cQFRound.abi.UnpackIntoInterface(out, "GapAlreadyRegistered", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// CQFRoundInvalidProof represents a InvalidProof error raised by the CQFRound contract.
+type CQFRoundInvalidProof struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error InvalidProof()
+func CQFRoundInvalidProofErrorID() common.Hash {
+	return common.HexToHash("0x09bde339c6b182be216ee7ef8ccff6338c6ef7993445216112ae575c5438fd27")
+}
+
+// UnpackInvalidProofError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error InvalidProof()
+func (cQFRound *CQFRound) UnpackInvalidProofError(raw []byte) (*CQFRoundInvalidProof, error) {
+	out := new(CQFRoundInvalidProof)
+	if err := cQFRound.abi.UnpackIntoInterface(out, "InvalidProof", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// CQFRoundInvalidSettings represents a InvalidSettings error raised by the CQFRound contract.
+type CQFRoundInvalidSettings struct {
+	What string
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error InvalidSettings(string what)
+func CQFRoundInvalidSettingsErrorID() common.Hash {
+	return common.HexToHash("0x94d02bea5ab04bc011aab94a4e99b43927d179148cc4fe3ed485a9c731fa2632")
+}
+
+// UnpackInvalidSettingsError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error InvalidSettings(string what)
+func (cQFRound *CQFRound) UnpackInvalidSettingsError(raw []byte) (*CQFRoundInvalidSettings, error) {
+	out := new(CQFRoundInvalidSettings)
+	if err := cQFRound.abi.UnpackIntoInterface(out, "InvalidSettings", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// CQFRoundOverEscrow represents a OverEscrow error raised by the CQFRound contract.
+type CQFRoundOverEscrow struct {
+	Claimed     *big.Int
+	TotalLimits *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error OverEscrow(uint256 claimed, uint256 totalLimits)
+func CQFRoundOverEscrowErrorID() common.Hash {
+	return common.HexToHash("0x33f9e34d9e67d47348a43c371e65dbe19257f61a73c725c9439af032236e5efd")
+}
+
+// UnpackOverEscrowError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error OverEscrow(uint256 claimed, uint256 totalLimits)
+func (cQFRound *CQFRound) UnpackOverEscrowError(raw []byte) (*CQFRoundOverEscrow, error) {
+	out := new(CQFRoundOverEscrow)
+	if err := cQFRound.abi.UnpackIntoInterface(out, "OverEscrow", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 // CQFRoundOwnableInvalidOwner represents a OwnableInvalidOwner error raised by the CQFRound contract.
@@ -772,6 +1338,145 @@ func (cQFRound *CQFRound) UnpackOwnableUnauthorizedAccountError(raw []byte) (*CQ
 	return out, nil
 }
 
+// CQFRoundReentrancyGuardReentrantCall represents a ReentrancyGuardReentrantCall error raised by the CQFRound contract.
+type CQFRoundReentrancyGuardReentrantCall struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ReentrancyGuardReentrantCall()
+func CQFRoundReentrancyGuardReentrantCallErrorID() common.Hash {
+	return common.HexToHash("0x3ee5aeb571de7fc460830b4d0017439a1ca56fb0bc39062227ade4fe4a24c1ca")
+}
+
+// UnpackReentrancyGuardReentrantCallError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ReentrancyGuardReentrantCall()
+func (cQFRound *CQFRound) UnpackReentrancyGuardReentrantCallError(raw []byte) (*CQFRoundReentrancyGuardReentrantCall, error) {
+	out := new(CQFRoundReentrancyGuardReentrantCall)
+	if err := cQFRound.abi.UnpackIntoInterface(out, "ReentrancyGuardReentrantCall", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// CQFRoundRootFinal represents a RootFinal error raised by the CQFRound contract.
+type CQFRoundRootFinal struct {
+	Root [32]byte
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error RootFinal(bytes32 root)
+func CQFRoundRootFinalErrorID() common.Hash {
+	return common.HexToHash("0x1762d5f930af568e3f59533f62c1d064440b4d4198c80f894803881f72e6fc9e")
+}
+
+// UnpackRootFinalError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error RootFinal(bytes32 root)
+func (cQFRound *CQFRound) UnpackRootFinalError(raw []byte) (*CQFRoundRootFinal, error) {
+	out := new(CQFRoundRootFinal)
+	if err := cQFRound.abi.UnpackIntoInterface(out, "RootFinal", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// CQFRoundRootNotSet represents a RootNotSet error raised by the CQFRound contract.
+type CQFRoundRootNotSet struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error RootNotSet()
+func CQFRoundRootNotSetErrorID() common.Hash {
+	return common.HexToHash("0x1c8b6259aeb173d20f581591fba4afbfb102e52ef1a93e7968c30d468a8b61bb")
+}
+
+// UnpackRootNotSetError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error RootNotSet()
+func (cQFRound *CQFRound) UnpackRootNotSetError(raw []byte) (*CQFRoundRootNotSet, error) {
+	out := new(CQFRoundRootNotSet)
+	if err := cQFRound.abi.UnpackIntoInterface(out, "RootNotSet", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// CQFRoundRoundEnded represents a RoundEnded error raised by the CQFRound contract.
+type CQFRoundRoundEnded struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error RoundEnded()
+func CQFRoundRoundEndedErrorID() common.Hash {
+	return common.HexToHash("0x6b5fd31b10b00ec94eb179707ba8b02caa87421f956fff0ee903bd6a22db99a4")
+}
+
+// UnpackRoundEndedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error RoundEnded()
+func (cQFRound *CQFRound) UnpackRoundEndedError(raw []byte) (*CQFRoundRoundEnded, error) {
+	out := new(CQFRoundRoundEnded)
+	if err := cQFRound.abi.UnpackIntoInterface(out, "RoundEnded", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// CQFRoundRoundNotEnded represents a RoundNotEnded error raised by the CQFRound contract.
+type CQFRoundRoundNotEnded struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error RoundNotEnded()
+func CQFRoundRoundNotEndedErrorID() common.Hash {
+	return common.HexToHash("0xc43172d21bf74cbed674887ee85af50b8d5cff736c427f68baaa04118c1d75ed")
+}
+
+// UnpackRoundNotEndedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error RoundNotEnded()
+func (cQFRound *CQFRound) UnpackRoundNotEndedError(raw []byte) (*CQFRoundRoundNotEnded, error) {
+	out := new(CQFRoundRoundNotEnded)
+	if err := cQFRound.abi.UnpackIntoInterface(out, "RoundNotEnded", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// CQFRoundRoundNotStarted represents a RoundNotStarted error raised by the CQFRound contract.
+type CQFRoundRoundNotStarted struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error RoundNotStarted()
+func CQFRoundRoundNotStartedErrorID() common.Hash {
+	return common.HexToHash("0x8e9c6e1c3ddb1e048d608fd6a1aea00fdc14aac36d22eca9fecbaf8709fe8f78")
+}
+
+// UnpackRoundNotStartedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error RoundNotStarted()
+func (cQFRound *CQFRound) UnpackRoundNotStartedError(raw []byte) (*CQFRoundRoundNotStarted, error) {
+	out := new(CQFRoundRoundNotStarted)
+	if err := cQFRound.abi.UnpackIntoInterface(out, "RoundNotStarted", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // CQFRoundSafeERC20FailedOperation represents a SafeERC20FailedOperation error raised by the CQFRound contract.
 type CQFRoundSafeERC20FailedOperation struct {
 	Token common.Address
@@ -791,6 +1496,149 @@ func CQFRoundSafeERC20FailedOperationErrorID() common.Hash {
 func (cQFRound *CQFRound) UnpackSafeERC20FailedOperationError(raw []byte) (*CQFRoundSafeERC20FailedOperation, error) {
 	out := new(CQFRoundSafeERC20FailedOperation)
 	if err := cQFRound.abi.UnpackIntoInterface(out, "SafeERC20FailedOperation", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// CQFRoundTooLateForWindow represents a TooLateForWindow error raised by the CQFRound contract.
+type CQFRoundTooLateForWindow struct {
+	FinalAt       *big.Int
+	ClaimDeadline *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error TooLateForWindow(uint256 finalAt, uint256 claimDeadline)
+func CQFRoundTooLateForWindowErrorID() common.Hash {
+	return common.HexToHash("0xca9ff5281b95cf5304a318e3bd4e560320a45cc1c8afd7abaa3f3fe2a37eabfe")
+}
+
+// UnpackTooLateForWindowError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error TooLateForWindow(uint256 finalAt, uint256 claimDeadline)
+func (cQFRound *CQFRound) UnpackTooLateForWindowError(raw []byte) (*CQFRoundTooLateForWindow, error) {
+	out := new(CQFRoundTooLateForWindow)
+	if err := cQFRound.abi.UnpackIntoInterface(out, "TooLateForWindow", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// CQFRoundTransferMismatch represents a TransferMismatch error raised by the CQFRound contract.
+type CQFRoundTransferMismatch struct {
+	Asked    *big.Int
+	Received *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error TransferMismatch(uint256 asked, uint256 received)
+func CQFRoundTransferMismatchErrorID() common.Hash {
+	return common.HexToHash("0xad48e590aad0969daf0cd911caf9ac3cf200d6517523477d07e4b2e6fa73f0e2")
+}
+
+// UnpackTransferMismatchError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error TransferMismatch(uint256 asked, uint256 received)
+func (cQFRound *CQFRound) UnpackTransferMismatchError(raw []byte) (*CQFRoundTransferMismatch, error) {
+	out := new(CQFRoundTransferMismatch)
+	if err := cQFRound.abi.UnpackIntoInterface(out, "TransferMismatch", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// CQFRoundUnknownGap represents a UnknownGap error raised by the CQFRound contract.
+type CQFRoundUnknownGap struct {
+	ProjectId *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error UnknownGap(uint256 projectId)
+func CQFRoundUnknownGapErrorID() common.Hash {
+	return common.HexToHash("0x220a67db055293402a3d175ea0739222c80b77714481d34cb709603248e05cfd")
+}
+
+// UnpackUnknownGapError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error UnknownGap(uint256 projectId)
+func (cQFRound *CQFRound) UnpackUnknownGapError(raw []byte) (*CQFRoundUnknownGap, error) {
+	out := new(CQFRoundUnknownGap)
+	if err := cQFRound.abi.UnpackIntoInterface(out, "UnknownGap", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// CQFRoundZeroAmount represents a ZeroAmount error raised by the CQFRound contract.
+type CQFRoundZeroAmount struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ZeroAmount()
+func CQFRoundZeroAmountErrorID() common.Hash {
+	return common.HexToHash("0x1f2a2005cb66a8e145327e8814e243a0996aec9bfe1e15a495778b1236dbd485")
+}
+
+// UnpackZeroAmountError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ZeroAmount()
+func (cQFRound *CQFRound) UnpackZeroAmountError(raw []byte) (*CQFRoundZeroAmount, error) {
+	out := new(CQFRoundZeroAmount)
+	if err := cQFRound.abi.UnpackIntoInterface(out, "ZeroAmount", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// CQFRoundZeroRecipient represents a ZeroRecipient error raised by the CQFRound contract.
+type CQFRoundZeroRecipient struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ZeroRecipient()
+func CQFRoundZeroRecipientErrorID() common.Hash {
+	return common.HexToHash("0xd27b44434400f41bccba90cdfad4d72c6c290b6d2304333570252b0a1dc90ded")
+}
+
+// UnpackZeroRecipientError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ZeroRecipient()
+func (cQFRound *CQFRound) UnpackZeroRecipientError(raw []byte) (*CQFRoundZeroRecipient, error) {
+	out := new(CQFRoundZeroRecipient)
+	if err := cQFRound.abi.UnpackIntoInterface(out, "ZeroRecipient", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// CQFRoundZeroRoot represents a ZeroRoot error raised by the CQFRound contract.
+type CQFRoundZeroRoot struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ZeroRoot()
+func CQFRoundZeroRootErrorID() common.Hash {
+	return common.HexToHash("0xb263ae738e814ca9af6ee56bb85daa47624e790421913c947dcba2aac07cfdbd")
+}
+
+// UnpackZeroRootError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ZeroRoot()
+func (cQFRound *CQFRound) UnpackZeroRootError(raw []byte) (*CQFRoundZeroRoot, error) {
+	out := new(CQFRoundZeroRoot)
+	if err := cQFRound.abi.UnpackIntoInterface(out, "ZeroRoot", raw); err != nil {
 		return nil, err
 	}
 	return out, nil

@@ -71,7 +71,16 @@ type ChainRef struct {
 	// NextBlock is the first block the next on-chain import reads: every
 	// DonationMade event below it is stored.
 	NextBlock uint64 `json:"nextBlock"`
+	// RoundEnd is the contract's roundEnd (unix seconds), and ReadThrough
+	// the time of the last block imported (NextBlock-1): once ReadThrough
+	// is past RoundEnd, every donation the contract took is stored.
+	RoundEnd    uint64 `json:"roundEnd,omitempty"`
+	ReadThrough uint64 `json:"readThrough,omitempty"`
 }
+
+// PastEnd reports whether the imports have read a block after the round's
+// end, so no donation can be missing.
+func (c *ChainRef) PastEnd() bool { return c.RoundEnd != 0 && c.ReadThrough > c.RoundEnd }
 
 // Check refuses a chain or contract other than the one the round is tied to.
 func (c *ChainRef) Check(chainID uint64, contract common.Address) error {

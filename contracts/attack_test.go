@@ -1,0 +1,330 @@
+package contracts_test
+
+import (
+	"context"
+	"math/big"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/holiman/uint256"
+	"github.com/stretchr/testify/require"
+
+	qfchain "github.com/qf-dev/qf/chain"
+	"github.com/qf-dev/qf/contracts"
+	"github.com/qf-dev/qf/merkle"
+	"github.com/qf-dev/qf/payout"
+)
+
+// Accounts of an attack fixture.
+const (
+	owner    = 0
+	attacker = 1
+	donor    = 2
+	alice    = 3 // gap 1's recipient
+	bob      = 4 // gap 2's recipient
+	sweeper  = 5 // sweepTo
+)
+
+const window, claimPeriod = 600, 86400
+
+// qfRound is a QFRound v2 on a fresh simulated chain, with gaps 1 (alice)
+// and 2 (bob) registered, taking tokenBin's ERC-20.
+type qfRound struct {
+	*chain
+	pool     *big.Int
+	end      uint64
+	deadline uint64
+}
+
+func newQFRound(t *testing.T, tokenBin string, pool int64) *qfRound {
+	c := newChain(t, 6)
+	tokenAt := c.deploy(tokenBin, nil)
+	c.token = c.tok.Instance(c.backend.Client(), tokenAt)
+	head, err := c.backend.Client().HeaderByNumber(context.Background(), nil)
+	require.NoError(t, err)
+	r := &qfRound{chain: c, pool: big.NewInt(pool), end: head.Time + 3600}
+	r.deadline = r.end + window + claimPeriod
+	c.roundAt = c.deploy(contracts.QFRoundMetaData.Bin, c.qf.PackConstructor(tokenAt, r.pool, u(head.Time), u(r.end), u(window), u(r.deadline), c.addr(sweeper)))
+	c.round = c.qf.Instance(c.backend.Client(), c.roundAt)
+	for g, who := range map[int64]int{1: alice, 2: bob} {
+		require.NoError(t, c.send(owner, c.round, c.qf.PackRegisterGap(big.NewInt(g), c.addr(who), common.Address{})))
+	}
+	return r
+}
+
+func (r *qfRound) warp(d time.Duration) {
+	require.NoError(r.t, r.backend.AdjustTime(d))
+	r.backend.Commit()
+}
+
+// fund mints amount to the contract (its matching pool).
+func (r *qfRound) fund(amount *big.Int) {
+	require.NoError(r.t, r.send(owner, r.token, r.tok.PackMint(r.roundAt, amount)))
+}
+
+// give mints amount to account i and approves the round for it.
+func (r *qfRound) give(i int, amount int64) {
+	require.NoError(r.t, r.send(i, r.token, r.tok.PackMint(r.addr(i), big.NewInt(amount))))
+	require.NoError(r.t, r.send(i, r.token, r.tok.PackApprove(r.roundAt, big.NewInt(amount))))
+}
+
+// tree is a standard payout tree of (gap, recipient, amount) leaves.
+func tree(t *testing.T, leaves ...merkle.Payout) *merkle.Tree {
+	tr, err := payout.Tree(leaves, payout.LeafStandard)
+	require.NoError(t, err)
+	return tr
+}
+
+func leaf(gap uint64, to common.Address, amount int64) merkle.Payout {
+	return merkle.Payout{Gap: *uint256.NewInt(gap), Recipient: to, Amount: *uint256.NewInt(uint64(amount))}
+}
+
+// claim packs claimMatching for tr's leaf for gap.
+func (r *qfRound) claim(tr *merkle.Tree, gap uint64) []byte {
+	p, err := payout.ProofFor(tr, uint256.NewInt(gap))
+	require.NoError(r.t, err)
+	proof := make([][32]byte, len(p.Proof))
+	for i, h := range p.Proof {
+		proof[i] = h
+	}
+	amount, _ := new(big.Int).SetString(p.Amount, 10)
+	return r.qf.PackClaimMatching(u(gap), common.Address(p.Recipient), amount, proof)
+}
+
+// TestQFRoundAttacks: every way the issue found to lose or lock money
+// reverts on the real bytecode, with the contract's own error.
+func TestQFRoundAttacks(t *testing.T) {
+	t.Run("donations reach the recipient, none stays", func(t *testing.T) {
+		r := newQFRound(t, contracts.TestTokenMetaData.Bin, 1000)
+		r.give(donor, 700)
+		require.NoError(t, r.send(donor, r.round, r.qf.PackDonate(big.NewInt(1), big.NewInt(300))))
+		require.NoError(t, r.send(donor, r.round, r.qf.PackDonate(big.NewInt(2), big.NewInt(400))))
+		require.Equal(t, big.NewInt(300), r.balance(r.addr(alice)))
+		require.Equal(t, big.NewInt(400), r.balance(r.addr(bob)))
+		require.Zero(t, r.balance(r.roundAt).Sign())
+	})
+	t.Run("donation to an unknown gap", func(t *testing.T) {
+		r := newQFRound(t, contracts.TestTokenMetaData.Bin, 1000)
+		r.give(attacker, 1)
+		require.Equal(t, "UnknownGap(999)", r.revert(attacker, r.round, r.qf.PackDonate(big.NewInt(999), big.NewInt(1))))
+		require.Equal(t, big.NewInt(1), r.balance(r.addr(attacker)), "nothing moved")
+	})
+	t.Run("fee-on-transfer token", func(t *testing.T) {
+		r := newQFRound(t, contracts.SkimTokenMetaData.Bin, 1000)
+		r.give(donor, 1000)
+		require.Equal(t, "TransferMismatch(1000, 990)", r.revert(donor, r.round, r.qf.PackDonate(big.NewInt(1), big.NewInt(1000))))
+		require.Zero(t, r.balance(r.addr(alice)).Sign())
+	})
+	t.Run("registry", func(t *testing.T) {
+		r := newQFRound(t, contracts.TestTokenMetaData.Bin, 1000)
+		require.Equal(t, "OwnableUnauthorizedAccount("+r.addr(attacker).Hex()+")",
+			r.revert(attacker, r.round, r.qf.PackRegisterGap(big.NewInt(3), r.addr(attacker), common.Address{})))
+		require.Equal(t, "GapAlreadyRegistered(1, "+r.addr(alice).Hex()+")",
+			r.revert(owner, r.round, r.qf.PackRegisterGap(big.NewInt(1), r.addr(attacker), common.Address{})), "a registration is final")
+		require.Equal(t, "ZeroRecipient()", r.revert(owner, r.round, r.qf.PackRegisterGap(big.NewInt(3), common.Address{}, common.Address{})))
+		require.Equal(t, "ZeroRecipient()", r.revert(owner, r.round, r.qf.PackRegisterGap(big.NewInt(3), r.roundAt, common.Address{})))
+		r.warp(2 * time.Hour)
+		require.Equal(t, "RoundEnded()", r.revert(owner, r.round, r.qf.PackRegisterGap(big.NewInt(3), r.addr(bob), common.Address{})))
+	})
+	t.Run("malicious root cannot pay beyond the pool", func(t *testing.T) {
+		r := newQFRound(t, contracts.TestTokenMetaData.Bin, 1000)
+		r.fund(big.NewInt(3000)) // over-funded: the pool is what bounds the claims
+		r.warp(2 * time.Hour)
+		tr := tree(t, leaf(1, r.addr(alice), 400), leaf(999, r.addr(owner), 1000))
+		require.NoError(t, r.send(owner, r.round, r.qf.PackSetMatchingRoot(tr.Root())))
+		r.warp(window * time.Second)
+		require.NoError(t, r.send(attacker, r.round, r.claim(tr, 999)))
+		require.Equal(t, "OverPool(1400, 1000)", r.revert(attacker, r.round, r.claim(tr, 1)))
+		require.Equal(t, big.NewInt(2000), r.balance(r.roundAt), "the contract pays no more than matchingPool")
+	})
+	t.Run("root posted before the pool is funded", func(t *testing.T) {
+		r := newQFRound(t, contracts.TestTokenMetaData.Bin, 1000)
+		r.fund(big.NewInt(999))
+		r.warp(2 * time.Hour)
+		require.Equal(t, "PoolNotFunded(999, 1000)", r.revert(owner, r.round, r.qf.PackSetMatchingRoot(common.Hash{1})))
+	})
+	t.Run("replace inside the window, never after", func(t *testing.T) {
+		r := newQFRound(t, contracts.TestTokenMetaData.Bin, 1000)
+		r.fund(r.pool)
+		require.Equal(t, "RoundNotEnded()", r.revert(owner, r.round, r.qf.PackSetMatchingRoot(common.Hash{1})))
+		r.warp(2 * time.Hour)
+		good := tree(t, leaf(1, r.addr(alice), 600), leaf(2, r.addr(bob), 400))
+		bad := tree(t, leaf(1, r.addr(alice), 600), leaf(999, r.addr(owner), 400))
+		require.Equal(t, "ZeroRoot()", r.revert(owner, r.round, r.qf.PackSetMatchingRoot(common.Hash{})))
+		require.Equal(t, "OwnableUnauthorizedAccount("+r.addr(attacker).Hex()+")", r.revert(attacker, r.round, r.qf.PackSetMatchingRoot(bad.Root())))
+		require.NoError(t, r.send(owner, r.round, r.qf.PackSetMatchingRoot(bad.Root())))
+		require.Contains(t, r.revert(attacker, r.round, r.claim(bad, 999)), "ChallengeWindowOpen(", "no claim inside the window")
+		r.warp(window / 2 * time.Second)
+		require.NoError(t, r.send(owner, r.round, r.qf.PackSetMatchingRoot(good.Root())), "the owner fixes it inside the window")
+		it, err := bind.FilterEvents(r.round, &bind.FilterOpts{Start: 0}, r.qf.UnpackMatchingRootSetEvent)
+		require.NoError(t, err)
+		var evs []*contracts.QFRoundMatchingRootSet
+		for it.Next() {
+			evs = append(evs, it.Value())
+		}
+		require.Len(t, evs, 2)
+		require.Equal(t, [32]byte{}, evs[0].OldRoot)
+		require.Equal(t, [32]byte(bad.Root()), evs[1].OldRoot, "the event carries the old root")
+		require.Equal(t, [32]byte(good.Root()), evs[1].NewRoot)
+		r.warp(window / 2 * time.Second)
+		require.Contains(t, r.revert(attacker, r.round, r.claim(good, 1)), "ChallengeWindowOpen(", "the replacement has its own window")
+		r.warp(window / 2 * time.Second)
+		require.Equal(t, "RootFinal("+good.Root().Hex()+")", r.revert(owner, r.round, r.qf.PackSetMatchingRoot(bad.Root())))
+		require.Equal(t, "InvalidProof()", r.revert(attacker, r.round, r.claim(bad, 999)), "the replaced root pays nothing")
+		require.NoError(t, r.send(attacker, r.round, r.claim(good, 1)))
+		require.Equal(t, "AlreadyClaimed(1)", r.revert(attacker, r.round, r.claim(good, 1)))
+		require.Equal(t, big.NewInt(600), r.balance(r.addr(alice)))
+	})
+	t.Run("reentrant token cannot claim twice", func(t *testing.T) {
+		r := newQFRound(t, contracts.ReentrantTokenMetaData.Bin, 1000)
+		r.fund(r.pool)
+		r.warp(2 * time.Hour)
+		tr := tree(t, leaf(1, r.addr(alice), 600), leaf(2, r.addr(bob), 400))
+		require.NoError(t, r.send(owner, r.round, r.qf.PackSetMatchingRoot(tr.Root())))
+		r.warp(window * time.Second)
+		hostile := contracts.NewReentrantToken()
+		tok := hostile.Instance(r.backend.Client(), r.tokenAddr())
+		require.NoError(t, r.send(attacker, tok, hostile.PackArm(r.roundAt, r.claim(tr, 1))))
+		require.NoError(t, r.send(attacker, r.round, r.claim(tr, 1)))
+		reentered, err := bind.Call(tok, nil, hostile.PackReentered(), hostile.UnpackReentered)
+		require.NoError(t, err)
+		require.True(t, reentered, "the token did call back into claimMatching")
+		ok, err := bind.Call(tok, nil, hostile.PackReentryOk(), hostile.UnpackReentryOk)
+		require.NoError(t, err)
+		require.False(t, ok, "and the reentrant claim failed")
+		ret, err := bind.Call(tok, nil, hostile.PackReentryResult(), hostile.UnpackReentryResult)
+		require.NoError(t, err)
+		name, _ := qfchain.DecodeRevert(ret)
+		require.Equal(t, "ReentrancyGuardReentrantCall()", name)
+		require.Equal(t, big.NewInt(600), r.balance(r.addr(alice)), "paid once")
+		require.Equal(t, big.NewInt(400), r.balance(r.roundAt))
+	})
+	t.Run("sweep only after the claim deadline", func(t *testing.T) {
+		r := newQFRound(t, contracts.TestTokenMetaData.Bin, 1000)
+		r.fund(r.pool)
+		r.warp(2 * time.Hour)
+		tr := tree(t, leaf(1, r.addr(alice), 600), leaf(2, r.addr(bob), 400))
+		require.NoError(t, r.send(owner, r.round, r.qf.PackSetMatchingRoot(tr.Root())))
+		r.warp(window * time.Second)
+		require.NoError(t, r.send(attacker, r.round, r.claim(tr, 1)))
+		require.Equal(t, "ClaimDeadlineNotPassed("+u(r.deadline).String()+")", r.revert(attacker, r.round, r.qf.PackSweep()))
+		r.warp(claimPeriod * time.Second)
+		require.Equal(t, "ClaimsClosed("+u(r.deadline).String()+")", r.revert(bob, r.round, r.claim(tr, 2)))
+		require.NoError(t, r.send(attacker, r.round, r.qf.PackSweep()), "anyone may sweep, to the configured address")
+		require.Equal(t, big.NewInt(400), r.balance(r.addr(sweeper)))
+		require.Zero(t, r.balance(r.roundAt).Sign(), "after the claims and the sweep the contract holds 0")
+		require.Zero(t, r.balance(r.addr(attacker)).Sign())
+	})
+}
+
+// tokenAddr is the address the fixture's token is bound to.
+func (c *chain) tokenAddr() common.Address {
+	held, err := bind.Call(c.round, nil, c.qf.PackDonationToken(), c.qf.UnpackDonationToken)
+	require.NoError(c.t, err)
+	return held
+}
+
+// TestRoundConstructorChecks: settings that would make a round unsafe are
+// refused at deployment, each with its reason.
+func TestRoundConstructorChecks(t *testing.T) {
+	c := newChain(t, 1)
+	tokenAt := c.deploy(contracts.TestTokenMetaData.Bin, nil)
+	qf, cqf := contracts.NewQFRound(), contracts.NewCQFRound()
+	sweep := c.addr(0)
+	cases := []struct {
+		name                         string
+		token                        common.Address
+		pool, start, end, win, dline uint64
+		sweep                        common.Address
+		want                         string
+	}{
+		{"zero token", common.Address{}, 1, 0, 10, 1, 100, sweep, "token is the zero address"},
+		{"start after end", tokenAt, 1, 10, 10, 1, 100, sweep, "start is not before end"},
+		{"no window", tokenAt, 1, 0, 10, 0, 100, sweep, "challengeWindow is 0"},
+		{"deadline inside the window", tokenAt, 1, 0, 10, 5, 15, sweep, "claimDeadline is not after end + challengeWindow"},
+		{"zero sweep address", tokenAt, 1, 0, 10, 1, 100, common.Address{}, "sweepTo is the zero address"},
+	}
+	deployErr := func(bin string, ctor []byte) string {
+		_, _, err := bind.DeployContract(c.opts(0), common.FromHex(bin), c.backend.Client(), ctor)
+		require.Error(t, err)
+		return qfchain.RevertName(err)
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			want := `InvalidSettings(` + tc.want + `)`
+			require.Equal(t, want, deployErr(contracts.QFRoundMetaData.Bin, qf.PackConstructor(tc.token, u(tc.pool), u(tc.start), u(tc.end), u(tc.win), u(tc.dline), tc.sweep)))
+			require.Equal(t, want, deployErr(contracts.CQFRoundMetaData.Bin, cqf.PackConstructor(tc.token, u(tc.start), u(tc.end), u(tc.win), u(tc.dline), tc.sweep)))
+		})
+	}
+	t.Run("zero pool", func(t *testing.T) {
+		require.Equal(t, "InvalidSettings(matchingPool is 0)", deployErr(contracts.QFRoundMetaData.Bin, qf.PackConstructor(tokenAt, u(0), u(0), u(10), u(1), u(100), sweep)))
+	})
+}
+
+// TestCQFRoundAttacks: the CQFRound refuses the same attacks, and a top-up
+// is a pledge of its own (its own place in join order).
+func TestCQFRoundAttacks(t *testing.T) {
+	setup := func(t *testing.T, tokenBin string) (*chain, *contracts.CQFRound, *bind.BoundContract, uint64) {
+		c := newChain(t, 6)
+		tokenAt := c.deploy(tokenBin, nil)
+		c.token = c.tok.Instance(c.backend.Client(), tokenAt)
+		head, err := c.backend.Client().HeaderByNumber(context.Background(), nil)
+		require.NoError(t, err)
+		cqf := contracts.NewCQFRound()
+		end := head.Time + 3600
+		c.roundAt = c.deploy(contracts.CQFRoundMetaData.Bin, cqf.PackConstructor(tokenAt, u(head.Time), u(end), u(window), u(end+window+claimPeriod), c.addr(sweeper)))
+		rd := cqf.Instance(c.backend.Client(), c.roundAt)
+		require.NoError(t, c.send(owner, rd, cqf.PackRegisterGap(big.NewInt(1), c.addr(alice), common.Address{})))
+		require.NoError(t, c.send(donor, c.token, c.tok.PackMint(c.addr(donor), big.NewInt(1000))))
+		require.NoError(t, c.send(donor, c.token, c.tok.PackApprove(c.roundAt, big.NewInt(1000))))
+		return c, cqf, rd, end
+	}
+	t.Run("fee-on-transfer token", func(t *testing.T) {
+		c, cqf, rd, _ := setup(t, contracts.SkimTokenMetaData.Bin)
+		require.Equal(t, "TransferMismatch(500, 495)", c.revert(donor, rd, cqf.PackPledge(big.NewInt(1), big.NewInt(500))))
+	})
+	t.Run("unknown gap", func(t *testing.T) {
+		c, cqf, rd, _ := setup(t, contracts.TestTokenMetaData.Bin)
+		require.Equal(t, "UnknownGap(2)", c.revert(donor, rd, cqf.PackPledge(big.NewInt(2), big.NewInt(1))))
+	})
+	t.Run("a top-up is its own pledge", func(t *testing.T) {
+		c, cqf, rd, _ := setup(t, contracts.TestTokenMetaData.Bin)
+		require.NoError(t, c.send(donor, rd, cqf.PackPledge(big.NewInt(1), big.NewInt(1))))
+		require.NoError(t, c.send(donor, rd, cqf.PackPledge(big.NewInt(1), big.NewInt(500))))
+		it, err := bind.FilterEvents(rd, &bind.FilterOpts{Start: 0}, cqf.UnpackPledgeMadeEvent)
+		require.NoError(t, err)
+		var limits []int64
+		for it.Next() {
+			require.Equal(t, c.addr(alice), it.Value().Recipient, "the event names the recipient")
+			limits = append(limits, it.Value().Limit.Int64())
+		}
+		require.Equal(t, []int64{1, 500}, limits, "two events, in order: qf gives each its own join position")
+		total, err := bind.Call(rd, nil, cqf.PackTotalLimits(), cqf.UnpackTotalLimits)
+		require.NoError(t, err)
+		require.Equal(t, big.NewInt(501), total)
+	})
+	t.Run("malicious root cannot pay beyond the escrow", func(t *testing.T) {
+		c, cqf, rd, _ := setup(t, contracts.TestTokenMetaData.Bin)
+		require.NoError(t, c.send(donor, rd, cqf.PackPledge(big.NewInt(1), big.NewInt(500))))
+		require.NoError(t, c.send(owner, c.token, c.tok.PackMint(c.roundAt, big.NewInt(1000)))) // stray tokens
+		require.NoError(t, c.backend.AdjustTime(2*time.Hour))
+		tr := tree(t, leaf(1, c.addr(alice), 500), leaf(999, c.addr(owner), 300))
+		require.NoError(t, c.send(owner, rd, cqf.PackSetPayoutRoot(tr.Root())))
+		require.NoError(t, c.backend.AdjustTime(window*time.Second))
+		c.backend.Commit()
+		claim := func(gap uint64) []byte {
+			p, err := payout.ProofFor(tr, uint256.NewInt(gap))
+			require.NoError(t, err)
+			proof := make([][32]byte, len(p.Proof))
+			for i, h := range p.Proof {
+				proof[i] = h
+			}
+			amount, _ := new(big.Int).SetString(p.Amount, 10)
+			return cqf.PackClaim(u(gap), common.Address(p.Recipient), amount, proof)
+		}
+		require.NoError(t, c.send(attacker, rd, claim(999)))
+		require.Equal(t, "OverEscrow(800, 500)", c.revert(attacker, rd, claim(1)))
+	})
+}
