@@ -267,6 +267,7 @@ function showLeaf(i) {
   $('proof').value = proof.join('\n');
   $('proof-result').textContent = '';
   $('tx-status').textContent = '';
+  $('claimed-status').textContent = '';
   $('leaf').hidden = false;
   verifyProof();
   if (state.account) refreshClaimed();
@@ -377,7 +378,9 @@ async function refreshClaimed() {
     }
     state.rootOK = true;
     state.claimed = await call('matchingClaimed', [BigInt(state.leaf.value[0])]);
-    if (state.claimed) say('tx-status', 'ok', `Already claimed: gap ${state.leaf.value[0]}'s match has been paid.`);
+    say('claimed-status', state.claimed ? 'ok' : '', state.claimed
+      ? `Already claimed: gap ${state.leaf.value[0]}'s match has been paid (the contract says so).`
+      : `Not claimed yet: the contract holds this page's root and will pay ${fmt(state.leaf.value[2])}${unit()} to ${getAddress(state.leaf.value[1])}.`);
   } catch (e) {
     say('wallet-status', 'bad', `Reading the contract: ${errText(e)}`);
   }
