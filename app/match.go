@@ -229,14 +229,20 @@ func exportCommand() *cli.Command {
 		Description: `--format gitcoin: Grants Stack matching_distribution.csv columns.
 --format allo: Allo v2 distribution JSON (merkleRoot and per-recipient proofs;
 the round must have been created with --leaf allo).
---format bundle --out DIR: tree.json, report.json and proofs/<gap>.json.`,
+--format bundle --out DIR: tree.json, report.json and proofs/<gap>.json.
+--format site --out DIR: the round page (claim and verify in the browser) as
+static files, with round.json, tree.json, report.json and the inputs; serve
+DIR with any web server (qf serve shows the same page at /rounds/{round}/).`,
 		Flags: []cli.Flag{
 			roundFlag(),
-			&cli.StringFlag{Name: "format", Value: "gitcoin", Usage: "`FORMAT`: gitcoin, allo or bundle"},
-			&cli.StringFlag{Name: "out", Usage: "`FILE` (or DIR for bundle); default stdout"},
+			&cli.StringFlag{Name: "format", Value: "gitcoin", Usage: "`FORMAT`: gitcoin, allo, bundle or site"},
+			&cli.StringFlag{Name: "out", Usage: "`FILE` (or DIR for bundle and site); default stdout"},
 		},
 		Action: func(c *cli.Context) error {
 			return withRound(c, func(s *store.Store, n uint64) error {
+				if c.String("format") == "site" {
+					return exportSite(c, s, n)
+				}
 				r, err := s.Round(n)
 				if err != nil {
 					return err
@@ -276,7 +282,7 @@ the round must have been created with --leaf allo).
 					}
 					return writeOut(dir, &round.Outcome{Tree: t, Report: rep})
 				default:
-					return usageErr("--format %q: want gitcoin, allo or bundle", c.String("format"))
+					return usageErr("--format %q: want gitcoin, allo, bundle or site", c.String("format"))
 				}
 				if path := c.String("out"); path != "" {
 					if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {

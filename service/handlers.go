@@ -32,6 +32,7 @@ func (s *Server) routes() {
 	h("POST /api/agents", adminOnly, s.addAgent)
 	h("GET /healthz", public, s.health)
 	s.mux.Handle("GET /metrics", s.met.handler())
+	s.siteRoutes()
 }
 
 // apiError is an error with its HTTP status.
