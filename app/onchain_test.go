@@ -179,7 +179,16 @@ func TestOnChainRound(t *testing.T) {
 	require.Equal(t, gifts, imp.Logs)
 	require.Equal(t, gifts, imp.Duplicates, "every event again: all already stored")
 
-	// Refusals on import.
+	// Refusals on import: a gap qf knows with another recipient than the
+	// contract's registry (a fresh store), and nothing of that window stored.
+	other := cli{t: t, db: filepath.Join(t.TempDir(), "other.db")}
+	other.run("gap", "add", "--gap", "2", "--recipient", sim.Addr(1).Hex())
+	other.run("round", "create", "--pool", pool)
+	require.Contains(t, other.fail("import", "chain", "--round", "1", "--rpc", sim.URL, "--contract", contract, "--confirmations", "0"),
+		"the contract's GapRegistered: gap already registered: gap 2 is registered to "+sim.Addr(1).Hex()+", not "+recipient(2).Hex())
+	var none shownRound
+	other.json(&none, "round", "show", "--round", "1")
+	require.Zero(t, none.Contributions)
 	require.Contains(t, q.fail("import", "chain", "--round", "1", "--rpc", sim.URL, "--contract", token.Address.Hex(), "--confirmations", "0"),
 		"the round is tied to contract "+round.Address.Hex())
 	require.Contains(t, q.fail("import", "chain", "--round", "1", "--rpc", sim.URL, "--contract", contract, "--chain-id", "5"), "wrong chain: the node serves chain id 1337, expected 5")

@@ -92,10 +92,12 @@ func send(ctx context.Context, b Backend, contract *bind.BoundContract, opts *bi
 	o := prepared(opts)
 	o.Context = ctx
 	if o.GasLimit == 0 {
-		// The node's estimate is the least gas that succeeded on the state
-		// it ran on; the block the transaction lands in can need a little
-		// more (an estimate exactly at the limit ran out of gas replacing a
-		// root on the simulated chain): send with a quarter more.
+		// The node's estimate is the least gas that succeeded on the latest
+		// block's state and time; the block the transaction lands in can
+		// need more (replacing a root in the same second it was posted
+		// rewrites rootFinalAt with its own value, a no-op the estimate
+		// prices at 100 gas; a later block writes a new value, 2900):
+		// send with a quarter more.
 		to := contract.Address()
 		est, err := b.EstimateGas(ctx, ethereum.CallMsg{From: o.From, To: &to, Data: data, Value: o.Value})
 		if err != nil {

@@ -69,6 +69,7 @@ func (w *Watcher) Recompute(cfg calc.Config) (*Expected, error) {
 		if err != nil {
 			return nil, err
 		}
+		set.TopUpsJoin = true // as qf match solves a chain-tied round
 		rows := make([]round.PledgeRow, len(w.Donations))
 		for i, d := range w.Donations {
 			rows[i] = round.PledgeRow{ID: d.ID(), Donor: strings.ToLower(d.Donor.Hex()), Gap: d.Gap, Limit: d.Amount}

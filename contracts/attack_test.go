@@ -54,10 +54,7 @@ func newQFRound(t *testing.T, tokenBin string, pool int64) *qfRound {
 	return r
 }
 
-func (r *qfRound) warp(d time.Duration) {
-	require.NoError(r.t, r.backend.AdjustTime(d))
-	r.backend.Commit()
-}
+func (r *qfRound) warp(d time.Duration) { r.chain.warp(d) }
 
 // fund mints amount to the contract (its matching pool).
 func (r *qfRound) fund(amount *big.Int) {
@@ -309,11 +306,10 @@ func TestCQFRoundAttacks(t *testing.T) {
 		c, cqf, rd, _ := setup(t, contracts.TestTokenMetaData.Bin)
 		require.NoError(t, c.send(donor, rd, cqf.PackPledge(big.NewInt(1), big.NewInt(500))))
 		require.NoError(t, c.send(owner, c.token, c.tok.PackMint(c.roundAt, big.NewInt(1000)))) // stray tokens
-		require.NoError(t, c.backend.AdjustTime(2*time.Hour))
+		c.warp(2 * time.Hour)
 		tr := tree(t, leaf(1, c.addr(alice), 500), leaf(999, c.addr(owner), 300))
 		require.NoError(t, c.send(owner, rd, cqf.PackSetPayoutRoot(tr.Root())))
-		require.NoError(t, c.backend.AdjustTime(window*time.Second))
-		c.backend.Commit()
+		c.warp(window * time.Second)
 		claim := func(gap uint64) []byte {
 			p, err := payout.ProofFor(tr, uint256.NewInt(gap))
 			require.NoError(t, err)

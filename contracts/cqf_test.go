@@ -80,13 +80,11 @@ func TestCQFRoundOnChain(t *testing.T) {
 	}
 
 	require.Error(t, c.send(0, rd, cqf.PackSetPayoutRoot(out.Root)), "before the end")
-	require.NoError(t, c.backend.AdjustTime(2*time.Hour))
-	c.backend.Commit()
+	c.warp(2 * time.Hour)
 	require.Error(t, c.send(1, rd, cqf.PackSetPayoutRoot(out.Root)), "not the owner")
 	require.NoError(t, c.send(0, rd, cqf.PackSetPayoutRoot(out.Root)))
 	require.Equal(t, "RoundEnded()", c.revert(1, rd, cqf.PackPledge(big.NewInt(1), eth)))
-	require.NoError(t, c.backend.AdjustTime(window*time.Second))
-	c.backend.Commit()
+	c.warp(window * time.Second)
 
 	leaves := out.Tree.Values()
 	require.Greater(t, len(leaves), nGaps, "recipients' and refund leaves")

@@ -1,24 +1,39 @@
-// Package contracts holds the round contract and its Go bindings.
+// Package contracts holds the round contracts and their Go bindings.
 //
-// QFRound.sol is the design note's round controller: donors call donate
-// (an ERC-20 transfer that emits DonationMade), the owner posts qf's Merkle
-// root with setMatchingRoot after the round ends, and each gap's recipient
-// calls claimMatching(projectId, recipient, amount, proof) once, with the
-// proof qf printed: the leaf is OpenZeppelin's double-hashed
-// abi.encode(projectId, recipient, amount), checked by MerkleProof.verify.
-// CQFRound.sol is a coordinated-QF round: pledgers escrow their limits
-// with pledge (PledgeMade, whose order is the join order the σ policy
-// counts), the owner posts the root of qf's payout tree (round.ComputeCQF:
-// each recipient's Σ pay and each pledger's refund), and every leaf is
-// claimed once with claim(projectId, account, amount, proof); the leaves
-// add up to the escrow exactly. TestToken.sol is a mintable ERC-20 for tests.
+// QFRound.sol (v2) is a QF round that only ever holds its matching pool:
+// the owner registers each gap's payout address (and optional Allo v2
+// recipientId) with registerGap; donate forwards the tokens to the gap's
+// recipient in the same call, records the amount received (balance delta)
+// and refuses a token that delivers anything else (fee-on-transfer);
+// setMatchingRoot, after the end, opens a challenge window in which the
+// owner may replace the root (MatchingRootSet(old, new, finalAt)); after it
+// the root is final and claimMatching(projectId, recipient, amount, proof)
+// pays each gap once, never more than matchingPool in all, until the claim
+// deadline, after which sweep sends what is left to the configured address.
+// The leaf is OpenZeppelin's double-hashed abi.encode(projectId, recipient,
+// amount), checked by MerkleProof.verifyCalldata. Claims and sweeps are
+// guarded against reentrancy; the constructor refuses a zero token, a start
+// not before the end, a zero window, a deadline inside the window.
 //
-// The artifacts in build/ and the abigen v2 bindings ([QFRound],
-// [CQFRound], [TestToken]) are generated and committed; one command rebuilds them with
-// the pinned solc-js and @openzeppelin/contracts of solc/package.json:
+// CQFRound.sol (v2) is a coordinated-QF round on the same lifecycle:
+// pledgers escrow their limits with pledge (each pledge, a top-up included,
+// its own PledgeMade and place in the join order the σ policy counts), the
+// owner posts the root of qf's payout tree (round.ComputeCQF: each
+// recipient's Σ pay and each pledger's refund), and every leaf is claimed
+// once with claim(projectId, account, amount, proof); claims never exceed
+// the escrow. TestToken.sol is a mintable ERC-20; SkimToken.sol (1% burnt
+// per transfer) and ReentrantToken.sol (calls back into a target from a
+// transfer) are hostile tokens for the attack tests. AlloDistribution.sol
+// is Allo v2's distribution check for --leaf allo trees.
+//
+// The artifacts in build/ and the abigen v2 bindings are generated and
+// committed; one command rebuilds them with the pinned solc-js and
+// @openzeppelin/contracts of solc/package.json:
 //
 //	bash contracts/build.sh
 //
 // CI rebuilds them and fails if anything changes. The tests deploy the
-// bytecode on go-ethereum's simulated chain and claim every payout.
+// bytecode on go-ethereum's simulated chain: every payout claimed, every
+// attack of issue 17 refused with the contract's own error, and the gas of
+// each call measured under mainnet rules (TestGasMainnetRules).
 package contracts

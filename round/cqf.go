@@ -111,6 +111,11 @@ type CQFSettings struct {
 	// JoinLeverageUpTo, when JoinLeverage is off, computes it for the gaps
 	// with at most this many pledges and leaves it out for larger ones.
 	JoinLeverageUpTo int
+	// TopUpsJoin gives every pledge its own place in the join order, a
+	// second pledge by the same pledger to the same gap included (its
+	// refund still adds up into one leaf). On-chain rounds use it: merged,
+	// a tiny first pledge would hold an early place for a later large one.
+	TopUpsJoin bool
 }
 
 // joinLeverage says whether a gap of n pledges gets immediate leverage.
@@ -120,7 +125,8 @@ func (s CQFSettings) joinLeverage(n int) bool {
 
 // ComputeCQF solves each gap's pledges (σ by join order within the gap; a
 // pledger's repeated pledges to a gap count as one, at the first one's
-// place, with the summed limit) and builds the payout tree.
+// place, with the summed limit, unless set.TopUpsJoin) and builds the
+// payout tree.
 func ComputeCQF(gaps []calc.Gap, rows []PledgeRow, set CQFSettings) (*CQFOutcome, error) {
 	index := map[uint256.Int]int{}
 	for i, g := range gaps {
@@ -144,7 +150,7 @@ func ComputeCQF(gaps []calc.Gap, rows []PledgeRow, set CQFSettings) (*CQFOutcome
 			return nil, fmt.Errorf("%s: donor %q: %w", r.where(), r.Donor, ErrRefundAddress)
 		}
 		key := [2]string{r.Gap.Dec(), r.Donor}
-		if at, ok := seen[key]; ok {
+		if at, ok := seen[key]; ok && !set.TopUpsJoin {
 			e := &perGap[gi][at]
 			if _, over := e.limit.AddOverflow(&e.limit, &r.Limit); over {
 				return nil, fmt.Errorf("%s: limit: %w", r.where(), calc.ErrOverflow)

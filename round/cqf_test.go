@@ -90,3 +90,61 @@ func TestComputeCQFErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestComputeCQFTopUpsJoin: with TopUpsJoin (on-chain rounds) a pledger's
+// second pledge to a gap takes its own place in join order instead of
+// lifting its first, tiny one to the front; its refunds still make one leaf.
+func TestComputeCQFTopUpsJoin(t *testing.T) {
+	gaps := []calc.Gap{{ID: *uint256.NewInt(1), Recipient: common.HexToAddress(addr(0xa1))}}
+	rows := []round.PledgeRow{
+		pledge(1, addr(1), 1, 1),         // a tiny first pledge
+		pledge(2, addr(2), 1, 5_000_000), // an honest early pledger
+		pledge(3, addr(1), 1, 9_000_000), // the real pledge, later
+	}
+	pol := calc.CQFPolicy{Sigma: big.NewRat(1, 1000), Decay: big.NewRat(1, 2)}
+	solve := func(ls ...uint64) *calc.CQFSolution {
+		us := make([]uint256.Int, len(ls))
+		for i, l := range ls {
+			us[i].SetUint64(l)
+		}
+		s, err := calc.SolveCQF(pol.Pledges(us), false)
+		require.NoError(t, err)
+		return s
+	}
+	cases := []struct {
+		name   string
+		join   bool
+		lines  []int
+		want   *calc.CQFSolution
+		refund func(s *calc.CQFSolution) uint256.Int // addr(1)'s leaf
+	}{
+		{"merged at the first place", false, []int{1, 2}, solve(9_000_001, 5_000_000),
+			func(s *calc.CQFSolution) uint256.Int { return s.Refund[0] }},
+		{"each pledge its own place", true, []int{1, 2, 3}, solve(1, 5_000_000, 9_000_000),
+			func(s *calc.CQFSolution) uint256.Int { var r uint256.Int; r.Add(&s.Refund[0], &s.Refund[2]); return r }},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			out, err := round.ComputeCQF(gaps, rows, round.CQFSettings{Policy: pol, TopUpsJoin: tc.join})
+			require.NoError(t, err)
+			g := out.Gaps[0]
+			var lines []int
+			for _, p := range g.Pledges {
+				lines = append(lines, p.Line)
+			}
+			require.Equal(t, tc.lines, lines)
+			require.Equal(t, tc.want.Total.Dec(), g.Total)
+			require.Equal(t, out.Limits, out.Leaves, "Σ leaves = Σ limits")
+			n := 0
+			for _, v := range out.Tree.Values() {
+				if v.Value[1] == addr(1) {
+					n++
+					want := tc.refund(tc.want)
+					require.Equal(t, want.Dec(), v.Value[2])
+				}
+			}
+			require.Equal(t, 1, n, "one refund leaf for the pledger")
+		})
+	}
+	require.NotEqual(t, solve(9_000_001, 5_000_000).Total, solve(1, 5_000_000, 9_000_000).Total, "the place matters")
+}

@@ -48,6 +48,7 @@ func SolveStoredCQF(st *store.Store, r store.Round, ledgerRefunds bool) (*round.
 		return nil, err
 	}
 	set.LedgerRefunds, set.JoinLeverageUpTo = ledgerRefunds, JoinLeverageUpTo
+	set.TopUpsJoin = r.Chain != nil // on-chain pledges: each its own place (issue 17)
 	gaps, err := st.Gaps()
 	if err != nil {
 		return nil, err

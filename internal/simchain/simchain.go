@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"math/big"
 	"reflect"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -97,8 +98,18 @@ func (c *Chain) Commit() common.Hash {
 func (c *Chain) Warp(d time.Duration) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if err := c.Backend.AdjustTime(d); err != nil { // seals a block at the new time
-		panic(err)
+	// AdjustTime seals a block at the new time. It refuses while the pool
+	// still lists a transaction just mined (the pool catches up with a new
+	// head asynchronously): retry until it has.
+	for i := 0; ; i++ {
+		err := c.Backend.AdjustTime(d)
+		if err == nil {
+			return
+		}
+		if !strings.Contains(err.Error(), "non-empty block") || i == 10_000 {
+			panic(err)
+		}
+		time.Sleep(time.Millisecond)
 	}
 }
 
