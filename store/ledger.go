@@ -1141,6 +1141,9 @@ type CheckReport struct {
 	// contributions of the ledger's rounds were matched to their entries.
 	Entries       int `json:"journalEntries"`
 	Contributions int `json:"contributions"`
+	// Unfunded counts contributions with no fund entry left in voided
+	// rounds: never matched nor refunded, so they move nothing.
+	Unfunded int `json:"unfundedInVoidRounds,omitempty"`
 }
 
 // Check verifies the ledger from disk: Σ balances = supply; the journal,
@@ -1149,8 +1152,9 @@ type CheckReport struct {
 // and every contribution of a round the ledger has used (the open round
 // and every round with journal entries) is the fund entry that paid for
 // it, gap, agent and amount (a contribution written with qf contribute or
-// an import has none). Contributions the open round held when the journal
-// was started on an older ledger are taken as they are.
+// an import has none: void the round to repair it — a voided round's
+// unfunded rows are only counted). Contributions the open round held when
+// the journal was started on an older ledger are taken as they are.
 func (l *Ledger) Check() (CheckReport, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
@@ -1291,11 +1295,19 @@ func (l *Ledger) Check() (CheckReport, error) {
 	}
 	slices.Sort(ns)
 	for _, n := range ns {
-		err := l.s.EachContribution(n, func(row *ingest.Row) error {
+		rd, err := l.s.Round(n)
+		if err != nil {
+			return rep, err
+		}
+		err = l.s.EachContribution(n, func(row *ingest.Row) error {
 			f := funds[string(row.ID)]
 			if f == nil {
 				if n < openingRound || n == openingRound && int(row.Seq) <= openingN {
 					return nil // predates the journal
+				}
+				if rd.Status == StatusVoid {
+					rep.Unfunded++ // voided: it never moves anything
+					return nil
 				}
 				return fmt.Errorf("%w: round %d: contribution %s (%s gave %s to gap %s) has no journal entry: it was not funded through the ledger (written with qf contribute or qf import?); remove it or void the round",
 					ErrLedger, n, row.ID, row.Donor, row.Amount.Dec(), row.Gap.Dec())
