@@ -508,3 +508,43 @@ func TestAgentRotateAndRevoke(t *testing.T) {
 	_, _, err = s.AddAgent("alice", false)
 	require.ErrorIs(t, err, store.ErrAgentExists, "a revoked name stays taken")
 }
+
+// A match deletes the expired idempotency records, but not one a fund
+// renewed while the match computed.
+func TestMatchPrunesExpiredKeys(t *testing.T) {
+	s, l, dir := ledgerWith(t, calc.Config{Mechanism: "qf"}, u(1000))
+	t0 := time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC)
+	fund := func(key string, at time.Time) bool {
+		_, replay, err := l.FundSync(store.FundRequest{Agent: "alice", Gap: *u(1), Amount: *u(1), Key: key, At: at})
+		require.NoError(t, err)
+		return replay
+	}
+	fund("gone", t0)
+	fund("renewed", t0)
+	fund("fresh", t0.Add(store.IdempotencyTTL))
+	at := t0.Add(store.IdempotencyTTL + time.Hour)
+	compute := func(snap *store.Store) store.Compute {
+		return func(r store.Round, cfg calc.Config) (*payout.Report, *merkle.Tree, error) {
+			require.False(t, fund("renewed", at), "expired: a new fund")
+			return service.ComputeStored(snap)(r, cfg)
+		}
+	}
+	_, err := l.MatchOn(nil, store.Origin{At: at}, compute)
+	require.NoError(t, err)
+	require.True(t, fund("renewed", at.Add(time.Minute)), "renewed during the match: kept")
+	require.True(t, fund("fresh", at.Add(time.Minute)), "not expired: kept")
+	_, err = l.Check()
+	require.NoError(t, err)
+	require.NoError(t, s.Close())
+	rawWrite(t, dir, func(db *pebble.DB) {
+		for key, want := range map[string]bool{"gone": false, "renewed": true, "fresh": true} {
+			_, c, err := db.Get(append(append([]byte("Ialice"), 0), key...))
+			if want {
+				require.NoError(t, err, key)
+				require.NoError(t, c.Close())
+			} else {
+				require.ErrorIs(t, err, pebble.ErrNotFound, key)
+			}
+		}
+	})
+}
