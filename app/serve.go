@@ -334,6 +334,9 @@ func ledgerCommand() *cli.Command {
 					fmt.Fprintf(c.App.Writer, "ledger consistent: %d accounts, supply %s = agents %s + escrow %s + pool %s\n",
 						rep.Accounts, rep.Supply, rep.Agents, rep.Escrow, rep.Pool)
 					fmt.Fprintf(c.App.Writer, "journal: %d entries replay to every balance; %d contributions each have their fund entry\n", rep.Entries, rep.Contributions)
+					if rep.Unfunded > 0 {
+						fmt.Fprintf(c.App.Writer, "%d contributions with no fund entry are in voided rounds (never matched nor refunded)\n", rep.Unfunded)
+					}
 					return nil
 				})
 			},

@@ -53,7 +53,7 @@ func statusOf(err error) int {
 	switch {
 	case errors.As(err, &ae):
 		return ae.status
-	case errors.Is(err, store.ErrInsufficient), errors.Is(err, store.ErrFundLimit):
+	case errors.Is(err, store.ErrInsufficient), errors.Is(err, store.ErrFundLimit), errors.Is(err, ErrMatchFailed):
 		return http.StatusUnprocessableEntity
 	case errors.Is(err, store.ErrStorage), errors.Is(err, store.ErrLowSpace):
 		return http.StatusServiceUnavailable

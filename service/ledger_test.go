@@ -117,8 +117,9 @@ func TestFailedMatchIsRetriedAndTheRoundVoided(t *testing.T) {
 	require.Eventually(t, func() bool { n, _ := e.srv.MatchFailures(); return n >= 1 }, 10*time.Second, time.Millisecond)
 	n, last := e.srv.MatchFailures()
 	require.EqualValues(t, 1, last.Round)
-	require.Contains(t, last.Error, "precision")
-	require.Contains(t, logs.String(), "match of round 1 failed (the round stays open; qf ledger void-round refunds it)")
+	const failed = "match failed: round 1 stays open: precision: cocm: the amounts span too wide a range for a result within 10^-9 of the pool; raise --min-amount to leave dust out of matching; void it to refund every contribution (qf ledger void-round 1, or POST /api/rounds/1/void)"
+	require.Contains(t, logs.String(), failed+"\n")
+	require.Equal(t, failed, last.Error)
 	require.Contains(t, logs.String(), "schedule: retrying the match at 2026-11-30T06:01:00Z")
 	require.False(t, exited(), "the scheduler keeps running")
 	cur, _ := e.srv.Ledger().Tally()
@@ -131,6 +132,9 @@ func TestFailedMatchIsRetriedAndTheRoundVoided(t *testing.T) {
 	},
 		10*time.Second, time.Millisecond, "the backoff doubles")
 
+	code, body, _ = e.do(t, "POST", "/api/gaps/funding/match", "ops", ``)
+	require.Equal(t, http.StatusUnprocessableEntity, code, string(body))
+	require.Equal(t, failed, decodeJSON[map[string]string](t, body)["error"])
 	code, body, _ = e.do(t, "POST", "/api/rounds/1/void", "a0", ``)
 	require.Equal(t, http.StatusForbidden, code, string(body))
 	code, body, _ = e.do(t, "POST", "/api/rounds/1/void", "ops", ``)

@@ -88,6 +88,10 @@ type Server struct {
 	indexed   atomic.Uint64              // the last round in the per-gap index
 }
 
+// ErrMatchFailed reports a match that could not be computed; the round
+// stays open (void it to refund it).
+var ErrMatchFailed = errors.New("match failed")
+
 // MatchFailure is the last match that failed.
 type MatchFailure struct {
 	Round uint64    `json:"round"`
@@ -258,9 +262,12 @@ func (s *Server) MatchAs(o store.Origin) (rec store.MatchRecord, err error) {
 			if open != nil {
 				n = open.Number
 			}
+			if !errors.Is(err, store.ErrStorage) {
+				err = fmt.Errorf("%w: round %d stays open: %w; void it to refund every contribution (qf ledger void-round %d, or POST /api/rounds/%d/void)", ErrMatchFailed, n, err, n, n)
+			}
 			s.matchFailures.Add(1)
 			s.lastFailure.Store(&MatchFailure{Round: n, At: o.At.UTC(), Error: err.Error()})
-			s.log.Printf("match of round %d failed (the round stays open; qf ledger void-round refunds it): %v", n, err)
+			s.log.Printf("%v", err)
 		}
 	}()
 	// The open round's own settings decide (a restart may pass others).

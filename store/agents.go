@@ -76,6 +76,9 @@ func (s *Store) AddAgent(name string, admin bool) (Agent, string, error) {
 	if err != nil {
 		return a, "", err
 	}
+	if err := s.writable(); err != nil {
+		return a, "", err
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if _, ok, err := s.get(agentKey(name)); err != nil {
@@ -83,7 +86,10 @@ func (s *Store) AddAgent(name string, admin bool) (Agent, string, error) {
 	} else if ok {
 		return a, "", fmt.Errorf("%w: %s", ErrAgentExists, name)
 	}
-	return a, name + "." + sec, s.db.Set(agentKey(name), v, pebble.Sync)
+	if err := s.db.Set(agentKey(name), v, pebble.Sync); err != nil {
+		return a, "", s.fail(err)
+	}
+	return a, name + "." + sec, nil
 }
 
 // newSecret returns a 256-bit random secret in hex and its hash.

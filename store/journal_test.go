@@ -355,9 +355,11 @@ func TestVoidRound(t *testing.T) {
 	_, ok, err := l.Schedule()
 	require.NoError(t, err)
 	require.False(t, ok, "a void is no match: the schedule is not stamped")
-	// The forged row is still flagged, the rest checks out.
-	_, err = l.Check()
-	require.ErrorContains(t, err, "contribution cli-1 (mallory gave 7 to gap 2) has no journal entry")
+	// Voiding repairs the round the forged row was in: it moves nothing.
+	rep, err := l.Check()
+	require.NoError(t, err)
+	require.Equal(t, 1, rep.Unfunded)
+	require.Equal(t, 5, rep.Contributions)
 }
 
 // Idempotency keys are bound to the route and canonical body and expire
@@ -505,4 +507,44 @@ func TestAgentRotateAndRevoke(t *testing.T) {
 	}
 	_, _, err = s.AddAgent("alice", false)
 	require.ErrorIs(t, err, store.ErrAgentExists, "a revoked name stays taken")
+}
+
+// A match deletes the expired idempotency records, but not one a fund
+// renewed while the match computed.
+func TestMatchPrunesExpiredKeys(t *testing.T) {
+	s, l, dir := ledgerWith(t, calc.Config{Mechanism: "qf"}, u(1000))
+	t0 := time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC)
+	fund := func(key string, at time.Time) bool {
+		_, replay, err := l.FundSync(store.FundRequest{Agent: "alice", Gap: *u(1), Amount: *u(1), Key: key, At: at})
+		require.NoError(t, err)
+		return replay
+	}
+	fund("gone", t0)
+	fund("renewed", t0)
+	fund("fresh", t0.Add(store.IdempotencyTTL))
+	at := t0.Add(store.IdempotencyTTL + time.Hour)
+	compute := func(snap *store.Store) store.Compute {
+		return func(r store.Round, cfg calc.Config) (*payout.Report, *merkle.Tree, error) {
+			require.False(t, fund("renewed", at), "expired: a new fund")
+			return service.ComputeStored(snap)(r, cfg)
+		}
+	}
+	_, err := l.MatchOn(nil, store.Origin{At: at}, compute)
+	require.NoError(t, err)
+	require.True(t, fund("renewed", at.Add(time.Minute)), "renewed during the match: kept")
+	require.True(t, fund("fresh", at.Add(time.Minute)), "not expired: kept")
+	_, err = l.Check()
+	require.NoError(t, err)
+	require.NoError(t, s.Close())
+	rawWrite(t, dir, func(db *pebble.DB) {
+		for key, want := range map[string]bool{"gone": false, "renewed": true, "fresh": true} {
+			_, c, err := db.Get(append(append([]byte("Ialice"), 0), key...))
+			if want {
+				require.NoError(t, err, key)
+				require.NoError(t, c.Close())
+			} else {
+				require.ErrorIs(t, err, pebble.ErrNotFound, key)
+			}
+		}
+	})
 }

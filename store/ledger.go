@@ -44,7 +44,8 @@ var (
 
 // IdempotencyTTL is how long a fund's idempotency key is kept: a retry
 // within it returns the first receipt; after it the key is forgotten and
-// may be used again (a retry that late moves tokens again).
+// may be used again (a retry that late moves tokens again). Each match
+// deletes the expired records (up to 100,000 at a time).
 const IdempotencyTTL = 24 * time.Hour
 
 // PoolAccount is the matching pool's account.
@@ -756,6 +757,10 @@ func (l *Ledger) MatchOn(size *uint256.Int, o Origin, compute func(snap *Store) 
 	if err != nil {
 		return MatchRecord{}, err
 	}
+	expired, err := snap.expiredKeys(o.at())
+	if err != nil {
+		return MatchRecord{}, err
+	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if l.open == nil || l.open.Number != r.Number {
@@ -788,7 +793,7 @@ func (l *Ledger) MatchOn(size *uint256.Int, o Origin, compute func(snap *Store) 
 	if err := l.s.closeInto(m.b, &r, 'R', rep, tree); err != nil {
 		return rec, err
 	}
-	return rec, l.finishMatch(m, r, rec, o, true)
+	return rec, l.finishMatch(m, r, rec, o, true, expired)
 }
 
 // beginMatch marks a match as computing and returns the open round as it
@@ -845,6 +850,10 @@ func (l *Ledger) MatchCQFOn(o Origin, compute func(snap *Store) ComputeCQF) (Mat
 	if err != nil {
 		return MatchRecord{}, err
 	}
+	expired, err := snap.expiredKeys(o.at())
+	if err != nil {
+		return MatchRecord{}, err
+	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if l.open == nil || l.open.Number != r.Number {
@@ -888,7 +897,7 @@ func (l *Ledger) MatchCQFOn(o Origin, compute func(snap *Store) ComputeCQF) (Mat
 	if err := l.s.closeInto(m.b, &r, 'Q', out, out.Tree); err != nil {
 		return rec, err
 	}
-	return rec, l.finishMatch(m, r, rec, o, true)
+	return rec, l.finishMatch(m, r, rec, o, true, expired)
 }
 
 // VoidRound voids the open round n: every contribution made through the
@@ -960,14 +969,14 @@ func (l *Ledger) VoidRound(o Origin, n uint64) (MatchRecord, error) {
 		return rec, err
 	}
 	_ = skipped
-	return rec, l.finishMatch(m, r, rec, o, false)
+	return rec, l.finishMatch(m, r, rec, o, false, nil)
 }
 
 // finishMatch adds to a match's (or void's) batch its record, the
 // scheduler's stamp (stamp), the next round (the settings asked for, or
 // the same) with the contributions funded while the match computed, then
 // commits it and moves the ledger on.
-func (l *Ledger) finishMatch(m *move, r Round, rec MatchRecord, o Origin, stamp bool) error {
+func (l *Ledger) finishMatch(m *move, r Round, rec MatchRecord, o Origin, stamp bool, expired [][]byte) error {
 	cfg := l.open.Config
 	if l.next != nil {
 		cfg = *l.next
@@ -979,6 +988,21 @@ func (l *Ledger) finishMatch(m *move, r Round, rec MatchRecord, o Origin, stamp 
 		return fmt.Errorf("%w: %d (the service opens the round after the one it closes)", ErrRoundExists, next.Number)
 	}
 	late := l.late
+	// Expired idempotency records go, except those a fund rewrote while
+	// the match computed (the snapshot had their old version).
+	rewritten := map[string]bool{}
+	for _, lr := range late {
+		if lr.key != "" {
+			rewritten[string(idemKey(string(lr.row.Donor), lr.key))] = true
+		}
+	}
+	for _, k := range expired {
+		if !rewritten[string(k)] {
+			if err := m.b.Delete(k, nil); err != nil {
+				return err
+			}
+		}
+	}
 	for i := range late {
 		lr := &late[i]
 		next.Contributions++
@@ -1044,6 +1068,33 @@ func (l *Ledger) finishMatch(m *move, r Round, rec MatchRecord, o Origin, stamp 
 		l.count(&late[i].row.Gap, string(late[i].row.Donor), &late[i].row.Amount)
 	}
 	return nil
+}
+
+// maxPrune bounds the expired idempotency records one match deletes.
+const maxPrune = 100_000
+
+// expiredKeys lists the idempotency records older than IdempotencyTTL at
+// at (up to maxPrune), for a match to delete: read from a snapshot,
+// outside the ledger's lock.
+func (s *Store) expiredKeys(at time.Time) ([][]byte, error) {
+	it, err := s.rd.NewIter(&pebble.IterOptions{LowerBound: []byte{'I'}, UpperBound: []byte{'I' + 1}})
+	if err != nil {
+		return nil, err
+	}
+	defer it.Close()
+	var out [][]byte
+	for it.First(); it.Valid() && len(out) < maxPrune; it.Next() {
+		var rec struct {
+			At time.Time `json:"at"`
+		}
+		if err := json.Unmarshal(it.Value(), &rec); err != nil {
+			return nil, fmt.Errorf("idempotency record %q: %w", it.Key(), err)
+		}
+		if !rec.At.IsZero() && at.Sub(rec.At) >= IdempotencyTTL {
+			out = append(out, append([]byte(nil), it.Key()...))
+		}
+	}
+	return out, it.Error()
 }
 
 // MatchPool is what a match now would pay out at most: the pool
@@ -1144,6 +1195,9 @@ type CheckReport struct {
 	// contributions of the ledger's rounds were matched to their entries.
 	Entries       int `json:"journalEntries"`
 	Contributions int `json:"contributions"`
+	// Unfunded counts contributions with no fund entry left in voided
+	// rounds: never matched nor refunded, so they move nothing.
+	Unfunded int `json:"unfundedInVoidRounds,omitempty"`
 }
 
 // Check verifies the ledger from disk: Σ balances = supply; the journal,
@@ -1152,8 +1206,9 @@ type CheckReport struct {
 // and every contribution of a round the ledger has used (the open round
 // and every round with journal entries) is the fund entry that paid for
 // it, gap, agent and amount (a contribution written with qf contribute or
-// an import has none). Contributions the open round held when the journal
-// was started on an older ledger are taken as they are.
+// an import has none: void the round to repair it — a voided round's
+// unfunded rows are only counted). Contributions the open round held when
+// the journal was started on an older ledger are taken as they are.
 func (l *Ledger) Check() (CheckReport, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
@@ -1294,11 +1349,19 @@ func (l *Ledger) Check() (CheckReport, error) {
 	}
 	slices.Sort(ns)
 	for _, n := range ns {
-		err := l.s.EachContribution(n, func(row *ingest.Row) error {
+		rd, err := l.s.Round(n)
+		if err != nil {
+			return rep, err
+		}
+		err = l.s.EachContribution(n, func(row *ingest.Row) error {
 			f := funds[string(row.ID)]
 			if f == nil {
 				if n < openingRound || n == openingRound && int(row.Seq) <= openingN {
 					return nil // predates the journal
+				}
+				if rd.Status == StatusVoid {
+					rep.Unfunded++ // voided: it never moves anything
+					return nil
 				}
 				return fmt.Errorf("%w: round %d: contribution %s (%s gave %s to gap %s) has no journal entry: it was not funded through the ledger (written with qf contribute or qf import?); remove it or void the round",
 					ErrLedger, n, row.ID, row.Donor, row.Amount.Dec(), row.Gap.Dec())
