@@ -7,13 +7,16 @@
 # /api/gaps/funding/stats and a gap's funding. Prints req/s, p50 and p99 of
 # both runs and the polled run's share of the unpolled rate.
 #
-# usage: bench/serve.sh [REQUESTS [ROUNDS]]   (defaults 50000 and 500)
+# usage: bench/serve.sh [REQUESTS [ROUNDS [POLL]]]   (defaults 50000, 500, stats)
+# POLL healthz makes the pollers read /healthz instead: a control showing
+# what any 4 busy clients take from funding on this machine.
 # The server runs with its default limits except the per-address rate
 # (every client is 127.0.0.1) and the access log (to a file in the tmp dir).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 requests=${1:-50000}
 rounds=${2:-500}
+poll=${3:-stats}
 tmp=$(mktemp -d)
 pid=
 cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$tmp"; }
@@ -37,5 +40,5 @@ for _ in $(seq 1 100); do
   sleep 0.1
 done
 grep -q "serving on" "$tmp/serve.err" || { echo "qf serve did not start" >&2; cat "$tmp/serve.err" >&2; exit 1; }
-"$tmp/loadgen" -url "http://127.0.0.1:$port" -admin-key "$admin" -requests "$requests" -rounds "$rounds" -clients 64 -pollers 4
+"$tmp/loadgen" -url "http://127.0.0.1:$port" -admin-key "$admin" -requests "$requests" -rounds "$rounds" -clients 64 -pollers 4 -poll "$poll"
 echo "access log: $(wc -l < "$tmp/access.log") lines"

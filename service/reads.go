@@ -147,6 +147,7 @@ func (s *Server) startRefresher() func() {
 			case <-done:
 				return
 			case <-t.C:
+				s.indexPast() // matches since the last tick, so no read waits for them
 				if !s.proj.wanted.Swap(false) {
 					continue // nobody read a stale snapshot: no need for a new one yet
 				}
@@ -214,7 +215,7 @@ func (s *Server) index(n uint64) error {
 	return nil
 }
 
-// indexPast indexes the match records stored before the service started.
+// indexPast indexes the match records not indexed yet.
 func (s *Server) indexPast() {
 	n, ok, err := s.st.LastMatchRound()
 	if err == nil && ok {

@@ -119,6 +119,19 @@ func New(st *store.Store, cfg Config) (*Server, error) {
 			return nil, err
 		}
 	}
+	// The HTTP settings are checked before anything is stored.
+	if err := cfg.HTTP.Validate(); err != nil {
+		return nil, err
+	}
+	hc := cfg.HTTP.withDefaults()
+	var tlsConf *tls.Config
+	if hc.TLSCert != "" {
+		cert, err := tls.LoadX509KeyPair(hc.TLSCert, hc.TLSKey)
+		if err != nil {
+			return nil, fmt.Errorf("%w: TLS certificate %s with key %s: %v", ErrHTTPConfig, hc.TLSCert, hc.TLSKey, err)
+		}
+		tlsConf = &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12}
+	}
 	led, err := st.Ledger()
 	if err != nil {
 		return nil, err
@@ -134,19 +147,8 @@ func New(st *store.Store, cfg Config) (*Server, error) {
 	if next, _ := led.NextSettings(); next.Mechanism == calc.CQFName && cfg.PoolSize != nil {
 		return nil, fmt.Errorf("%w: cqf rounds have no pool, so no pool size", calc.ErrParam)
 	}
-	if err := cfg.HTTP.Validate(); err != nil {
-		return nil, err
-	}
-	hc := cfg.HTTP.withDefaults()
 	s := &Server{cfg: cfg, st: st, led: led, mux: http.NewServeMux(), met: newMetrics(), log: cfg.Log,
-		http: hc, ipLim: newLimiters(hc.PerIP), keyLim: newLimiters(hc.PerKey)}
-	if hc.TLSCert != "" {
-		cert, err := tls.LoadX509KeyPair(hc.TLSCert, hc.TLSKey)
-		if err != nil {
-			return nil, fmt.Errorf("%w: TLS certificate %s with key %s: %v", ErrHTTPConfig, hc.TLSCert, hc.TLSKey, err)
-		}
-		s.tls = &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12}
-	}
+		http: hc, tls: tlsConf, ipLim: newLimiters(hc.PerIP), keyLim: newLimiters(hc.PerKey)}
 	agents, err := st.Agents()
 	if err != nil {
 		return nil, err
@@ -190,10 +192,9 @@ func (h *headerOnly) Header() http.Header         { return h.header }
 func (h *headerOnly) Write(b []byte) (int, error) { return len(b), nil }
 func (h *headerOnly) WriteHeader(code int)        { h.code = code }
 
-// Serve serves the API on l (over TLS when [HTTPConfig.TLSCert] is set;
-// [New] loaded the certificate),
-// with the [HTTPConfig] timeouts and connection caps, and runs the
-// scheduler until ctx ends.
+// Serve serves the API on l, with the [HTTPConfig] timeouts and
+// connection caps (over TLS when [HTTPConfig.TLSCert] is set: [New] loaded
+// the certificate), and runs the scheduler until ctx ends.
 func (s *Server) Serve(ctx context.Context, l net.Listener) error {
 	hc := s.http
 	srv := &http.Server{Handler: s.Handler(), ReadHeaderTimeout: hc.ReadHeaderTimeout, ReadTimeout: hc.ReadTimeout,
