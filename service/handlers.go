@@ -156,7 +156,7 @@ func (s *Server) fund(w http.ResponseWriter, r *http.Request, a *store.Agent) er
 	if len(key) > 128 {
 		return httpErr(http.StatusBadRequest, "Idempotency-Key over 128 bytes")
 	}
-	rc, replay, err := s.led.FundSync(store.FundRequest{Agent: a.Name, Gap: g, Amount: body.Amount.Int, Key: key})
+	rc, replay, err := s.led.FundSync(store.FundRequest{Agent: a.Name, Gap: g, Amount: body.Amount.Int, Key: key, At: s.cfg.Now()})
 	if err != nil {
 		return err
 	}

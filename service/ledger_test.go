@@ -117,6 +117,7 @@ func TestFailedMatchIsRetriedAndTheRoundVoided(t *testing.T) {
 	require.Eventually(t, func() bool { n, _ := e.srv.MatchFailures(); return n >= 1 }, 10*time.Second, time.Millisecond)
 	n, last := e.srv.MatchFailures()
 	require.EqualValues(t, 1, last.Round)
+	require.Equal(t, float64(n), e.metric(t, "qf_match_failures_total"), "GET /metrics counts the failed matches")
 	const failed = "match failed: round 1 stays open: precision: cocm: the amounts span too wide a range for a result within 10^-9 of the pool; raise --min-amount to leave dust out of matching; void it to refund every contribution (qf ledger void-round 1, or POST /api/rounds/1/void)"
 	require.Contains(t, logs.String(), failed+"\n")
 	require.Equal(t, failed, last.Error)

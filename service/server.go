@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/holiman/uint256"
+	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/qf-dev/qf/calc"
 	"github.com/qf-dev/qf/merkle"
@@ -149,6 +150,9 @@ func New(st *store.Store, cfg Config) (*Server, error) {
 	}
 	s := &Server{cfg: cfg, st: st, led: led, mux: http.NewServeMux(), met: newMetrics(), log: cfg.Log,
 		http: hc, tls: tlsConf, ipLim: newLimiters(hc.PerIP), keyLim: newLimiters(hc.PerKey)}
+	s.met.reg.MustRegister(prometheus.NewCounterFunc(prometheus.CounterOpts{Name: "qf_match_failures_total",
+		Help: "Matches that failed since the start (the round stays open; alert on an increase)."},
+		func() float64 { return float64(s.matchFailures.Load()) }))
 	agents, err := st.Agents()
 	if err != nil {
 		return nil, err

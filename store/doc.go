@@ -22,6 +22,8 @@
 //	I <agent> 0 <key>      a fund's idempotency record (JSON: route+body, receipt, time)
 //	M <round:8>            a service round's match (or void) record (JSON)
 //	J <seq:8>              the ledger's journal entry (JSON, see JournalEntry)
+//	x <gap:32> <round:8>   the per-gap index of match records (the gap's match in that round)
+//	X                      the last round the per-gap index covers (8 bytes)
 //	Z                      the matching scheduler's state (JSON: last match, anchor)
 //
 // The ledger ([Ledger]) is double-entry: every balance change is a
