@@ -24,7 +24,10 @@
 //
 // A match never stops the service. Funds the open round's mechanism could
 // not match are refused at funding time (422, [store.ErrFundLimit]; see
-// [store.LimitsFor]). [Server.MatchAs] computes the round on a snapshot
+// [store.LimitsFor]); in the mechanisms with a precision span (cocm,
+// pairwise, cluster) the match instead leaves amounts under 1/span of the
+// largest total out of the matching terms ([store.Ledger.MatchFloor], stored
+// as the closed round's minimum amount), so no fund can lock out another. [Server.MatchAs] computes the round on a snapshot
 // outside the ledger's lock (funding goes on; what is funded meanwhile
 // moves to the next round); a failure — or a panic — leaves the round
 // open, is logged to [Config.Log] and counted ([Server.MatchFailures], for

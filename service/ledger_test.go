@@ -76,21 +76,28 @@ func started(t *testing.T, srv *service.Server) {
 	require.Eventually(t, func() bool { return srv.SchedulePasses() >= 1 }, 10*time.Second, time.Millisecond)
 }
 
-// The cocm griefing sequence: a fund the match could not compute is
-// refused with a 422 at funding time, and the round stays matchable.
-func TestCOCMGriefingIsRefusedAtFunding(t *testing.T) {
+// Issue 19's griefing sequence under cocm — 1,000,000 base units, then
+// 10^16 — no longer stops matching, and neither order locks anyone out:
+// both funds are taken, the match leaves the dust out of the matching
+// terms (a minimum amount of ceil(10^16 / 10^5), stored with the round)
+// and succeeds, and the service stays up.
+func TestCOCMGriefingMatches(t *testing.T) {
 	e := newEnv(t, 2, 20_000_000_000_000_000, service.Config{Round: calc.Config{Mechanism: "cocm"}})
 	code, body, _ := e.do(t, "POST", "/api/gaps/1/fund", "a0", `{"amount":"1000000"}`)
 	require.Equal(t, http.StatusCreated, code, string(body))
 	code, body, _ = e.do(t, "POST", "/api/gaps/2/fund", "a1", `{"amount":"10000000000000000"}`)
-	require.Equal(t, http.StatusUnprocessableEntity, code, string(body))
-	require.Equal(t, "refused: the round's mechanism cannot match this: a1's total on gap 2 would be 10000000000000000, over 100000 times the round's smallest amount (1000000); the mechanism's result would not be exact enough to pay out",
-		decodeJSON[map[string]string](t, body)["error"])
-	require.Zero(t, e.balance(t, "gap:2"), "nothing moved")
-	code, body, _ = e.do(t, "POST", "/api/gaps/2/fund", "a1", `{"amount":"5000000"}`)
 	require.Equal(t, http.StatusCreated, code, string(body))
+	code, body, _ = e.do(t, "POST", "/api/gaps/2/fund", "a0", `{"amount":"5000000"}`)
+	require.Equal(t, http.StatusCreated, code, string(body))
+	code, body, _ = e.do(t, "GET", "/api/gaps/funding/stats", "", "")
+	require.Equal(t, http.StatusOK, code, string(body))
 	code, body, _ = e.do(t, "POST", "/api/gaps/funding/match", "ops", ``)
 	require.Equal(t, http.StatusOK, code, string(body))
+	r, err := e.st.Round(1)
+	require.NoError(t, err)
+	require.Equal(t, "100000000000", r.Config.MinAmount.Dec(), "the match's minimum amount is stored with the round")
+	n, _ := e.srv.MatchFailures()
+	require.Zero(t, n)
 	code, _, _ = e.do(t, "GET", "/healthz", "", "")
 	require.Equal(t, http.StatusOK, code)
 }

@@ -116,6 +116,9 @@ func (s *Server) recompute() (*snapshot, error) {
 		if err := cfg.Pool.SetFromDecimal(pool); err != nil {
 			return nil, err
 		}
+		if f := s.led.MatchFloor(); f != nil {
+			cfg.MinAmount = *f // as the match will (store.Ledger.MatchFloor)
+		}
 		if sn.report, _, err = ComputeStored(s.st)(r, cfg); err != nil {
 			return nil, err
 		}

@@ -267,7 +267,8 @@ func TestJournalOpensOnAnOlderLedger(t *testing.T) {
 var pow10 = func(n int) *uint256.Int { return new(uint256.Int).Exp(u(10), u(uint64(n))) }
 
 // What a match would refuse is refused at funding time, with nothing
-// moved: the cocm precision span, and cqf totals of 2^200.
+// moved (cqf totals of 2^200), or never reaches the match (the precision
+// span of cocm, pairwise and cluster: see TestMatchFloor).
 func TestFundLimits(t *testing.T) {
 	two200 := new(uint256.Int).Lsh(u(1), 200)
 	for _, tc := range []struct {
@@ -278,12 +279,13 @@ func TestFundLimits(t *testing.T) {
 		err   string
 		match bool
 	}{
-		{"cocm: a whale over the span", calc.Config{Mechanism: "cocm"}, [][2]any{{"alice", pow10(6)}, {"bob", pow10(11)}},
-			[2]any{"carol", pow10(16)},
-			"refused: the round's mechanism cannot match this: carol's total on gap 1 would be 10000000000000000, over 100000 times the round's smallest amount (1000000); the mechanism's result would not be exact enough to pay out", true},
-		{"cocm: dust under the span", calc.Config{Mechanism: "cocm"}, [][2]any{{"alice", pow10(11)}},
-			[2]any{"bob", pow10(5)},
-			"refused: the round's mechanism cannot match this: 100000 is under 1/100000 of the round's largest total (100000000000); the mechanism's result would not be exact enough to pay out", true},
+		// The precision span refuses nothing: it raises the match's minimum
+		// amount (TestMatchFloor), so neither dust nor a whale locks the
+		// other out.
+		{"cocm: a whale over the span is taken", calc.Config{Mechanism: "cocm"}, [][2]any{{"alice", pow10(6)}, {"bob", pow10(11)}, {"carol", pow10(16)}},
+			[2]any{}, "", true},
+		{"cocm: dust under the span is taken", calc.Config{Mechanism: "cocm"}, [][2]any{{"alice", pow10(11)}, {"bob", pow10(5)}},
+			[2]any{}, "", true},
 		// Amounts under the minimum are left out of matching: not refused.
 		{"cocm: dust under the minimum amount is left out", calc.Config{Mechanism: "cocm", MinAmount: *pow10(9)},
 			[][2]any{{"alice", pow10(11)}, {"bob", u(3)}, {"bob", pow10(11)}, {"carol", pow10(3)}}, [2]any{}, "", true},
@@ -311,6 +313,50 @@ func TestFundLimits(t *testing.T) {
 				_, err := l.MatchOn(nil, store.Origin{}, service.ComputeStored)
 				require.NoError(t, err, "what was accepted matches")
 			}
+		})
+	}
+}
+
+// A round whose amounts span more than its mechanism's precision allows
+// is matched with a minimum amount of ceil(largest total / span): what is
+// under it counts as direct only, the match succeeds, and the closed round
+// stores the minimum it used (so verifiers replay it). The griefing of
+// issue 19 (10^6 then 10^16 under cocm) matches.
+func TestMatchFloor(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		cfg   calc.Config
+		funds [][2]any
+		floor *uint256.Int // nil: the round's own minimum stands
+	}{
+		{"cocm: dust first, then a whale", calc.Config{Mechanism: "cocm"}, [][2]any{{"alice", pow10(6)}, {"bob", pow10(16)}}, pow10(11)},
+		{"cocm: rounded up", calc.Config{Mechanism: "cocm"}, [][2]any{{"alice", u(1)}, {"bob", u(100_001)}}, u(2)},
+		{"cocm: within the span", calc.Config{Mechanism: "cocm"}, [][2]any{{"alice", u(10)}, {"bob", u(1_000_000)}}, nil},
+		{"cocm: the round's minimum is higher", calc.Config{Mechanism: "cocm", MinAmount: *pow10(12)}, [][2]any{{"alice", pow10(6)}, {"bob", pow10(16)}}, nil},
+		{"pairwise: over 10^9", calc.Config{Mechanism: "pairwise", Params: calc.Params{"M": "1000"}}, [][2]any{{"alice", u(1)}, {"bob", pow10(12)}, {"carol", pow10(3)}}, pow10(3)},
+		{"qf has no span", calc.Config{Mechanism: "qf"}, [][2]any{{"alice", u(1)}, {"bob", pow10(19)}}, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s, l, _ := ledgerWith(t, tc.cfg, pow10(20))
+			defer s.Close()
+			for i, f := range tc.funds {
+				_, _, err := l.FundSync(store.FundRequest{Agent: f[0].(string), Gap: *u(uint64(1 + i%2)), Amount: *f[1].(*uint256.Int)})
+				require.NoError(t, err)
+			}
+			if tc.floor == nil {
+				require.Nil(t, l.MatchFloor())
+			} else {
+				require.Equal(t, tc.floor, l.MatchFloor())
+			}
+			_, err := l.MatchOn(nil, store.Origin{}, service.ComputeStored)
+			require.NoError(t, err, "the match is not refused")
+			r, err := s.Round(1)
+			require.NoError(t, err)
+			want := tc.cfg.MinAmount
+			if tc.floor != nil {
+				want = *tc.floor
+			}
+			require.Equal(t, want.Dec(), r.Config.MinAmount.Dec(), "the closed round stores the minimum it used")
 		})
 	}
 }

@@ -546,7 +546,7 @@ func (l *Ledger) Fund(req FundRequest) (Receipt, bool, error) {
 	if over {
 		return Receipt{}, false, fmt.Errorf("%w: %s's total on gap %s", ErrOverflow, req.Agent, req.Gap.Dec())
 	}
-	if err := l.span.check(l.lim, &req.Amount, total, req.Agent, req.Gap.Dec()); err != nil {
+	if err := l.span.check(l.lim, total, req.Agent, req.Gap.Dec()); err != nil {
 		return Receipt{}, false, err
 	}
 	m := l.newMove()
@@ -818,8 +818,22 @@ func (l *Ledger) beginMatch(cqf bool, size *uint256.Int) (Round, *uint256.Int, *
 			return r, nil, nil, err
 		}
 	}
+	if f := l.span.floor(l.lim); f != nil {
+		r.Config.MinAmount = *f // stored with the closed round: verifiers replay it
+	}
 	l.matching, l.late = true, nil
 	return r, pool, l.s.Snapshot(), nil
+}
+
+// MatchFloor is the minimum amount a match of the open round would use
+// when it is above the round's own --min-amount (nil otherwise): in the
+// mechanisms with a precision span (cocm, pairwise, cluster; see
+// [FundLimits]) amounts under 1/Span of the largest total count as direct
+// funding only. The match stores it as the closed round's MinAmount.
+func (l *Ledger) MatchFloor() *uint256.Int {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.span.floor(l.lim)
 }
 
 func (l *Ledger) endMatch(snap *Store) {

@@ -21,10 +21,11 @@ type FundLimits struct {
 	// is the agent's total and must stay below 2^200.
 	MaxTotal *uint256.Int
 	// Span, if set, bounds the ratio of the largest total to the smallest
-	// amount funded in the round, both counted only at or above
-	// MinAmount (smaller ones are left out of matching): the mechanisms
-	// whose fixed-point result has an error bound refuse rounds whose
-	// amounts span too wide a range (calc.ErrPrecision).
+	// amount that is matched: the mechanisms whose fixed-point result has
+	// an error bound refuse rounds whose amounts span too wide a range
+	// (calc.ErrPrecision), so a match leaves out of the matching terms
+	// (counting as direct) amounts under 1/Span of the largest total
+	// ([Ledger.MatchFloor]).
 	Span      *uint256.Int
 	MinAmount uint256.Int
 }
@@ -80,25 +81,37 @@ func (st spanTally) add(lim FundLimits, amount, total *uint256.Int) spanTally {
 	return out
 }
 
-// check refuses a fund of amount that brings an agent's total on a gap to
-// total, under lim.
-func (st spanTally) check(lim FundLimits, amount, total *uint256.Int, agent, gap string) error {
+// floor is the smallest amount a match of the open round takes into the
+// matching terms under lim: ceil(largest total / Span) when that is above
+// lim.MinAmount and above the smallest amount funded, else nil (the
+// round's own minimum stands). Amounts below
+// it count as direct funding only, exactly as under --min-amount, so the
+// matched amounts never span more than Span and the match is never refused
+// for precision on account of what the ledger accepted.
+func (st spanTally) floor(lim FundLimits) *uint256.Int {
+	if lim.Span == nil || st.max == nil {
+		return nil
+	}
+	f, rem := new(uint256.Int), new(uint256.Int)
+	f.DivMod(st.max, lim.Span, rem)
+	if !rem.IsZero() {
+		f.AddUint64(f, 1)
+	}
+	if !lim.MinAmount.Lt(f) || (st.min != nil && !st.min.Lt(f)) {
+		return nil // nothing matched is under it: the round's settings stand
+	}
+	return f
+}
+
+// check refuses a fund that brings an agent's total on a gap to total,
+// under lim: a cqf pledge must stay below 2^200. The precision span is
+// never a reason to refuse (one agent's dust would otherwise lock out
+// every larger gift, or a whale every small one): it raises the match's
+// minimum amount instead ([spanTally.floor]).
+func (st spanTally) check(lim FundLimits, total *uint256.Int, agent, gap string) error {
 	if lim.MaxTotal != nil && !total.Lt(lim.MaxTotal) {
 		return fmt.Errorf("%w: %s's total on gap %s would be %s; a cqf pledge must stay below 2^200 base units",
 			ErrFundLimit, agent, gap, total.Dec())
 	}
-	next := st.add(lim, amount, total)
-	if next.min == nil {
-		return nil
-	}
-	limit, over := new(uint256.Int).MulOverflow(next.min, lim.Span)
-	if over || !limit.Lt(next.max) {
-		return nil
-	}
-	if next.max.Eq(total) {
-		return fmt.Errorf("%w: %s's total on gap %s would be %s, over %s times the round's smallest amount (%s); the mechanism's result would not be exact enough to pay out",
-			ErrFundLimit, agent, gap, total.Dec(), lim.Span.Dec(), next.min.Dec())
-	}
-	return fmt.Errorf("%w: %s is under 1/%s of the round's largest total (%s); the mechanism's result would not be exact enough to pay out",
-		ErrFundLimit, next.min.Dec(), lim.Span.Dec(), next.max.Dec())
+	return nil
 }
