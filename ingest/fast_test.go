@@ -156,6 +156,11 @@ func TestFastPathGivesUp(t *testing.T) {
 		{"bad donor", "donor,gap,amount\n,1,5\n", "c.csv:2: donor: bad donor: empty"},
 		{"too few fields", "donor,gap,amount\na,1\n", "c.csv:2: missing fields: 2 fields, the header has 3 columns"},
 		{"header only", "donor,gap,amount\n\n", "c.csv: no rows: the file has a header but no contributions"},
+		{"bad EIP-55 checksum", "donor,gap,amount\n0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed,1,5\n0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAeD,1,5\n",
+			`c.csv:3: donor: bad donor: "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAeD" fails its EIP-55 checksum (the checksummed form is 0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed): check the address, or write it in lower case`},
+		{"0x id that is no address", "donor,gap,amount\na,1,5\n0xabc,1,5\n", `c.csv:3: donor: bad donor: "0xabc" starts with 0x but is not an address (0x and 40 hex digits)`},
+		{"40 hex digits without 0x", "donor,gap,amount\n5aaeb6053f3e94c9b9a09f33669435e7ef1beaed,1,5\n",
+			`c.csv:2: donor: bad donor: "5aaeb6053f3e94c9b9a09f33669435e7ef1beaed" is 40 hex digits: write an address with its 0x (0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed)`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
