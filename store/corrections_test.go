@@ -128,3 +128,22 @@ func TestSetGap(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, []common.Address{c1, c2}, []common.Address{gs[0].Recipient, gs[1].Recipient})
 }
+
+// TestAgentNamesAreNotAddresses: qf serve's contributions name the agent as
+// donor, so an agent cannot be named like an address.
+func TestAgentNamesAreNotAddresses(t *testing.T) {
+	s, _ := setup(t)
+	defer s.Close()
+	for _, tc := range []struct{ name, err string }{
+		{"0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed", `bad agent name: "0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed" could be taken for an address: bad donor: "0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed" is an address, where an id that is not one is wanted`},
+		{"5aaeb6053f3e94c9b9a09f33669435e7ef1beaed", `bad agent name: "5aaeb6053f3e94c9b9a09f33669435e7ef1beaed" could be taken for an address: bad donor: "5aaeb6053f3e94c9b9a09f33669435e7ef1beaed" is 40 hex digits: write an address with its 0x (0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed)`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, _, err := s.AddAgent(tc.name, false)
+			require.ErrorIs(t, err, store.ErrAgentName)
+			require.EqualError(t, err, tc.err)
+		})
+	}
+	_, _, err := s.AddAgent("0xfeed", false)
+	require.ErrorIs(t, err, store.ErrAgentName)
+}
