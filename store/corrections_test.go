@@ -147,3 +147,29 @@ func TestAgentNamesAreNotAddresses(t *testing.T) {
 	_, _, err := s.AddAgent("0xfeed", false)
 	require.ErrorIs(t, err, store.ErrAgentName)
 }
+
+// TestLedgerFundKeepsRoundTotal: a fund through the service cannot take
+// the open round's total (CLI imports included) past 2^256-1.
+func TestLedgerFundKeepsRoundTotal(t *testing.T) {
+	s, _ := setup(t)
+	defer s.Close()
+	huge := row("big", "whale", 1, 0)
+	huge.Amount.SetAllOne()
+	huge.Amount.Sub(&huge.Amount, uint256.NewInt(99))
+	_, err := s.Import(1, feed(huge))
+	require.NoError(t, err)
+	l, err := s.Ledger()
+	require.NoError(t, err)
+	_, err = l.Credit(store.AgentAccount("alice"), uint256.NewInt(1000))
+	require.NoError(t, err)
+	_, _, err = l.FundSync(store.FundRequest{Agent: "alice", Gap: *uint256.NewInt(1), Amount: *uint256.NewInt(99)})
+	require.NoError(t, err, "up to 2^256-1 exactly")
+	_, _, err = l.FundSync(store.FundRequest{Agent: "alice", Gap: *uint256.NewInt(2), Amount: *uint256.NewInt(1)})
+	require.ErrorIs(t, err, calc.ErrOverflow)
+	require.EqualError(t, err, "exceeds 2^256-1: round 1's total with this contribution")
+	b, err := l.Balance(store.AgentAccount("alice"))
+	require.NoError(t, err)
+	require.Equal(t, uint64(901), b.Uint64(), "nothing moved")
+	_, err = computeStored(s, 1)
+	require.NoError(t, err)
+}

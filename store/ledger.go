@@ -90,6 +90,7 @@ type Ledger struct {
 	// tally of the open round, per gap: direct total and donors.
 	direct map[uint256.Int]*uint256.Int
 	donors map[uint256.Int]map[string]bool
+	total  uint256.Int // Σ direct: kept within 2^256−1, as computing the round needs
 }
 
 // Ledger returns the store's ledger, loading the open round's tally.
@@ -131,6 +132,7 @@ func (l *Ledger) reload() error {
 // resetTally empties the open round's figures (a new round has none).
 func (l *Ledger) resetTally() {
 	l.direct, l.donors = map[uint256.Int]*uint256.Int{}, map[uint256.Int]map[string]bool{}
+	l.total.Clear()
 }
 
 func (l *Ledger) count(g *uint256.Int, donor string, amount *uint256.Int) {
@@ -141,6 +143,7 @@ func (l *Ledger) count(g *uint256.Int, donor string, amount *uint256.Int) {
 		l.donors[*g] = map[string]bool{}
 	}
 	d.Add(d, amount)
+	l.total.Add(&l.total, amount)
 	l.donors[*g][donor] = true
 }
 
@@ -367,6 +370,10 @@ func (l *Ledger) Fund(req FundRequest) (Receipt, bool, error) {
 		if !l.gaps[req.Gap] {
 			return Receipt{}, false, fmt.Errorf("%w %s", calc.ErrUnknownGap, req.Gap.Dec())
 		}
+	}
+	if _, over := new(uint256.Int).AddOverflow(&l.total, &req.Amount); over {
+		// only reachable when rows imported by the CLI already hold most of 2^256
+		return Receipt{}, false, fmt.Errorf("%w: round %d's total with this contribution", calc.ErrOverflow, l.open.Number)
 	}
 	m := l.newMove()
 	defer m.b.Close()
