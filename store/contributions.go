@@ -164,8 +164,8 @@ func (s *Store) checker(r Round) (*ingest.Checker, error) {
 	}
 	err := s.EachContribution(r.Number, func(row *ingest.Row) error {
 		if err := chk.Stored(row, fmt.Sprintf("in stored row %q", row.ID)); err != nil {
-			return fmt.Errorf("round %d's stored contribution %q cannot be computed (%w): void it first (qf contribution void %s --round %d --reason ...)",
-				r.Number, row.ID, err, row.ID, r.Number)
+			return fmt.Errorf("round %d's stored contribution %q cannot be computed (%w): void it first (qf contribution void --round %d --reason TEXT %s)",
+				r.Number, row.ID, err, r.Number, row.ID)
 		}
 		return nil
 	})
