@@ -127,7 +127,7 @@ func (s *Store) Import(round uint64, scan func(add func(*ingest.Row) error) erro
 }
 
 // ErrConflict reports a contribution id given again with other content.
-var ErrConflict = errors.New("an id names one contribution")
+var ErrConflict = ingest.ErrConflict
 
 // firstSeen is where an id first came in an import, and a hash of its
 // content (a seeded 64-bit hash: no input can aim at a collision).
