@@ -22,6 +22,7 @@ func TestChecker(t *testing.T) {
 	for _, tc := range []struct {
 		name   string
 		scaled bool
+		limit  uint64 // LimitPledges, if not 0
 		stored []r
 		rows   []r
 		err    string
@@ -42,6 +43,9 @@ func TestChecker(t *testing.T) {
 		{name: "total past 2^256-1", stored: []r{{0, "a", "", "", top}}, rows: []r{{2, "b", "", "", one}},
 			err: "amount: exceeds 2^256-1: the round's total with this contribution (115792089237316195423570985008687907853269984665640564039457584007913129639935 + 1)"},
 		{name: "zero amount", rows: []r{{2, "a", "", "", new(uint256.Int)}}, err: "amount: amount must be greater than zero"},
+		{name: "pledges below the limit", limit: 10, stored: []r{{0, "a", "", "", uint256.NewInt(4)}}, rows: []r{{2, "a", "", "", uint256.NewInt(5)}, {3, "b", "", "", uint256.NewInt(9)}}},
+		{name: "pledges at the limit", limit: 10, stored: []r{{0, "a", "", "", uint256.NewInt(4)}}, rows: []r{{2, "b", "", "", uint256.NewInt(9)}, {3, "a", "", "", uint256.NewInt(6)}},
+			err: "amount: bad pledge: donor a's limits to gap 0 would total 4 + 6; a pledger's total to a gap must be below 2^200"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var scale *calc.ScoreScale
@@ -51,6 +55,9 @@ func TestChecker(t *testing.T) {
 				require.NoError(t, err)
 			}
 			c := NewChecker(scale)
+			if tc.limit != 0 {
+				c.LimitPledges(uint256.NewInt(tc.limit))
+			}
 			row := func(x r) *Row {
 				return &Row{Line: x.line, Donor: []byte(x.donor), Weight: []byte(x.weight), Score: []byte(x.score), Amount: *x.amount}
 			}

@@ -159,6 +159,9 @@ func (s *Store) checker(r Round) (*ingest.Checker, error) {
 		}
 	}
 	chk := ingest.NewChecker(scale)
+	if r.Config.Mechanism == calc.CQFName {
+		chk.LimitPledges(calc.CQFMaxLimit)
+	}
 	if r.Contributions == 0 {
 		return chk, nil
 	}
