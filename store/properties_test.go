@@ -61,7 +61,7 @@ func TestAcceptedWritesKeepRoundComputable(t *testing.T) {
 	scores := []string{"", "", "12", "15", "25", "abc", "1e3"}
 	max := new(uint256.Int).SetAllOne()
 	accepted, refused := 0, 0
-	for seed := range uint64(20) {
+	for seed := range uint64(15) {
 		t.Run(fmt.Sprint("seed", seed), func(t *testing.T) {
 			r := rand.New(rand.NewPCG(seed, 18))
 			cfg := calc.Config{Mechanism: []string{"qf", "linear", "pairwise", "cluster", "cocm"}[seed/2%5], Pool: *uint256.NewInt(1_000_000)}
@@ -76,7 +76,7 @@ func TestAcceptedWritesKeepRoundComputable(t *testing.T) {
 			}
 			s := propertyStore(t, cfg)
 			defer s.Close()
-			for step := range 40 {
+			for step := range 30 {
 				if r.IntN(5) == 0 { // void a random stored row
 					var ids []string
 					require.NoError(t, s.EachStored(1, func(row *ingest.Row, _ *store.Void) error { ids = append(ids, string(row.ID)); return nil }))
@@ -118,8 +118,8 @@ func TestAcceptedWritesKeepRoundComputable(t *testing.T) {
 		})
 	}
 	// the property is not vacuous: writes were both accepted and refused
-	require.Greater(t, accepted, 100)
-	require.Greater(t, refused, 100)
+	require.Greater(t, accepted, 60)
+	require.Greater(t, refused, 60)
 }
 
 // TestVoidingEqualsRemoving: a round with some rows voided computes to the
