@@ -37,7 +37,8 @@ func CheckAddressCase(s string) error {
 	return nil
 }
 
-// CheckDonorID checks a donor that is not an address (see the rules above).
+// CheckDonorID checks a donor id that is not an address (see the rules
+// above); an address is refused too.
 func CheckDonorID(s string) error {
 	switch {
 	case s == "":
@@ -46,6 +47,8 @@ func CheckDonorID(s string) error {
 		return fmt.Errorf("%w: longer than %d bytes", ErrDonor, MaxDonorLen)
 	case !utf8.ValidString(s):
 		return fmt.Errorf("%w: not UTF-8", ErrDonor)
+	case len(s) == 42 && common.IsHexAddress(s):
+		return fmt.Errorf("%w: %q is an address, where an id that is not one is wanted", ErrDonor, s)
 	case strings.HasPrefix(s, "0x") || strings.HasPrefix(s, "0X"):
 		return fmt.Errorf("%w: %q starts with 0x but is not an address (0x and 40 hex digits)", ErrDonor, s)
 	case len(s) == 40 && isHex(s):

@@ -24,6 +24,17 @@ type Checker struct {
 	weights map[string]given // donor → its weight as first given
 	scores  map[string]given // donor → its score, under a score scale
 	total   uint256.Int
+	// cellLimit, if set, bounds each (donor, gap) total from above
+	// (exclusive): coordinated QF sums a pledger's limits per gap.
+	cellLimit *uint256.Int
+	cells     map[string]*uint256.Int
+}
+
+// LimitPledges makes the checker refuse a row that takes a donor's total
+// to a gap to limit or more: a coordinated-QF round solves each
+// pledger's summed limit per gap, below [calc.CQFMaxLimit].
+func (c *Checker) LimitPledges(limit *uint256.Int) {
+	c.cellLimit, c.cells = limit, map[string]*uint256.Int{}
 }
 
 // given is a weight or score and where it was given.
@@ -71,6 +82,21 @@ func (c *Checker) add(r *Row, where string) error {
 	var sum uint256.Int
 	if _, over := sum.AddOverflow(&c.total, &r.Amount); over {
 		return &FieldError{Field: "amount", Err: fmt.Errorf("%w: the round's total with this contribution (%s + %s)", calc.ErrOverflow, c.total.Dec(), r.Amount.Dec())}
+	}
+	if c.cellLimit != nil {
+		g := r.Gap.Bytes32()
+		key := string(r.Donor) + "\x00" + string(g[:])
+		cell := c.cells[key]
+		if cell == nil {
+			cell = new(uint256.Int)
+		}
+		var next uint256.Int
+		if _, over := next.AddOverflow(cell, &r.Amount); over || !next.Lt(c.cellLimit) {
+			return &FieldError{Field: "amount", Err: fmt.Errorf("%w: donor %s's limits to gap %s would total %s + %s; a pledger's total to a gap must be below 2^200",
+				calc.ErrPledge, r.Donor, r.Gap.Dec(), cell.Dec(), r.Amount.Dec())}
+		}
+		cell.Set(&next)
+		c.cells[key] = cell
 	}
 	c.total = sum
 	return nil

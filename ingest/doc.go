@@ -2,6 +2,15 @@
 // or JSON) into rows, with errors that name the file, line and field. It
 // checks every field's syntax; whether a gap exists or an id repeats is for
 // the consumer (a calculator or the store), which sees each row in order.
+// [Checker] applies, one row at a time, the checks computing a round makes
+// of its whole input, for a store to refuse at write time what would make
+// the round fail later.
+//
+// Donors are addresses or ids that cannot be taken for one (see
+// calc.NormalizeDonor): a donor starting with 0x is 0x and 40 hex digits,
+// in mixed case only if it passes its EIP-55 checksum; other ids do not
+// start with 0x and are not 40 hex digits. Recipients are addresses that
+// pass the same case rule and are not zero.
 //
 // CSV files need a header row. contributions: donor,gap,amount and optional
 // id, weight, score; gaps: gap,recipient. Other columns are ignored, so

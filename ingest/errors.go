@@ -15,6 +15,8 @@ var (
 	ErrRecipient = errors.New("bad recipient")
 	// ErrColumns reports a row with fewer fields than the header needs.
 	ErrColumns = errors.New("missing fields")
+	// ErrConflict reports a contribution id given again with other content.
+	ErrConflict = errors.New("an id names one contribution")
 	// ErrEmpty reports an input with no rows.
 	ErrEmpty = errors.New("no rows")
 )

@@ -62,6 +62,25 @@ const (
 
 func (r *fastRow) has(flag uint32) bool { return r.gap&flag != 0 }
 
+// sameRow reports whether two rows say the same: donor, gap and amount
+// (the fast path has no weights or scores).
+func sameRow(data []byte, chunks []fastChunk, x, y *fastRow) bool {
+	if x.gap&^rowDup != y.gap&^rowDup { // gap index, address and big-amount flags
+		return false
+	}
+	if x.has(rowBig) {
+		if chunks[x.amount>>32].bigs[uint32(x.amount)] != chunks[y.amount>>32].bigs[uint32(y.amount)] {
+			return false
+		}
+	} else if x.amount != y.amount {
+		return false
+	}
+	if x.has(rowAddr) {
+		return x.addr == y.addr
+	}
+	return bytes.Equal(x.donorText(data), y.donorText(data))
+}
+
 // fieldAt returns column col of the line starting at off, trimmed as the
 // parse trims it (the line has no quotes and at least col+1 fields).
 func fieldAt(data []byte, off uint32, col int) []byte {
@@ -172,11 +191,14 @@ func (l *Loader) loadFast(data []byte, opts Options) bool {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			dups = markDuplicates(data, rows, ids, fc.id)
+			dups = markDuplicates(data, rows, ids, fc.id, func(a, b uint32) bool { return sameRow(data, chunks, &rows[a], &rows[b]) })
 		}()
 	}
 	radix.SortHigh(donors, scratch, runtime.GOMAXPROCS(0))
 	wg.Wait()
+	if dups < 0 {
+		return false // an id repeated with other content: the row-by-row path names both lines
+	}
 
 	names, ok := numberDonors(data, rows, donors)
 	if !ok {

@@ -41,41 +41,67 @@ func randomCSV(r *rand.Rand, rows int, withID bool) string {
 		addrs[i] = fmt.Sprintf("%040x", r.Uint64()<<32|uint64(i))
 	}
 	names := []string{"alice", "bob", "not-an-address", "zoë", strings.Repeat("g", 40), "1234567890"}
+	// what a row says, drawn once per id: a repeated id repeats it, in
+	// another spelling (case, hex gap, padding) but the same content.
+	type content struct {
+		name, addr int // names[name] when addr < 0
+		gap        int // 0: 2^70
+		amount     string
+	}
+	said := map[string]content{}
 	for i := range rows {
+		id := ""
+		if withID && r.IntN(10) != 0 {
+			id = fmt.Sprint("t", r.IntN(rows))
+		}
+		c, again := said[id]
+		if !again || id == "" {
+			c = content{name: r.IntN(len(names)), addr: -1, gap: 1 + r.IntN(20), amount: fmt.Sprint(1 + r.Uint64N(1e18))}
+			if r.IntN(5) != 0 {
+				c.addr = r.IntN(len(addrs))
+			}
+			switch r.IntN(10) {
+			case 0:
+				c.gap = 0
+			case 2:
+				c.gap, c.addr = 3, -2 // gap 3's recipient
+			}
+			if r.IntN(8) == 0 {
+				c.amount = new(big.Int).Lsh(big.NewInt(int64(1+r.IntN(1000))), 64+uint(r.IntN(100))).String()
+			}
+			said[id] = c
+		}
 		var donor string
-		switch r.IntN(5) {
-		case 0:
-			donor = names[r.IntN(len(names))]
-		case 4: // EIP-55 mixed case
-			donor = common.HexToAddress(addrs[r.IntN(len(addrs))]).Hex()
-		case 1:
-			donor = "0x" + strings.ToUpper(addrs[r.IntN(len(addrs))])
-		case 2:
-			donor = "0X" + addrs[r.IntN(len(addrs))]
+		switch {
+		case c.addr == -1:
+			donor = names[c.name]
+		case c.addr == -2:
+			donor = "0x000000000000000000000000000000000000b003"
 		default:
-			donor = "0x" + addrs[r.IntN(len(addrs))]
+			a := addrs[c.addr]
+			switch r.IntN(4) {
+			case 0: // EIP-55 mixed case
+				donor = common.HexToAddress(a).Hex()
+			case 1:
+				donor = "0x" + strings.ToUpper(a)
+			case 2:
+				donor = "0X" + a
+			default:
+				donor = "0x" + a
+			}
 		}
-		gap := fmt.Sprint(1 + r.IntN(20))
-		switch r.IntN(10) {
-		case 0:
+		gap := fmt.Sprint(c.gap)
+		switch {
+		case c.gap == 0:
 			gap = "1180591620717411303424" // 2^70
-		case 1:
-			gap = fmt.Sprintf("0x%x", 1+r.IntN(20))
-		case 2:
-			gap, donor = "3", "0x000000000000000000000000000000000000b003" // gap 3's recipient
+		case r.IntN(10) == 1:
+			gap = fmt.Sprintf("0x%x", c.gap)
 		}
-		amount := fmt.Sprint(1 + r.Uint64N(1e18))
-		switch r.IntN(8) {
-		case 0:
-			amount = new(big.Int).Lsh(big.NewInt(int64(1+r.IntN(1000))), 64+uint(r.IntN(100))).String()
-		case 1:
+		amount := c.amount
+		if r.IntN(8) == 1 {
 			amount = " " + amount + " "
 		}
 		if withID {
-			id := fmt.Sprint("t", r.IntN(rows))
-			if r.IntN(10) == 0 {
-				id = ""
-			}
 			fmt.Fprintf(&b, "%s,%s,%s,%s,x", id, donor, gap, amount)
 		} else {
 			fmt.Fprintf(&b, "%s,%s,%s", donor, gap, amount)
@@ -151,11 +177,18 @@ func TestFastPathGivesUp(t *testing.T) {
 		{"quoted field", "donor,gap,amount\n\"a,b\",1,5\n", ""},
 		{"weight column", "donor,gap,amount,weight\na,1,5,2\n", ""},
 		{"unknown gap", "donor,gap,amount\na,1,5\nb,99,5\n", "c.csv:3: gap: unknown gap 99: add it to the gap registry first"},
-		{"unknown gap on a repeated id is skipped", "id,donor,gap,amount\nx,a,1,5\nx,b,99,5\n", ""},
+		{"an id repeated with another gap", "id,donor,gap,amount\nx,a,1,5\nx,a,99,5\n", `c.csv:3: id: an id names one contribution: "x" is also at line 2 with other content`},
+		{"an id repeated with another amount", "id,donor,gap,amount\nx,a,1,5\ny,b,1,5\nx,a,1,6\n", `c.csv:4: id: an id names one contribution: "x" is also at line 2 with other content`},
+		{"an id repeated with another donor", "id,donor,gap,amount\nx,a,1,5\nx,b,1,5\n", `c.csv:3: id: an id names one contribution: "x" is also at line 2 with other content`},
 		{"zero amount", "donor,gap,amount\na,1,0\n", "c.csv:2: amount: amount must be greater than zero"},
 		{"bad donor", "donor,gap,amount\n,1,5\n", "c.csv:2: donor: bad donor: empty"},
 		{"too few fields", "donor,gap,amount\na,1\n", "c.csv:2: missing fields: 2 fields, the header has 3 columns"},
 		{"header only", "donor,gap,amount\n\n", "c.csv: no rows: the file has a header but no contributions"},
+		{"bad EIP-55 checksum", "donor,gap,amount\n0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed,1,5\n0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAeD,1,5\n",
+			`c.csv:3: donor: bad donor: "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAeD" fails its EIP-55 checksum (the checksummed form is 0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed): check the address, or write it in lower case`},
+		{"0x id that is no address", "donor,gap,amount\na,1,5\n0xabc,1,5\n", `c.csv:3: donor: bad donor: "0xabc" starts with 0x but is not an address (0x and 40 hex digits)`},
+		{"40 hex digits without 0x", "donor,gap,amount\n5aaeb6053f3e94c9b9a09f33669435e7ef1beaed,1,5\n",
+			`c.csv:2: donor: bad donor: "5aaeb6053f3e94c9b9a09f33669435e7ef1beaed" is 40 hex digits: write an address with its 0x (0x5aaeb6053f3e94c9b9a09f33669435e7ef1beaed)`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -248,4 +281,19 @@ func TestFastPathMoreLinesThanEstimated(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, slow.tally.Donors(), fast.tally.Donors())
 	require.Equal(t, slow.res, fast.res)
+}
+
+// TestRepeatedIDInAnotherSpelling: an id repeated with the same content in
+// another spelling (address case, hex gap, padding) is one contribution on
+// both paths.
+func TestRepeatedIDInAnotherSpelling(t *testing.T) {
+	data := "id,donor,gap,amount\nx,0xaa00000000000000000000000000000000000001,1,5\nx,0XAA00000000000000000000000000000000000001,0x1, 5\ny,a,2,5\n"
+	for _, fast := range []bool{true, false} {
+		t.Run(fmt.Sprint("fast=", fast), func(t *testing.T) {
+			got, err := load(t, data, fast, 0)
+			require.NoError(t, err)
+			require.Equal(t, 1, got.dups)
+			require.Equal(t, 2, got.tally.Rows())
+		})
+	}
 }

@@ -9,8 +9,11 @@ import (
 )
 
 // markDuplicates flags every row whose id appeared on an earlier row and
-// returns how many there are. ids must be sorted ([radix.SortHigh]).
-func markDuplicates(data []byte, rows []fastRow, ids []uint64, idCol int) int {
+// returns how many there are. ids must be sorted ([radix.SortHigh]). It
+// returns -1 as soon as a repeated id has other content than its first
+// row (same reports whether two rows say the same): the row-by-row path
+// then reports the conflict.
+func markDuplicates(data []byte, rows []fastRow, ids []uint64, idCol int, same func(a, b uint32) bool) int {
 	n := 0
 	idOf := func(i uint32) []byte { return fieldAt(data, rows[i].lineOff, idCol) }
 	var reps []uint32 // distinct ids of the current run
@@ -26,6 +29,9 @@ func markDuplicates(data []byte, rows []fastRow, ids []uint64, idCol int) int {
 			row, seen := uint32(ids[i]), false
 			for _, r := range reps {
 				if bytes.Equal(idOf(row), idOf(r)) {
+					if !same(row, r) {
+						return -1
+					}
 					seen = true
 					break
 				}

@@ -1,7 +1,9 @@
 package ingest
 
 import (
+	"encoding/binary"
 	"fmt"
+	"hash/maphash"
 	"unsafe"
 
 	"github.com/qf-dev/qf/calc"
@@ -9,8 +11,9 @@ import (
 )
 
 // Loader feeds contribution rows into a [calc.Tally]: it resolves gaps,
-// skips repeated ids (first wins), and turns weight and score columns into
-// donor weights.
+// skips repeated ids that repeat the same row (an id repeated with other
+// content is an error, [ErrConflict]), and turns weight and score columns
+// into donor weights.
 type Loader struct {
 	Tally *calc.Tally
 	// Dedup skips rows whose id was seen before (the store dedups on its own).
@@ -20,8 +23,9 @@ type Loader struct {
 
 	scale    *calc.ScoreScale
 	sizeHint int
-	reserved bool                // the tally has room for sizeHint rows
-	ids      map[string]struct{} // made on the first row-by-row id
+	reserved bool              // the tally has room for sizeHint rows
+	ids      map[string]idSeen // made on the first row-by-row id
+	seed     maphash.Seed
 	arena    arena
 	weights  map[int32]string // donor -> weight text as first given
 	scores   map[int32]string
@@ -32,6 +36,40 @@ type Loader struct {
 // to weights; sizeHint is the expected number of rows.
 func NewLoader(t *calc.Tally, scale *calc.ScoreScale, sizeHint int) *Loader {
 	return &Loader{Tally: t, scale: scale, sizeHint: sizeHint, weights: map[int32]string{}, scores: map[int32]string{}}
+}
+
+// idSeen is where an id first came and a hash of what that row said (a
+// seeded 64-bit hash: no input can aim at a collision).
+type idSeen struct {
+	line int
+	item bool
+	hash uint64
+}
+
+func (f idSeen) where() string {
+	switch {
+	case f.line == 0:
+		return "an earlier row"
+	case f.item:
+		return fmt.Sprintf("item %d", f.line)
+	}
+	return fmt.Sprintf("line %d", f.line)
+}
+
+// contentHash hashes what a row says: donor, gap, amount, weight, score.
+func contentHash(seed maphash.Seed, r *Row) uint64 {
+	var h maphash.Hash
+	h.SetSeed(seed)
+	var n [8]byte
+	for _, b := range [][]byte{r.Donor, r.Weight, r.Score} {
+		binary.LittleEndian.PutUint64(n[:], uint64(len(b)))
+		h.Write(n[:])
+		h.Write(b)
+	}
+	g, a := r.Gap.Bytes32(), r.Amount.Bytes32()
+	h.Write(g[:])
+	h.Write(a[:])
+	return h.Sum64()
 }
 
 // arena keeps many small strings in a few large blocks (one allocation per
@@ -80,13 +118,18 @@ func (l *Loader) Add(r *Row) error {
 	}
 	if l.Dedup && len(r.ID) > 0 {
 		if l.ids == nil {
-			l.ids = make(map[string]struct{}, l.sizeHint)
+			l.ids = make(map[string]idSeen, l.sizeHint)
+			l.seed = maphash.MakeSeed()
 		}
-		if _, dup := l.ids[string(r.ID)]; dup {
+		h := contentHash(l.seed, r)
+		if first, dup := l.ids[string(r.ID)]; dup {
+			if first.hash != h {
+				return &FieldError{Field: "id", Err: fmt.Errorf("%w: %q is also at %s with other content", ErrConflict, r.ID, first.where())}
+			}
 			l.Duplicates++
 			return nil
 		}
-		l.ids[l.arena.str(r.ID)] = struct{}{}
+		l.ids[l.arena.str(r.ID)] = idSeen{line: r.Line, item: r.Item, hash: h}
 	}
 	g, ok := l.Tally.GapIndex(&r.Gap)
 	if !ok {

@@ -15,6 +15,7 @@ import (
 
 	"github.com/qf-dev/qf/calc"
 	"github.com/qf-dev/qf/ingest"
+	"github.com/qf-dev/qf/payout"
 	"github.com/qf-dev/qf/round"
 )
 
@@ -127,7 +128,7 @@ func (s *Store) Import(round uint64, scan func(add func(*ingest.Row) error) erro
 }
 
 // ErrConflict reports a contribution id given again with other content.
-var ErrConflict = errors.New("an id names one contribution")
+var ErrConflict = ingest.ErrConflict
 
 // firstSeen is where an id first came in an import, and a hash of its
 // content (a seeded 64-bit hash: no input can aim at a collision).
@@ -159,13 +160,16 @@ func (s *Store) checker(r Round) (*ingest.Checker, error) {
 		}
 	}
 	chk := ingest.NewChecker(scale)
+	if r.Config.Mechanism == calc.CQFName {
+		chk.LimitPledges(calc.CQFMaxLimit)
+	}
 	if r.Contributions == 0 {
 		return chk, nil
 	}
 	err := s.EachContribution(r.Number, func(row *ingest.Row) error {
 		if err := chk.Stored(row, fmt.Sprintf("in stored row %q", row.ID)); err != nil {
-			return fmt.Errorf("round %d's stored contribution %q cannot be computed (%w): void it first (qf contribution void %s --round %d --reason ...)",
-				r.Number, row.ID, err, row.ID, r.Number)
+			return fmt.Errorf("round %d's stored contribution %q cannot be computed (%w): void it first (qf contribution void --round %d --reason TEXT %s)",
+				r.Number, row.ID, err, r.Number, row.ID)
 		}
 		return nil
 	})
@@ -205,6 +209,8 @@ func (s *Store) ImportUpdating(round uint64, scan func(add func(*ingest.Row) err
 	occurrences := map[string]int{}
 	checkStore := r.Contributions > 0
 	cqf := r.Config.Mechanism == calc.CQFName
+	dry := !cqf && !rowChecksSuffice[r.Config.Mechanism]
+	var fresh []ingest.Row // this import's rows, for the dry run
 	err = scan(func(row *ingest.Row) error {
 		if _, ok := known[row.Gap]; !ok {
 			return &ingest.FieldError{Field: "gap", Err: fmt.Errorf("%w %s: register it first (qf gap add / qf import gaps)", calc.ErrUnknownGap, row.Gap.Dec())}
@@ -250,10 +256,18 @@ func (s *Store) ImportUpdating(round uint64, scan func(add func(*ingest.Row) err
 		inBatch[string(key)] = firstSeen{line: row.Line, item: row.Item, hash: hash}
 		st.Added++
 		row.Seq = uint64(r.Contributions + st.Added)
+		if dry {
+			fresh = append(fresh, copyRow(row))
+		}
 		return b.Set(key, encodeContribution(row), nil)
 	})
 	if err != nil {
 		return ImportStats{}, err
+	}
+	if dry && st.Added > 0 {
+		if err := s.dryRun(r, gaps, fresh, ""); err != nil {
+			return ImportStats{}, err
+		}
 	}
 	if st.Added == 0 && update == nil {
 		return st, nil
@@ -271,6 +285,56 @@ func (s *Store) ImportUpdating(round uint64, scan func(add func(*ingest.Row) err
 		return ImportStats{}, fmt.Errorf("committing contributions: %w", err)
 	}
 	return st, nil
+}
+
+// rowChecksSuffice lists the pool mechanisms that every round passing the
+// row checks ([ingest.Checker]) can be computed with (the properties in
+// properties_test.go). The others (pairwise, cluster, cocm) can also
+// refuse a round as a whole (amounts spanning too wide a range for a
+// result within 10^-9 of the pool, too many gaps for their matrices), so
+// an import into such a round is computed in full before it is stored.
+var rowChecksSuffice = map[string]bool{"qf": true, "linear": true}
+
+// ErrUnmatchable reports an import that would leave a round that cannot
+// be matched.
+var ErrUnmatchable = errors.New("the round could not be matched with these contributions")
+
+// dryRun computes round r over its stored rows (but the one with id
+// skip, if given) and fresh, as qf match would, and reports whether it
+// could.
+func (s *Store) dryRun(r Round, gaps []calc.Gap, fresh []ingest.Row, skip string) error {
+	in := round.Inputs{Gaps: gaps, Config: r.Config, Leaf: payout.Leaf(r.Leaf), SizeHint: r.Contributions + len(fresh)}
+	_, err := round.Compute(in, func(l *ingest.Loader) error {
+		err := s.EachContribution(r.Number, func(row *ingest.Row) error {
+			if skip != "" && string(row.ID) == skip {
+				return nil
+			}
+			return l.Add(row)
+		})
+		if err != nil {
+			return err
+		}
+		for i := range fresh {
+			if err := l.Add(&fresh[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("%w (%w); nothing was stored", ErrUnmatchable, err)
+	}
+	return nil
+}
+
+// copyRow copies a row out of its reader's buffers.
+func copyRow(r *ingest.Row) ingest.Row {
+	c := *r
+	c.ID = bytes.Clone(r.ID)
+	c.Donor = bytes.Clone(r.Donor)
+	c.Weight = bytes.Clone(r.Weight)
+	c.Score = bytes.Clone(r.Score)
+	return c
 }
 
 // sameAsStored refuses a row whose id is stored with other content.

@@ -1,6 +1,12 @@
 // Package store keeps rounds, the gap registry, contributions and closed
 // rounds' results and trees in Pebble.
 //
+// Every contribution is checked when it is written as computing the round
+// would check it ([ingest.Checker]), against the stored rows too, so no
+// accepted write leaves a round that cannot be matched; an id repeated
+// with other content is refused. Before a round closes, a contribution can
+// be voided and a gap's recipient changed; after, neither.
+//
 // Every command's writes go in one batch committed with sync, so an import
 // stores every row or none, and a crash never leaves half a command behind.
 // A process-wide mutex orders writers; Pebble's directory lock keeps other
@@ -13,6 +19,8 @@
 //	c <round:8> <id>       contribution (binary, see encodeContribution;
 //	                       ends with its arrival sequence, which a
 //	                       coordinated-QF round's join order comes from)
+//	v <round:8> <id>       a voided contribution's void (JSON reason): the
+//	                       row stays under c, computing leaves it out
 //	R <round:8>            results report (JSON), once closed
 //	Q <round:8>            a coordinated-QF round's outcome (JSON), once closed
 //	T <round:8>            tree dump (standard-v1 JSON), once closed

@@ -110,8 +110,9 @@ type Ledger struct {
 	span   spanTally
 	// matching is set while a match computes outside the lock; late
 	// holds the contributions funded meanwhile, which go to the next round.
-	matching bool
-	late     []lateRow
+	matching   bool
+	late       []lateRow
+	roundTotal uint256.Int // Σ direct: kept within 2^256−1, as computing the round needs
 }
 
 // Ledger returns the store's ledger, loading the open round's tally.
@@ -210,6 +211,7 @@ func (l *Ledger) openJournal() error {
 func (l *Ledger) resetTally() {
 	l.direct, l.donors = map[uint256.Int]*uint256.Int{}, map[uint256.Int]map[string]*uint256.Int{}
 	l.span = spanTally{}
+	l.roundTotal.Clear()
 	if l.open != nil {
 		l.lim = LimitsFor(l.open.Config)
 	}
@@ -231,6 +233,7 @@ func (l *Ledger) count(g *uint256.Int, donor string, amount *uint256.Int) {
 		l.donors[*g] = map[string]*uint256.Int{}
 	}
 	d.Add(d, amount)
+	l.roundTotal.Add(&l.roundTotal, amount)
 	t := l.donors[*g][donor]
 	if t == nil {
 		t = new(uint256.Int)
@@ -548,6 +551,10 @@ func (l *Ledger) Fund(req FundRequest) (Receipt, bool, error) {
 	}
 	if err := l.span.check(l.lim, total, req.Agent, req.Gap.Dec()); err != nil {
 		return Receipt{}, false, err
+	}
+	if _, over := new(uint256.Int).AddOverflow(&l.roundTotal, &req.Amount); over {
+		// only reachable when rows imported by the CLI already hold most of 2^256
+		return Receipt{}, false, fmt.Errorf("%w: round %d's total with this contribution", calc.ErrOverflow, l.open.Number)
 	}
 	m := l.newMove()
 	defer m.b.Close()

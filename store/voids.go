@@ -9,6 +9,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/cockroachdb/pebble/v2"
+
+	"github.com/qf-dev/qf/calc"
 )
 
 var (
@@ -107,6 +109,15 @@ func (s *Store) VoidContribution(round uint64, id, reason string) (Round, error)
 		var old Void
 		_ = json.Unmarshal(v, &old)
 		return r, fmt.Errorf("%w: contribution %q of round %d was voided before (reason: %s)", ErrVoided, id, round, old.Reason)
+	}
+	if r.Config.Mechanism != calc.CQFName && !rowChecksSuffice[r.Config.Mechanism] {
+		gaps, err := s.Gaps()
+		if err != nil {
+			return r, err
+		}
+		if err := s.dryRun(r, gaps, nil, id); err != nil {
+			return r, fmt.Errorf("voiding %q: %w", id, err)
+		}
 	}
 	v, err := json.Marshal(Void{Reason: reason})
 	if err != nil {
