@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math/big"
 	"strconv"
-	"strings"
 
 	"github.com/holiman/uint256"
 )
@@ -273,22 +272,6 @@ func grantsStackParams(p Params) (Mechanism, error) {
 		g.CapBps = bps
 	}
 	return g, nil
-}
-
-// GrantsStackCapBps converts a round's matchingCapAmount, a percentage from
-// 0 to 100 with decimals, to basis points the way the indexer does:
-// trunc(percentage·100), so 50.5 is 5050 and 50.00005 is 5000. The
-// percentage must be a plain decimal; the truncation is exact (the indexer
-// multiplies a double, which truncates one basis point lower for a few
-// inputs such as 0.29; write such caps in basis points with --cap-bps).
-func GrantsStackCapBps(v string) (uint32, error) {
-	s := strings.TrimSpace(v)
-	r, ok := new(big.Rat).SetString(s)
-	if !ok || s == "" || strings.ContainsAny(s, "/eE") || r.Sign() < 0 || r.Cmp(big.NewRat(100, 1)) > 0 {
-		return 0, fmt.Errorf("%w: grants-stack: cap-percent=%q must be a decimal percentage from 0 to 100, e.g. cap-percent=10", ErrParam, v)
-	}
-	r.Mul(r, big.NewRat(100, 1))
-	return uint32(new(big.Int).Quo(r.Num(), r.Denom()).Uint64()), nil
 }
 
 // GrantsStackVoteCap is the indexer's per-token vote cap: a vote of amount

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"math/big"
 	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -248,4 +249,126 @@ func FuzzGrantsStackCapLoop(f *testing.F) {
 			t.Fatalf("cap loop paid %s of %s", end, start)
 		}
 	})
+}
+
+// The vectors below were computed with Python floats (IEEE-754 binary64,
+// the same correctly rounded operations JavaScript's Number performs) by
+// the indexer's formulas: passportScoreToCoefficient with
+// defaultProportionalMatchOptions then Math.trunc(coef*10000)
+// (src/calculator/votes.ts), Math.trunc(Number(pct)*100)
+// (src/calculator/calculationConfig.ts) and Math.trunc(c*10000) of an
+// override (votes.ts applyCoefficients). Several differ from the exact
+// rational value by one (score 15.01 gives 5004, a 0.29 percent cap 28
+// basis points, an override of 0.57 5699).
+func TestGrantsStackDoubles(t *testing.T) {
+	type vec struct {
+		in   string
+		want uint32
+	}
+	t.Run("passport", func(t *testing.T) {
+		for _, v := range []vec{
+			{"0", 0},
+			{"14.999", 0},
+			{"15", 5000},
+			{"15.01", 5004},
+			{"15.02", 5009},
+			{"15.3", 5150},
+			{"16.5", 5750},
+			{"19.99", 7494},
+			{"20", 7500},
+			{"21.538461538461537", 8269},
+			{"24.99", 9994},
+			{"25", 10000},
+			{"25.0001", 10000},
+			{"30", 10000},
+			{"23.84615384615385", 9423},
+			{"17.08", 6039},
+			{"18.27", 6635},
+			{"24.582", 9791},
+			{"17.42617055949689", 6213},
+			{"24.986", 9993},
+			{"22.01954", 8509},
+			{"22.93", 8965},
+			{"17.32", 6160},
+			{"18.194518385537368", 6597},
+			{"16.791354487246842", 5895},
+		} {
+			t.Run(v.in, func(t *testing.T) {
+				got, err := DefaultGrantsStackPassport.Coefficient(v.in)
+				if err != nil || uint32(got) != v.want {
+					t.Fatalf("Coefficient(%q) = %d, %v; want %d", v.in, got, err, v.want)
+				}
+			})
+		}
+	})
+	t.Run("cap-percent", func(t *testing.T) {
+		for _, v := range []vec{
+			{"0.29", 28},
+			{"0.57", 56},
+			{"1.13", 112},
+			{"50.5", 5050},
+			{"50.00005", 5000},
+			{"10", 1000},
+			{"33.33", 3333},
+			{"99.99", 9999},
+			{"100", 10000},
+			{"4.35", 434},
+			{"8.7", 869},
+		} {
+			t.Run(v.in, func(t *testing.T) {
+				got, err := GrantsStackCapBps(v.in)
+				if err != nil || got != v.want {
+					t.Fatalf("GrantsStackCapBps(%q) = %d, %v; want %d", v.in, got, err, v.want)
+				}
+			})
+		}
+	})
+	t.Run("override", func(t *testing.T) {
+		for _, v := range []vec{
+			{"0", 0},
+			{"0.29", 2900},
+			{"0.57", 5699},
+			{"0.5", 5000},
+			{"1", 10000},
+			{"1.13", 11299},
+			{"0.0001", 1},
+			{"2.5", 25000},
+			{"0.33333", 3333},
+		} {
+			t.Run(v.in, func(t *testing.T) {
+				got, err := GrantsStackCoefficient(v.in)
+				if err != nil || uint32(got) != v.want {
+					t.Fatalf("GrantsStackCoefficient(%q) = %d, %v; want %d", v.in, got, err, v.want)
+				}
+			})
+		}
+	})
+}
+
+func TestGrantsStackDoubleErrors(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		f    func() error
+		err  string
+	}{
+		{"score not a number", func() error { _, err := DefaultGrantsStackPassport.Coefficient("high"); return err }, `bad weight: score "high" is not a decimal number`},
+		{"score in exponent form", func() error { _, err := DefaultGrantsStackPassport.Coefficient("2e1"); return err }, `bad weight: score "2e1" is not a decimal number`},
+		{"score out of range", func() error {
+			_, err := DefaultGrantsStackPassport.Coefficient("1" + strings.Repeat("0", 300))
+			return err
+		}, `bad weight: score "1` + strings.Repeat("0", 300) + `" is out of range`},
+		{"empty scale", func() error {
+			_, err := GrantsStackPassport{"20", "20", "50", "100"}.Coefficient("20")
+			return err
+		}, `bad weight: passport scale 20..20 is empty`},
+		{"negative override", func() error { _, err := GrantsStackCoefficient("-0.5"); return err }, `bad weight: coefficient "-0.5" is negative`},
+		{"override above the maximum", func() error { _, err := GrantsStackCoefficient("1000.0001"); return err }, `bad weight: coefficient "1000.0001" is above the maximum weight 1000`},
+		{"override not a number", func() error { _, err := GrantsStackCoefficient("what"); return err }, `bad weight: coefficient "what" is not a decimal number`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if err := tc.f(); err == nil || err.Error() != tc.err {
+				t.Fatalf("error %v, want %q", err, tc.err)
+			}
+		})
+	}
 }
