@@ -119,6 +119,7 @@ func TestGrantsStackConformance(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
+				sc.GrantsStack = true // as round.Tally sets it for grants-stack rounds
 				for _, k := range c.Coeffs {
 					w, err := sc.Weight(k.Score)
 					if err != nil {

@@ -94,15 +94,23 @@ var DefaultGrantsStackPassport = GrantsStackPassport{ScoreMin: "15", ScoreMax: "
 // perc = PctMin + ((PctMax − PctMin)·(score − ScoreMin)) / (ScoreMax − ScoreMin),
 // coefficient perc/100, then trunc(coefficient·10000).
 func (p GrantsStackPassport) Coefficient(score string) (Bps, error) {
-	var v [5]*big.Float
-	for i, s := range []string{score, p.ScoreMin, p.ScoreMax, p.PctMin, p.PctMax} {
-		x, err := jsNumber("score", s)
+	var v [4]*big.Float
+	for i, s := range []string{p.ScoreMin, p.ScoreMax, p.PctMin, p.PctMax} {
+		x, err := jsNumber("passport scale", s)
 		if err != nil {
 			return 0, err
 		}
 		v[i] = x
 	}
-	sc, lo, hi, pLo, pHi := v[0], v[1], v[2], v[3], v[4]
+	return grantsStackPassport(score, v[0], v[1], v[2], v[3])
+}
+
+// grantsStackPassport is [GrantsStackPassport.Coefficient] over doubles.
+func grantsStackPassport(score string, lo, hi, pLo, pHi *big.Float) (Bps, error) {
+	sc, err := jsNumber("score", score)
+	if err != nil {
+		return 0, err
+	}
 	switch {
 	case sc.Cmp(lo) < 0:
 		return 0, nil
@@ -111,7 +119,7 @@ func (p GrantsStackPassport) Coefficient(score string) (Bps, error) {
 	}
 	shiftedMax := double().Sub(hi, lo)
 	if shiftedMax.Sign() == 0 { // score == lo == hi: the indexer divides 0 by 0
-		return 0, fmt.Errorf("%w: passport scale %s..%s is empty", ErrWeight, p.ScoreMin, p.ScoreMax)
+		return 0, fmt.Errorf("%w: passport scale %s..%s is empty", ErrWeight, lo.Text('g', -1), hi.Text('g', -1))
 	}
 	shifted := double().Sub(sc, lo)
 	perc := double().Mul(double().Sub(pHi, pLo), shifted)
