@@ -32,8 +32,14 @@ func (c *Config) Validate() error {
 	if c.Mechanism == CQFName {
 		return c.validateCQF()
 	}
-	if _, err := NewMechanism(c.Mechanism, c.Params); err != nil {
+	m, err := NewMechanism(c.Mechanism, c.Params)
+	if err != nil {
 		return err
+	}
+	if g, ok := m.(GrantsStack); ok {
+		if err := g.validate(c.CapBps, c.NoUpscale); err != nil {
+			return err
+		}
 	}
 	if c.CapBps > 10000 {
 		return fmt.Errorf("%w: got %d", ErrCap, c.CapBps)
@@ -94,7 +100,13 @@ func Compute(t *Tally, cfg Config) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	dist, err := Distribute(&cfg.Pool, raw, DistributeOptions{CapBps: cfg.CapBps, NoUpscale: cfg.NoUpscale})
+	opts := DistributeOptions{CapBps: cfg.CapBps, NoUpscale: cfg.NoUpscale}
+	var dist Distribution
+	if d, ok := mech.(PoolDistributor); ok { // a mechanism with its own pool rule (grants-stack)
+		dist, err = d.DistributeRaw(&cfg.Pool, raw, opts)
+	} else {
+		dist, err = Distribute(&cfg.Pool, raw, opts)
+	}
 	if err != nil {
 		return nil, err
 	}

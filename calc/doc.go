@@ -25,6 +25,14 @@
 //
 // [Compute] runs all three from a [Config].
 //
+// The "grants-stack" mechanism ([GrantsStack]) is the Grants Stack
+// indexer's rule instead: scores q = (Σ isqrt(c))² − Σ isqrt(c)² per
+// project, paid as they are below saturation and floor(q·M/Σq) above, then
+// the indexer's cap loop; it distributes its own pool ([PoolDistributor]).
+// Its conformance cases are in testdata/grantsstack. The few steps the
+// indexer took in doubles (cap percentage, Passport and override
+// coefficients) are emulated exactly with 53-bit big.Float.
+//
 // Coordinated QF has no pool and no distribution step: [SolveCQF] finds the
 // fixed point h = Σ √pay_i(h) of a gap's pledges, with speeds from a
 // [CQFPolicy], and returns every payment and refund (see cqf.go for the

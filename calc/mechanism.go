@@ -61,6 +61,11 @@ var mechanisms = map[string]mechanismInfo{
 		summary: "Gitcoin's connection-oriented cluster match (markov, harsh; gaps as clusters)",
 		build:   func(Params) (Mechanism, error) { return COCM{}, nil },
 	},
+	GrantsStackName: {
+		summary: "the Grants Stack indexer's integer QF: no upscale, cap loop; [--param ignore-saturation=true] [--param cap-percent=P]",
+		params:  []string{"ignore-saturation", "cap-percent"},
+		build:   grantsStackParams,
+	},
 	CQFName: {
 		summary: "coordinated QF: pledges with limits, no pool; --param sigma=<σ> [--param decay=<D>] [--param linear=true]",
 		params:  []string{"sigma", "decay", "linear"},

@@ -46,6 +46,9 @@ func (w Bps) String() string {
 // rounded down to a basis point.
 type ScoreScale struct {
 	Lo, Hi *big.Rat
+	// GrantsStack maps scores as the Grants Stack indexer did, in doubles
+	// ([GrantsStackPassport], 50%..100% over Lo..Hi): grants-stack rounds.
+	GrantsStack bool
 }
 
 // ParseScoreScale parses "LO:HI" with decimal bounds, LO < HI.
@@ -90,6 +93,9 @@ func ratString(r *big.Rat) string {
 
 // Weight maps a decimal score to a weight.
 func (sc *ScoreScale) Weight(score string) (Bps, error) {
+	if sc.GrantsStack {
+		return grantsStackPassport(score, double().SetRat(sc.Lo), double().SetRat(sc.Hi), big.NewFloat(50), big.NewFloat(100))
+	}
 	r, err := parseScore(score)
 	if err != nil {
 		return 0, err

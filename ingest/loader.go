@@ -20,6 +20,9 @@ type Loader struct {
 	Dedup bool
 	// Duplicates counts rows skipped as repeated ids.
 	Duplicates int
+	// ParseWeight reads the weight column; nil is calc.ParseWeight
+	// (grants-stack rounds read it as the indexer's override coefficient).
+	ParseWeight func(string) (calc.Bps, error)
 
 	scale    *calc.ScoreScale
 	sizeHint int
@@ -159,7 +162,11 @@ func (l *Loader) setWeight(d int32, w string) error {
 		}
 		return nil
 	}
-	bps, err := calc.ParseWeight(w)
+	parse := calc.ParseWeight
+	if l.ParseWeight != nil {
+		parse = l.ParseWeight
+	}
+	bps, err := parse(w)
 	if err != nil {
 		return err
 	}

@@ -80,8 +80,12 @@ func Tally(in Inputs, load Load) (*calc.Tally, int, error) {
 	var scale *calc.ScoreScale
 	if in.Config.ScoreScale != "" {
 		scale, _ = calc.ParseScoreScale(in.Config.ScoreScale)
+		scale.GrantsStack = in.Config.Mechanism == calc.GrantsStackName
 	}
 	l := ingest.NewLoader(t, scale, in.SizeHint)
+	if in.Config.Mechanism == calc.GrantsStackName {
+		l.ParseWeight = calc.GrantsStackCoefficient // the indexer's trunc(coefficient·10000) in doubles
+	}
 	l.Dedup = in.Dedup
 	if err := load(l); err != nil {
 		return nil, 0, err
