@@ -26,6 +26,7 @@ func serveCommand() *cli.Command {
   GET  /api/gaps/funding/stats         the open round, projected matches, the pool
   POST /api/gaps/funding/match         admin key: close the round now
   GET  /api/rounds/{round}/proofs/{gap}, GET /api/rounds/{round}/tree
+  GET  /rounds/{round}/                the round page in a browser: gaps, chart, claim, verify
   GET  /api/me (own balance), POST /api/accounts/{account}/credit (admin), POST /api/agents (admin)
   GET  /healthz, GET /metrics (Prometheus)
 

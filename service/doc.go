@@ -27,6 +27,7 @@
 //	POST /api/gaps/funding/match         admin  close the round now
 //	GET  /api/rounds/{round}/proofs/{gap} public the recipient's proof file
 //	GET  /api/rounds/{round}/tree        public the standard-v1 dump
+//	GET  /rounds/{round}/                public the round page (package site): claim and verify in the browser
 //	GET  /api/me                         agent  own balance
 //	POST /api/accounts/{account}/credit  admin  {"amount":"…"} mint into pool, agent:NAME or gap:ID
 //	POST /api/agents                     admin  {"name":"…"} → a new agent's key, shown once
