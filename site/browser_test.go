@@ -145,7 +145,7 @@ type pageResult struct {
 	Title, Status, GapCount, Searched, TopByMatch, KeyboardSortFirst string
 	Rows                                                             int
 	FoundGap, LeafAmount, LeafHash, Valid, Invalid, VerifyOwn        string
-	VerifyTampered                                                   string
+	VerifyTampered, VerifyURL                                        string
 	TamperedDiffs                                                    []string
 }
 
@@ -232,6 +232,10 @@ func checkDemoPage(t *testing.T, ctx context.Context, base, shots string, rep re
 		chromedp.Click(chromedp.CSS("#verify-this")),
 		waitJS(`/^(Valid|Invalid)/.test(document.getElementById('verify-result').textContent)`),
 		text("#verify-result", &r.VerifyOwn),
+		setInput("bundle-url", "./"),
+		chromedp.Click(chromedp.CSS("#verify-url button")),
+		waitJS(`document.getElementById('verify-result').textContent.includes('report.json agrees')`),
+		text("#verify-result", &r.VerifyURL),
 		chromedp.SetUploadFiles(chromedp.CSS("#bundle-files"), []string{tamperedTree}),
 		waitJS(`document.getElementById('verify-result').textContent.startsWith('Invalid')`),
 		text("#verify-result", &r.VerifyTampered),
@@ -337,6 +341,7 @@ func TestBrowserDemoRound(t *testing.T) {
 		{"valid proof", r.Valid, "Valid: the proof leads from leaf " + r.LeafHash + " to the root " + rep.Root + "."},
 		{"tampered proof", r.Invalid, "Invalid: this proof does not lead from the leaf to the root " + rep.Root + "; the contract would refuse it."},
 		{"own tree", r.VerifyOwn, "Valid: all 12 leaves re-hashed and the tree recomputed to the root " + rep.Root + "."},
+		{"bundle by address", r.VerifyURL, "Valid: all 12 leaves re-hashed and the tree recomputed to the root " + rep.Root + ", and report.json agrees."},
 		{"tampered bundle", r.VerifyTampered, "Invalid: 5 differences between tree.json and this round:"},
 	} {
 		t.Run(c.name, func(t *testing.T) { require.Equal(t, c.want, c.got) })
