@@ -242,6 +242,18 @@ func checkDemoPage(t *testing.T, ctx context.Context, base, shots string, rep re
 		js(`[...document.querySelectorAll('#verify-diffs li')].map(li => li.textContent)`, &r.TamperedDiffs),
 	))
 	screenshot(t, ctx, shots+"-verify")
+
+	// Everything the page loaded came from its own origin.
+	var origin string
+	var loaded []string
+	require.NoError(t, chromedp.Do(ctx,
+		js(`location.origin`, &origin),
+		js(`performance.getEntriesByType('resource').map(e => e.name)`, &loaded),
+	))
+	require.NotEmpty(t, loaded)
+	for _, u := range loaded {
+		require.True(t, strings.HasPrefix(u, origin+"/"), "the page fetched %s, outside %s", u, origin)
+	}
 	return r
 }
 
