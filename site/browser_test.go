@@ -145,7 +145,7 @@ type pageResult struct {
 	Title, Status, GapCount, Searched, TopByMatch, KeyboardSortFirst string
 	Rows                                                             int
 	FoundGap, LeafAmount, LeafHash, Valid, Invalid, VerifyOwn        string
-	VerifyTampered, VerifyURL                                        string
+	VerifyTampered, VerifyURL, FocusAfterNav                         string
 	TamperedDiffs                                                    []string
 }
 
@@ -206,6 +206,8 @@ func checkDemoPage(t *testing.T, ctx context.Context, base, shots string, rep re
 	// Claim view: find gap 7, check its proof, then a tampered one.
 	require.NoError(t, chromedp.Do(ctx,
 		chromedp.Click(chromedp.CSS(`nav a[data-view="claim"]`)),
+		waitJS(`!document.getElementById('view-claim').hidden && document.activeElement.id !== ''`),
+		js(`document.activeElement.id`, &r.FocusAfterNav),
 		chromedp.SendKeys(chromedp.CSS("#find"), "7"),
 		chromedp.Click(chromedp.CSS("#find-form button")),
 		waitJS(`document.getElementById('proof-result').textContent !== ''`),
@@ -350,6 +352,7 @@ func TestBrowserDemoRound(t *testing.T) {
 		{"largest match first", r.TopByMatch, top.Gap},
 		{"keyboard sort by gap", r.KeyboardSortFirst, "1"},
 		{"found", r.FoundGap, "Found gap 7."},
+		{"the chosen view's heading takes the focus", r.FocusAfterNav, "h-claim"},
 		{"valid proof", r.Valid, "Valid: the proof leads from leaf " + r.LeafHash + " to the root " + rep.Root + "."},
 		{"tampered proof", r.Invalid, "Invalid: this proof does not lead from the leaf to the root " + rep.Root + "; the contract would refuse it."},
 		{"own tree", r.VerifyOwn, "Valid: all 12 leaves re-hashed and the tree recomputed to the root " + rep.Root + "."},

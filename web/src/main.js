@@ -521,7 +521,7 @@ function setupVerify() {
 }
 
 // ---------- views
-function route() {
+function route(e) {
   const v = (location.hash || '#round').slice(1);
   const view = ['round', 'claim', 'verify'].includes(v) ? v : 'round';
   for (const name of ['round', 'claim', 'verify']) $(`view-${name}`).hidden = name !== view;
@@ -529,13 +529,14 @@ function route() {
     if (a.dataset.view === view) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
   }
   if (view === 'round' && state.data) renderChart(); // sized to the now visible figure
+  if (e) $(`h-${view}`).focus(); // keyboard and screen-reader users land on the view they chose
 }
 
 function setup() {
-  window.addEventListener('hashchange', route);
+  window.addEventListener('hashchange', (e) => route(e));
   let resizing;
   window.addEventListener('resize', () => { clearTimeout(resizing); resizing = setTimeout(() => state.data && renderChart(), 150); });
-  route();
+  route(null);
   setupTable();
   $('find-form').addEventListener('submit', (e) => { e.preventDefault(); find(); });
   $('verify-proof').addEventListener('click', verifyProof);
