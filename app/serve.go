@@ -29,6 +29,7 @@ func serveCommand() *cli.Command {
   POST /api/gaps/funding/match         admin key: close the round now
   POST /api/rounds/{round}/void        admin key: void the open round, refunding every escrow
   GET  /api/rounds/{round}/proofs/{gap}, GET /api/rounds/{round}/tree
+  GET  /rounds/{round}/                the round page in a browser: gaps, chart, claim, verify
   GET  /api/me (own balance), POST /api/accounts/{account}/credit (admin), POST /api/agents (admin)
   GET  /healthz, GET /metrics (Prometheus)
 

@@ -25,6 +25,11 @@ echo "== geth (pinned) for the geth --dev integration test"
 QF_GETH=$(bash scripts/geth.sh)
 export QF_GETH
 
+echo "== chromium (Debian's package) for the round page's browser tests"
+QF_CHROMIUM=$(bash scripts/chromium.sh) || { echo "could not install chromium: the browser tests (site/) need it" >&2; exit 1; }
+export QF_CHROMIUM
+export QF_ARTIFACTS="$PWD/.artifacts/browser"   # the browser tests' screenshots
+
 echo "== go test"
 QF_OZ_CASES="$tmp/oz-cases.json" go test -count=1 ./...
 
@@ -48,6 +53,12 @@ for f in build allodistribution.go cqfround.go qfround.go reentranttoken.go skim
   diff -r "$committed/$f" "contracts/$f" > /dev/null || { echo "contracts/$f: rebuilding changed the committed artifacts; run bash contracts/build.sh and commit" >&2; exit 1; }
 done
 
+echo "== round page assets rebuild to what is committed (web/ → site/assets, pinned npm toolchain)"
+page=$(mktemp -d)
+cp -r site/assets/. "$page/"
+bash web/build.sh
+diff -r "$page" site/assets > /dev/null || { echo "site/assets: rebuilding the page changed the committed files; run bash web/build.sh and commit" >&2; exit 1; }
+
 echo "== service load benchmark, briefly (durable fund requests over HTTP, alone and with 4 /stats pollers)"
 bash bench/serve.sh 5000 50
 
@@ -64,4 +75,5 @@ fuzz ./calc FuzzIsqrt 50000
 fuzz ./ingest FuzzFastPath 5000
 fuzz ./ingest FuzzSWAR 50000
 fuzz ./merkle FuzzMultiProof 5000
+fuzz ./calc FuzzGrantsStackCapLoop 20000
 echo "fuzzing found nothing"

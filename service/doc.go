@@ -56,6 +56,7 @@
 //	POST /api/rounds/{round}/void        admin  void the open round, refunding every contribution
 //	GET  /api/rounds/{round}/proofs/{gap} public the recipient's proof file
 //	GET  /api/rounds/{round}/tree        public the standard-v1 dump
+//	GET  /rounds/{round}/                public the round page (package site): claim and verify in the browser
 //	GET  /api/me                         agent  own balance
 //	POST /api/accounts/{account}/credit  admin  {"amount":"…"} mint into pool or agent:NAME
 //	POST /api/agents                     admin  {"name":"…"} → a new agent's key, shown once

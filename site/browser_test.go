@@ -145,7 +145,7 @@ type pageResult struct {
 	Title, Status, GapCount, Searched, TopByMatch, KeyboardSortFirst string
 	Rows                                                             int
 	FoundGap, LeafAmount, LeafHash, Valid, Invalid, VerifyOwn        string
-	VerifyTampered                                                   string
+	VerifyTampered, VerifyURL, FocusAfterNav                         string
 	TamperedDiffs                                                    []string
 }
 
@@ -206,6 +206,8 @@ func checkDemoPage(t *testing.T, ctx context.Context, base, shots string, rep re
 	// Claim view: find gap 7, check its proof, then a tampered one.
 	require.NoError(t, chromedp.Do(ctx,
 		chromedp.Click(chromedp.CSS(`nav a[data-view="claim"]`)),
+		waitJS(`!document.getElementById('view-claim').hidden && document.activeElement.id !== ''`),
+		js(`document.activeElement.id`, &r.FocusAfterNav),
 		chromedp.SendKeys(chromedp.CSS("#find"), "7"),
 		chromedp.Click(chromedp.CSS("#find-form button")),
 		waitJS(`document.getElementById('proof-result').textContent !== ''`),
@@ -232,12 +234,28 @@ func checkDemoPage(t *testing.T, ctx context.Context, base, shots string, rep re
 		chromedp.Click(chromedp.CSS("#verify-this")),
 		waitJS(`/^(Valid|Invalid)/.test(document.getElementById('verify-result').textContent)`),
 		text("#verify-result", &r.VerifyOwn),
+		setInput("bundle-url", "./"),
+		chromedp.Click(chromedp.CSS("#verify-url button")),
+		waitJS(`document.getElementById('verify-result').textContent.includes('report.json agrees')`),
+		text("#verify-result", &r.VerifyURL),
 		chromedp.SetUploadFiles(chromedp.CSS("#bundle-files"), []string{tamperedTree}),
 		waitJS(`document.getElementById('verify-result').textContent.startsWith('Invalid')`),
 		text("#verify-result", &r.VerifyTampered),
 		js(`[...document.querySelectorAll('#verify-diffs li')].map(li => li.textContent)`, &r.TamperedDiffs),
 	))
 	screenshot(t, ctx, shots+"-verify")
+
+	// Everything the page loaded came from its own origin.
+	var origin string
+	var loaded []string
+	require.NoError(t, chromedp.Do(ctx,
+		js(`location.origin`, &origin),
+		js(`performance.getEntriesByType('resource').map(e => e.name)`, &loaded),
+	))
+	require.NotEmpty(t, loaded)
+	for _, u := range loaded {
+		require.True(t, strings.HasPrefix(u, origin+"/"), "the page fetched %s, outside %s", u, origin)
+	}
 	return r
 }
 
@@ -334,9 +352,11 @@ func TestBrowserDemoRound(t *testing.T) {
 		{"largest match first", r.TopByMatch, top.Gap},
 		{"keyboard sort by gap", r.KeyboardSortFirst, "1"},
 		{"found", r.FoundGap, "Found gap 7."},
+		{"the chosen view's heading takes the focus", r.FocusAfterNav, "h-claim"},
 		{"valid proof", r.Valid, "Valid: the proof leads from leaf " + r.LeafHash + " to the root " + rep.Root + "."},
 		{"tampered proof", r.Invalid, "Invalid: this proof does not lead from the leaf to the root " + rep.Root + "; the contract would refuse it."},
 		{"own tree", r.VerifyOwn, "Valid: all 12 leaves re-hashed and the tree recomputed to the root " + rep.Root + "."},
+		{"bundle by address", r.VerifyURL, "Valid: all 12 leaves re-hashed and the tree recomputed to the root " + rep.Root + ", and report.json agrees."},
 		{"tampered bundle", r.VerifyTampered, "Invalid: 5 differences between tree.json and this round:"},
 	} {
 		t.Run(c.name, func(t *testing.T) { require.Equal(t, c.want, c.got) })

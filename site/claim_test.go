@@ -159,7 +159,9 @@ func (w *wallet) send(ctx context.Context, params []json.RawMessage) (common.Has
 // gaps 1 and 2 (recipients given), import, match, post the root; then it
 // exports the round's page. It returns the page's folder, the token and the
 // round contract.
-func claimRound(t *testing.T, node string, keys []*ecdsa.PrivateKey, warp func(), recipients [2]common.Address) (string, common.Address, common.Address) {
+// The round lasts duration from the head's time; warp(end) moves the chain
+// past end.
+func claimRound(t *testing.T, node string, keys []*ecdsa.PrivateKey, duration time.Duration, warp func(end uint64), recipients [2]common.Address) (string, common.Address, common.Address) {
 	for i, k := range keys {
 		t.Setenv(fmt.Sprintf("KEY%d", i), fmt.Sprintf("%x", crypto.FromECDSA(k)))
 	}
@@ -174,7 +176,7 @@ func claimRound(t *testing.T, node string, keys []*ecdsa.PrivateKey, warp func()
 	require.NoError(t, err)
 	const pool = "1000000000000000000000"
 	require.NoError(t, json.Unmarshal([]byte(qf(t, db, append([]string{"chain", "deploy-round", "--json", "--token", token.Address.Hex(), "--pool", pool,
-		"--start", fmt.Sprint(head.Time), "--duration", "1h"}, as(0)...)...)), &round))
+		"--start", fmt.Sprint(head.Time), "--duration", duration.String()}, as(0)...)...)), &round))
 	contract := round.Address.Hex()
 	qf(t, db, append([]string{"chain", "mint", "--token", token.Address.Hex(), "--to", contract, "--amount", pool}, as(0)...)...)
 	for d := 1; d <= 2; d++ {
@@ -191,7 +193,7 @@ func claimRound(t *testing.T, node string, keys []*ecdsa.PrivateKey, warp func()
 	qf(t, db, "round", "create", "--pool", "1000", "--decimals", "18") // 1000 tokens: the contract's pool
 	qf(t, db, "import", "chain", "--round", "1", "--rpc", node, "--contract", contract, "--confirmations", "0")
 	qf(t, db, "match", "--round", "1")
-	warp()
+	warp(head.Time + uint64(duration/time.Second))
 	qf(t, db, append([]string{"submit", "--round", "1"}, as(0)...)...)
 	out := filepath.Join(t.TempDir(), "site")
 	qf(t, db, "export", "--round", "1", "--format", "site", "--out", out)
@@ -205,7 +207,7 @@ func TestBrowserClaim(t *testing.T) {
 	chromium(t)
 	sim := simchain.New(t, simchain.Options{Accounts: 5, HTTP: true})
 	recipients := [2]common.Address{sim.Addr(3), sim.Addr(4)}
-	out, token, round := claimRound(t, sim.URL, sim.Keys, func() { sim.Warp(2 * time.Hour) }, recipients)
+	out, token, round := claimRound(t, sim.URL, sim.Keys, time.Hour, func(uint64) { sim.Warp(2 * time.Hour) }, recipients)
 	claimThroughPage(t, sim.URL, out, token, round, sim.Keys[1], recipients[0], "claim-simchain")
 }
 

@@ -12,8 +12,15 @@
 //
 // [Write] writes that folder (qf export --format site); [Handler] serves the
 // same files for every closed round of a store under /rounds/{round}/
-// (qf serve). The page fetches only those relative paths, and the wallet
-// (EIP-1193 window.ethereum) for claims: no third-party host.
+// (qf serve), each built once and kept until the round's status changes.
+// round.json's status is "matched" (closed, root not posted) or "submitted"
+// (root posted; the chain and contract are then named). The page fetches
+// only those relative paths (and a bundle address the visitor types in the
+// verify view), and reaches the chain only through the wallet (EIP-1193
+// window.ethereum): no third-party host.
+//
+// The tests drive the page in Debian's Chromium (scripts/chromium.sh) with
+// chromedp and skip when it is absent; screenshots go to $QF_ARTIFACTS.
 //
 // The page verifies proofs and recomputes trees with @openzeppelin/merkle-tree
 // and encodes claimMatching from contracts/build/QFRound.abi with viem, both

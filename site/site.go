@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/ethereum/go-ethereum/common"
 
@@ -259,8 +260,12 @@ func writeFile(path string, b []byte) error {
 // Handler serves every closed round's page under /rounds/{round}/ (mount it
 // at "GET /rounds/"): the assets, round.json, tree.json and the inputs.
 // /rounds/ itself lists the rounds that have a page.
+//
+// A closed round's page is built once and kept until the round's status
+// changes (its root posted): its results never change after the match.
 func Handler(s *store.Store) http.Handler {
 	static := http.FileServerFS(Assets())
+	c := &cache{pages: map[uint64]cached{}}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		rest, ok := strings.CutPrefix(r.URL.Path, "/rounds/")
 		if !ok {
@@ -297,7 +302,7 @@ func Handler(s *store.Store) http.Handler {
 			static.ServeHTTP(w, r2)
 			return
 		}
-		p, err := Build(s, n)
+		p, err := c.page(s, n)
 		if err != nil {
 			code := http.StatusInternalServerError
 			switch {
@@ -322,6 +327,37 @@ func Handler(s *store.Store) http.Handler {
 		w.Header().Set("Cache-Control", "no-cache")
 		_, _ = w.Write(b)
 	})
+}
+
+type cached struct {
+	key  string
+	page *Page
+}
+
+type cache struct {
+	mu    sync.Mutex
+	pages map[uint64]cached
+}
+
+// page returns round n's page, building it when the round's status or
+// submission changed since it was last built.
+func (c *cache) page(s *store.Store, n uint64) (*Page, error) {
+	r, err := s.Round(n)
+	if err != nil {
+		return nil, err
+	}
+	key := fmt.Sprintf("%s/%s/%v", r.Status, r.SubmitTx, r.Chain != nil)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if p, ok := c.pages[n]; ok && p.key == key {
+		return p.page, nil
+	}
+	p, err := Build(s, n)
+	if err != nil {
+		return nil, err
+	}
+	c.pages[n] = cached{key: key, page: p}
+	return p, nil
 }
 
 // CSP keeps the page to its own origin: scripts, styles and fetches from

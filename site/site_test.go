@@ -8,11 +8,13 @@ import (
 	"io"
 	"io/fs"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/stretchr/testify/require"
 
 	"github.com/qf-dev/qf/site"
@@ -163,4 +165,36 @@ func TestBuildRefusals(t *testing.T) {
 	var back site.Data
 	require.NoError(t, json.Unmarshal(p.Files["round.json"], &back))
 	require.Equal(t, p.Data.Report.Gaps, back.Report.Gaps)
+}
+
+// TestHandlerFollowsStatus: the served page is kept per round, and built
+// again once the round's root is posted (status, chain, transaction).
+func TestHandlerFollowsStatus(t *testing.T) {
+	db, _ := demoRound(t)
+	st, err := store.Open(db)
+	require.NoError(t, err)
+	defer st.Close()
+	mux := http.NewServeMux()
+	mux.Handle("GET /rounds/", site.Handler(st))
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	get := func() site.Data {
+		res, err := http.Get(srv.URL + "/rounds/1/round.json")
+		require.NoError(t, err)
+		defer res.Body.Close()
+		require.Equal(t, http.StatusOK, res.StatusCode)
+		var d site.Data
+		require.NoError(t, json.NewDecoder(res.Body).Decode(&d))
+		return d
+	}
+	before := get()
+	require.Equal(t, "matched", before.Status)
+	require.Nil(t, before.Chain)
+	contract := common.HexToAddress("0x00000000000000000000000000000000000000c0")
+	tx := common.HexToHash("0x01")
+	require.NoError(t, st.SetSubmitted(1, store.ChainRef{ChainID: 1337, Contract: contract}, tx, 9))
+	after := get()
+	require.Equal(t, "submitted", after.Status)
+	require.Equal(t, &site.Chain{ChainID: 1337, Contract: contract, SubmitTx: tx}, after.Chain)
+	require.Equal(t, before.Root, after.Root)
 }

@@ -121,9 +121,10 @@ function renderRound() {
 function renderChart() {
   const top = [...state.gaps].sort((a, b) => cmpBig(b.direct + b.match, a.direct + a.match) || cmpBig(a.gap, b.gap)).slice(0, 25);
   const max = top.reduce((m, g) => (g.direct + g.match > m ? g.direct + g.match : m), 0n) || 1n;
-  const W = 640, label = 70, right = 150, bar = 18, gap = 6;
+  // One SVG unit is one CSS pixel, so the labels keep their size on a phone.
+  const W = Math.max(300, Math.min(900, $('chart').clientWidth || 640)), label = 70, right = 150, bar = 18, gap = 6;
   const H = top.length * (bar + gap) + 4;
-  const svg = svgEl('svg', { viewBox: `0 0 ${W} ${H}`, width: '100%', role: 'img', 'aria-labelledby': 'chart-desc' });
+  const svg = svgEl('svg', { viewBox: `0 0 ${W} ${H}`, width: W, height: H, role: 'img', 'aria-labelledby': 'chart-desc' });
   const scale = (v) => Number((v * 100000n) / max) / 100000 * (W - label - right);
   top.forEach((g, i) => {
     const y = i * (bar + gap) + 2;
@@ -520,18 +521,22 @@ function setupVerify() {
 }
 
 // ---------- views
-function route() {
+function route(e) {
   const v = (location.hash || '#round').slice(1);
   const view = ['round', 'claim', 'verify'].includes(v) ? v : 'round';
   for (const name of ['round', 'claim', 'verify']) $(`view-${name}`).hidden = name !== view;
   for (const a of document.querySelectorAll('nav a')) {
     if (a.dataset.view === view) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
   }
+  if (view === 'round' && state.data) renderChart(); // sized to the now visible figure
+  if (e) $(`h-${view}`).focus(); // keyboard and screen-reader users land on the view they chose
 }
 
 function setup() {
-  window.addEventListener('hashchange', route);
-  route();
+  window.addEventListener('hashchange', (e) => route(e));
+  let resizing;
+  window.addEventListener('resize', () => { clearTimeout(resizing); resizing = setTimeout(() => state.data && renderChart(), 150); });
+  route(null);
   setupTable();
   $('find-form').addEventListener('submit', (e) => { e.preventDefault(); find(); });
   $('verify-proof').addEventListener('click', verifyProof);
