@@ -155,9 +155,10 @@ func (w *wallet) send(ctx context.Context, params []json.RawMessage) (common.Has
 }
 
 // claimRound runs a round on the chain at node through the qf command line:
-// a token and a QFRound (owner key KEY0), two donors (KEY1, KEY2) giving to
-// gaps 1 and 2 (recipients given), import, match, post the root; then it
-// exports the round's page. It returns the page's folder, the token and the
+// a token and a QFRound (owner key KEY0) with a 5 s challenge window, gaps 1
+// and 2 registered to the recipients given, two donors (KEY1, KEY2) giving
+// to both, import past the end, match, post the root and wait out the
+// window; then it exports the round's page. It returns the page's folder, the token and the
 // round contract.
 // The round lasts duration from the head's time; warp(end) moves the chain
 // past end.
@@ -176,9 +177,12 @@ func claimRound(t *testing.T, node string, keys []*ecdsa.PrivateKey, duration ti
 	require.NoError(t, err)
 	const pool = "1000000000000000000000"
 	require.NoError(t, json.Unmarshal([]byte(qf(t, db, append([]string{"chain", "deploy-round", "--json", "--token", token.Address.Hex(), "--pool", pool,
-		"--start", fmt.Sprint(head.Time), "--duration", duration.String()}, as(0)...)...)), &round))
+		"--start", fmt.Sprint(head.Time), "--duration", duration.String(), "--window", "5s"}, as(0)...)...)), &round))
 	contract := round.Address.Hex()
 	qf(t, db, append([]string{"chain", "mint", "--token", token.Address.Hex(), "--to", contract, "--amount", pool}, as(0)...)...)
+	for g := 1; g <= 2; g++ { // the contract's registry: donations go straight to the recipients
+		qf(t, db, append([]string{"chain", "register-gap", "--contract", contract, "--gap", fmt.Sprint(g), "--recipient", recipients[g-1].Hex()}, as(0)...)...)
+	}
 	for d := 1; d <= 2; d++ {
 		donor := crypto.PubkeyToAddress(keys[d].PublicKey)
 		qf(t, db, append([]string{"chain", "mint", "--token", token.Address.Hex(), "--to", donor.Hex(), "--amount", pool}, as(0)...)...)
@@ -187,14 +191,15 @@ func claimRound(t *testing.T, node string, keys []*ecdsa.PrivateKey, duration ti
 			qf(t, db, append([]string{"chain", "donate", "--contract", contract, "--gap", fmt.Sprint(g), "--amount", amount}, as(d)...)...)
 		}
 	}
-	for g := 1; g <= 2; g++ {
-		qf(t, db, "gap", "add", "--gap", fmt.Sprint(g), "--recipient", recipients[g-1].Hex())
-	}
+	// qf match waits for an import past the round's end; the import copies
+	// the contract's registry into qf's gaps.
+	warp(head.Time + uint64(duration/time.Second))
 	qf(t, db, "round", "create", "--pool", "1000", "--decimals", "18") // 1000 tokens: the contract's pool
 	qf(t, db, "import", "chain", "--round", "1", "--rpc", node, "--contract", contract, "--confirmations", "0")
 	qf(t, db, "match", "--round", "1")
-	warp(head.Time + uint64(duration/time.Second))
-	qf(t, db, append([]string{"submit", "--round", "1"}, as(0)...)...)
+	var sub struct{ FinalAt uint64 }
+	require.NoError(t, json.Unmarshal([]byte(qf(t, db, append([]string{"submit", "--round", "1", "--json"}, as(0)...)...)), &sub))
+	warp(sub.FinalAt) // claims open once the root's challenge window has passed
 	out := filepath.Join(t.TempDir(), "site")
 	qf(t, db, "export", "--round", "1", "--format", "site", "--out", out)
 	return out, token.Address, round.Address
