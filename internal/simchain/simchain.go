@@ -48,7 +48,10 @@ func New(t testing.TB, o Options) *Chain {
 	for _, k := range c.Keys {
 		alloc[crypto.PubkeyToAddress(k.PublicKey)] = types.Account{Balance: new(big.Int).Lsh(big.NewInt(1), 100)}
 	}
-	var opts []func(*node.Config, *ethconfig.Config)
+	// No deadline on eth_call and gas estimates: geth's default of 5 s
+	// aborts them on a loaded machine ("execution aborted (timeout = 5s)"),
+	// which would make tests depend on the machine's speed.
+	opts := []func(*node.Config, *ethconfig.Config){func(_ *node.Config, e *ethconfig.Config) { e.RPCEVMTimeout = 0 }}
 	if o.HTTP {
 		port := FreePort(t)
 		opts = append(opts, func(n *node.Config, _ *ethconfig.Config) {
