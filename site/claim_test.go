@@ -157,12 +157,12 @@ func (w *wallet) send(ctx context.Context, params []json.RawMessage) (common.Has
 // claimRound runs a round on the chain at node through the qf command line:
 // a token and a QFRound (owner key KEY0) with a 5 s challenge window, gaps 1
 // and 2 registered to the recipients given, two donors (KEY1, KEY2) giving
-// to both, import past the end, match, post the root and wait out the
-// window; then it exports the round's page. It returns the page's folder, the token and the
+// to both, import past the end, match and post the root; then it exports
+// the round's page. It also returns when the root becomes final. It returns the page's folder, the token and the
 // round contract.
 // The round lasts duration from the head's time; warp(end) moves the chain
 // past end.
-func claimRound(t *testing.T, node string, keys []*ecdsa.PrivateKey, duration time.Duration, warp func(end uint64), recipients [2]common.Address) (string, common.Address, common.Address) {
+func claimRound(t *testing.T, node string, keys []*ecdsa.PrivateKey, duration time.Duration, warp func(end uint64), recipients [2]common.Address) (string, common.Address, common.Address, uint64) {
 	for i, k := range keys {
 		t.Setenv(fmt.Sprintf("KEY%d", i), fmt.Sprintf("%x", crypto.FromECDSA(k)))
 	}
@@ -199,10 +199,9 @@ func claimRound(t *testing.T, node string, keys []*ecdsa.PrivateKey, duration ti
 	qf(t, db, "match", "--round", "1")
 	var sub struct{ FinalAt uint64 }
 	require.NoError(t, json.Unmarshal([]byte(qf(t, db, append([]string{"submit", "--round", "1", "--json"}, as(0)...)...)), &sub))
-	warp(sub.FinalAt) // claims open once the root's challenge window has passed
 	out := filepath.Join(t.TempDir(), "site")
 	qf(t, db, "export", "--round", "1", "--format", "site", "--out", out)
-	return out, token.Address, round.Address
+	return out, token.Address, round.Address, sub.FinalAt
 }
 
 // TestBrowserClaim claims gap 1's match from the static page through an
@@ -212,8 +211,8 @@ func TestBrowserClaim(t *testing.T) {
 	chromium(t)
 	sim := simchain.New(t, simchain.Options{Accounts: 5, HTTP: true})
 	recipients := [2]common.Address{sim.Addr(3), sim.Addr(4)}
-	out, token, round := claimRound(t, sim.URL, sim.Keys, time.Hour, func(uint64) { sim.Warp(2 * time.Hour) }, recipients)
-	claimThroughPage(t, sim.URL, out, token, round, sim.Keys[1], recipients[0], "claim-simchain")
+	out, token, round, _ := claimRound(t, sim.URL, sim.Keys, time.Hour, func(uint64) { sim.Warp(2 * time.Hour) }, recipients)
+	claimThroughPage(t, sim.URL, out, token, round, sim.Keys[1], recipients[0], "claim-simchain", func() { sim.Warp(time.Minute) })
 }
 
 // claimThroughPage serves the exported page with a wallet holding sender
@@ -223,7 +222,7 @@ func TestBrowserClaim(t *testing.T) {
 // token balance moves by exactly its leaf and the sender's not at all. A
 // tampered proof keeps the claim button off, and a wallet on another chain
 // is told to switch.
-func claimThroughPage(t *testing.T, node, out string, token, round common.Address, sender *ecdsa.PrivateKey, recipient common.Address, shots string) {
+func claimThroughPage(t *testing.T, node, out string, token, round common.Address, sender *ecdsa.PrivateKey, recipient common.Address, shots string, final func()) {
 	var dump struct {
 		Values []struct{ Value []string } `json:"values"`
 	}
@@ -258,6 +257,25 @@ func claimThroughPage(t *testing.T, node, out string, token, round common.Addres
 		)...))
 		return ctx
 	}
+
+	// While the root's challenge window is open the page says so and
+	// offers no claim (the contract would revert); final() waits it out.
+	t.Run("challenge window", func(t *testing.T) {
+		ctx := tab(t, serve(&wallet{node: node, key: sender}))
+		var status, chainStatus string
+		var disabled bool
+		require.NoError(t, chromedp.Do(ctx,
+			chromedp.Click(chromedp.CSS("#connect")),
+			waitJS(`(document.body.dataset.chainStatus || '') !== ''`),
+			text("#wallet-status", &status),
+			js(`document.body.dataset.chainStatus`, &chainStatus),
+			js(`document.getElementById('claim').disabled`, &disabled),
+		))
+		require.Equal(t, "window", chainStatus)
+		require.True(t, strings.HasPrefix(status, "Challenge window: the owner may still replace this root until "), status)
+		require.True(t, disabled, "no claim inside the challenge window")
+	})
+	final()
 
 	t.Run("wallet on another chain", func(t *testing.T) {
 		ctx := tab(t, serve(&wallet{node: node, key: sender, chainID: "0x5"}))
@@ -296,6 +314,9 @@ func claimThroughPage(t *testing.T, node, out string, token, round common.Addres
 			into(chromedp.Value(chromedp.CSS("#proof")), &proof),
 		))
 		require.Equal(t, fmt.Sprintf("Connected as %s on chain %d.", senderAddr.Hex(), data.Chain.ChainID), wallet)
+		var chainStatus string
+		require.NoError(t, chromedp.Do(ctx, js(`document.body.dataset.chainStatus || ''`, &chainStatus)))
+		require.Equal(t, "final", chainStatus, "the root's window has passed")
 		require.Equal(t, fmt.Sprintf("Not claimed yet: the contract holds this page's root and will pay %s tokens to %s.", tokens(amount), recipient.Hex()), claimed)
 		screenshot(t, ctx, shots+"-ready")
 

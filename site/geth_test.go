@@ -92,6 +92,6 @@ func TestBrowserClaimGethDev(t *testing.T) {
 		}
 	}
 	recipients := [2]common.Address{addr(3), addr(4)}
-	out, token, round := claimRound(t, url, keys, 30*time.Second, warp, recipients)
-	claimThroughPage(t, url, out, token, round, keys[1], recipients[0], "claim-gethdev")
+	out, token, round, finalAt := claimRound(t, url, keys, 30*time.Second, warp, recipients)
+	claimThroughPage(t, url, out, token, round, keys[1], recipients[0], "claim-gethdev", func() { warp(finalAt) })
 }

@@ -377,6 +377,23 @@ async function refreshClaimed() {
       say('wallet-status', 'bad', `The contract holds root ${onchain}, not this page's ${state.data.root}: do not claim here.`);
       return updateClaimButton();
     }
+    // The root is final only after its challenge window (QFRound v2):
+    // claims before it, or after the claim deadline, would revert.
+    const [finalAt, deadline, head] = await Promise.all([
+      call('rootFinalAt', []), call('claimDeadline', []), rpc('eth_getBlockByNumber', ['latest', false])]);
+    const now = BigInt(head.timestamp);
+    const when = (t) => new Date(Number(t) * 1000).toISOString();
+    if (now < finalAt) {
+      say('wallet-status', 'bad', `Challenge window: the owner may still replace this root until ${when(finalAt)}; claims open then.`);
+      document.body.dataset.chainStatus = 'window';
+      return updateClaimButton();
+    }
+    if (now > deadline) {
+      say('wallet-status', 'bad', `Claims closed at ${when(deadline)}; what was not claimed can be swept.`);
+      document.body.dataset.chainStatus = 'closed';
+      return updateClaimButton();
+    }
+    document.body.dataset.chainStatus = 'final';
     state.rootOK = true;
     state.claimed = await call('matchingClaimed', [BigInt(state.leaf.value[0])]);
     say('claimed-status', state.claimed ? 'ok' : '', state.claimed
