@@ -11,11 +11,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/holiman/uint256"
 	"github.com/stretchr/testify/require"
 
 	"github.com/qf-dev/qf/calc"
-	"github.com/qf-dev/qf/ingest"
+	"github.com/qf-dev/qf/merkle"
+	"github.com/qf-dev/qf/payout"
 	"github.com/qf-dev/qf/service"
 	"github.com/qf-dev/qf/store"
 )
@@ -102,8 +102,9 @@ func TestCOCMGriefingMatches(t *testing.T) {
 	require.Equal(t, http.StatusOK, code)
 }
 
-// A scheduled match that fails anyway (here: rows written around the
-// ledger make cocm refuse) is logged, counted and retried with backoff,
+// A scheduled match that fails anyway (here: a computation the test makes
+// refuse round 1, as cocm refused rows written around the ledger before
+// the store checked them at write time) is logged, counted and retried with backoff,
 // never ending the scheduler; the admin voids the round over HTTP, and
 // the next retry matches the next round.
 func TestFailedMatchIsRetriedAndTheRoundVoided(t *testing.T) {
@@ -115,8 +116,15 @@ func TestFailedMatchIsRetriedAndTheRoundVoided(t *testing.T) {
 	e := newEnv(t, 2, 1_000_000, cfg)
 	code, body, _ := e.do(t, "POST", "/api/gaps/1/fund", "a0", `{"amount":"1000000"}`)
 	require.Equal(t, http.StatusCreated, code, string(body))
-	_, err := e.st.Import(1, forgedCOCM)
-	require.NoError(t, err)
+	e.srv.SetCompute(func(snap *store.Store) store.Compute {
+		compute := service.ComputeStored(snap)
+		return func(r store.Round, cfg calc.Config) (*payout.Report, *merkle.Tree, error) {
+			if r.Number == 1 {
+				return nil, nil, fmt.Errorf("%w: cocm: the amounts span too wide a range (forced by the test)", calc.ErrPrecision)
+			}
+			return compute(r, cfg)
+		}
+	})
 
 	stop, exited := scheduler(t, e.srv)
 	started(t, e.srv)
@@ -125,7 +133,7 @@ func TestFailedMatchIsRetriedAndTheRoundVoided(t *testing.T) {
 	n, last := e.srv.MatchFailures()
 	require.EqualValues(t, 1, last.Round)
 	require.Equal(t, float64(n), e.metric(t, "qf_match_failures_total"), "GET /metrics counts the failed matches")
-	const failed = "match failed: round 1 stays open: precision: cocm: the amounts span too wide a range for a result within 10^-9 of the pool; raise --min-amount to leave dust out of matching; void it to refund every contribution (qf ledger void-round 1, or POST /api/rounds/1/void)"
+	const failed = "match failed: round 1 stays open: precision: cocm: the amounts span too wide a range (forced by the test); void it to refund every contribution (qf ledger void-round 1, or POST /api/rounds/1/void)"
 	require.Contains(t, logs.String(), failed+"\n")
 	require.Equal(t, failed, last.Error)
 	require.Contains(t, logs.String(), "schedule: retrying the match at 2026-11-30T06:01:00Z")
@@ -159,23 +167,6 @@ func TestFailedMatchIsRetriedAndTheRoundVoided(t *testing.T) {
 	require.Equal(t, store.StatusClosed, recs[1].Status)
 	require.EqualValues(t, 2, recs[1].Round)
 	require.NoError(t, stop())
-}
-
-// forgedCOCM writes rows around the ledger that cocm cannot match to
-// 10^-9 (amounts of 10^6 and 10^16 in this pattern).
-func forgedCOCM(add func(*ingest.Row) error) error {
-	big, small := uint256.MustFromDecimal("10000000000000000"), uint256.NewInt(1_000_000)
-	for i, r := range []struct {
-		donor string
-		gap   uint64
-		amt   *uint256.Int
-	}{{"d0", 2, big}, {"d0", 3, big}, {"d1", 1, big}, {"d1", 3, small}, {"d2", 1, small}, {"d2", 3, big}} {
-		row := ingest.Row{ID: []byte(fmt.Sprintf("cli-%d", i)), Donor: []byte(r.donor), Gap: *uint256.NewInt(r.gap), Amount: *r.amt}
-		if err := add(&row); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // The schedule is anchored and follows the clock: each case sets the

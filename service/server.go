@@ -74,6 +74,7 @@ type Server struct {
 	proj    projection
 	log     *log.Logger
 
+	compute       func(*store.Store) store.Compute // ComputeStored; tests make it fail
 	matchFailures atomic.Int64
 	lastFailure   atomic.Pointer[MatchFailure]
 	passes        atomic.Int64 // the scheduler's decisions so far
@@ -148,7 +149,7 @@ func New(st *store.Store, cfg Config) (*Server, error) {
 	if next, _ := led.NextSettings(); next.Mechanism == calc.CQFName && cfg.PoolSize != nil {
 		return nil, fmt.Errorf("%w: cqf rounds have no pool, so no pool size", calc.ErrParam)
 	}
-	s := &Server{cfg: cfg, st: st, led: led, mux: http.NewServeMux(), met: newMetrics(), log: cfg.Log,
+	s := &Server{cfg: cfg, st: st, led: led, mux: http.NewServeMux(), met: newMetrics(), log: cfg.Log, compute: ComputeStored,
 		http: hc, tls: tlsConf, ipLim: newLimiters(hc.PerIP), keyLim: newLimiters(hc.PerKey)}
 	s.met.reg.MustRegister(prometheus.NewCounterFunc(prometheus.CounterOpts{Name: "qf_match_failures_total",
 		Help: "Matches that failed since the start (the round stays open; alert on an increase)."},
@@ -279,7 +280,7 @@ func (s *Server) MatchAs(o store.Origin) (rec store.MatchRecord, err error) {
 	if open != nil && open.Config.Mechanism == calc.CQFName {
 		return s.led.MatchCQFOn(o, ComputeStoredCQF)
 	}
-	return s.led.MatchOn(s.cfg.PoolSize, o, ComputeStored)
+	return s.led.MatchOn(s.cfg.PoolSize, o, s.compute)
 }
 
 // MatchFailures counts the matches that failed since the start (export it
