@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path/filepath"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/urfave/cli/v2"
 
 	"github.com/qf-dev/qf/calc"
@@ -20,9 +21,14 @@ func gapCommand() *cli.Command {
 			{
 				Name:  "add",
 				Usage: "register one gap",
+				Description: `--recipient-id is the gap's Allo v2 recipientId (its Allo registry
+profile's anchor), which --leaf allo rounds put in the gap's leaf besides
+the payout address; without it Allo leaves use the payout address as
+recipientId.`,
 				Flags: []cli.Flag{
 					&cli.StringFlag{Name: "gap", Usage: "gap `ID` (decimal or 0x hex)", Required: true},
 					&cli.StringFlag{Name: "recipient", Usage: "payout `ADDRESS`", Required: true},
+					recipientIDFlag(),
 				},
 				Action: func(c *cli.Context) error {
 					g, err := gapFlag(c, "gap")
@@ -33,7 +39,11 @@ func gapCommand() *cli.Command {
 					if err != nil {
 						return fmt.Errorf("--recipient: %w", err)
 					}
-					return addGaps(c, []calc.Gap{{ID: g, Recipient: a}})
+					id, err := ingest.ParseRecipientID(c.String("recipient-id"))
+					if err != nil {
+						return fmt.Errorf("--recipient-id: %w", err)
+					}
+					return addGaps(c, []calc.Gap{{ID: g, Recipient: a, RecipientID: id}})
 				},
 			},
 			{
@@ -46,6 +56,7 @@ recipient when they are matched.`,
 				Flags: []cli.Flag{
 					&cli.StringFlag{Name: "gap", Usage: "gap `ID` (decimal or 0x hex)", Required: true},
 					&cli.StringFlag{Name: "recipient", Usage: "the new payout `ADDRESS`", Required: true},
+					recipientIDFlag(),
 				},
 				Action: func(c *cli.Context) error {
 					g, err := gapFlag(c, "gap")
@@ -56,13 +67,29 @@ recipient when they are matched.`,
 					if err != nil {
 						return fmt.Errorf("--recipient: %w", err)
 					}
+					id, err := ingest.ParseRecipientID(c.String("recipient-id"))
+					if err != nil {
+						return fmt.Errorf("--recipient-id: %w", err)
+					}
 					return withStore(c, func(s *store.Store) error {
-						prev, err := s.SetGap(calc.Gap{ID: g, Recipient: a})
+						set := calc.Gap{ID: g, Recipient: a, RecipientID: id}
+						prevGap, err := s.SetGap(set)
 						if err != nil {
 							return err
 						}
+						prev := prevGap.Recipient
 						if wantJSON(c) {
-							return printJSON(c, map[string]any{"gap": g.Dec(), "recipient": a.Hex(), "previous": prev.Hex(), "changed": prev != a})
+							out := map[string]any{"gap": g.Dec(), "recipient": a.Hex(), "previous": prev.Hex(), "changed": prevGap != set}
+							if id != (common.Address{}) {
+								out["recipientId"] = id.Hex()
+							}
+							if prevGap.RecipientID != (common.Address{}) {
+								out["previousRecipientId"] = prevGap.RecipientID.Hex()
+							}
+							return printJSON(c, out)
+						}
+						if prevGap.RecipientID != id {
+							fmt.Fprintf(c.App.Writer, "gap %s: recipientId %s (was %s)\n", g.Dec(), recipientIDString(id), recipientIDString(prevGap.RecipientID))
 						}
 						if prev == a {
 							fmt.Fprintf(c.App.Writer, "gap %s already pays %s\n", g.Dec(), a.Hex())
@@ -83,17 +110,26 @@ recipient when they are matched.`,
 							return err
 						}
 						type row struct {
-							Gap       string `json:"gap"`
-							Recipient string `json:"recipient"`
+							Gap         string `json:"gap"`
+							Recipient   string `json:"recipient"`
+							RecipientID string `json:"recipientId,omitempty"`
 						}
 						rows := []row{}
 						for _, g := range gs {
-							rows = append(rows, row{g.ID.Dec(), g.Recipient.Hex()})
+							r := row{Gap: g.ID.Dec(), Recipient: g.Recipient.Hex()}
+							if g.RecipientID != (common.Address{}) {
+								r.RecipientID = g.RecipientID.Hex()
+							}
+							rows = append(rows, r)
 						}
 						if wantJSON(c) {
 							return printJSON(c, rows)
 						}
 						for _, r := range rows {
+							if r.RecipientID != "" {
+								fmt.Fprintf(c.App.Writer, "%s\t%s\trecipientId %s\n", r.Gap, r.Recipient, r.RecipientID)
+								continue
+							}
 							fmt.Fprintf(c.App.Writer, "%s\t%s\n", r.Gap, r.Recipient)
 						}
 						return nil
@@ -102,6 +138,17 @@ recipient when they are matched.`,
 			},
 		},
 	}
+}
+
+func recipientIDFlag() cli.Flag {
+	return &cli.StringFlag{Name: "recipient-id", Usage: "the gap's Allo v2 recipientId `ADDRESS` (optional; --leaf allo rounds use it in the gap's leaf)"}
+}
+
+func recipientIDString(a common.Address) string {
+	if a == (common.Address{}) {
+		return "none"
+	}
+	return a.Hex()
 }
 
 func addGaps(c *cli.Context, gaps []calc.Gap) error {
@@ -125,8 +172,13 @@ func importCommand() *cli.Command {
 		Subcommands: []*cli.Command{
 			importChainCommand(),
 			{
-				Name:      "gaps",
-				Usage:     "register gaps from a CSV (gap,recipient) or JSON file, all or none",
+				Name:  "gaps",
+				Usage: "register gaps from a CSV (gap,recipient[,recipient_id]) or JSON file, all or none",
+				Description: `CSV: a header naming the columns gap and recipient, and optionally
+recipient_id (or allo_recipient_id): the gap's Allo v2 recipientId, empty
+for none. JSON: an array of {"gap", "recipient", "recipientId"?}.
+--leaf allo rounds put the recipientId in the gap's leaf (the payout
+address when it has none).`,
 				ArgsUsage: "FILE",
 				Action: func(c *cli.Context) error {
 					path, err := oneArg(c, "FILE")
