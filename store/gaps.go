@@ -40,6 +40,14 @@ func gapString(g *calc.Gap) string {
 	return g.Recipient.Hex() + " (recipientId " + g.RecipientID.Hex() + ")"
 }
 
+// payee names a gap's recipient, with its recipientId if it has one.
+func payee(g *calc.Gap) string {
+	if g.RecipientID == (common.Address{}) {
+		return g.Recipient.Hex()
+	}
+	return gapString(g)
+}
+
 // AddGaps registers gaps in one batch. Re-registering a gap to the same
 // recipient and recipientId is a no-op; to a different one it is an error
 // and nothing is stored. It returns how many gaps were new.
@@ -134,7 +142,7 @@ func (s *Store) SetGap(g calc.Gap) (calc.Gap, error) {
 		})
 		if errors.Is(err, errFound) {
 			return prev, fmt.Errorf("%w: round %d is %s and pays gap %s's recipient %s; a closed round's recipients are final (register a new gap for the new recipient)",
-				ErrGapInUse, r.Number, r.Status, g.ID.Dec(), gapString(&prev))
+				ErrGapInUse, r.Number, r.Status, g.ID.Dec(), payee(&prev))
 		}
 		if err != nil {
 			return prev, err
