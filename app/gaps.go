@@ -52,7 +52,9 @@ recipientId.`,
 				Description: `Changes the recipient of a registered gap. Refused once a closed round
 has contributions to the gap: its results and tree name the old recipient
 and are final (register a new gap instead). Open rounds pay the new
-recipient when they are matched.`,
+recipient when they are matched.
+--recipient-id sets the gap's Allo v2 recipientId; without it the gap keeps
+the one it has, and --recipient-id "" removes it.`,
 				Flags: []cli.Flag{
 					&cli.StringFlag{Name: "gap", Usage: "gap `ID` (decimal or 0x hex)", Required: true},
 					&cli.StringFlag{Name: "recipient", Usage: "the new payout `ADDRESS`", Required: true},
@@ -73,6 +75,16 @@ recipient when they are matched.`,
 					}
 					return withStore(c, func(s *store.Store) error {
 						set := calc.Gap{ID: g, Recipient: a, RecipientID: id}
+						if !c.IsSet("recipient-id") {
+							// keep the gap's recipientId; --recipient-id "" removes it
+							have, ok, err := s.Gap(&g)
+							if err != nil {
+								return err
+							}
+							if ok {
+								set.RecipientID = have.RecipientID
+							}
+						}
 						prevGap, err := s.SetGap(set)
 						if err != nil {
 							return err
@@ -80,16 +92,16 @@ recipient when they are matched.`,
 						prev := prevGap.Recipient
 						if wantJSON(c) {
 							out := map[string]any{"gap": g.Dec(), "recipient": a.Hex(), "previous": prev.Hex(), "changed": prevGap != set}
-							if id != (common.Address{}) {
-								out["recipientId"] = id.Hex()
+							if set.RecipientID != (common.Address{}) {
+								out["recipientId"] = set.RecipientID.Hex()
 							}
 							if prevGap.RecipientID != (common.Address{}) {
 								out["previousRecipientId"] = prevGap.RecipientID.Hex()
 							}
 							return printJSON(c, out)
 						}
-						if prevGap.RecipientID != id {
-							fmt.Fprintf(c.App.Writer, "gap %s: recipientId %s (was %s)\n", g.Dec(), recipientIDString(id), recipientIDString(prevGap.RecipientID))
+						if prevGap.RecipientID != set.RecipientID {
+							fmt.Fprintf(c.App.Writer, "gap %s: recipientId %s (was %s)\n", g.Dec(), recipientIDString(set.RecipientID), recipientIDString(prevGap.RecipientID))
 						}
 						if prev == a {
 							fmt.Fprintf(c.App.Writer, "gap %s already pays %s\n", g.Dec(), a.Hex())
