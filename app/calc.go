@@ -130,13 +130,31 @@ func writeOut(dir string, out *round.Outcome) error {
 	if err := writeJSON(filepath.Join(dir, "tree.json"), out.Tree); err != nil {
 		return err
 	}
-	if out.Report.Leaf == payout.LeafAllo {
-		return nil // Allo leaves carry an index, not a gap: see `qf export --format allo`
-	}
-	return writeProofs(filepath.Join(dir, "proofs"), out.Tree)
+	return writeProofs(filepath.Join(dir, "proofs"), out.Tree, out.Report)
 }
 
-func writeProofs(dir string, t *merkle.Tree) error {
+// writeProofs writes proofs/<gap>.json for every leaf. An Allo tree's
+// leaves carry an index, not a gap: the report maps gaps to them.
+func writeProofs(dir string, t *merkle.Tree, rep *payout.Report) error {
+	if payout.IsAlloTree(t) {
+		for _, line := range rep.Gaps {
+			if line.Match == "0" {
+				continue
+			}
+			g, err := calc.ParseGap(line.Gap)
+			if err != nil {
+				return err
+			}
+			p, err := payout.GapProof(t, rep, &g, nil)
+			if err != nil {
+				return err
+			}
+			if err := writeJSON(filepath.Join(dir, line.Gap+".json"), p); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
 	for _, v := range t.Values() {
 		g, _ := calc.ParseGap(v.Value[0])
 		p, err := payout.ProofFor(t, &g)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path/filepath"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/urfave/cli/v2"
 
 	"github.com/qf-dev/qf/calc"
@@ -20,9 +21,14 @@ func gapCommand() *cli.Command {
 			{
 				Name:  "add",
 				Usage: "register one gap",
+				Description: `--recipient-id is the gap's Allo v2 recipientId (its Allo registry
+profile's anchor), which --leaf allo rounds put in the gap's leaf besides
+the payout address; without it Allo leaves use the payout address as
+recipientId.`,
 				Flags: []cli.Flag{
 					&cli.StringFlag{Name: "gap", Usage: "gap `ID` (decimal or 0x hex)", Required: true},
 					&cli.StringFlag{Name: "recipient", Usage: "payout `ADDRESS`", Required: true},
+					recipientIDFlag(),
 				},
 				Action: func(c *cli.Context) error {
 					g, err := gapFlag(c, "gap")
@@ -33,7 +39,11 @@ func gapCommand() *cli.Command {
 					if err != nil {
 						return fmt.Errorf("--recipient: %w", err)
 					}
-					return addGaps(c, []calc.Gap{{ID: g, Recipient: a}})
+					id, err := ingest.ParseRecipientID(c.String("recipient-id"))
+					if err != nil {
+						return fmt.Errorf("--recipient-id: %w", err)
+					}
+					return addGaps(c, []calc.Gap{{ID: g, Recipient: a, RecipientID: id}})
 				},
 			},
 			{
@@ -42,10 +52,13 @@ func gapCommand() *cli.Command {
 				Description: `Changes the recipient of a registered gap. Refused once a closed round
 has contributions to the gap: its results and tree name the old recipient
 and are final (register a new gap instead). Open rounds pay the new
-recipient when they are matched.`,
+recipient when they are matched.
+--recipient-id sets the gap's Allo v2 recipientId; without it the gap keeps
+the one it has, and --recipient-id "" removes it.`,
 				Flags: []cli.Flag{
 					&cli.StringFlag{Name: "gap", Usage: "gap `ID` (decimal or 0x hex)", Required: true},
 					&cli.StringFlag{Name: "recipient", Usage: "the new payout `ADDRESS`", Required: true},
+					recipientIDFlag(),
 				},
 				Action: func(c *cli.Context) error {
 					g, err := gapFlag(c, "gap")
@@ -56,13 +69,39 @@ recipient when they are matched.`,
 					if err != nil {
 						return fmt.Errorf("--recipient: %w", err)
 					}
+					id, err := ingest.ParseRecipientID(c.String("recipient-id"))
+					if err != nil {
+						return fmt.Errorf("--recipient-id: %w", err)
+					}
 					return withStore(c, func(s *store.Store) error {
-						prev, err := s.SetGap(calc.Gap{ID: g, Recipient: a})
+						set := calc.Gap{ID: g, Recipient: a, RecipientID: id}
+						if !c.IsSet("recipient-id") {
+							// keep the gap's recipientId; --recipient-id "" removes it
+							have, ok, err := s.Gap(&g)
+							if err != nil {
+								return err
+							}
+							if ok {
+								set.RecipientID = have.RecipientID
+							}
+						}
+						prevGap, err := s.SetGap(set)
 						if err != nil {
 							return err
 						}
+						prev := prevGap.Recipient
 						if wantJSON(c) {
-							return printJSON(c, map[string]any{"gap": g.Dec(), "recipient": a.Hex(), "previous": prev.Hex(), "changed": prev != a})
+							out := map[string]any{"gap": g.Dec(), "recipient": a.Hex(), "previous": prev.Hex(), "changed": prevGap != set}
+							if set.RecipientID != (common.Address{}) {
+								out["recipientId"] = set.RecipientID.Hex()
+							}
+							if prevGap.RecipientID != (common.Address{}) {
+								out["previousRecipientId"] = prevGap.RecipientID.Hex()
+							}
+							return printJSON(c, out)
+						}
+						if prevGap.RecipientID != set.RecipientID {
+							fmt.Fprintf(c.App.Writer, "gap %s: recipientId %s (was %s)\n", g.Dec(), recipientIDString(set.RecipientID), recipientIDString(prevGap.RecipientID))
 						}
 						if prev == a {
 							fmt.Fprintf(c.App.Writer, "gap %s already pays %s\n", g.Dec(), a.Hex())
@@ -83,17 +122,26 @@ recipient when they are matched.`,
 							return err
 						}
 						type row struct {
-							Gap       string `json:"gap"`
-							Recipient string `json:"recipient"`
+							Gap         string `json:"gap"`
+							Recipient   string `json:"recipient"`
+							RecipientID string `json:"recipientId,omitempty"`
 						}
 						rows := []row{}
 						for _, g := range gs {
-							rows = append(rows, row{g.ID.Dec(), g.Recipient.Hex()})
+							r := row{Gap: g.ID.Dec(), Recipient: g.Recipient.Hex()}
+							if g.RecipientID != (common.Address{}) {
+								r.RecipientID = g.RecipientID.Hex()
+							}
+							rows = append(rows, r)
 						}
 						if wantJSON(c) {
 							return printJSON(c, rows)
 						}
 						for _, r := range rows {
+							if r.RecipientID != "" {
+								fmt.Fprintf(c.App.Writer, "%s\t%s\trecipientId %s\n", r.Gap, r.Recipient, r.RecipientID)
+								continue
+							}
 							fmt.Fprintf(c.App.Writer, "%s\t%s\n", r.Gap, r.Recipient)
 						}
 						return nil
@@ -102,6 +150,17 @@ recipient when they are matched.`,
 			},
 		},
 	}
+}
+
+func recipientIDFlag() cli.Flag {
+	return &cli.StringFlag{Name: "recipient-id", Usage: "the gap's Allo v2 recipientId `ADDRESS` (optional; --leaf allo rounds use it in the gap's leaf)"}
+}
+
+func recipientIDString(a common.Address) string {
+	if a == (common.Address{}) {
+		return "none"
+	}
+	return a.Hex()
 }
 
 func addGaps(c *cli.Context, gaps []calc.Gap) error {
@@ -125,8 +184,13 @@ func importCommand() *cli.Command {
 		Subcommands: []*cli.Command{
 			importChainCommand(),
 			{
-				Name:      "gaps",
-				Usage:     "register gaps from a CSV (gap,recipient) or JSON file, all or none",
+				Name:  "gaps",
+				Usage: "register gaps from a CSV (gap,recipient[,recipient_id]) or JSON file, all or none",
+				Description: `CSV: a header naming the columns gap and recipient, and optionally
+recipient_id (or allo_recipient_id): the gap's Allo v2 recipientId, empty
+for none. JSON: an array of {"gap", "recipient", "recipientId"?}.
+--leaf allo rounds put the recipientId in the gap's leaf (the payout
+address when it has none).`,
 				ArgsUsage: "FILE",
 				Action: func(c *cli.Context) error {
 					path, err := oneArg(c, "FILE")

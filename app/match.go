@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/holiman/uint256"
 	"github.com/urfave/cli/v2"
 
 	"github.com/qf-dev/qf/calc"
@@ -159,9 +161,13 @@ for gaps of up to 500 pledges, the immediate leverage it had on joining.`,
 func proofCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "proof",
-		Usage: "print a gap's proof file for claimMatching",
+		Usage: "print a gap's proof file for claimMatching (or Allo's distribute)",
 		Description: `In a cqf round a gap has several leaves: the recipient's (the default)
-and one refund per pledger; --account picks the pledger's.`,
+and one refund per pledger; --account picks the pledger's.
+In a --leaf allo round the proof is of the gap's Allo leaf (index,
+recipientId, recipientAddress, amount) and also carries index and
+recipientId: the index is the gap's rank among the round's positive
+matches in ascending gap order.`,
 		Flags: []cli.Flag{
 			roundFlag(),
 			&cli.StringFlag{Name: "gap", Usage: "gap `ID`", Required: true},
@@ -178,9 +184,6 @@ and one refund per pledger; --account picks the pledger's.`,
 				if err != nil {
 					return err
 				}
-				if r.Leaf == string(payout.LeafAllo) {
-					return fmt.Errorf("round %d uses Allo leaves: use qf export --format allo for its proofs", n)
-				}
 				account, err := accountFlag(c, "account")
 				if err != nil {
 					return err
@@ -188,11 +191,7 @@ and one refund per pledger; --account picks the pledger's.`,
 				if account != nil && r.Config.Mechanism != calc.CQFName {
 					return usageErr("--account: round %d is a %s round with one leaf per gap; only cqf rounds have refund leaves", n, r.Config.Mechanism)
 				}
-				t, err := s.Tree(n)
-				if err != nil {
-					return err
-				}
-				p, err := payout.ProofForLeaf(t, &g, account)
+				p, err := storedProof(s, r, &g, account)
 				if err != nil {
 					return err
 				}
@@ -200,6 +199,26 @@ and one refund per pledger; --account picks the pledger's.`,
 			})
 		},
 	}
+}
+
+// storedProof returns the proof of gap's leaf (account's refund leaf in a
+// cqf round) in stored round r's tree, whatever its leaf encoding.
+func storedProof(s *store.Store, r store.Round, gap *uint256.Int, account *common.Address) (*payout.Proof, error) {
+	t, err := s.Tree(r.Number)
+	if err != nil {
+		return nil, err
+	}
+	if r.Leaf != string(payout.LeafAllo) {
+		return payout.ProofForLeaf(t, gap, account)
+	}
+	if account != nil {
+		return nil, usageErr("--account: round %d has Allo leaves, one per gap; only cqf rounds have refund leaves", r.Number)
+	}
+	rep, err := s.Report(r.Number)
+	if err != nil {
+		return nil, err
+	}
+	return payout.GapProof(t, rep, gap, nil)
 }
 
 func treeCommand() *cli.Command {

@@ -172,7 +172,7 @@ func importChain(c *cli.Context) error {
 			if len(ev.Gaps) > 0 {
 				gaps := make([]calc.Gap, len(ev.Gaps))
 				for i, g := range ev.Gaps {
-					gaps[i] = calc.Gap{ID: g.Gap, Recipient: g.Recipient}
+					gaps[i] = calc.Gap{ID: g.Gap, Recipient: g.Recipient, RecipientID: g.RecipientID}
 				}
 				n, err := s.AddGaps(gaps)
 				if err != nil {
@@ -480,7 +480,11 @@ contract's.`,
 
 func claimProof(c *cli.Context) (*payout.Proof, error) {
 	if path := c.String("proof"); path != "" {
-		return readProofFile(path)
+		p, err := readProofFile(path)
+		if err == nil && p.Allo() {
+			return nil, fmt.Errorf("%s is a proof of an Allo leaf (index %s): Allo's distribute pays it (qf export --format allo), not a QFRound's claim", path, p.Index)
+		}
+		return p, err
 	}
 	if !c.IsSet("round") || !c.IsSet("gap") {
 		return nil, usageErr("which proof? pass --proof FILE, or --round R --gap G")
@@ -495,7 +499,14 @@ func claimProof(c *cli.Context) (*payout.Proof, error) {
 	}
 	var p *payout.Proof
 	err = withStore(c, func(s *store.Store) error {
-		t, err := s.Tree(c.Uint64("round"))
+		r, err := s.Round(c.Uint64("round"))
+		if err != nil {
+			return err
+		}
+		if r.Leaf == string(payout.LeafAllo) {
+			return fmt.Errorf("round %d has Allo leaves: Allo's distribute pays them (qf export --format allo), not a QFRound's claim", r.Number)
+		}
+		t, err := s.Tree(r.Number)
 		if err != nil {
 			return err
 		}

@@ -56,7 +56,7 @@ func verifyCommand() *cli.Command {
 			verifyClrfundCommand(),
 			{
 				Name:      "proof",
-				Usage:     "check a proof file: its leaf is (gap, recipient, amount) and it leads to its root (or --root)",
+				Usage:     "check a proof file: its leaf is (gap, recipient, amount), or Allo's (index, recipientId, recipient, amount), and it leads to its root (or --root)",
 				ArgsUsage: "PROOF.json",
 				Flags:     []cli.Flag{rootFlag(false)},
 				Action: func(c *cli.Context) error {
@@ -76,6 +76,10 @@ func verifyCommand() *cli.Command {
 						if p.Root != want {
 							return fmt.Errorf("%w: %s is for root %s, not %s", errMismatch, path, p.Root, want)
 						}
+					}
+					if p.Allo() {
+						return ok(c, map[string]any{"ok": true, "root": p.Root, "gap": p.Gap, "amount": p.Amount, "index": p.Index, "recipientId": p.RecipientID},
+							"ok: gap %s, Allo index %s, recipientId %s, %s to %s, under root %s", p.Gap, p.Index, p.RecipientID.Hex(), p.Amount, p.Recipient.Hex(), p.Root.Hex())
 					}
 					return ok(c, map[string]any{"ok": true, "root": p.Root, "gap": p.Gap, "amount": p.Amount},
 						"ok: gap %s, %s to %s, under root %s", p.Gap, p.Amount, p.Recipient.Hex(), p.Root.Hex())

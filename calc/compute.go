@@ -56,9 +56,10 @@ func (c *Config) Validate() error {
 type GapResult struct {
 	Gap          uint256.Int
 	Recipient    common.Address
-	Contributors int         // distinct donors
-	Direct       uint256.Int // Σ of all contributions
-	Raw          *big.Int    // raw subsidy × Result.Scale
+	RecipientID  common.Address // Allo v2 recipientId, zero if none (see [Gap])
+	Contributors int            // distinct donors
+	Direct       uint256.Int    // Σ of all contributions
+	Raw          *big.Int       // raw subsidy × Result.Scale
 	Match        uint256.Int
 	Capped       bool
 }
@@ -117,7 +118,7 @@ func Compute(t *Tally, cfg Config) (*Result, error) {
 	r := &Result{Mechanism: mech.Name(), Pool: cfg.Pool, Scale: raw.Scale, Gaps: make([]GapResult, len(t.gaps)),
 		Matched: dist.Total, Rows: len(t.entries), Donors: len(t.donors)}
 	for i, g := range t.gaps {
-		r.Gaps[i] = GapResult{Gap: g.ID, Recipient: g.Recipient, Contributors: donors[i], Direct: direct[i],
+		r.Gaps[i] = GapResult{Gap: g.ID, Recipient: g.Recipient, RecipientID: g.RecipientID, Contributors: donors[i], Direct: direct[i],
 			Raw: raw.Values[i], Match: dist.Payouts[i], Capped: dist.Capped[i]}
 		if _, over := r.Direct.AddOverflow(&r.Direct, &direct[i]); over {
 			return nil, fmt.Errorf("%w: round's direct total", ErrOverflow)

@@ -14,10 +14,16 @@ import (
 	"github.com/qf-dev/qf/internal/radix"
 )
 
-// Gap is a registry entry: a gap id and the address its payout goes to.
+// Gap is a registry entry: a gap id, the address its payout goes to and,
+// optionally, its Allo v2 recipientId.
 type Gap struct {
 	ID        uint256.Int
 	Recipient common.Address
+	// RecipientID is the gap's Allo v2 recipientId (its registry profile's
+	// anchor), which Allo leaves carry besides the payout address; zero when
+	// the gap has none (Allo leaves then use the payout address). Standard
+	// leaves and every computation ignore it.
+	RecipientID common.Address
 }
 
 // MaxDonorLen is the longest donor id accepted, in bytes.

@@ -39,7 +39,7 @@ func (w *Watcher) Poll(ctx context.Context, to uint64) ([]RootEvent, error) {
 	var roots []RootEvent
 	err := w.R.ScanEvents(ctx, Scan{From: w.Next, To: to, MaxWindow: w.MaxWindow}, func(ev Events, through uint64) error {
 		for _, g := range ev.Gaps {
-			w.Gaps = append(w.Gaps, calc.Gap{ID: g.Gap, Recipient: g.Recipient})
+			w.Gaps = append(w.Gaps, calc.Gap{ID: g.Gap, Recipient: g.Recipient, RecipientID: g.RecipientID})
 		}
 		w.Donations = append(w.Donations, ev.Donations...)
 		roots = append(roots, ev.Roots...)

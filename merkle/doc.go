@@ -15,6 +15,7 @@
 // the JavaScript library, byte for byte.
 //
 // qf builds payout trees with [PayoutEncoding] (gap, recipient, amount) or
-// Gitcoin Allo v2's [AlloEncoding]; see [NewPayoutTree]. [Load] reads a dump
+// Gitcoin Allo v2's [AlloEncoding]; see [NewPayoutTree] and [NewAlloTree]
+// (which documents Allo's index and recipientId). [Load] reads a dump
 // and validates every node, so a verifier can trust a tree it did not build.
 package merkle

@@ -2,4 +2,11 @@
 // and contracts consume: the Merkle tree of (gap, recipient, amount) leaves,
 // one proof file per gap, and exports in the formats of Gitcoin's and Allo's
 // tools. Gaps with a zero match get no leaf.
+//
+// An Allo tree ([LeafAllo]) has leaves (index, recipientId,
+// recipientAddress, amount): index is the gap's rank among the positive
+// matches (ascending gap id), recipientId the gap's Allo recipientId or,
+// when it has none, its payout address. Its leaves do not name the gap, so
+// [GapProof] finds a gap's leaf through the round's [Report]; [ProofForLeaf]
+// refuses Allo trees rather than match a gap id against an index.
 package payout

@@ -26,12 +26,14 @@ type Report struct {
 
 // GapReport is one gap's line in a [Report].
 type GapReport struct {
-	Gap          string  `json:"gap"`
-	Recipient    Address `json:"recipient"`
-	Contributors int     `json:"contributors"`
-	Direct       string  `json:"direct"`
-	Match        string  `json:"match"`
-	Capped       bool    `json:"capped,omitempty"`
+	Gap       string  `json:"gap"`
+	Recipient Address `json:"recipient"`
+	// RecipientID is the gap's Allo v2 recipientId, when it has one.
+	RecipientID  *Address `json:"recipientId,omitempty"`
+	Contributors int      `json:"contributors"`
+	Direct       string   `json:"direct"`
+	Match        string   `json:"match"`
+	Capped       bool     `json:"capped,omitempty"`
 }
 
 // NewReport summarizes a result; root is the tree's root (zero if no tree).
@@ -41,6 +43,10 @@ func NewReport(r *calc.Result, root common.Hash, leaf Leaf) *Report {
 		Direct: r.Direct.Dec(), Contributions: r.Rows, Donors: r.Donors, Gaps: make([]GapReport, len(r.Gaps))}
 	for i, g := range r.Gaps {
 		rep.Gaps[i] = GapReport{Gap: g.Gap.Dec(), Recipient: Address(g.Recipient), Contributors: g.Contributors, Direct: g.Direct.Dec(), Match: g.Match.Dec(), Capped: g.Capped}
+		if g.RecipientID != (common.Address{}) {
+			id := Address(g.RecipientID)
+			rep.Gaps[i].RecipientID = &id
+		}
 	}
 	return rep
 }

@@ -420,7 +420,14 @@ func (s *Server) proof(w http.ResponseWriter, r *http.Request, _ *store.Agent) e
 	if err != nil {
 		return err
 	}
-	p, err := payout.ProofFor(t, &g)
+	var rep *payout.Report
+	if payout.IsAlloTree(t) {
+		// An Allo leaf carries an index, not the gap: the report maps them.
+		if rep, err = s.st.Report(n); err != nil {
+			return err
+		}
+	}
+	p, err := payout.GapProof(t, rep, &g, nil)
 	if err != nil {
 		return httpErr(http.StatusNotFound, "%v", err)
 	}

@@ -14,7 +14,7 @@
 //
 // Keys (big-endian numbers, so iteration is in numeric order):
 //
-//	g <gap:32>             recipient (20 bytes)
+//	g <gap:32>             recipient (20 bytes), then its Allo recipientId (20 bytes) if it has one
 //	r <round:8>            round metadata (JSON)
 //	c <round:8> <id>       contribution (binary, see encodeContribution;
 //	                       ends with its arrival sequence, which a

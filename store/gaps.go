@@ -13,9 +13,44 @@ import (
 	"github.com/qf-dev/qf/ingest"
 )
 
+// A gap's value is its recipient (20 bytes), followed by its Allo v2
+// recipientId (20 bytes) when it has one: registries written before
+// recipientIds read back unchanged.
+
+func gapValue(g *calc.Gap) []byte {
+	if g.RecipientID == (common.Address{}) {
+		return g.Recipient[:]
+	}
+	return append(append(make([]byte, 0, 40), g.Recipient[:]...), g.RecipientID[:]...)
+}
+
+func decodeGap(id *uint256.Int, v []byte) calc.Gap {
+	g := calc.Gap{ID: *id, Recipient: common.BytesToAddress(v[:min(len(v), 20)])}
+	if len(v) >= 40 {
+		g.RecipientID = common.BytesToAddress(v[20:40])
+	}
+	return g
+}
+
+// gapString names a gap's recipient and recipientId (if any).
+func gapString(g *calc.Gap) string {
+	if g.RecipientID == (common.Address{}) {
+		return g.Recipient.Hex() + " (no recipientId)"
+	}
+	return g.Recipient.Hex() + " (recipientId " + g.RecipientID.Hex() + ")"
+}
+
+// payee names a gap's recipient, with its recipientId if it has one.
+func payee(g *calc.Gap) string {
+	if g.RecipientID == (common.Address{}) {
+		return g.Recipient.Hex()
+	}
+	return gapString(g)
+}
+
 // AddGaps registers gaps in one batch. Re-registering a gap to the same
-// recipient is a no-op; to a different one it is an error and nothing is
-// stored. It returns how many gaps were new.
+// recipient and recipientId is a no-op; to a different one it is an error
+// and nothing is stored. It returns how many gaps were new.
 func (s *Store) AddGaps(gaps []calc.Gap) (int, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -33,12 +68,16 @@ func (s *Store) AddGaps(gaps []calc.Gap) (int, error) {
 			return 0, err
 		}
 		if ok {
-			if !bytes.Equal(v, g.Recipient[:]) {
-				return 0, fmt.Errorf("%w: gap %s is registered to %s, not %s", ErrGapExists, g.ID.Dec(), common.BytesToAddress(v).Hex(), g.Recipient.Hex())
+			if !bytes.Equal(v, gapValue(&g)) {
+				have := decodeGap(&g.ID, v)
+				if have.Recipient == g.Recipient {
+					return 0, fmt.Errorf("%w: gap %s is registered to %s, not %s (change it with qf gap set)", ErrGapExists, g.ID.Dec(), gapString(&have), gapString(&g))
+				}
+				return 0, fmt.Errorf("%w: gap %s is registered to %s, not %s", ErrGapExists, g.ID.Dec(), common.BytesToAddress(v[:20]).Hex(), g.Recipient.Hex())
 			}
 			continue
 		}
-		if err := b.Set(gapKey(&g.ID), g.Recipient[:], nil); err != nil {
+		if err := b.Set(gapKey(&g.ID), gapValue(&g), nil); err != nil {
 			return 0, err
 		}
 		added++
@@ -55,10 +94,9 @@ func (s *Store) Gaps() ([]calc.Gap, error) {
 	defer it.Close()
 	var out []calc.Gap
 	for it.First(); it.Valid(); it.Next() {
-		var g calc.Gap
-		g.ID.SetBytes32(it.Key()[1:])
-		g.Recipient = common.BytesToAddress(it.Value())
-		out = append(out, g)
+		var id uint256.Int
+		id.SetBytes32(it.Key()[1:])
+		out = append(out, decodeGap(&id, it.Value()))
 	}
 	return out, it.Error()
 }
@@ -67,24 +105,24 @@ func (s *Store) Gaps() ([]calc.Gap, error) {
 // pays.
 var ErrGapInUse = errors.New("gap is in a closed round")
 
-// SetGap changes a registered gap's recipient, while no closed round
-// depends on it: no closed or submitted round has a (not voided)
-// contribution to it, since such a round's results and tree name the old
-// recipient and are final. Open rounds take the new recipient when they
-// are computed. It returns the previous recipient; setting the same one
+// SetGap changes a registered gap's recipient and recipientId, while no
+// closed round depends on it: no closed or submitted round has a (not
+// voided) contribution to it, since such a round's results and tree name
+// the old recipient and are final. Open rounds take the new recipient when
+// they are computed. It returns the previous entry; setting the same one
 // changes nothing.
-func (s *Store) SetGap(g calc.Gap) (common.Address, error) {
+func (s *Store) SetGap(g calc.Gap) (calc.Gap, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	v, ok, err := s.get(gapKey(&g.ID))
 	if err != nil {
-		return common.Address{}, err
+		return calc.Gap{}, err
 	}
 	if !ok {
-		return common.Address{}, fmt.Errorf("%w %s: register it with qf gap add", calc.ErrUnknownGap, g.ID.Dec())
+		return calc.Gap{}, fmt.Errorf("%w %s: register it with qf gap add", calc.ErrUnknownGap, g.ID.Dec())
 	}
-	prev := common.BytesToAddress(v)
-	if prev == g.Recipient {
+	prev := decodeGap(&g.ID, v)
+	if prev == g {
 		return prev, nil
 	}
 	rounds, err := s.Rounds()
@@ -104,11 +142,11 @@ func (s *Store) SetGap(g calc.Gap) (common.Address, error) {
 		})
 		if errors.Is(err, errFound) {
 			return prev, fmt.Errorf("%w: round %d is %s and pays gap %s's recipient %s; a closed round's recipients are final (register a new gap for the new recipient)",
-				ErrGapInUse, r.Number, r.Status, g.ID.Dec(), prev.Hex())
+				ErrGapInUse, r.Number, r.Status, g.ID.Dec(), payee(&prev))
 		}
 		if err != nil {
 			return prev, err
 		}
 	}
-	return prev, s.db.Set(gapKey(&g.ID), g.Recipient[:], pebble.Sync)
+	return prev, s.db.Set(gapKey(&g.ID), gapValue(&g), pebble.Sync)
 }

@@ -6,7 +6,6 @@ import (
 	"fmt"
 
 	"github.com/cockroachdb/pebble/v2"
-	"github.com/ethereum/go-ethereum/common"
 	"github.com/holiman/uint256"
 
 	"github.com/qf-dev/qf/calc"
@@ -28,7 +27,7 @@ func (s *Store) Gap(id *uint256.Int) (calc.Gap, bool, error) {
 	if err != nil || !ok {
 		return calc.Gap{}, ok, err
 	}
-	return calc.Gap{ID: *id, Recipient: common.BytesToAddress(v)}, true, nil
+	return decodeGap(id, v), true, nil
 }
 
 // Open returns the open round (ok false if none) without copying the
