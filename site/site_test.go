@@ -138,6 +138,8 @@ func TestBuildRefusals(t *testing.T) {
 	qf(t, db, "round", "create", "--pool", "5")
 	qf(t, db, "round", "create", "--mechanism", "cqf", "--param", "sigma=0.001")
 	qf(t, db, "match", "--round", "3")
+	qf(t, db, "round", "create", "--pool", "5", "--leaf", "allo")
+	qf(t, db, "match", "--round", "4")
 	st, err := store.Open(db)
 	require.NoError(t, err)
 	defer st.Close()
@@ -149,6 +151,7 @@ func TestBuildRefusals(t *testing.T) {
 	}{
 		{"open", 2, site.ErrNotClosed, "round not closed: round 2 is open: match it first (qf match --round 2)"},
 		{"cqf", 3, site.ErrUnsupported, "no round page for this round: round 3 is a cqf round (refund leaves); publish it with qf export --format bundle"},
+		{"allo", 4, site.ErrUnsupported, "no round page for this round: round 4 pays Allo v2 leaves (claimed through the Allo pool); publish it with qf export --format bundle or --format allo"},
 		{"missing", 7, store.ErrNoRound, "no such round: 7 (qf round list shows the rounds)"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
