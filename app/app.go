@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 
 	"github.com/urfave/cli/v2"
 )
@@ -28,7 +29,10 @@ Service: serve, agent, ledger (the design's --qf-contribute, --qf-stats and
 --qf-match are contribute, stats and match; ledger fund and ledger match for
 a service's ledger).
 Verifiers: calc, verify.  Claimants: proof, claim.
-Amounts are integers in the token's base units (wei) unless --decimals is given.`,
+Units: contribution amounts (file columns and --amount) are integers in the
+token's base units (wei) unless --units token says they are tokens (2.5),
+scaled by the round's --decimals; --pool and --min-amount are in tokens when
+--decimals is given.`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "db", Value: "./qf.db", EnvVars: []string{"QF_DB"}, Usage: "Pebble database `DIR`"},
 			&cli.BoolFlag{Name: "json", EnvVars: []string{"QF_JSON"}, Usage: "machine-readable JSON output"},
@@ -58,20 +62,64 @@ func addJSONFlag(cmds []*cli.Command) {
 }
 
 // Main runs qf with args and returns the exit status: 0 on success, 1 on
-// any error (printed as one line on stderr).
-func Main(args []string, stdout, stderr io.Writer) int {
+// any error (printed as one line on stderr and, with --json, as
+// {"error": …} on stdout), 2 on an internal error (a bug: a panic, caught
+// here and printed as one line too).
+func Main(args []string, stdout, stderr io.Writer) (code int) {
 	a := New()
 	a.Writer, a.ErrWriter = stdout, stderr
-	if n := len(args); n > 2 && args[n-1] == "--json" {
-		// A trailing --json after a positional argument (qf ledger balance
-		// pool --json) would be taken as an argument: make it global.
-		args = append([]string{args[0], "--json"}, args[1:n-1]...)
-	}
+	args = reorderArgs(a, args)
+	asJSON := jsonRequested(args)
+	defer func() {
+		if p := recover(); p != nil {
+			err := fmt.Errorf("internal error (a bug in qf; please report it with the command line): %v", p)
+			fmt.Fprintf(stderr, "qf: %s\n", oneLine(err))
+			if asJSON {
+				printErrorJSON(stdout, err)
+			}
+			code = 2
+		}
+	}()
 	if err := a.Run(args); err != nil {
 		fmt.Fprintf(stderr, "qf: %s\n", oneLine(err))
+		if asJSON {
+			printErrorJSON(stdout, err)
+		}
 		return 1
 	}
 	return 0
+}
+
+// jsonRequested reports whether args or QF_JSON ask for JSON output.
+func jsonRequested(args []string) bool {
+	for _, a := range args[1:] {
+		if a == "--" {
+			break
+		}
+		if a == "--json" || a == "-json" || a == "--json=true" {
+			return true
+		}
+	}
+	v, err := strconv.ParseBool(os.Getenv("QF_JSON"))
+	return err == nil && v
+}
+
+// failure is the JSON a failed command prints with --json.
+type failure struct {
+	Error string `json:"error"`
+	// Differences are what a failed verification found, each one line.
+	Differences []string `json:"differences,omitempty"`
+}
+
+func printErrorJSON(w io.Writer, err error) {
+	f := failure{Error: oneLine(err)}
+	var m *mismatchError
+	if errors.As(err, &m) {
+		f.Differences = m.diffs
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	_ = enc.Encode(f)
 }
 
 func oneLine(err error) string {

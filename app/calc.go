@@ -34,6 +34,7 @@ order, solved as qf cqf does, with σ from --param sigma=… [decay=…].`,
 			&cli.StringFlag{Name: "contributions", Aliases: []string{"c"}, Usage: "contributions `FILE` (CSV or JSON)", Required: true},
 			&cli.StringFlag{Name: "gaps", Aliases: []string{"g"}, Usage: "gap registry `FILE` (CSV or JSON)", Required: true},
 			&cli.StringFlag{Name: "out", Usage: "also write tree, report and proofs to `DIR`"},
+			unitsFlag(),
 		}, configFlags()...),
 		Action: func(c *cli.Context) error {
 			cfg, leaf, dec, err := configFromFlags(c)
@@ -72,10 +73,17 @@ func computeFiles(c *cli.Context, gapsPath, contribPath string, cfg calc.Config,
 	return out, err
 }
 
+// noDecimalsFlag is what to do about --units token without --decimals.
+const noDecimalsFlag = "amounts in tokens need the token's decimals: add --decimals N (or drop --units token for base units)"
+
 // withFiles reads a registry file into in.Gaps, maps the contributions
 // file, and calls run with a loader over it (showing a progress bar on a
 // terminal) while the mapping is open.
 func withFiles(c *cli.Context, gapsPath, contribPath string, in round.Inputs, dec uint8, run func(round.Inputs, round.Load) error) error {
+	adec, err := amountDecimals(c, dec, noDecimalsFlag)
+	if err != nil {
+		return err
+	}
 	gb, err := readFile(gapsPath)
 	if err != nil {
 		return err
@@ -93,7 +101,7 @@ func withFiles(c *cli.Context, gapsPath, contribPath string, in round.Inputs, de
 	defer bar.done()
 	in.Gaps, in.Dedup, in.SizeHint = gapList(entries), true, len(cb)/80
 	return run(in, func(l *ingest.Loader) error {
-		return l.LoadFile(filepath.Base(contribPath), cb, ingest.Options{Decimals: dec, Progress: bar.set})
+		return l.LoadFile(filepath.Base(contribPath), cb, ingest.Options{Decimals: adec, Progress: bar.set})
 	})
 }
 
@@ -170,9 +178,12 @@ func printReport(c *cli.Context, rep *payout.Report, dec uint8) error {
 	return nil
 }
 
+// rootString is a report's root for people. An empty tree's root is the
+// zero hash, written as such in text and JSON alike (it is also what an
+// unset root reads as on-chain), with the reason beside it in text.
 func rootString(rep *payout.Report) string {
 	if rep.Root == ([32]byte{}) {
-		return "(none: no gap has a positive match)"
+		return rep.Root.Hex() + " (empty tree: no gap has a positive match)"
 	}
 	return rep.Root.Hex()
 }

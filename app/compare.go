@@ -35,6 +35,7 @@ reading; payouts come from qf calc or qf match.
 			&cli.StringFlag{Name: "contributions", Aliases: []string{"c"}, Usage: "contributions `FILE` (CSV or JSON)", Required: true},
 			&cli.StringFlag{Name: "gaps", Aliases: []string{"g"}, Usage: "gap registry `FILE` (CSV or JSON)", Required: true},
 			&cli.StringFlag{Name: "mechanisms", Value: "qf,pairwise,cluster,cocm", Usage: "comma-separated mechanism `NAMES`"},
+			unitsFlag(),
 		}, configFlags()...),
 		Action: runCompare,
 	}

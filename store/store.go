@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+	"sync/atomic"
 
 	"github.com/cockroachdb/pebble/v2"
 	"github.com/ethereum/go-ethereum/common"
@@ -81,17 +82,11 @@ func (c *ChainRef) Check(chainID uint64, contract common.Address) error {
 
 // Store is an open database.
 type Store struct {
-	db *pebble.DB
-	mu sync.Mutex
-}
-
-// Open opens (creating if needed) the database in dir.
-func Open(dir string) (*Store, error) {
-	db, err := pebble.Open(dir, &pebble.Options{Logger: quietLogger{}})
-	if err != nil {
-		return nil, fmt.Errorf("opening database %s: %w", dir, err)
-	}
-	return &Store{db: db}, nil
+	db  *pebble.DB
+	mu  sync.Mutex
+	dir string
+	// damage is the first corruption Pebble reported, from any goroutine.
+	damage atomic.Pointer[error]
 }
 
 // Close closes the database.
