@@ -54,7 +54,12 @@ order, solved as qf cqf does, with σ from --param sigma=… [decay=…].`,
 				return err
 			}
 			if dir := c.String("out"); dir != "" {
-				if err := writeOut(dir, out); err != nil {
+				inputs, err := readInputs(c.String("contributions"), c.String("gaps"))
+				if err != nil {
+					return err
+				}
+				id := pubRound{Name: "qf calc of " + filepath.Base(c.String("contributions"))}
+				if err := writeOut(dir, id, out, payout.NewSettings(cfg, dec, leaf, c.String("units")), inputs); err != nil {
 					return err
 				}
 			}
@@ -105,6 +110,19 @@ func withFiles(c *cli.Context, gapsPath, contribPath string, in round.Inputs, de
 	})
 }
 
+// readInputs reads a round's two input files for its publication.
+func readInputs(contributions, gaps string) ([]bundleInput, error) {
+	var out []bundleInput
+	for _, f := range []struct{ role, path string }{{"contributions", contributions}, {"gaps", gaps}} {
+		b, err := readFile(f.path)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, bundleInput{role: f.role, ext: filepath.Ext(f.path), data: b})
+	}
+	return out, nil
+}
+
 func gapList(entries []ingest.GapEntry) []calc.Gap {
 	out := make([]calc.Gap, len(entries))
 	for i, e := range entries {
@@ -124,34 +142,54 @@ func writeJSON(path string, v any) error {
 	return nil
 }
 
-// writeOut writes the verifier's bundle: tree dump, report and proofs.
-func writeOut(dir string, out *round.Outcome) error {
-	if err := os.MkdirAll(filepath.Join(dir, "proofs"), 0o755); err != nil {
-		return fmt.Errorf("creating %s: %w", dir, err)
-	}
-	if err := writeJSON(filepath.Join(dir, "report.json"), out.Report); err != nil {
-		return err
-	}
-	if out.Tree == nil {
-		return nil
-	}
-	if err := writeJSON(filepath.Join(dir, "tree.json"), out.Tree); err != nil {
-		return err
-	}
-	if out.Report.Leaf == payout.LeafAllo {
-		return nil // Allo leaves carry an index, not a gap: see `qf export --format allo`
-	}
-	return writeProofs(filepath.Join(dir, "proofs"), out.Tree)
+// bundleInput is an input file carried by a publication.
+type bundleInput struct {
+	role, ext string // role: contributions or gaps; ext: the original's extension
+	data      []byte
 }
 
-func writeProofs(dir string, t *merkle.Tree) error {
+// writeOut writes a publication into dir: report.json (with every setting
+// and the inputs' SHA-256), tree.json, proofs/<gap>.json, the inputs
+// themselves under inputs/, and the manifest, last.
+func writeOut(dir string, id pubRound, out *round.Outcome, set *payout.Settings, inputs []bundleInput) error {
+	pub, err := openPublication(dir, id)
+	if err != nil {
+		return err
+	}
+	rep := *out.Report
+	rep.Settings = set
+	for _, in := range inputs {
+		rel := "inputs/" + in.role + in.ext
+		if err := pub.write(rel, in.data); err != nil {
+			return err
+		}
+		rep.Inputs = append(rep.Inputs, payout.Input{Role: in.role, File: rel, SHA256: sha256Hex(in.data)})
+	}
+	if err := pub.writeJSON("report.json", &rep); err != nil {
+		return err
+	}
+	if out.Tree != nil {
+		if err := pub.writeJSON("tree.json", out.Tree); err != nil {
+			return err
+		}
+		// Allo leaves carry an index, not a gap: see `qf export --format allo`
+		if out.Report.Leaf != payout.LeafAllo {
+			if err := writeProofs(pub, out.Tree); err != nil {
+				return err
+			}
+		}
+	}
+	return pub.finish(out.Report.Root)
+}
+
+func writeProofs(pub *publication, t *merkle.Tree) error {
 	for _, v := range t.Values() {
 		g, _ := calc.ParseGap(v.Value[0])
 		p, err := payout.ProofFor(t, &g)
 		if err != nil {
 			return err
 		}
-		if err := writeJSON(filepath.Join(dir, v.Value[0]+".json"), p); err != nil {
+		if err := pub.writeJSON("proofs/"+v.Value[0]+".json", p); err != nil {
 			return err
 		}
 	}

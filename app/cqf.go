@@ -3,7 +3,6 @@ package app
 import (
 	"fmt"
 	"math/big"
-	"os"
 	"path/filepath"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -76,7 +75,7 @@ func solveCQFFiles(c *cli.Context, gapsPath, path string, set round.CQFSettings,
 		return err
 	}
 	if dir := c.String("out"); dir != "" {
-		if err := writeCQF(dir, out); err != nil {
+		if err := writeCQF(dir, pubRound{Name: "qf cqf of " + filepath.Base(path)}, out); err != nil {
 			return err
 		}
 	}
@@ -168,17 +167,18 @@ func onlyGap(out *round.CQFOutcome, g string) error {
 	return fmt.Errorf("%w %s: no pledges to it in this round", calc.ErrUnknownGap, g)
 }
 
-func writeCQF(dir string, out *round.CQFOutcome) error {
-	if err := os.MkdirAll(filepath.Join(dir, "proofs"), 0o755); err != nil {
-		return fmt.Errorf("creating %s: %w", dir, err)
+func writeCQF(dir string, id pubRound, out *round.CQFOutcome) error {
+	pub, err := openPublication(dir, id)
+	if err != nil {
+		return err
 	}
-	if err := writeJSON(filepath.Join(dir, "cqf.json"), out); err != nil {
+	if err := pub.writeJSON("cqf.json", out); err != nil {
 		return err
 	}
 	if out.Tree == nil {
-		return nil
+		return pub.finish(out.Root)
 	}
-	if err := writeJSON(filepath.Join(dir, "tree.json"), out.Tree); err != nil {
+	if err := pub.writeJSON("tree.json", out.Tree); err != nil {
 		return err
 	}
 	for _, v := range out.Tree.Values() {
@@ -188,9 +188,9 @@ func writeCQF(dir string, out *round.CQFOutcome) error {
 		if err != nil {
 			return err
 		}
-		if err := writeJSON(filepath.Join(dir, "proofs", v.Value[0]+"-"+a.Hex()+".json"), p); err != nil {
+		if err := pub.writeJSON("proofs/"+v.Value[0]+"-"+a.Hex()+".json", p); err != nil {
 			return err
 		}
 	}
-	return nil
+	return pub.finish(out.Root)
 }

@@ -70,6 +70,7 @@ func verifyCommand() *cli.Command {
 		Usage: "check a proof, a tree dump, or a whole round recomputed from its files",
 		Subcommands: []*cli.Command{
 			verifyClrfundCommand(),
+			verifyBundleCommand(),
 			{
 				Name:      "proof",
 				Usage:     "check a proof file: its leaf is (gap, recipient, amount) and it leads to its root (or --root)",
