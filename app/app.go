@@ -111,7 +111,23 @@ type failure struct {
 	Differences []string `json:"differences,omitempty"`
 }
 
+// printedError is a failure whose JSON the command printed itself.
+type printedError struct{ error }
+
+func (e printedError) Unwrap() error { return e.error }
+
+// jsonPrinted marks err (if any) as already reported in the command's JSON.
+func jsonPrinted(err error) error {
+	if err == nil {
+		return nil
+	}
+	return printedError{err}
+}
+
 func printErrorJSON(w io.Writer, err error) {
+	if errors.As(err, new(printedError)) {
+		return
+	}
 	f := failure{Error: oneLine(err)}
 	var m *mismatchError
 	if errors.As(err, &m) {
