@@ -61,12 +61,15 @@ func addJSONFlag(cmds []*cli.Command) {
 	}
 }
 
+// newApp is [New]; tests swap it to reach paths no input reaches.
+var newApp = New
+
 // Main runs qf with args and returns the exit status: 0 on success, 1 on
 // any error (printed as one line on stderr and, with --json, as
 // {"error": …} on stdout), 2 on an internal error (a bug: a panic, caught
 // here and printed as one line too).
 func Main(args []string, stdout, stderr io.Writer) (code int) {
-	a := New()
+	a := newApp()
 	a.Writer, a.ErrWriter = stdout, stderr
 	args = reorderArgs(a, args)
 	asJSON := jsonRequested(args)
