@@ -63,4 +63,3 @@ func TestReorderArgs(t *testing.T) {
 		})
 	}
 }
-
