@@ -61,9 +61,12 @@ echo "== fuzz targets, briefly"
 fuzz() { # package, target, count: quiet unless it finds something
   go test "$1" -run '^$' -fuzz "^$2\$" -fuzztime "$3x" -parallel 2 > "$tmp/fuzz.log" 2>&1 || { tail -40 "$tmp/fuzz.log"; echo "fuzzing $2 failed" >&2; exit 1; }
 }
-fuzz ./calc FuzzDistribute 20000
-fuzz ./calc FuzzIsqrt 50000
-fuzz ./ingest FuzzFastPath 5000
-fuzz ./ingest FuzzSWAR 50000
-fuzz ./merkle FuzzMultiProof 5000
+# Counts sized to a few seconds each on 2 busy cores (measured: 20k
+# FuzzDistribute 1.5 s, 50k FuzzIsqrt 3 s, 5k FuzzFastPath 2.6 s, 50k
+# FuzzSWAR 3 s, 5k FuzzMultiProof 3 s; the rest is building).
+fuzz ./calc FuzzDistribute 60000
+fuzz ./calc FuzzIsqrt 150000
+fuzz ./ingest FuzzFastPath 15000
+fuzz ./ingest FuzzSWAR 150000
+fuzz ./merkle FuzzMultiProof 15000
 echo "fuzzing found nothing"
