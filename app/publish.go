@@ -31,6 +31,10 @@ type manifest struct {
 	// name, or the contributions file qf calc read.
 	Round pubRound    `json:"round"`
 	Root  common.Hash `json:"root"`
+	// Complete is false while qf is writing the folder: a write that failed
+	// half-way leaves it false, and the next write of the same round may
+	// replace whatever is there.
+	Complete bool `json:"complete"`
 	// Files maps every other file's slash path to its SHA-256 (hex).
 	Files map[string]string `json:"files"`
 }
@@ -82,7 +86,7 @@ func openPublication(dir string, round pubRound) (*publication, error) {
 			return nil, fmt.Errorf("%w %s holds the publication of %s, not %s: write into a new or empty folder", errOutDir, dir, old.Round, round)
 		}
 		for _, f := range present {
-			if _, listed := old.Files[f]; !listed && f != manifestName {
+			if _, listed := old.Files[f]; !listed && f != manifestName && old.Complete {
 				return nil, fmt.Errorf("%w %s: %s is not part of qf's publication there: remove it or write into a new or empty folder", errOutDir, dir, f)
 			}
 		}
@@ -95,7 +99,12 @@ func openPublication(dir string, round pubRound) (*publication, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("creating %s: %w", dir, err)
 	}
-	return &publication{dir: dir, round: round, files: map[string]string{}}, nil
+	p := &publication{dir: dir, round: round, files: map[string]string{}}
+	// claim the folder first: if writing stops half-way, a retry knows it
+	if err := p.writeManifest(common.Hash{}, false); err != nil {
+		return nil, err
+	}
+	return p, nil
 }
 
 func readManifest(dir string) (*manifest, error) {
@@ -135,8 +144,10 @@ func (p *publication) writeJSON(rel string, v any) error {
 }
 
 // finish writes the manifest: the folder is complete.
-func (p *publication) finish(root common.Hash) error {
-	b, err := json.MarshalIndent(manifest{Format: manifestFormat, Round: p.round, Root: root, Files: p.files}, "", " ")
+func (p *publication) finish(root common.Hash) error { return p.writeManifest(root, true) }
+
+func (p *publication) writeManifest(root common.Hash, complete bool) error {
+	b, err := json.MarshalIndent(manifest{Format: manifestFormat, Round: p.round, Root: root, Complete: complete, Files: p.files}, "", " ")
 	if err != nil {
 		return err
 	}

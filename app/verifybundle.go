@@ -50,7 +50,11 @@ func runVerifyBundle(c *cli.Context) error {
 	if _, ok := m.Files["cqf.json"]; ok {
 		return usageErr("%s publishes a coordinated-QF round: check it with qf verify round --mechanism cqf", dir)
 	}
-	diffs := checkManifest(dir, m)
+	var diffs []string
+	if !m.Complete {
+		diffs = append(diffs, manifestName+": incomplete (qf stopped while writing the folder): write it again")
+	}
+	diffs = append(diffs, checkManifest(dir, m)...)
 	read := func(rel string) []byte {
 		b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(rel)))
 		if err != nil {
