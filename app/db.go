@@ -89,7 +89,13 @@ func withRound(c *cli.Context, fn func(s *store.Store, n uint64) error) error {
 // emitJSON writes v to --out FILE when given, else to stdout.
 func emitJSON(c *cli.Context, v any) error {
 	if path := c.String("out"); path != "" {
-		return writeJSON(path, v)
+		if err := writeJSON(path, v); err != nil {
+			return err
+		}
+		if wantJSON(c) { // the outcome, not the file again
+			return printJSON(c, map[string]any{"out": path})
+		}
+		return nil
 	}
 	return printJSON(c, v)
 }
