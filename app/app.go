@@ -28,7 +28,7 @@ contribute, match, stats, tree; on-chain: import chain, submit, chain.
 Service: serve, agent, ledger (the design's --qf-contribute, --qf-stats and
 --qf-match are contribute, stats and match; ledger fund and ledger match for
 a service's ledger).
-Verifiers: calc, verify.  Claimants: proof, claim.
+Verifiers: calc, verify (round, tree, proof, bundle DIR, clrfund).  Claimants: proof, claim.
 Units: contribution amounts (file columns and --amount) are integers in the
 token's base units (wei) unless --units token says they are tokens (2.5),
 scaled by the round's --decimals; --pool and --min-amount are in tokens when
