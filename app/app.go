@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 
 	"github.com/urfave/cli/v2"
 )
@@ -27,8 +28,11 @@ contribute, contribution list / void, gap set, match, stats, tree; on-chain: imp
 Service: serve, agent, ledger (the design's --qf-contribute, --qf-stats and
 --qf-match are contribute, stats and match; ledger fund and ledger match for
 a service's ledger).
-Verifiers: calc, verify.  Claimants: proof, claim.
-Amounts are integers in the token's base units (wei) unless --decimals is given.`,
+Verifiers: calc, verify (round, tree, proof, bundle DIR, clrfund).  Claimants: proof, claim.
+Units: contribution amounts (file columns and --amount) are integers in the
+token's base units (wei) unless --units token says they are tokens (2.5),
+scaled by the round's --decimals; --pool and --min-amount are in tokens when
+--decimals is given.`,
 		Flags: []cli.Flag{
 			&cli.StringFlag{Name: "db", Value: "./qf.db", EnvVars: []string{"QF_DB"}, Usage: "Pebble database `DIR`"},
 			&cli.BoolFlag{Name: "json", EnvVars: []string{"QF_JSON"}, Usage: "machine-readable JSON output"},
@@ -57,21 +61,84 @@ func addJSONFlag(cmds []*cli.Command) {
 	}
 }
 
+// newApp is [New]; tests swap it to reach paths no input reaches.
+var newApp = New
+
 // Main runs qf with args and returns the exit status: 0 on success, 1 on
-// any error (printed as one line on stderr).
-func Main(args []string, stdout, stderr io.Writer) int {
-	a := New()
+// any error (printed as one line on stderr and, with --json, as
+// {"error": …} on stdout), 2 on an internal error (a bug: a panic, caught
+// here and printed as one line too).
+func Main(args []string, stdout, stderr io.Writer) (code int) {
+	a := newApp()
 	a.Writer, a.ErrWriter = stdout, stderr
-	if n := len(args); n > 2 && args[n-1] == "--json" {
-		// A trailing --json after a positional argument (qf ledger balance
-		// pool --json) would be taken as an argument: make it global.
-		args = append([]string{args[0], "--json"}, args[1:n-1]...)
-	}
+	args = reorderArgs(a, args)
+	asJSON := jsonRequested(args)
+	defer func() {
+		if p := recover(); p != nil {
+			err := fmt.Errorf("internal error (a bug in qf; please report it with the command line): %v", p)
+			fmt.Fprintf(stderr, "qf: %s\n", oneLine(err))
+			if asJSON {
+				printErrorJSON(stdout, err)
+			}
+			code = 2
+		}
+	}()
 	if err := a.Run(args); err != nil {
 		fmt.Fprintf(stderr, "qf: %s\n", oneLine(err))
+		if asJSON {
+			printErrorJSON(stdout, err)
+		}
 		return 1
 	}
 	return 0
+}
+
+// jsonRequested reports whether args or QF_JSON ask for JSON output.
+func jsonRequested(args []string) bool {
+	for _, a := range args[1:] {
+		if a == "--" {
+			break
+		}
+		if a == "--json" || a == "-json" || a == "--json=true" {
+			return true
+		}
+	}
+	v, err := strconv.ParseBool(os.Getenv("QF_JSON"))
+	return err == nil && v
+}
+
+// failure is the JSON a failed command prints with --json.
+type failure struct {
+	Error string `json:"error"`
+	// Differences are what a failed verification found, each one line.
+	Differences []string `json:"differences,omitempty"`
+}
+
+// printedError is a failure whose JSON the command printed itself.
+type printedError struct{ error }
+
+func (e printedError) Unwrap() error { return e.error }
+
+// jsonPrinted marks err (if any) as already reported in the command's JSON.
+func jsonPrinted(err error) error {
+	if err == nil {
+		return nil
+	}
+	return printedError{err}
+}
+
+func printErrorJSON(w io.Writer, err error) {
+	if errors.As(err, new(printedError)) {
+		return
+	}
+	f := failure{Error: oneLine(err)}
+	var m *mismatchError
+	if errors.As(err, &m) {
+		f.Differences = m.diffs
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	_ = enc.Encode(f)
 }
 
 func oneLine(err error) string {

@@ -34,6 +34,7 @@ order, solved as qf cqf does, with σ from --param sigma=… [decay=…].`,
 			&cli.StringFlag{Name: "contributions", Aliases: []string{"c"}, Usage: "contributions `FILE` (CSV or JSON)", Required: true},
 			&cli.StringFlag{Name: "gaps", Aliases: []string{"g"}, Usage: "gap registry `FILE` (CSV or JSON)", Required: true},
 			&cli.StringFlag{Name: "out", Usage: "also write tree, report and proofs to `DIR`"},
+			unitsFlag(),
 		}, configFlags()...),
 		Action: func(c *cli.Context) error {
 			cfg, leaf, dec, err := configFromFlags(c)
@@ -53,7 +54,12 @@ order, solved as qf cqf does, with σ from --param sigma=… [decay=…].`,
 				return err
 			}
 			if dir := c.String("out"); dir != "" {
-				if err := writeOut(dir, out); err != nil {
+				inputs, err := readInputs(c.String("contributions"), c.String("gaps"))
+				if err != nil {
+					return err
+				}
+				id := pubRound{Name: "qf calc of " + filepath.Base(c.String("contributions"))}
+				if err := writeOut(dir, id, out, payout.NewSettings(cfg, dec, leaf, c.String("units")), inputs); err != nil {
 					return err
 				}
 			}
@@ -72,10 +78,17 @@ func computeFiles(c *cli.Context, gapsPath, contribPath string, cfg calc.Config,
 	return out, err
 }
 
+// noDecimalsFlag is what to do about --units token without --decimals.
+const noDecimalsFlag = "amounts in tokens need the token's decimals: add --decimals N (or drop --units token for base units)"
+
 // withFiles reads a registry file into in.Gaps, maps the contributions
 // file, and calls run with a loader over it (showing a progress bar on a
 // terminal) while the mapping is open.
 func withFiles(c *cli.Context, gapsPath, contribPath string, in round.Inputs, dec uint8, run func(round.Inputs, round.Load) error) error {
+	adec, err := amountDecimals(c, dec, noDecimalsFlag)
+	if err != nil {
+		return err
+	}
 	gb, err := readFile(gapsPath)
 	if err != nil {
 		return err
@@ -93,8 +106,21 @@ func withFiles(c *cli.Context, gapsPath, contribPath string, in round.Inputs, de
 	defer bar.done()
 	in.Gaps, in.Dedup, in.SizeHint = gapList(entries), true, len(cb)/80
 	return run(in, func(l *ingest.Loader) error {
-		return l.LoadFile(filepath.Base(contribPath), cb, ingest.Options{Decimals: dec, Progress: bar.set})
+		return l.LoadFile(filepath.Base(contribPath), cb, ingest.Options{Decimals: adec, Progress: bar.set})
 	})
+}
+
+// readInputs reads a round's two input files for its publication.
+func readInputs(contributions, gaps string) ([]bundleInput, error) {
+	var out []bundleInput
+	for _, f := range []struct{ role, path string }{{"contributions", contributions}, {"gaps", gaps}} {
+		b, err := readFile(f.path)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, bundleInput{role: f.role, ext: filepath.Ext(f.path), data: b})
+	}
+	return out, nil
 }
 
 func gapList(entries []ingest.GapEntry) []calc.Gap {
@@ -116,26 +142,46 @@ func writeJSON(path string, v any) error {
 	return nil
 }
 
-// writeOut writes the verifier's bundle: tree dump, report and proofs.
-func writeOut(dir string, out *round.Outcome) error {
-	if err := os.MkdirAll(filepath.Join(dir, "proofs"), 0o755); err != nil {
-		return fmt.Errorf("creating %s: %w", dir, err)
-	}
-	if err := writeJSON(filepath.Join(dir, "report.json"), out.Report); err != nil {
+// bundleInput is an input file carried by a publication.
+type bundleInput struct {
+	role, ext string // role: contributions or gaps; ext: the original's extension
+	data      []byte
+}
+
+// writeOut writes a publication into dir: report.json (with every setting
+// and the inputs' SHA-256), tree.json, proofs/<gap>.json, the inputs
+// themselves under inputs/, and the manifest, last.
+func writeOut(dir string, id pubRound, out *round.Outcome, set *payout.Settings, inputs []bundleInput) error {
+	pub, err := openPublication(dir, id)
+	if err != nil {
 		return err
 	}
-	if out.Tree == nil {
-		return nil
+	rep := *out.Report
+	rep.Settings = set
+	for _, in := range inputs {
+		rel := "inputs/" + in.role + in.ext
+		if err := pub.write(rel, in.data); err != nil {
+			return err
+		}
+		rep.Inputs = append(rep.Inputs, payout.Input{Role: in.role, File: rel, SHA256: sha256Hex(in.data)})
 	}
-	if err := writeJSON(filepath.Join(dir, "tree.json"), out.Tree); err != nil {
+	if err := pub.writeJSON("report.json", &rep); err != nil {
 		return err
 	}
-	return writeProofs(filepath.Join(dir, "proofs"), out.Tree, out.Report)
+	if out.Tree != nil {
+		if err := pub.writeJSON("tree.json", out.Tree); err != nil {
+			return err
+		}
+		if err := writeProofs(pub, out.Tree, out.Report); err != nil {
+			return err
+		}
+	}
+	return pub.finish(out.Report.Root)
 }
 
 // writeProofs writes proofs/<gap>.json for every leaf. An Allo tree's
 // leaves carry an index, not a gap: the report maps gaps to them.
-func writeProofs(dir string, t *merkle.Tree, rep *payout.Report) error {
+func writeProofs(pub *publication, t *merkle.Tree, rep *payout.Report) error {
 	if payout.IsAlloTree(t) {
 		for _, line := range rep.Gaps {
 			if line.Match == "0" {
@@ -149,7 +195,7 @@ func writeProofs(dir string, t *merkle.Tree, rep *payout.Report) error {
 			if err != nil {
 				return err
 			}
-			if err := writeJSON(filepath.Join(dir, line.Gap+".json"), p); err != nil {
+			if err := pub.writeJSON("proofs/"+line.Gap+".json", p); err != nil {
 				return err
 			}
 		}
@@ -161,7 +207,7 @@ func writeProofs(dir string, t *merkle.Tree, rep *payout.Report) error {
 		if err != nil {
 			return err
 		}
-		if err := writeJSON(filepath.Join(dir, v.Value[0]+".json"), p); err != nil {
+		if err := pub.writeJSON("proofs/"+v.Value[0]+".json", p); err != nil {
 			return err
 		}
 	}
@@ -191,9 +237,12 @@ func printReport(c *cli.Context, rep *payout.Report, dec uint8) error {
 	return nil
 }
 
+// rootString is a report's root for people. An empty tree's root is the
+// zero hash, written as such in text and JSON alike (it is also what an
+// unset root reads as on-chain), with the reason beside it in text.
 func rootString(rep *payout.Report) string {
 	if rep.Root == ([32]byte{}) {
-		return "(none: no gap has a positive match)"
+		return rep.Root.Hex() + " (empty tree: no gap has a positive match)"
 	}
 	return rep.Root.Hex()
 }

@@ -27,24 +27,28 @@ outcome and every project that differs; exit 1 if any does.`,
 			}
 			type fileReport struct {
 				File string `json:"file"`
+				// Error is why the file could not be checked.
+				Error string `json:"error,omitempty"`
 				*clrfund.Report
 			}
 			var reports []fileReport
-			bad := 0
+			bad, unchecked := 0, 0
 			for _, path := range c.Args().Slice() {
-				b, err := readFile(path)
+				r, err := readClrfund(path)
 				if err != nil {
-					return err
-				}
-				r, err := clrfund.Parse(b)
-				if err != nil {
-					return fmt.Errorf("%s: %w", path, err)
+					// report it and go on: every file gets its verdict
+					unchecked++
+					reports = append(reports, fileReport{File: path, Error: oneLine(err)})
+					if !wantJSON(c) {
+						fmt.Fprintf(c.App.Writer, "%s: cannot check: %s\n", path, oneLine(err))
+					}
+					continue
 				}
 				rep, err := clrfund.Verify(r, clrfund.Formula(c.String("formula")))
 				if err != nil {
 					return fmt.Errorf("--formula: %w", err)
 				}
-				reports = append(reports, fileReport{path, rep})
+				reports = append(reports, fileReport{File: path, Report: rep})
 				if !rep.Exact {
 					bad++
 				}
@@ -61,15 +65,36 @@ outcome and every project that differs; exit 1 if any does.`,
 					fmt.Fprintf(w, "  project %d (%s): published %s, computed %s, diff %s\n", d.Index, d.Name, d.Published, d.Computed, d.Diff)
 				}
 			}
+			var fail error
+			switch {
+			case unchecked > 0:
+				fail = fmt.Errorf("%w: %d of %d clr.fund rounds differ from their published allocations, %d could not be checked", errMismatch, bad, len(reports), unchecked)
+			case bad > 0:
+				fail = fmt.Errorf("%w: %d of %d clr.fund rounds differ from their published allocations", errMismatch, bad, len(reports))
+			}
 			if wantJSON(c) {
-				if err := printJSON(c, reports); err != nil {
+				v := map[string]any{"files": reports, "ok": fail == nil}
+				if fail != nil {
+					v["error"] = oneLine(fail)
+				}
+				if err := printJSON(c, v); err != nil {
 					return err
 				}
+				return jsonPrinted(fail)
 			}
-			if bad > 0 {
-				return fmt.Errorf("%w: %d of %d clr.fund rounds differ from their published allocations", errMismatch, bad, len(reports))
-			}
-			return nil
+			return fail
 		},
 	}
+}
+
+func readClrfund(path string) (*clrfund.Round, error) {
+	b, err := readFile(path)
+	if err != nil {
+		return nil, err
+	}
+	r, err := clrfund.Parse(b)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return r, nil
 }

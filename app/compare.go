@@ -35,6 +35,7 @@ reading; payouts come from qf calc or qf match.
 			&cli.StringFlag{Name: "contributions", Aliases: []string{"c"}, Usage: "contributions `FILE` (CSV or JSON)", Required: true},
 			&cli.StringFlag{Name: "gaps", Aliases: []string{"g"}, Usage: "gap registry `FILE` (CSV or JSON)", Required: true},
 			&cli.StringFlag{Name: "mechanisms", Value: "qf,pairwise,cluster,cocm", Usage: "comma-separated mechanism `NAMES`"},
+			unitsFlag(),
 		}, configFlags()...),
 		Action: runCompare,
 	}
@@ -90,7 +91,23 @@ func runCompare(c *cli.Context) error {
 		rows[i].Correlation = pearson(rows[0].Matches, rows[i].Matches)
 	}
 	if wantJSON(c) {
-		return json.NewEncoder(c.App.Writer).Encode(map[string]any{"mechanisms": rows})
+		// each match with its gap id, so no reader depends on the order
+		type gapMatch struct {
+			Gap   string `json:"gap"`
+			Match string `json:"match"`
+		}
+		type rowJSON struct {
+			compareRow
+			Matches []gapMatch `json:"matches"`
+		}
+		out := make([]rowJSON, len(rows))
+		for i, r := range rows {
+			out[i] = rowJSON{compareRow: r, Matches: make([]gapMatch, len(r.Matches))}
+			for k, m := range r.Matches {
+				out[i].Matches[k] = gapMatch{Gap: gaps[k].Gap, Match: m}
+			}
+		}
+		return json.NewEncoder(c.App.Writer).Encode(map[string]any{"mechanisms": out})
 	}
 	w := tabwriter.NewWriter(c.App.Writer, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprint(w, "gap\tdirect\t")

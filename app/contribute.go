@@ -24,7 +24,8 @@ passes the same checks as an imported one (see qf import contributions).`,
 			roundFlag(),
 			&cli.StringFlag{Name: "gap", Usage: "gap `ID`", Required: true},
 			&cli.StringFlag{Name: "donor", Usage: "donor `ADDRESS` or agent id", Required: true},
-			&cli.StringFlag{Name: "amount", Usage: "`AMOUNT` in base units (or tokens, if the round has decimals)", Required: true},
+			&cli.StringFlag{Name: "amount", Usage: "`AMOUNT` in --units (base units by default)", Required: true},
+			unitsFlag(),
 			&cli.StringFlag{Name: "id", Usage: "contribution `ID` for idempotency"},
 			&cli.StringFlag{Name: "weight", Usage: "donor weight, e.g. 1.5 for an expert"},
 			&cli.StringFlag{Name: "score", Usage: "donor identity score (with a round --score-scale)"},
@@ -57,7 +58,11 @@ passes the same checks as an imported one (see qf import contributions).`,
 				if err != nil {
 					return err
 				}
-				a, err := calc.ParseAmount(c.String("amount"), r.Decimals)
+				adec, err := amountDecimals(c, r.Decimals, noDecimalsRound(r.Number))
+				if err != nil {
+					return err
+				}
+				a, err := calc.ParseAmount(c.String("amount"), adec)
 				if err != nil {
 					return fmt.Errorf("--amount: %w", err)
 				}

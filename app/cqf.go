@@ -3,7 +3,6 @@ package app
 import (
 	"fmt"
 	"math/big"
-	"os"
 	"path/filepath"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -39,7 +38,8 @@ Prints each pledge's payment, refund and leverage on the margin
 			&cli.StringFlag{Name: "decay", Value: "0", Usage: "decreasing policy: pledge k gets sigma/(1 + `D`·k); 0 is constant"},
 			&cli.BoolFlag{Name: "linear", Usage: "the linear fallback h = Σ pay_i(h)"},
 			&cli.BoolFlag{Name: "join-leverage", Usage: "also compute each pledge's immediate leverage at joining (quadratic time)"},
-			&cli.UintFlag{Name: "decimals", Usage: "token decimals, for limits written in tokens"},
+			&cli.UintFlag{Name: "decimals", Usage: "token decimals, for limits written in tokens (with --units token)"},
+			unitsFlag(),
 			&cli.StringFlag{Name: "out", Usage: "write cqf.json, tree.json and proofs/ into `DIR`"},
 		},
 		Action: runCQF,
@@ -66,12 +66,16 @@ func runCQF(c *cli.Context) error {
 // solveCQFFiles solves a coordinated-QF round from a registry file and a
 // pledges file (in join order), writes --out and prints the outcome.
 func solveCQFFiles(c *cli.Context, gapsPath, path string, set round.CQFSettings, dec uint8) error {
-	out, err := cqfFromFiles(gapsPath, path, set, dec)
+	adec, err := amountDecimals(c, dec, noDecimalsFlag)
+	if err != nil {
+		return err
+	}
+	out, err := cqfFromFiles(gapsPath, path, set, adec)
 	if err != nil {
 		return err
 	}
 	if dir := c.String("out"); dir != "" {
-		if err := writeCQF(dir, out); err != nil {
+		if err := writeCQF(dir, pubRound{Name: "qf cqf of " + filepath.Base(path)}, out); err != nil {
 			return err
 		}
 	}
@@ -79,8 +83,9 @@ func solveCQFFiles(c *cli.Context, gapsPath, path string, set round.CQFSettings,
 }
 
 // cqfFromFiles solves a coordinated-QF round from a registry file and a
-// pledges file whose rows are in join order.
-func cqfFromFiles(gapsPath, path string, set round.CQFSettings, dec uint8) (*round.CQFOutcome, error) {
+// pledges file whose rows are in join order; amountDec is the decimals the
+// amount column is written with (0: base units).
+func cqfFromFiles(gapsPath, path string, set round.CQFSettings, amountDec uint8) (*round.CQFOutcome, error) {
 	gb, err := readFile(gapsPath)
 	if err != nil {
 		return nil, err
@@ -94,7 +99,7 @@ func cqfFromFiles(gapsPath, path string, set round.CQFSettings, dec uint8) (*rou
 		return nil, err
 	}
 	var rows []round.PledgeRow
-	err = ingest.Contributions(filepath.Base(path), data, ingest.Options{Decimals: dec}, func(r *ingest.Row) error {
+	err = ingest.Contributions(filepath.Base(path), data, ingest.Options{Decimals: amountDec}, func(r *ingest.Row) error {
 		rows = append(rows, round.PledgeFromRow(r))
 		return nil
 	})
@@ -136,7 +141,7 @@ func printCQF(c *cli.Context, out *round.CQFOutcome, dec uint8) error {
 // cqfRoot is an outcome's root for people.
 func cqfRoot(out *round.CQFOutcome) string {
 	if out.Tree == nil {
-		return "(none: no pledges)"
+		return common.Hash{}.Hex() + " (empty tree: no pledges)"
 	}
 	return out.Root.Hex()
 }
@@ -162,17 +167,18 @@ func onlyGap(out *round.CQFOutcome, g string) error {
 	return fmt.Errorf("%w %s: no pledges to it in this round", calc.ErrUnknownGap, g)
 }
 
-func writeCQF(dir string, out *round.CQFOutcome) error {
-	if err := os.MkdirAll(filepath.Join(dir, "proofs"), 0o755); err != nil {
-		return fmt.Errorf("creating %s: %w", dir, err)
+func writeCQF(dir string, id pubRound, out *round.CQFOutcome) error {
+	pub, err := openPublication(dir, id)
+	if err != nil {
+		return err
 	}
-	if err := writeJSON(filepath.Join(dir, "cqf.json"), out); err != nil {
+	if err := pub.writeJSON("cqf.json", out); err != nil {
 		return err
 	}
 	if out.Tree == nil {
-		return nil
+		return pub.finish(out.Root)
 	}
-	if err := writeJSON(filepath.Join(dir, "tree.json"), out.Tree); err != nil {
+	if err := pub.writeJSON("tree.json", out.Tree); err != nil {
 		return err
 	}
 	for _, v := range out.Tree.Values() {
@@ -182,9 +188,9 @@ func writeCQF(dir string, out *round.CQFOutcome) error {
 		if err != nil {
 			return err
 		}
-		if err := writeJSON(filepath.Join(dir, "proofs", v.Value[0]+"-"+a.Hex()+".json"), p); err != nil {
+		if err := pub.writeJSON("proofs/"+v.Value[0]+"-"+a.Hex()+".json", p); err != nil {
 			return err
 		}
 	}
-	return nil
+	return pub.finish(out.Root)
 }

@@ -1,25 +1,79 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"maps"
 	"slices"
 	"strconv"
+	"strings"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/urfave/cli/v2"
 
 	"github.com/qf-dev/qf/calc"
 	"github.com/qf-dev/qf/store"
 )
 
-// withStore opens the database named by --db for the length of fn.
-func withStore(c *cli.Context, fn func(*store.Store) error) error {
-	s, err := store.Open(c.String("db"))
+// startsDatabase are the commands that may start a new database (in a
+// folder that does not exist yet, under one that does, or an empty one);
+// every other command needs an existing qf database and says so.
+var startsDatabase = map[string]bool{
+	"qf import gaps": true, "qf gap add": true, "qf round create": true, "qf demo": true,
+	"qf agent add": true, "qf ledger credit": true,
+}
+
+// withStore opens the database named by --db for the length of fn. A
+// corrupt database, found on opening or while fn reads it (Pebble panics
+// on some corruption), is one error saying what to do.
+func withStore(c *cli.Context, fn func(*store.Store) error) (err error) {
+	dir := c.String("db")
+	mode := store.MustExist
+	if startsDatabase[commandPath(c)] {
+		mode = store.MayCreate
+	}
+	s, err := store.OpenMode(dir, mode)
 	if err != nil {
 		return err
 	}
-	defer s.Close()
-	return fn(s)
+	defer func() {
+		if p := recover(); p != nil {
+			if !isCorruption(p) {
+				panic(p)
+			}
+			err = store.Damaged(dir, p)
+		}
+		if cerr := s.Close(); cerr != nil && err == nil {
+			err = store.Explain(dir, cerr)
+		}
+		if derr := s.Damage(); derr != nil && (err == nil || !errors.Is(err, store.ErrDamaged)) {
+			err = derr // found while reading, maybe in the background
+		}
+	}()
+	return store.Explain(dir, fn(s))
+}
+
+// commandPath is the running command's full name: "qf round create".
+func commandPath(c *cli.Context) string {
+	var names []string
+	for _, x := range c.Lineage() {
+		if x.Command == nil || x.Command.Name == c.App.Name {
+			break // the app's own root command
+		}
+		names = append(names, x.Command.Name)
+	}
+	slices.Reverse(names)
+	return strings.Join(append([]string{"qf"}, names...), " ")
+}
+
+// isCorruption reports whether a recovered panic is Pebble finding a
+// corrupt file.
+func isCorruption(p any) bool {
+	if e, ok := p.(error); ok && store.Explain("", e) != e {
+		return true
+	}
+	s := strings.ToLower(fmt.Sprint(p))
+	return strings.Contains(s, "corrupt") || strings.Contains(s, "checksum") || strings.Contains(s, "invalid table")
 }
 
 // withRound resolves the round number (--round or the one argument) and
@@ -35,7 +89,13 @@ func withRound(c *cli.Context, fn func(s *store.Store, n uint64) error) error {
 // emitJSON writes v to --out FILE when given, else to stdout.
 func emitJSON(c *cli.Context, v any) error {
 	if path := c.String("out"); path != "" {
-		return writeJSON(path, v)
+		if err := writeJSON(path, v); err != nil {
+			return err
+		}
+		if wantJSON(c) { // the outcome, not the file again
+			return printJSON(c, map[string]any{"out": path})
+		}
+		return nil
 	}
 	return printJSON(c, v)
 }
@@ -60,7 +120,14 @@ func roundNumber(c *cli.Context) (uint64, error) {
 
 func printRound(c *cli.Context, r store.Round) error {
 	if wantJSON(c) {
-		return printJSON(c, r)
+		if r.Status == store.StatusOpen {
+			return printJSON(c, r)
+		}
+		// a closed round always has a root, the zero hash for an empty tree
+		return printJSON(c, struct {
+			store.Round
+			Root common.Hash `json:"root"`
+		}{r, r.Root})
 	}
 	w := c.App.Writer
 	fmt.Fprintf(w, "round %d", r.Number)
@@ -91,7 +158,7 @@ func printRound(c *cli.Context, r store.Round) error {
 		fmt.Fprintf(w, "  score scale %s\n", r.Config.ScoreScale)
 	}
 	fmt.Fprintf(w, "  decimals    %d\n  leaf        %s\n  contributions %d\n", r.Decimals, r.Leaf, r.Contributions)
-	if r.Root != ([32]byte{}) {
+	if r.Status != store.StatusOpen {
 		fmt.Fprintf(w, "  root        %s\n", r.Root.Hex())
 	}
 	if r.SubmitTx != ([32]byte{}) {

@@ -13,7 +13,10 @@ import (
 )
 
 // The demo round: 400 contributions from 90 donors to 12 gaps, made by
-// shared/bench/gen_round.py 400 12 90 7 (amounts in 18-decimal base units).
+// shared/bench/gen_round.py 400 12 90 7. Amounts are base units of an
+// 18-decimal token (imported with --units base, the default), the pool is
+// in tokens: the README's operator and verifier commands on these files
+// give the demo's root (TestREADMEReproducesDemo).
 var (
 	//go:embed demodata/gaps.csv
 	demoGaps []byte
@@ -25,7 +28,7 @@ func demoCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "demo",
 		Usage: "run a whole round on built-in data: create, import, match, print the root and a proof",
-		Flags: []cli.Flag{&cli.StringFlag{Name: "pool", Value: "1000", Usage: "matching pool in tokens (18 decimals)"}},
+		Flags: []cli.Flag{&cli.StringFlag{Name: "pool", Value: "1000", Usage: "matching pool in tokens (18 decimals); the contributions (app/demodata) are in base units"}},
 		Action: func(c *cli.Context) error {
 			pool, err := calc.ParseAmount(c.String("pool"), 18)
 			if err != nil {

@@ -100,3 +100,40 @@ func gapFlag(c *cli.Context, name string) (uint256.Int, error) {
 	}
 	return g, nil
 }
+
+// Units of the amounts in contribution files and --amount.
+const (
+	unitsBase  = "base"
+	unitsToken = "token"
+)
+
+// unitsFlag says which unit a file's amount column (and --amount) is in.
+// The default is base units, the integers a chain and the demo data use,
+// so a round's --decimals never silently scales a file.
+func unitsFlag() cli.Flag {
+	return &cli.StringFlag{Name: "units", Value: unitsBase, EnvVars: []string{"QF_UNITS"},
+		Usage: "`UNIT` of the contributions' amount column and --amount: base (integers in the token's smallest unit, e.g. wei: the default) or token (decimals like 2.5, scaled by the round's --decimals)"}
+}
+
+// amountDecimals is the number of decimals amounts in --units are parsed
+// with: 0 for base units, the token's decimals for tokens. noDecimals says
+// what to do when tokens are asked for but dec is 0.
+func amountDecimals(c *cli.Context, dec uint8, noDecimals string) (uint8, error) {
+	switch u := c.String("units"); u {
+	case unitsBase, "":
+		return 0, nil
+	case unitsToken:
+		if dec == 0 {
+			return 0, usageErr("--units token: %s", noDecimals)
+		}
+		return dec, nil
+	default:
+		return 0, usageErr("--units %q: want base or token", u)
+	}
+}
+
+// noDecimalsRound is what to do about --units token in a round created
+// without decimals.
+func noDecimalsRound(n uint64) string {
+	return fmt.Sprintf("round %d has no decimals, so its amounts are base units: drop --units token", n)
+}

@@ -212,7 +212,7 @@ address when it has none).`,
 				Name:      "contributions",
 				Usage:     "store contributions to an open round from CSV or JSON, all or none; repeated ids are skipped",
 				ArgsUsage: "FILE",
-				Flags:     []cli.Flag{roundFlag()},
+				Flags:     []cli.Flag{roundFlag(), unitsFlag()},
 				Action: func(c *cli.Context) error {
 					if !c.IsSet("round") {
 						return usageErr("--round is required")
@@ -231,10 +231,14 @@ address when it has none).`,
 						if err != nil {
 							return err
 						}
+						adec, err := amountDecimals(c, r.Decimals, noDecimalsRound(r.Number))
+						if err != nil {
+							return err
+						}
 						bar := newProgress(c.App.ErrWriter, int64(len(b)), "importing", true)
 						defer bar.done()
 						st, err := s.Import(r.Number, func(add func(*ingest.Row) error) error {
-							return ingest.Contributions(filepath.Base(path), b, ingest.Options{Decimals: r.Decimals, Progress: bar.set}, add)
+							return ingest.Contributions(filepath.Base(path), b, ingest.Options{Decimals: adec, Progress: bar.set}, add)
 						})
 						if err != nil {
 							return err

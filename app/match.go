@@ -1,6 +1,9 @@
 package app
 
 import (
+	"bytes"
+	"encoding/csv"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -299,7 +302,16 @@ DIR with any web server (qf serve shows the same page at /rounds/{round}/).`,
 					if err != nil {
 						return err
 					}
-					return writeOut(dir, &round.Outcome{Tree: t, Report: rep})
+					inputs, err := storedInputs(s, r, rep)
+					if err != nil {
+						return err
+					}
+					id := pubRound{Number: r.Number, Name: r.Name}
+					set := payout.NewSettings(r.Config, r.Decimals, payout.Leaf(r.Leaf), unitsBase)
+					if err := writeOut(dir, id, &round.Outcome{Tree: t, Report: rep}, set, inputs); err != nil {
+						return err
+					}
+					return report(c, map[string]any{"out": dir, "root": rep.Root}, fmt.Sprintf("wrote round %d's publication to %s (root %s)", n, dir, rep.Root.Hex()))
 				default:
 					return usageErr("--format %q: want gitcoin, allo, bundle or site", c.String("format"))
 				}
@@ -307,13 +319,67 @@ DIR with any web server (qf serve shows the same page at /rounds/{round}/).`,
 					if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 						return err
 					}
-					return os.WriteFile(path, []byte(sb.String()), 0o644)
+					if err := os.WriteFile(path, []byte(sb.String()), 0o644); err != nil {
+						return err
+					}
+					if wantJSON(c) {
+						return printJSON(c, map[string]any{"out": path, "format": c.String("format")})
+					}
+					return nil
+				}
+				if wantJSON(c) && c.String("format") == "gitcoin" {
+					return printCSVAsJSON(c, sb.String())
 				}
 				_, err = fmt.Fprint(c.App.Writer, sb.String())
 				return err
 			})
 		},
 	}
+}
+
+// printCSVAsJSON prints a CSV with a header as a JSON array of objects
+// keyed by the header's names, values as written.
+func printCSVAsJSON(c *cli.Context, text string) error {
+	recs, err := csv.NewReader(strings.NewReader(text)).ReadAll()
+	if err != nil {
+		return err
+	}
+	rows := []map[string]string{}
+	for _, rec := range recs[1:] {
+		row := map[string]string{}
+		for i, name := range recs[0] {
+			row[name] = rec[i]
+		}
+		rows = append(rows, row)
+	}
+	return printJSON(c, rows)
+}
+
+// storedInputs writes a closed round's inputs as files a verifier can
+// recompute it from: every stored contribution (id, donor, gap, amount in
+// base units, weight, score) and the registry the report pays.
+func storedInputs(s *store.Store, r store.Round, rep *payout.Report) ([]bundleInput, error) {
+	var cb bytes.Buffer
+	w := csv.NewWriter(&cb)
+	_ = w.Write([]string{"id", "donor", "gap", "amount", "weight", "score"})
+	err := s.EachContribution(r.Number, func(row *ingest.Row) error {
+		return w.Write([]string{string(row.ID), string(row.Donor), row.Gap.Dec(), row.Amount.Dec(), string(row.Weight), string(row.Score)})
+	})
+	if err != nil {
+		return nil, err
+	}
+	w.Flush()
+	var gb bytes.Buffer
+	gw := csv.NewWriter(&gb)
+	_ = gw.Write([]string{"gap", "recipient"})
+	for _, g := range rep.Gaps {
+		_ = gw.Write([]string{g.Gap, g.Recipient.Hex()})
+	}
+	gw.Flush()
+	if err := errors.Join(w.Error(), gw.Error()); err != nil {
+		return nil, err
+	}
+	return []bundleInput{{role: "contributions", ext: ".csv", data: cb.Bytes()}, {role: "gaps", ext: ".csv", data: gb.Bytes()}}, nil
 }
 
 // matchCQF closes a coordinated-QF round.
@@ -379,5 +445,5 @@ func exportCQF(c *cli.Context, s *store.Store, r store.Round) error {
 	if err != nil {
 		return err
 	}
-	return writeCQF(dir, out)
+	return writeCQF(dir, pubRound{Number: r.Number, Name: r.Name}, out)
 }

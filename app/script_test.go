@@ -11,6 +11,10 @@ import (
 )
 
 func TestMain(m *testing.M) {
+	if dir := os.Getenv("QF_TEST_HOLD_DB"); dir != "" {
+		holdDB(dir) // a second process for TestDatabaseInUse
+		return
+	}
 	testscript.Main(m, map[string]func(){
 		"qf": func() { os.Exit(app.Main(os.Args, os.Stdout, os.Stderr)) },
 	})

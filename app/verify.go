@@ -17,6 +17,22 @@ import (
 // errMismatch is a verification failure: exit 1 with what differs.
 var errMismatch = errors.New("verification failed")
 
+// mismatchError is a verification that found differences: its message
+// names the count and the first; --json prints them all.
+type mismatchError struct{ diffs []string }
+
+func (e *mismatchError) Error() string {
+	if len(e.diffs) == 1 {
+		return fmt.Sprintf("%s: %s", errMismatch, e.diffs[0])
+	}
+	return fmt.Sprintf("%s: %d differences, first: %s", errMismatch, len(e.diffs), e.diffs[0])
+}
+
+func (e *mismatchError) Unwrap() error { return errMismatch }
+
+// mismatch is the error for a verification that found diffs.
+func mismatch(diffs ...string) error { return &mismatchError{diffs: diffs} }
+
 func rootFlag(required bool) cli.Flag {
 	return &cli.StringFlag{Name: "root", Usage: "the claimed root `HEX` (0x + 64 hex digits)", Required: required}
 }
@@ -54,6 +70,7 @@ func verifyCommand() *cli.Command {
 		Usage: "check a proof, a tree dump, or a whole round recomputed from its files",
 		Subcommands: []*cli.Command{
 			verifyClrfundCommand(),
+			verifyBundleCommand(),
 			{
 				Name:      "proof",
 				Usage:     "check a proof file: its leaf is (gap, recipient, amount), or Allo's (index, recipientId, recipient, amount), and it leads to its root (or --root)",
@@ -74,7 +91,7 @@ func verifyCommand() *cli.Command {
 							return err
 						}
 						if p.Root != want {
-							return fmt.Errorf("%w: %s is for root %s, not %s", errMismatch, path, p.Root, want)
+							return mismatch(fmt.Sprintf("%s is for root %s, not %s", path, p.Root, want))
 						}
 					}
 					if p.Allo() {
@@ -101,7 +118,7 @@ func verifyCommand() *cli.Command {
 					}
 					var t merkle.Tree
 					if err := json.Unmarshal(b, &t); err != nil {
-						return fmt.Errorf("%w: %s: %v", errMismatch, path, err)
+						return mismatch(fmt.Sprintf("%s: %v", path, err))
 					}
 					if c.IsSet("root") {
 						want, err := parseRoot(c.String("root"))
@@ -109,7 +126,7 @@ func verifyCommand() *cli.Command {
 							return err
 						}
 						if t.Root() != want {
-							return fmt.Errorf("%w: %s has root %s, not %s", errMismatch, path, t.Root(), want)
+							return mismatch(fmt.Sprintf("%s has root %s, not %s", path, t.Root(), want))
 						}
 					}
 					return ok(c, map[string]any{"ok": true, "root": t.Root(), "leaves": t.Len()},
@@ -124,6 +141,7 @@ func verifyCommand() *cli.Command {
 					&cli.StringFlag{Name: "gaps", Aliases: []string{"g"}, Usage: "gap registry `FILE`", Required: true},
 					rootFlag(false),
 					&cli.StringFlag{Name: "report", Usage: "published report `FILE` (qf calc --out's report.json) to compare gap by gap"},
+					unitsFlag(),
 				}, configFlags()...),
 				Action: func(c *cli.Context) error {
 					if !c.IsSet("root") && !c.IsSet("report") {
@@ -165,7 +183,7 @@ func verifyCommand() *cli.Command {
 						for _, d := range diffs {
 							fmt.Fprintln(c.App.ErrWriter, d)
 						}
-						return fmt.Errorf("%w: %d differences, first: %s", errMismatch, len(diffs), diffs[0])
+						return mismatch(diffs...)
 					}
 					return ok(c, map[string]any{"ok": true, "root": out.Report.Root, "gaps": len(out.Report.Gaps)},
 						"ok: recomputed root %s and %d gaps agree", out.Report.Root.Hex(), len(out.Report.Gaps))
@@ -185,7 +203,11 @@ func verifyCQFRound(c *cli.Context, cfg calc.Config, dec uint8) error {
 	if err != nil {
 		return err
 	}
-	out, err := cqfFromFiles(c.String("gaps"), c.String("contributions"), set, dec)
+	adec, err := amountDecimals(c, dec, noDecimalsFlag)
+	if err != nil {
+		return err
+	}
+	out, err := cqfFromFiles(c.String("gaps"), c.String("contributions"), set, adec)
 	if err != nil {
 		return err
 	}
@@ -194,7 +216,7 @@ func verifyCQFRound(c *cli.Context, cfg calc.Config, dec uint8) error {
 		return err
 	}
 	if out.Root != want {
-		return fmt.Errorf("%w: root: recomputed %s, claimed %s", errMismatch, out.Root.Hex(), want.Hex())
+		return mismatch(fmt.Sprintf("root: recomputed %s, claimed %s", out.Root.Hex(), want.Hex()))
 	}
 	return ok(c, map[string]any{"ok": true, "root": out.Root, "gaps": len(out.Gaps)},
 		"ok: recomputed root %s over %d gaps agrees (every pledge's payment and refund)", out.Root.Hex(), len(out.Gaps))
@@ -243,7 +265,7 @@ func readProofFile(path string) (*payout.Proof, error) {
 		return nil, fmt.Errorf("%s: not a proof file: %w", path, err)
 	}
 	if err := p.Check(); err != nil {
-		return nil, fmt.Errorf("%w: %s: %v", errMismatch, path, err)
+		return nil, mismatch(fmt.Sprintf("%s: %v", path, err))
 	}
 	return &p, nil
 }

@@ -258,7 +258,11 @@ func TestMechanismsAgainstReference(t *testing.T) {
 func TestMechanismsDeterministic(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 3))
 	var gifts []gift
-	for d := 0; d < 3000; d++ { // enough terms to use every core
+	donors := 3000 // enough terms to use every core
+	if testing.Short() {
+		donors = 400 // still several chunks per worker; -short is the race run's
+	}
+	for d := 0; d < donors; d++ {
 		for k := 0; k < 1+r.IntN(20); k++ {
 			gifts = append(gifts, gift{d, r.IntN(40), e18(float64(1 + r.IntN(1000))), 0})
 		}

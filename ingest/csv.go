@@ -3,6 +3,7 @@ package ingest
 import (
 	"bytes"
 	"encoding/csv"
+	"errors"
 	"fmt"
 	"strings"
 )
@@ -18,10 +19,24 @@ type lines struct {
 	quoted bool // the last record had quotes (read by encoding/csv, fields copied)
 }
 
+// MaxLine is the longest line a CSV input may have, in bytes. No valid
+// row comes near it (a 42-byte address, gap and amount of at most 78
+// digits, an id, a weight and a score), so a longer line is refused when
+// it is met, before any of it is copied: a hostile or wrong file costs no
+// memory.
+const MaxLine = 16 << 10
+
+// ErrLineTooLong reports a line longer than [MaxLine].
+var ErrLineTooLong = errors.New("line too long")
+
 // next returns the next non-empty record and its 1-based line number.
 func (l *lines) next() ([][]byte, int, error) {
 	for l.pos < len(l.data) {
-		end := bytes.IndexByte(l.data[l.pos:], '\n')
+		end := bytes.IndexByte(l.data[l.pos:min(len(l.data), l.pos+MaxLine+1)], '\n')
+		if end < 0 && len(l.data)-l.pos > MaxLine {
+			l.line++
+			return nil, l.line, fmt.Errorf("%w: more than %d bytes without a line end, longer than any valid row: is this the right file?", ErrLineTooLong, MaxLine)
+		}
 		var rec []byte
 		if end < 0 {
 			rec = l.data[l.pos:]

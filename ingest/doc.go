@@ -18,4 +18,8 @@
 // columns are ignored, so
 // exports with extra fields load as they are. JSON files hold an array of
 // objects with the same keys; numbers may be strings or JSON numbers.
+//
+// A CSV line longer than [MaxLine] (16 KiB, far past any valid row) is
+// refused with [ErrLineTooLong] where it is met, before any of it is
+// copied, so a wrong or hostile file costs no memory.
 package ingest

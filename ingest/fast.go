@@ -135,7 +135,10 @@ func (l *Loader) loadFast(data []byte, opts Options) bool {
 	}
 	p := &fastParse{data: data, fc: fc, tally: l.Tally, seed: maphash.MakeSeed(), decimals: opts.Decimals,
 		progress: opts.Progress, from: lines.pos}
-	chunks := splitLines(data, lines.pos, chunkBytes)
+	chunks, ok := splitLines(data, lines.pos, chunkBytes)
+	if !ok {
+		return false // a line past MaxLine: the general path names it
+	}
 	// Room for the lines the file seems to have (from a sample), a quarter
 	// more, and a second pass if that was too little: the lines are counted
 	// chunk by chunk while each is in cache, not in a pass of their own.
@@ -226,20 +229,23 @@ func (l *Loader) loadFast(data []byte, opts Options) bool {
 }
 
 // splitLines cuts data[from:] into ranges of about size bytes that end at
-// line ends.
-func splitLines(data []byte, from, size int) []fastChunk {
+// line ends. It looks at most MaxLine bytes past each cut for the line
+// end, and reports false when there is none (a line too long to be a row).
+func splitLines(data []byte, from, size int) ([]fastChunk, bool) {
 	var out []fastChunk
 	for start := from; start < len(data); {
 		end := min(start+size, len(data))
-		if i := bytes.IndexByte(data[end:], '\n'); i >= 0 {
+		if i := bytes.IndexByte(data[end:min(len(data), end+MaxLine+1)], '\n'); i >= 0 {
 			end += i + 1
+		} else if len(data)-end > MaxLine {
+			return nil, false
 		} else {
 			end = len(data)
 		}
 		out = append(out, fastChunk{start: start, end: end})
 		start = end
 	}
-	return out
+	return out, true
 }
 
 // chunkBytes is the size the fast path cuts a file into: small enough

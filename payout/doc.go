@@ -9,4 +9,8 @@
 // when it has none, its payout address. Its leaves do not name the gap, so
 // [GapProof] finds a gap's leaf through the round's [Report]; [ProofForLeaf]
 // refuses Allo trees rather than match a gap id against an index.
+// A published report.json also carries the round's [Settings] (pool,
+// decimals, units, mechanism and parameters, cap, min amount, score scale,
+// leaf) and its [Input] files' SHA-256, so a verifier recomputes the round
+// from the publication alone (qf verify bundle).
 package payout

@@ -1,6 +1,8 @@
 package payout
 
 import (
+	"fmt"
+
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/qf-dev/qf/calc"
@@ -22,6 +24,11 @@ type Report struct {
 	// figures leave out.
 	Voided int         `json:"voided,omitempty"`
 	Gaps   []GapReport `json:"gaps"`
+	// Settings and Inputs are set on a publication's report.json (qf calc
+	// --out, qf export --format bundle): with them the folder is enough to
+	// recompute the round (qf verify bundle).
+	Settings *Settings `json:"settings,omitempty"`
+	Inputs   []Input   `json:"inputs,omitempty"`
 }
 
 // GapReport is one gap's line in a [Report].
@@ -49,4 +56,54 @@ func NewReport(r *calc.Result, root common.Hash, leaf Leaf) *Report {
 		}
 	}
 	return rep
+}
+
+// Settings are every setting a published round was computed with, so a
+// verifier needs nothing but the publication: amounts in base units.
+type Settings struct {
+	Mechanism  string      `json:"mechanism"`
+	Params     calc.Params `json:"params"`
+	Pool       string      `json:"pool"`
+	CapBps     uint32      `json:"capBps"`
+	NoUpscale  bool        `json:"noUpscale"`
+	MinAmount  string      `json:"minAmount"`
+	ScoreScale string      `json:"scoreScale"`
+	Decimals   uint8       `json:"decimals"`
+	Leaf       Leaf        `json:"leaf"`
+	// Units is the unit of the contributions file's amount column: "base"
+	// or "token" (scaled by Decimals).
+	Units string `json:"units"`
+}
+
+// NewSettings records a round's settings.
+func NewSettings(cfg calc.Config, decimals uint8, leaf Leaf, units string) *Settings {
+	p := cfg.Params
+	if p == nil {
+		p = calc.Params{}
+	}
+	return &Settings{Mechanism: cfg.Mechanism, Params: p, Pool: cfg.Pool.Dec(), CapBps: cfg.CapBps, NoUpscale: cfg.NoUpscale,
+		MinAmount: cfg.MinAmount.Dec(), ScoreScale: cfg.ScoreScale, Decimals: decimals, Leaf: leaf, Units: units}
+}
+
+// Config is the calc configuration the settings describe.
+func (s *Settings) Config() (calc.Config, error) {
+	cfg := calc.Config{Mechanism: s.Mechanism, Params: s.Params, CapBps: s.CapBps, NoUpscale: s.NoUpscale, ScoreScale: s.ScoreScale}
+	if len(cfg.Params) == 0 {
+		cfg.Params = nil
+	}
+	var err error
+	if cfg.Pool, err = calc.ParseAmount(s.Pool, 0); err != nil {
+		return cfg, fmt.Errorf("settings: pool: %w", err)
+	}
+	if cfg.MinAmount, err = calc.ParseAmount(s.MinAmount, 0); err != nil {
+		return cfg, fmt.Errorf("settings: minAmount: %w", err)
+	}
+	return cfg, cfg.Validate()
+}
+
+// Input is a published input file and its SHA-256 (hex).
+type Input struct {
+	Role   string `json:"role"` // "contributions" or "gaps"
+	File   string `json:"file"` // path inside the publication
+	SHA256 string `json:"sha256"`
 }

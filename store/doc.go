@@ -12,8 +12,16 @@
 // A process-wide mutex orders writers; Pebble's directory lock keeps other
 // processes out.
 //
+// [OpenMode] never creates parent folders and, with [MustExist], no
+// database at all (read commands); it refuses a folder of other files and a
+// Pebble database without qf's marker key, and turns lock contention and
+// corrupt files (which Pebble would otherwise report by panicking, in any
+// goroutine) into [ErrLocked] and [ErrDamaged] errors that say what to do.
+//
 // Keys (big-endian numbers, so iteration is in numeric order):
 //
+//	\x00qf                 marker: "qf database v1" (a database an older qf
+//	                       made, with only qf's key prefixes, gets it on open)
 //	g <gap:32>             recipient (20 bytes), then its Allo recipientId (20 bytes) if it has one
 //	r <round:8>            round metadata (JSON)
 //	c <round:8> <id>       contribution (binary, see encodeContribution;

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+	"sync/atomic"
 
 	"github.com/cockroachdb/pebble/v2"
 	"github.com/ethereum/go-ethereum/common"
@@ -101,22 +102,15 @@ type Store struct {
 	rd   pebble.Reader // db, or the snapshot reads go to
 	snap *pebble.Snapshot
 	mu   sync.Mutex
+	dir  string
+	// damage is the first corruption Pebble reported, from any goroutine.
+	damage atomic.Pointer[error]
 	*health
 }
 
-// Open opens (creating if needed) the database in dir, with Pebble's log
-// discarded and a storage failure panicking (see [OpenWith]).
-func Open(dir string) (*Store, error) { return OpenWith(dir, Options{}) }
-
-// OpenWith opens (creating if needed) the database in dir.
-func OpenWith(dir string, o Options) (*Store, error) {
-	h := &health{dir: dir, opt: o}
-	db, err := pebble.Open(dir, &pebble.Options{Logger: storeLogger{h}})
-	if err != nil {
-		return nil, fmt.Errorf("opening database %s: %w", dir, err)
-	}
-	return &Store{db: db, rd: db, health: h}, nil
-}
+// OpenWith opens (creating if needed) the database in dir with o: the
+// service's fail-stop storage (see [Options]).
+func OpenWith(dir string, o Options) (*Store, error) { return OpenModeWith(dir, MayCreate, o) }
 
 // Close closes the database (a snapshot: releases it).
 func (s *Store) Close() error {
@@ -131,7 +125,7 @@ func (s *Store) Close() error {
 // through it.
 func (s *Store) Snapshot() *Store {
 	snap := s.db.NewSnapshot()
-	return &Store{db: s.db, rd: snap, snap: snap, health: s.health}
+	return &Store{db: s.db, rd: snap, snap: snap, dir: s.dir, health: s.health}
 }
 
 func roundKey(prefix byte, n uint64) []byte {
