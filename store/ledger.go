@@ -1225,7 +1225,8 @@ type CheckReport struct {
 // replayed from zero, gives every account's balance and the supply (a
 // balance written around the journal, such as a forged credit, shows);
 // and every contribution of a round the ledger has used (the open round
-// and every round with journal entries) is the fund entry that paid for
+// every round with journal entries, and the round after one with fund
+// entries, where funds made during its match went) is the fund entry that paid for
 // it, gap, agent and amount (a contribution written with qf contribute or
 // an import has none: void the round to repair it — a voided round's
 // unfunded rows are only counted). Contributions the open round held when
@@ -1293,6 +1294,7 @@ func (l *Ledger) Check() (CheckReport, error) {
 	var openingRound uint64
 	openingN := -1
 	replay, minted := map[string]*uint256.Int{}, new(uint256.Int)
+	late := map[uint64]bool{}
 	var bad error
 	err = l.s.Journal(0, func(e JournalEntry) bool {
 		rep.Entries++
@@ -1326,6 +1328,9 @@ func (l *Ledger) Check() (CheckReport, error) {
 		}
 		replay[e.To].Add(replay[e.To], &a)
 		if e.Kind == JournalFund {
+			// A fund made while its round matched is stored in the next
+			// round (see [Ledger.MatchOn]): that round is checked too.
+			late[e.Round+1] = true
 			agent, gap := strings.TrimPrefix(e.From, "agent:"), strings.TrimPrefix(e.To, "gap:")
 			funds[e.Contribution] = &fund{seq: e.Seq, gap: gap, agent: agent, amount: a}
 		}
@@ -1364,6 +1369,13 @@ func (l *Ledger) Check() (CheckReport, error) {
 	}
 
 	// Every contribution of the ledger's rounds is a fund entry.
+	for n := range late {
+		if _, err := l.s.Round(n); err == nil {
+			rounds[n] = true
+		} else if !errors.Is(err, ErrNoRound) {
+			return rep, err
+		}
+	}
 	ns := make([]uint64, 0, len(rounds))
 	for n := range rounds {
 		ns = append(ns, n)
