@@ -1,6 +1,9 @@
 package store_test
 
 import (
+	"errors"
+	"fmt"
+	"math/rand"
 	"testing"
 
 	"github.com/holiman/uint256"
@@ -45,4 +48,109 @@ func TestCheckFindsLateRowsOfAQuietRound(t *testing.T) {
 	rep, err := l2.Check()
 	require.NoError(t, err)
 	require.Equal(t, 2, rep.Contributions)
+}
+
+// Random sequences of credits, funds (with reused, replayed and
+// conflicting idempotency keys, and funds made while a match computes),
+// matches, voids, rotations and revocations always leave the ledger
+// consistent: Check passes after every step, the supply is exactly what
+// was credited, and a fund moves its amount once or not at all.
+func TestRandomSequencesKeepTheLedgerConsistent(t *testing.T) {
+	max := new(uint256.Int).SetAllOne()
+	for _, mech := range []string{"qf", "cocm"} {
+		for seed := int64(1); seed <= 4; seed++ {
+			t.Run(fmt.Sprintf("%s/seed%d", mech, seed), func(t *testing.T) {
+				s, l, _ := ledgerWith(t, calc.Config{Mechanism: mech}, u(1_000_000))
+				defer s.Close()
+				rng := rand.New(rand.NewSource(seed))
+				agents := []string{"alice", "bob", "carol"}
+				revoked := map[string]bool{}
+				supply := uint256.NewInt(3*1_000_000 + 10000)
+				amount := func() *uint256.Int {
+					switch rng.Intn(10) {
+					case 0:
+						return new(uint256.Int).Set(max)
+					case 1:
+						return u(1)
+					default:
+						return u(uint64(rng.Intn(5000) + 1))
+					}
+				}
+				fund := func(step int) {
+					a := agents[rng.Intn(3)]
+					g := u(uint64(rng.Intn(3) + 1)) // gap 3 is unknown
+					amt := amount()
+					key := fmt.Sprintf("k%d", rng.Intn(8))
+					before, err := l.Balance(store.AgentAccount(a))
+					require.NoError(t, err)
+					_, replay, err := l.FundSync(store.FundRequest{Agent: a, Gap: *g, Amount: *amt, Key: key})
+					after, err2 := l.Balance(store.AgentAccount(a))
+					require.NoError(t, err2)
+					moved := new(uint256.Int).Sub(before, after)
+					switch {
+					case err != nil || replay:
+						require.True(t, moved.IsZero(), "step %d: a refused or replayed fund moved %s (err %v)", step, moved.Dec(), err)
+					default:
+						require.True(t, moved.Eq(amt), "step %d: a fund of %s moved %s", step, amt.Dec(), moved.Dec())
+					}
+				}
+				for step := range 150 {
+					switch op := rng.Intn(20); {
+					case op < 10:
+						fund(step)
+					case op < 13:
+						acct := store.PoolAccount
+						if rng.Intn(2) == 0 {
+							acct = store.AgentAccount(agents[rng.Intn(3)])
+						}
+						amt := amount()
+						_, err := l.Credit(acct, amt)
+						if err == nil {
+							supply.Add(supply, amt)
+						} else {
+							require.True(t, errors.Is(err, store.ErrOverflow) || errors.Is(err, store.ErrAccount), "step %d: %v", step, err)
+						}
+					case op < 16:
+						during := rng.Intn(3)
+						_, err := l.MatchOn(nil, store.Origin{}, func(snap *store.Store) store.Compute {
+							return func(r store.Round, cfg calc.Config) (*payout.Report, *merkle.Tree, error) {
+								for range during {
+									fund(step)
+								}
+								return service.ComputeStored(snap)(r, cfg)
+							}
+						})
+						if err != nil {
+							require.NotErrorIs(t, err, store.ErrLedger, "step %d", step)
+						}
+					case op < 18:
+						cur, _ := l.Tally()
+						_, err := l.VoidRound(store.Origin{}, cur.Number)
+						require.NoError(t, err, "step %d", step)
+					case op < 19:
+						a := agents[rng.Intn(3)]
+						_, _, err := s.RotateAgent(a)
+						if revoked[a] {
+							require.ErrorIs(t, err, store.ErrRevoked)
+						} else {
+							require.NoError(t, err)
+						}
+					default:
+						a := agents[rng.Intn(3)]
+						if !revoked[a] {
+							_, err := s.RevokeAgent(a)
+							require.NoError(t, err)
+							revoked[a] = true
+						}
+						_, err := l.Credit(store.AgentAccount(a), u(1))
+						require.ErrorIs(t, err, store.ErrAccount, "a revoked agent is credited nothing")
+					}
+					rep, err := l.Check()
+					require.NoError(t, err, "step %d", step)
+					require.Equal(t, supply.Dec(), rep.Supply, "step %d", step)
+					require.Equal(t, rep.Supply, rep.Sum, "step %d", step)
+				}
+			})
+		}
+	}
 }

@@ -1224,7 +1224,7 @@ type CheckReport struct {
 // Check verifies the ledger from disk: Σ balances = supply; the journal,
 // replayed from zero, gives every account's balance and the supply (a
 // balance written around the journal, such as a forged credit, shows);
-// and every contribution of a round the ledger has used (the open round
+// and every contribution of a round the ledger has used (the open round,
 // every round with journal entries, and the round after one with fund
 // entries, where funds made during its match went) is the fund entry that paid for
 // it, gap, agent and amount (a contribution written with qf contribute or
