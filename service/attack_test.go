@@ -216,3 +216,155 @@ func TestAttackVoidRacesMatch(t *testing.T) {
 	}
 	require.EqualValues(t, 3*1000+1_000_000, e.balance(t, "agent:a0")+e.balance(t, "agent:a1")+e.balance(t, "agent:a2")+e.balance(t, "gap:1")+e.balance(t, "pool"))
 }
+
+// Path tricks on the gap and round ids: only the canonical decimal is a
+// gap or a round; everything else is a 400 naming it (or the mux's 404),
+// and nothing moves.
+func TestAttackPathTricks(t *testing.T) {
+	e := newEnv(t, 1, 1000, service.Config{})
+	max := "115792089237316195423570985008687907853269984665640564039457584007913129639935"
+	for _, tc := range []struct {
+		name, method, path string
+		code               int
+		msg                string
+	}{
+		{"hex gap", "POST", "/api/gaps/0x1/fund", 400, `gap "0x1": want a decimal gap id`},
+		{"leading zero gap", "POST", "/api/gaps/01/fund", 400, `gap "01": want a decimal gap id`},
+		{"signed gap", "POST", "/api/gaps/+1/fund", 400, `gap "+1": want a decimal gap id`},
+		{"negative gap", "POST", "/api/gaps/-1/fund", 400, `gap "-1": want a decimal gap id`},
+		{"gap 2^256", "POST", "/api/gaps/115792089237316195423570985008687907853269984665640564039457584007913129639936/fund", 400, "want a decimal gap id"},
+		{"gap 2^256-1, unknown", "POST", "/api/gaps/" + max + "/fund", 404, "unknown gap " + max},
+		{"huge gap id", "POST", "/api/gaps/" + strings.Repeat("9", 3000) + "/fund", 400, "want a decimal gap id"},
+		{"gap 0", "POST", "/api/gaps/0/fund", 404, "unknown gap 0"},
+		{"escaped slash", "POST", "/api/gaps/1%2F2/fund", 400, `gap "1/2": want a decimal gap id`},
+		{"space", "POST", "/api/gaps/%201/fund", 400, `gap " 1": want a decimal gap id`},
+		{"leading zero round void", "POST", "/api/rounds/01/void", 400, `round "01": want a round number`},
+		{"signed round void", "POST", "/api/rounds/+1/void", 400, `round "+1": want a round number`},
+		{"round 2^64", "POST", "/api/rounds/18446744073709551616/void", 400, "want a round number"},
+		{"leading zero round proof", "GET", "/api/rounds/01/proofs/1", 400, `round "01": want a round number`},
+		{"leading zero gap proof", "GET", "/api/rounds/1/proofs/01", 400, `gap "01": want a decimal gap id`},
+		{"leading zero gap funding", "GET", "/api/gaps/01/funding", 400, `gap "01": want a decimal gap id`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			who := "a0"
+			if strings.Contains(tc.path, "/void") {
+				who = "ops"
+			}
+			code, body, _ := e.do(t, tc.method, tc.path, who, `{"amount":"1"}`)
+			require.Equal(t, tc.code, code, string(body))
+			require.Contains(t, decodeJSON[map[string]string](t, body)["error"], tc.msg)
+			require.EqualValues(t, 1000, e.balance(t, "agent:a0"))
+			open, _ := e.srv.Ledger().Tally()
+			require.EqualValues(t, 1, open.Number, "nothing voided")
+		})
+	}
+	checkLedger(t, e)
+}
+
+// Amounts at the edges of 2^256: a credit that would take the supply
+// past 2^256-1 is refused whole; an agent holding all but the pool can
+// fund it all, once; nothing wraps.
+func TestAttackAmountEdges(t *testing.T) {
+	e := newEnv(t, 2, 1, service.Config{})
+	max := "115792089237316195423570985008687907853269984665640564039457584007913129639935"
+	maxMinusPool := "115792089237316195423570985008687907853269984665640564039457584007913128639933" // 2^256-1 - 1,000,002 (pool and a0, a1 hold 1 each)
+	for _, tc := range []struct {
+		name, account, amount string
+		code                  int
+		msg                   string
+	}{
+		{"2^256-1 over the pool", "agent:a0", max, 400, "amount overflows 2^256-1: total supply"},
+		{"2^256", "agent:a0", max[:len(max)-1] + "6", 400, "over 2^256-1"},
+		{"into an escrow", "gap:1", "5", 400, "escrows move only through fund and match"},
+		{"to the admin", "agent:ops", "5", 400, "admin keys hold no tokens"},
+		{"to a ghost", "agent:ghost", "5", 400, "no such agent"},
+		{"to an unknown gap", "gap:999", "5", 400, "escrows move only through fund and match"},
+		{"empty agent name", "agent:", "5", 400, `bad agent name: "": want 1 to 64 characters`},
+		{"unknown kind", "treasury", "5", 400, "bad account name"},
+		{"all of the rest", "agent:a0", maxMinusPool, 200, ""},
+		{"one more", "agent:a1", "1", 400, "amount overflows 2^256-1: total supply"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, body, _ := e.do(t, "POST", "/api/accounts/"+tc.account+"/credit", "ops", `{"amount":"`+tc.amount+`"}`)
+			require.Equal(t, tc.code, code, string(body))
+			if tc.msg != "" {
+				require.Contains(t, decodeJSON[map[string]string](t, body)["error"], tc.msg)
+			}
+			checkLedger(t, e)
+		})
+	}
+	code, body, _ := e.do(t, "POST", "/api/gaps/1/fund", "a0", `{"amount":"`+maxMinusPool+`"}`, "Idempotency-Key", "all")
+	require.Equal(t, 201, code, string(body))
+	code, body, _ = e.do(t, "POST", "/api/gaps/2/fund", "a0", `{"amount":"2"}`)
+	require.Equal(t, 422, code, string(body))
+	code, body, replay := e.do(t, "POST", "/api/gaps/1/fund", "a0", `{"amount":"`+maxMinusPool+`"}`, "Idempotency-Key", "all")
+	require.Equal(t, 200, code, string(body))
+	require.True(t, replay)
+	rep := checkLedger(t, e)
+	require.Equal(t, max, rep.Supply)
+	require.Equal(t, maxMinusPool, rep.Escrow)
+	require.EqualValues(t, 1, e.balance(t, "agent:a0"))
+	// The admin's key funds nothing (it holds no tokens).
+	code, body, _ = e.do(t, "POST", "/api/gaps/1/fund", "ops", `{"amount":"1"}`)
+	require.Equal(t, 422, code, string(body))
+	require.Contains(t, string(body), "insufficient balance: agent:ops holds 0")
+	// The match of a round holding nearly 2^256 in direct funding still
+	// keeps the books: the pool is at most what it holds.
+	code, body, _ = e.do(t, "POST", "/api/gaps/funding/match", "ops", "")
+	require.Contains(t, []int{200, 422}, code, string(body))
+	checkLedger(t, e)
+	code, body, _ = e.do(t, "GET", "/healthz", "", "")
+	require.Equal(t, 200, code, string(body))
+}
+
+// Idempotency keys across a match and a void: a retry replays the first
+// receipt and moves nothing, whatever closed meanwhile; the same key with
+// another body is still a conflict; /stats after a void shows the new,
+// empty round at once.
+func TestAttackReplayAcrossMatchAndVoid(t *testing.T) {
+	e := newEnv(t, 2, 1000, service.Config{})
+	code, body, _ := e.do(t, "POST", "/api/gaps/1/fund", "a0", `{"amount":"10"}`, "Idempotency-Key", "m")
+	require.Equal(t, 201, code, string(body))
+	first := decodeJSON[store.Receipt](t, body)
+	code, body, _ = e.do(t, "POST", "/api/gaps/funding/match", "ops", "")
+	require.Equal(t, 200, code, string(body))
+	code, body, replay := e.do(t, "POST", "/api/gaps/1/fund", "a0", `{"amount":"10"}`, "Idempotency-Key", "m")
+	require.Equal(t, 200, code, string(body))
+	require.True(t, replay)
+	require.Equal(t, first, decodeJSON[store.Receipt](t, body))
+	code, body, _ = e.do(t, "POST", "/api/gaps/2/fund", "a0", `{"amount":"10"}`, "Idempotency-Key", "m")
+	require.Equal(t, 409, code, string(body))
+	require.EqualValues(t, 990, e.balance(t, "agent:a0"))
+
+	// Round 2: fund, read /stats (cached), void, read again.
+	code, body, _ = e.do(t, "POST", "/api/gaps/2/fund", "a1", `{"amount":"30"}`, "Idempotency-Key", "v")
+	require.Equal(t, 201, code, string(body))
+	code, body, _ = e.do(t, "GET", "/api/gaps/funding/stats", "", "")
+	require.Equal(t, 200, code)
+	st := decodeJSON[service.Stats](t, body)
+	require.EqualValues(t, 2, st.Round)
+	require.Equal(t, 1, st.Contributions)
+	code, body, _ = e.do(t, "POST", "/api/rounds/2/void", "ops", "")
+	require.Equal(t, 200, code, string(body))
+	require.EqualValues(t, 1000, e.balance(t, "agent:a1"), "refunded")
+	code, body, _ = e.do(t, "GET", "/api/gaps/funding/stats", "", "")
+	require.Equal(t, 200, code)
+	st = decodeJSON[service.Stats](t, body)
+	require.EqualValues(t, 3, st.Round)
+	require.Zero(t, st.Contributions)
+	require.Equal(t, "0", st.Direct)
+	require.Equal(t, store.StatusVoid, st.LastMatch.Status)
+	code, body, _ = e.do(t, "GET", "/api/gaps/2/funding", "", "")
+	require.Equal(t, 200, code)
+	gf := decodeJSON[service.GapFunding](t, body)
+	require.Equal(t, "0", gf.Direct)
+	require.Zero(t, gf.Contributors)
+	// A retry of the voided fund replays its receipt: it does not fund
+	// round 3 behind the agent's back.
+	code, body, replay = e.do(t, "POST", "/api/gaps/2/fund", "a1", `{"amount":"30"}`, "Idempotency-Key", "v")
+	require.Equal(t, 200, code, string(body))
+	require.True(t, replay)
+	require.EqualValues(t, 2, decodeJSON[store.Receipt](t, body).Round)
+	require.EqualValues(t, 1000, e.balance(t, "agent:a1"))
+	checkLedger(t, e)
+}
