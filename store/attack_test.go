@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/qf-dev/qf/calc"
+	"github.com/qf-dev/qf/ingest"
 	"github.com/qf-dev/qf/merkle"
 	"github.com/qf-dev/qf/payout"
 	"github.com/qf-dev/qf/service"
@@ -153,4 +154,38 @@ func TestRandomSequencesKeepTheLedgerConsistent(t *testing.T) {
 			})
 		}
 	}
+}
+
+// A row written around the ledger (qf import / qf contribute) with an id
+// that looks like the service's ("api:…") must not make a void pay its
+// "donor" out of a gap's escrow: escrows hold other rounds' matches. The
+// void refunds only what the journal says was funded.
+func TestVoidRefundsOnlyLedgerFunds(t *testing.T) {
+	s, l, _ := ledgerWith(t, calc.Config{Mechanism: "qf"}, u(1000))
+	defer s.Close()
+	for _, a := range []string{"alice", "bob"} {
+		_, _, err := l.FundSync(store.FundRequest{Agent: a, Gap: *u(1), Amount: *u(100), Key: "r1"})
+		require.NoError(t, err)
+	}
+	_, err := l.MatchOn(nil, store.Origin{}, service.ComputeStored)
+	require.NoError(t, err)
+	escrow, err := l.Balance("gap:1")
+	require.NoError(t, err)
+	require.True(t, escrow.GtUint64(200), "gap 1 holds its match")
+	_, err = s.Import(2, func(add func(*ingest.Row) error) error {
+		return add(&ingest.Row{ID: []byte("api:carol:forged"), Donor: []byte("carol"), Gap: *u(1), Amount: *u(5000)})
+	})
+	require.NoError(t, err)
+	before, err := l.Balance("agent:carol")
+	require.NoError(t, err)
+	_, err = l.VoidRound(store.Origin{}, 2)
+	require.NoError(t, err)
+	after, err := l.Balance("agent:carol")
+	require.NoError(t, err)
+	require.Equal(t, before.Dec(), after.Dec(), "carol funded nothing in round 2 and gets nothing back")
+	esc2, err := l.Balance("gap:1")
+	require.NoError(t, err)
+	require.Equal(t, escrow.Dec(), esc2.Dec())
+	_, err = l.Check()
+	require.NoError(t, err)
 }

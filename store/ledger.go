@@ -943,8 +943,12 @@ func (l *Ledger) VoidRound(o Origin, n uint64) (MatchRecord, error) {
 	type pair struct{ gap, agent string }
 	back := map[pair]*uint256.Int{}
 	var skipped int
-	err := l.s.EachContribution(r.Number, func(row *ingest.Row) error {
-		if !bytes.HasPrefix(row.ID, []byte("api:")) {
+	funded, err := l.fundedRows(r.Number)
+	if err != nil {
+		return MatchRecord{}, err
+	}
+	err = l.s.EachContribution(r.Number, func(row *ingest.Row) error {
+		if !bytes.HasPrefix(row.ID, []byte("api:")) || !funded.paid(row) {
 			skipped++ // not funded through the ledger: no tokens behind it
 			return nil
 		}
@@ -991,6 +995,44 @@ func (l *Ledger) VoidRound(o Origin, n uint64) (MatchRecord, error) {
 	}
 	_ = skipped
 	return rec, l.finishMatch(m, r, rec, o, false, nil)
+}
+
+// funded is what the journal says paid for round n's contributions.
+type funded struct {
+	n        uint64
+	entries  map[string]JournalEntry // contribution id → its fund entry
+	opening  uint64                  // the round open when the journal started (0: none)
+	openingN int                     // how many contributions it held then
+}
+
+// fundedRows reads the journal's fund entries of round n and of round n-1
+// (whose funds made during its match went to n). A void refunds only
+// those: a row written around the ledger with an "api:" id (qf import,
+// qf contribute) has no tokens behind it and must not be paid out of the
+// gap's escrow, which holds other rounds' matches.
+func (l *Ledger) fundedRows(n uint64) (*funded, error) {
+	f := &funded{n: n, entries: map[string]JournalEntry{}}
+	err := l.s.Journal(0, func(e JournalEntry) bool {
+		switch {
+		case e.Kind == JournalOpening && e.Round != 0:
+			f.opening, f.openingN = e.Round, e.Contributions
+		case e.Kind == JournalFund && (e.Round == n || e.Round+1 == n):
+			f.entries[e.Contribution] = e
+		}
+		return true
+	})
+	return f, err
+}
+
+// paid is true if row was funded through the ledger: its fund entry has
+// its gap, agent and amount, or it predates the journal (see
+// [Ledger.Check]).
+func (f *funded) paid(row *ingest.Row) bool {
+	e, ok := f.entries[string(row.ID)]
+	if !ok {
+		return f.n < f.opening || f.n == f.opening && int(row.Seq) <= f.openingN
+	}
+	return e.From == AgentAccount(string(row.Donor)) && e.To == EscrowAccount(&row.Gap) && e.Amount == row.Amount.Dec()
 }
 
 // finishMatch adds to a match's (or void's) batch its record, the
