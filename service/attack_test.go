@@ -368,3 +368,69 @@ func TestAttackReplayAcrossMatchAndVoid(t *testing.T) {
 	require.EqualValues(t, 1000, e.balance(t, "agent:a1"))
 	checkLedger(t, e)
 }
+
+// Header tricks: only "Authorization: Bearer KEY" or "X-API-Key: KEY"
+// authenticates, a bad Authorization is not rescued by a good X-API-Key,
+// and a revoked or rotated key stops at once, while a retry under the new
+// key replays the first receipt (keys are bound to the agent, not to the
+// API key).
+func TestAttackHeadersAndKeys(t *testing.T) {
+	e := newEnv(t, 2, 1000, service.Config{})
+	for _, tc := range []struct {
+		name   string
+		header []string
+		code   int
+	}{
+		{"bearer with extra spaces", []string{"Authorization", "Bearer   " + e.keys["a0"] + "  "}, 201},
+		{"x-api-key", []string{"X-API-Key", e.keys["a0"]}, 201},
+		{"bad authorization, good x-api-key", []string{"Authorization", "Bearer nope.nope", "X-API-Key", e.keys["a0"]}, 401},
+		{"basic scheme, good x-api-key", []string{"Authorization", "Basic " + e.keys["a0"], "X-API-Key", e.keys["a0"]}, 401},
+		{"key without secret", []string{"X-API-Key", "a0"}, 401},
+		{"key with empty secret", []string{"X-API-Key", "a0."}, 401},
+		{"key with a newline-free suffix", []string{"X-API-Key", e.keys["a0"] + "x"}, 401},
+		{"another agent's name, own secret", []string{"X-API-Key", "a1." + strings.SplitN(e.keys["a0"], ".", 2)[1]}, 401},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			before := e.balance(t, "agent:a0")
+			code, body, _ := e.do(t, "POST", "/api/gaps/1/fund", "", `{"amount":"1"}`, tc.header...)
+			require.Equal(t, tc.code, code, string(body))
+			if code != 201 {
+				require.Equal(t, before, e.balance(t, "agent:a0"))
+			}
+			require.EqualValues(t, 1000, e.balance(t, "agent:a1"))
+		})
+	}
+	code, body, _ := e.do(t, "POST", "/api/gaps/2/fund", "a1", `{"amount":"50"}`, "Idempotency-Key", "before-rotation")
+	require.Equal(t, 201, code, string(body))
+	first := decodeJSON[store.Receipt](t, body)
+	_, key, err := e.srv.RotateAgent("a1")
+	require.NoError(t, err)
+	old := e.keys["a1"]
+	code, _, _ = e.do(t, "POST", "/api/gaps/2/fund", "", `{"amount":"50"}`, "X-API-Key", old, "Idempotency-Key", "before-rotation")
+	require.Equal(t, 401, code, "the old key is dead, even for a replay")
+	code, _, _ = e.do(t, "POST", "/api/gaps/2/fund", "", `{"amount":"50"}`, "X-API-Key", old, "Idempotency-Key", "fresh")
+	require.Equal(t, 401, code)
+	e.keys["a1"] = key
+	code, body, replay := e.do(t, "POST", "/api/gaps/2/fund", "a1", `{"amount":"50"}`, "Idempotency-Key", "before-rotation")
+	require.Equal(t, 200, code, string(body))
+	require.True(t, replay)
+	require.Equal(t, first, decodeJSON[store.Receipt](t, body))
+	require.EqualValues(t, 950, e.balance(t, "agent:a1"))
+	_, err = e.srv.RevokeAgent("a1")
+	require.NoError(t, err)
+	for _, path := range []string{"/api/gaps/2/fund", "/api/me"} {
+		method := "POST"
+		if path == "/api/me" {
+			method = "GET"
+		}
+		code, _, _ = e.do(t, method, path, "a1", `{"amount":"1"}`)
+		require.Equal(t, 401, code, path)
+	}
+	code, body, _ = e.do(t, "POST", "/api/accounts/agent:a1/credit", "ops", `{"amount":"1"}`)
+	require.Equal(t, 400, code, string(body))
+	require.Contains(t, string(body), "the agent was revoked")
+	code, body, _ = e.do(t, "POST", "/api/agents", "ops", `{"name":"a1"}`)
+	require.Equal(t, 409, code, "a revoked name is not handed out again: %s", body)
+	require.EqualValues(t, 950, e.balance(t, "agent:a1"))
+	checkLedger(t, e)
+}
