@@ -189,3 +189,46 @@ func TestVoidRefundsOnlyLedgerFunds(t *testing.T) {
 	_, err = l.Check()
 	require.NoError(t, err)
 }
+
+// Funds made while a match computes, when the match then fails (or the
+// process stops before it commits), stay in the open round: after a
+// restart they are in its tally, the check passes, and the next match
+// pays them.
+func TestLateRowsOfAFailedMatchSurviveARestart(t *testing.T) {
+	s, l, dir := ledgerWith(t, calc.Config{Mechanism: "qf"}, u(1000))
+	_, _, err := l.FundSync(store.FundRequest{Agent: "alice", Gap: *u(1), Amount: *u(100), Key: "a"})
+	require.NoError(t, err)
+	_, err = l.MatchOn(nil, store.Origin{}, func(*store.Store) store.Compute {
+		return func(store.Round, calc.Config) (*payout.Report, *merkle.Tree, error) {
+			if _, _, err := l.FundSync(store.FundRequest{Agent: "bob", Gap: *u(1), Amount: *u(100), Key: "late"}); err != nil {
+				return nil, nil, err
+			}
+			return nil, nil, errors.New("killed")
+		}
+	})
+	require.EqualError(t, err, "killed")
+	require.NoError(t, s.Close())
+	s2 := open(t, dir)
+	defer s2.Close()
+	l2, err := s2.Ledger()
+	require.NoError(t, err)
+	cur, tally := l2.Tally()
+	require.EqualValues(t, 1, cur.Number)
+	require.Equal(t, 2, cur.Contributions)
+	d := tally[*u(1)].Direct
+	require.EqualValues(t, 200, d.Uint64())
+	_, err = l2.Check()
+	require.NoError(t, err)
+	_, replay, err := l2.FundSync(store.FundRequest{Agent: "bob", Gap: *u(1), Amount: *u(100), Key: "late"})
+	require.NoError(t, err)
+	require.True(t, replay)
+	rec, err := l2.MatchOn(nil, store.Origin{}, service.ComputeStored)
+	require.NoError(t, err)
+	require.Equal(t, "10000", rec.Matched, "two donors: the whole pool")
+	rep, err := l2.Check()
+	require.NoError(t, err)
+	require.Equal(t, 2, rep.Contributions)
+	bob, err := l2.Balance("agent:bob")
+	require.NoError(t, err)
+	require.EqualValues(t, 900, bob.Uint64())
+}
