@@ -434,3 +434,42 @@ func TestAttackHeadersAndKeys(t *testing.T) {
 	require.EqualValues(t, 950, e.balance(t, "agent:a1"))
 	checkLedger(t, e)
 }
+
+// JSON tricks beyond TestBadInput: every one is a 400 (or a 403 for a
+// foreign "from") and moves nothing.
+func TestAttackJSONTricks(t *testing.T) {
+	e := newEnv(t, 2, 1000, service.Config{})
+	for _, tc := range []struct {
+		name, body string
+		code       int
+		msg        string
+	}{
+		{"byte order mark", "\ufeff{\"amount\":\"1\"}", 400, "malformed JSON body"},
+		{"invalid utf-8 in a key", "{\"amount\":\"1\",\"fr\xffom\":\"a0\"}", 400, "malformed JSON body"},
+		{"json null", `null`, 400, "malformed JSON body"},
+		{"a bare number", `5`, 400, "malformed JSON body"},
+		{"nested object amount", `{"amount":{"amount":"1"}}`, 400, "want a positive integer"},
+		{"array amount", `{"amount":["1"]}`, 400, "want a positive integer"},
+		{"bool amount", `{"amount":true}`, 400, "want a positive integer"},
+		{"number 1.0", `{"amount":1.0}`, 400, "want a positive integer"},
+		{"number -0", `{"amount":-0}`, 400, "want a positive integer"},
+		{"number over 2^256", `{"amount":115792089237316195423570985008687907853269984665640564039457584007913129639936}`, 400, "over 2^256-1"},
+		{"from with another case", `{"amount":"1","from":"A0"}`, 403, "a key funds only from its own account"},
+		{"from another account form", `{"amount":"1","from":"agent:a1"}`, 403, "a key funds only from its own account"},
+		{"from the pool", `{"amount":"1","from":"pool"}`, 403, "a key funds only from its own account"},
+		{"from an escrow", `{"amount":"1","from":"gap:2"}`, 403, "a key funds only from its own account"},
+		{"comment", `{"amount":"1" /* x */}`, 400, "malformed JSON body"},
+		{"deep nesting", `{"x":` + strings.Repeat("[", 5000) + strings.Repeat("]", 5000) + `}`, 413, "request body over"},
+		{"escaped key duplicate", `{"amount":"1","\u0061mount":"900"}`, 400, `key "amount" given twice`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, body, _ := e.do(t, "POST", "/api/gaps/1/fund", "a0", tc.body)
+			require.Equal(t, tc.code, code, string(body))
+			require.Contains(t, decodeJSON[map[string]string](t, body)["error"], tc.msg)
+			require.EqualValues(t, 1000, e.balance(t, "agent:a0"))
+			require.EqualValues(t, 1000, e.balance(t, "agent:a1"))
+			require.Zero(t, e.balance(t, "gap:1")+e.balance(t, "gap:2"))
+		})
+	}
+	checkLedger(t, e)
+}
