@@ -13,6 +13,7 @@ import (
 	"github.com/qf-dev/qf/ingest"
 	"github.com/qf-dev/qf/merkle"
 	"github.com/qf-dev/qf/payout"
+	"github.com/qf-dev/qf/round"
 	"github.com/qf-dev/qf/service"
 	"github.com/qf-dev/qf/store"
 )
@@ -58,14 +59,19 @@ func TestCheckFindsLateRowsOfAQuietRound(t *testing.T) {
 // was credited, and a fund moves its amount once or not at all.
 func TestRandomSequencesKeepTheLedgerConsistent(t *testing.T) {
 	max := new(uint256.Int).SetAllOne()
-	for _, mech := range []string{"qf", "cocm"} {
+	for _, mech := range []string{"qf", "cocm", calc.CQFName} {
 		for seed := int64(1); seed <= 4; seed++ {
 			t.Run(fmt.Sprintf("%s/seed%d", mech, seed), func(t *testing.T) {
-				s, l, _ := ledgerWith(t, calc.Config{Mechanism: mech}, u(1_000_000))
+				cfg := calc.Config{Mechanism: mech}
+				if mech == calc.CQFName {
+					cfg.Params = calc.Params{"sigma": "1e-3", "decay": "0.5"}
+				}
+				s, l, _ := ledgerWith(t, cfg, u(1_000_000))
 				defer s.Close()
 				rng := rand.New(rand.NewSource(seed))
 				agents := []string{"alice", "bob", "carol"}
 				revoked := map[string]bool{}
+				matched, funded := 0, 0
 				supply := uint256.NewInt(3*1_000_000 + 10000)
 				amount := func() *uint256.Int {
 					switch rng.Intn(10) {
@@ -93,6 +99,7 @@ func TestRandomSequencesKeepTheLedgerConsistent(t *testing.T) {
 						require.True(t, moved.IsZero(), "step %d: a refused or replayed fund moved %s (err %v)", step, moved.Dec(), err)
 					default:
 						require.True(t, moved.Eq(amt), "step %d: a fund of %s moved %s", step, amt.Dec(), moved.Dec())
+						funded++
 					}
 				}
 				for step := range 150 {
@@ -113,16 +120,30 @@ func TestRandomSequencesKeepTheLedgerConsistent(t *testing.T) {
 						}
 					case op < 16:
 						during := rng.Intn(3)
-						_, err := l.MatchOn(nil, store.Origin{}, func(snap *store.Store) store.Compute {
-							return func(r store.Round, cfg calc.Config) (*payout.Report, *merkle.Tree, error) {
-								for range during {
-									fund(step)
+						var err error
+						if mech == calc.CQFName {
+							_, err = l.MatchCQFOn(store.Origin{}, func(snap *store.Store) store.ComputeCQF {
+								return func(r store.Round) (*round.CQFOutcome, error) {
+									for range during {
+										fund(step)
+									}
+									return service.ComputeStoredCQF(snap)(r)
 								}
-								return service.ComputeStored(snap)(r, cfg)
-							}
-						})
+							})
+						} else {
+							_, err = l.MatchOn(nil, store.Origin{}, func(snap *store.Store) store.Compute {
+								return func(r store.Round, cfg calc.Config) (*payout.Report, *merkle.Tree, error) {
+									for range during {
+										fund(step)
+									}
+									return service.ComputeStored(snap)(r, cfg)
+								}
+							})
+						}
 						if err != nil {
 							require.NotErrorIs(t, err, store.ErrLedger, "step %d", step)
+						} else {
+							matched++
 						}
 					case op < 18:
 						cur, _ := l.Tally()
@@ -151,6 +172,8 @@ func TestRandomSequencesKeepTheLedgerConsistent(t *testing.T) {
 					require.Equal(t, supply.Dec(), rep.Supply, "step %d", step)
 					require.Equal(t, rep.Supply, rep.Sum, "step %d", step)
 				}
+				require.Positive(t, matched, "some matches succeed")
+				require.Greater(t, funded, 10, "funds succeed")
 			})
 		}
 	}
