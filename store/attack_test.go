@@ -6,6 +6,7 @@ import (
 	"math/rand"
 	"testing"
 
+	"github.com/cockroachdb/pebble/v2"
 	"github.com/holiman/uint256"
 	"github.com/stretchr/testify/require"
 
@@ -254,4 +255,33 @@ func TestLateRowsOfAFailedMatchSurviveARestart(t *testing.T) {
 	bob, err := l2.Balance("agent:bob")
 	require.NoError(t, err)
 	require.EqualValues(t, 900, bob.Uint64())
+}
+
+// On a ledger from before the journal, a void still refunds the open
+// round's rows that predate it (their tokens sit in escrow), and the
+// journaled ones, but not a forged api: row imported afterwards.
+func TestVoidOnAnOlderLedgerRefundsRowsBeforeTheJournal(t *testing.T) {
+	s, l, dir := ledgerWith(t, calc.Config{Mechanism: "qf"}, u(1000))
+	_, _, err := l.FundSync(store.FundRequest{Agent: "alice", Gap: *u(1), Amount: *u(10)})
+	require.NoError(t, err)
+	require.NoError(t, s.Close())
+	rawWrite(t, dir, func(db *pebble.DB) { require.NoError(t, db.DeleteRange([]byte{'J'}, []byte{'J' + 1}, pebble.Sync)) })
+	s = open(t, dir)
+	defer s.Close()
+	l, err = s.Ledger()
+	require.NoError(t, err)
+	_, _, err = l.FundSync(store.FundRequest{Agent: "bob", Gap: *u(1), Amount: *u(20)})
+	require.NoError(t, err)
+	_, err = s.Import(1, feed(row("api:carol:x", "carol", 1, 500)))
+	require.NoError(t, err)
+	rec, err := l.VoidRound(store.Origin{}, 1)
+	require.NoError(t, err)
+	require.Equal(t, []store.MatchRecordGap{{Gap: "1", Direct: "30", Match: "0", Refunded: "30"}}, rec.Gaps)
+	for acct, want := range map[string]uint64{"agent:alice": 1000, "agent:bob": 1000, "agent:carol": 1000, "gap:1": 0} {
+		b, err := l.Balance(acct)
+		require.NoError(t, err)
+		require.EqualValues(t, want, b.Uint64(), acct)
+	}
+	_, err = l.Check()
+	require.NoError(t, err)
 }

@@ -1010,13 +1010,20 @@ type funded struct {
 // those: a row written around the ledger with an "api:" id (qf import,
 // qf contribute) has no tokens behind it and must not be paid out of the
 // gap's escrow, which holds other rounds' matches.
+//
+// It reads the journal from its end back to the first entry of an earlier
+// round: entries carry the round open when they were written (credits
+// none), so their rounds never go down.
 func (l *Ledger) fundedRows(n uint64) (*funded, error) {
 	f := &funded{n: n, entries: map[string]JournalEntry{}}
-	err := l.s.Journal(0, func(e JournalEntry) bool {
+	err := l.s.journalBack(func(e JournalEntry) bool {
+		if e.Round != 0 && e.Round+1 < n {
+			return false
+		}
 		switch {
 		case e.Kind == JournalOpening && e.Round != 0:
 			f.opening, f.openingN = e.Round, e.Contributions
-		case e.Kind == JournalFund && (e.Round == n || e.Round+1 == n):
+		case e.Kind == JournalFund:
 			f.entries[e.Contribution] = e
 		}
 		return true
