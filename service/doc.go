@@ -34,7 +34,13 @@
 // the metrics and alerts), and [Server.RunSchedule] retries it with
 // backoff from [Config.RetryMin]. The admin's remedy is
 // [Server.VoidRound] (POST /api/rounds/{round}/void, qf ledger
-// void-round), refunding every contribution in one batch.
+// void-round), refunding in one batch every contribution the journal
+// says was funded (a row written around the ledger gets nothing). Round
+// and gap ids in paths must be canonical decimals ([ErrBadRoundID]).
+// service/attack_test.go and store/attack_test.go hold the attacks it
+// withstands (races of funds, matches and voids; replays; path, header
+// and JSON tricks; 2^256 edges; random operation sequences under the
+// ledger check).
 //
 // The schedule is anchored: matches are due at [Config.MatchAt] (or the
 // first start) + k·MatchEvery. The clock is read again every

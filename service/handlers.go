@@ -67,6 +67,8 @@ func statusOf(err error) int {
 		return http.StatusServiceUnavailable
 	case errors.Is(err, store.ErrRoundOpen):
 		return http.StatusConflict
+	case errors.Is(err, ErrBadRoundID):
+		return http.StatusBadRequest
 	case errors.Is(err, calc.ErrAmount), errors.Is(err, store.ErrAccount), errors.Is(err, store.ErrAgentName), errors.Is(err, store.ErrOverflow):
 		return http.StatusBadRequest
 	}
@@ -399,10 +401,16 @@ func (s *Server) voidRound(w http.ResponseWriter, r *http.Request, a *store.Agen
 	return nil
 }
 
+// ErrBadRoundID reports a round id in a path that is not a canonical
+// decimal number (no sign or leading zero): a void of "01" must not void
+// round 1.
+var ErrBadRoundID = errors.New("want a round number")
+
 func pathRound(r *http.Request) (uint64, error) {
-	n, err := strconv.ParseUint(r.PathValue("round"), 10, 64)
-	if err != nil {
-		return 0, httpErr(http.StatusBadRequest, "round %q: want a round number", r.PathValue("round"))
+	v := r.PathValue("round")
+	n, err := strconv.ParseUint(v, 10, 64)
+	if err != nil || strconv.FormatUint(n, 10) != v { // "01" is not round 1
+		return 0, fmt.Errorf("round %q: %w (digits, no sign or leading zero)", v, ErrBadRoundID)
 	}
 	return n, nil
 }

@@ -124,3 +124,23 @@ func (s *Store) Journal(from uint64, fn func(JournalEntry) bool) error {
 	}
 	return it.Error()
 }
+
+// journalBack calls fn with each journal entry from the last back, until
+// fn returns false.
+func (s *Store) journalBack(fn func(JournalEntry) bool) error {
+	it, err := s.rd.NewIter(&pebble.IterOptions{LowerBound: []byte{'J'}, UpperBound: []byte{'J' + 1}})
+	if err != nil {
+		return err
+	}
+	defer it.Close()
+	for it.Last(); it.Valid(); it.Prev() {
+		var e JournalEntry
+		if err := json.Unmarshal(it.Value(), &e); err != nil {
+			return fmt.Errorf("%w: journal entry %x: %v", ErrLedger, it.Key()[1:], err)
+		}
+		if !fn(e) {
+			break
+		}
+	}
+	return it.Error()
+}

@@ -943,8 +943,12 @@ func (l *Ledger) VoidRound(o Origin, n uint64) (MatchRecord, error) {
 	type pair struct{ gap, agent string }
 	back := map[pair]*uint256.Int{}
 	var skipped int
-	err := l.s.EachContribution(r.Number, func(row *ingest.Row) error {
-		if !bytes.HasPrefix(row.ID, []byte("api:")) {
+	funded, err := l.fundedRows(r.Number)
+	if err != nil {
+		return MatchRecord{}, err
+	}
+	err = l.s.EachContribution(r.Number, func(row *ingest.Row) error {
+		if !bytes.HasPrefix(row.ID, []byte("api:")) || !funded.paid(row) {
 			skipped++ // not funded through the ledger: no tokens behind it
 			return nil
 		}
@@ -991,6 +995,51 @@ func (l *Ledger) VoidRound(o Origin, n uint64) (MatchRecord, error) {
 	}
 	_ = skipped
 	return rec, l.finishMatch(m, r, rec, o, false, nil)
+}
+
+// funded is what the journal says paid for round n's contributions.
+type funded struct {
+	n        uint64
+	entries  map[string]JournalEntry // contribution id → its fund entry
+	opening  uint64                  // the round open when the journal started (0: none)
+	openingN int                     // how many contributions it held then
+}
+
+// fundedRows reads the journal's fund entries of round n and of round n-1
+// (whose funds made during its match went to n). A void refunds only
+// those: a row written around the ledger with an "api:" id (qf import,
+// qf contribute) has no tokens behind it and must not be paid out of the
+// gap's escrow, which holds other rounds' matches.
+//
+// It reads the journal from its end back to the first entry of an earlier
+// round: entries carry the round open when they were written (credits
+// none), so their rounds never go down.
+func (l *Ledger) fundedRows(n uint64) (*funded, error) {
+	f := &funded{n: n, entries: map[string]JournalEntry{}}
+	err := l.s.journalBack(func(e JournalEntry) bool {
+		if e.Round != 0 && e.Round+1 < n {
+			return false
+		}
+		switch {
+		case e.Kind == JournalOpening && e.Round != 0:
+			f.opening, f.openingN = e.Round, e.Contributions
+		case e.Kind == JournalFund:
+			f.entries[e.Contribution] = e
+		}
+		return true
+	})
+	return f, err
+}
+
+// paid is true if row was funded through the ledger: its fund entry has
+// its gap, agent and amount, or it predates the journal (see
+// [Ledger.Check]).
+func (f *funded) paid(row *ingest.Row) bool {
+	e, ok := f.entries[string(row.ID)]
+	if !ok {
+		return f.n < f.opening || f.n == f.opening && int(row.Seq) <= f.openingN
+	}
+	return e.From == AgentAccount(string(row.Donor)) && e.To == EscrowAccount(&row.Gap) && e.Amount == row.Amount.Dec()
 }
 
 // finishMatch adds to a match's (or void's) batch its record, the
@@ -1224,8 +1273,9 @@ type CheckReport struct {
 // Check verifies the ledger from disk: Σ balances = supply; the journal,
 // replayed from zero, gives every account's balance and the supply (a
 // balance written around the journal, such as a forged credit, shows);
-// and every contribution of a round the ledger has used (the open round
-// and every round with journal entries) is the fund entry that paid for
+// and every contribution of a round the ledger has used (the open round,
+// every round with journal entries, and the round after one with fund
+// entries, where funds made during its match went) is the fund entry that paid for
 // it, gap, agent and amount (a contribution written with qf contribute or
 // an import has none: void the round to repair it — a voided round's
 // unfunded rows are only counted). Contributions the open round held when
@@ -1293,6 +1343,7 @@ func (l *Ledger) Check() (CheckReport, error) {
 	var openingRound uint64
 	openingN := -1
 	replay, minted := map[string]*uint256.Int{}, new(uint256.Int)
+	late := map[uint64]bool{}
 	var bad error
 	err = l.s.Journal(0, func(e JournalEntry) bool {
 		rep.Entries++
@@ -1326,6 +1377,9 @@ func (l *Ledger) Check() (CheckReport, error) {
 		}
 		replay[e.To].Add(replay[e.To], &a)
 		if e.Kind == JournalFund {
+			// A fund made while its round matched is stored in the next
+			// round (see [Ledger.MatchOn]): that round is checked too.
+			late[e.Round+1] = true
 			agent, gap := strings.TrimPrefix(e.From, "agent:"), strings.TrimPrefix(e.To, "gap:")
 			funds[e.Contribution] = &fund{seq: e.Seq, gap: gap, agent: agent, amount: a}
 		}
@@ -1364,6 +1418,13 @@ func (l *Ledger) Check() (CheckReport, error) {
 	}
 
 	// Every contribution of the ledger's rounds is a fund entry.
+	for n := range late {
+		if _, err := l.s.Round(n); err == nil {
+			rounds[n] = true
+		} else if !errors.Is(err, ErrNoRound) {
+			return rep, err
+		}
+	}
 	ns := make([]uint64, 0, len(rounds))
 	for n := range rounds {
 		ns = append(ns, n)
