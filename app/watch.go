@@ -149,7 +149,8 @@ func watch(c *cli.Context) error {
 		}
 	}
 	if wrong != nil {
-		return fmt.Errorf("%w: the root %s holds, %s, disagrees with the round recomputed from the chain", errMismatch, contract.Hex(), wrong.Hex())
+		// Each root's verdict was printed (JSON too): no {"error"} after it.
+		return jsonPrinted(fmt.Errorf("%w: the root %s holds, %s, disagrees with the round recomputed from the chain", errMismatch, contract.Hex(), wrong.Hex()))
 	}
 	return nil
 }
