@@ -19,7 +19,11 @@ import "@openzeppelin/contracts/utils/cryptography/MerkleProof.sol";
 /// after it the root is final, and every leaf is claimed once, by anyone,
 /// with its OpenZeppelin StandardMerkleTree proof of (projectId, account,
 /// amount). The contract never pays out more than the escrowed limits.
-/// After the claim deadline anyone may sweep what is left to sweepTo.
+/// A root must become final at least one window before the claim deadline.
+/// If no root was ever posted, the escrow stays the pledgers': after the
+/// claim deadline anyone may refund each pledger its pledges, and sweep
+/// takes only what is beyond the unrefunded escrow. Otherwise, after the
+/// claim deadline anyone may sweep what is left to sweepTo.
 contract CQFRound is Ownable, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
 
@@ -36,6 +40,8 @@ contract CQFRound is Ownable, ReentrancyGuardTransient {
     mapping(uint256 => address) public recipientOf;
     mapping(uint256 => address) public recipientIdOf;
     uint256 public totalLimits;
+    /// Each pledger's escrowed total, refunded if no root is ever posted.
+    mapping(address => uint256) public pledgedBy;
 
     bytes32 public payoutRoot;
     uint256 public rootFinalAt;
@@ -47,6 +53,7 @@ contract CQFRound is Ownable, ReentrancyGuardTransient {
     event PayoutRootSet(bytes32 oldRoot, bytes32 newRoot, uint256 finalAt);
     event PayoutClaimed(uint256 indexed projectId, address indexed account, uint256 amount);
     event Swept(address indexed to, uint256 amount);
+    event Refunded(address indexed pledger, uint256 amount);
 
     error InvalidSettings(string what);
     error RoundNotStarted();
@@ -67,6 +74,8 @@ contract CQFRound is Ownable, ReentrancyGuardTransient {
     error InvalidProof();
     error OverEscrow(uint256 claimed, uint256 totalLimits);
     error ClaimDeadlineNotPassed(uint256 claimDeadline);
+    error RootPosted(bytes32 root);
+    error NothingToRefund(address pledger);
 
     constructor(address _token, uint256 _start, uint256 _end, uint256 _challengeWindow, uint256 _claimDeadline, address _sweepTo)
         Ownable(msg.sender)
@@ -74,8 +83,9 @@ contract CQFRound is Ownable, ReentrancyGuardTransient {
         if (_token == address(0)) revert InvalidSettings("token is the zero address");
         if (_start >= _end) revert InvalidSettings("start is not before end");
         if (_challengeWindow == 0) revert InvalidSettings("challengeWindow is 0");
-        if (_claimDeadline <= _end + _challengeWindow) {
-            revert InvalidSettings("claimDeadline is not after end + challengeWindow");
+        // A root posted right after the end must still leave one window to claim.
+        if (_claimDeadline <= _end + 2 * _challengeWindow) {
+            revert InvalidSettings("claimDeadline is not after end + 2 * challengeWindow");
         }
         if (_sweepTo == address(0)) revert InvalidSettings("sweepTo is the zero address");
         token = IERC20(_token);
@@ -111,6 +121,7 @@ contract CQFRound is Ownable, ReentrancyGuardTransient {
         uint256 received = token.balanceOf(address(this)) - before;
         if (received != limit) revert TransferMismatch(limit, received);
         totalLimits += received;
+        pledgedBy[msg.sender] += received;
         emit PledgeMade(projectId, msg.sender, received, to);
     }
 
@@ -121,7 +132,8 @@ contract CQFRound is Ownable, ReentrancyGuardTransient {
         bytes32 old = payoutRoot;
         if (old != bytes32(0) && block.timestamp >= rootFinalAt) revert RootFinal(old);
         uint256 finalAt = block.timestamp + challengeWindow;
-        if (finalAt >= claimDeadline) revert TooLateForWindow(finalAt, claimDeadline);
+        // Claimants get at least one challenge window before the deadline.
+        if (finalAt + challengeWindow > claimDeadline) revert TooLateForWindow(finalAt, claimDeadline);
         payoutRoot = _root;
         rootFinalAt = finalAt;
         emit PayoutRootSet(old, _root, finalAt);
@@ -142,10 +154,28 @@ contract CQFRound is Ownable, ReentrancyGuardTransient {
         emit PayoutClaimed(projectId, account, amount);
     }
 
-    /// Sends everything left to sweepTo, after the claim deadline.
+    /// Returns pledger's whole escrow to it, after the claim deadline, when
+    /// no root was ever posted. Anyone may call it.
+    function refund(address pledger) external nonReentrant {
+        if (block.timestamp <= claimDeadline) revert ClaimDeadlineNotPassed(claimDeadline);
+        if (payoutRoot != bytes32(0)) revert RootPosted(payoutRoot);
+        uint256 amount = pledgedBy[pledger];
+        if (amount == 0) revert NothingToRefund(pledger);
+        pledgedBy[pledger] = 0;
+        claimedTotal += amount;
+        token.safeTransfer(pledger, amount);
+        emit Refunded(pledger, amount);
+    }
+
+    /// Sends everything left to sweepTo, after the claim deadline; without a
+    /// root, the unrefunded escrow stays for refund.
     function sweep() external nonReentrant {
         if (block.timestamp <= claimDeadline) revert ClaimDeadlineNotPassed(claimDeadline);
         uint256 left = token.balanceOf(address(this));
+        if (payoutRoot == bytes32(0)) {
+            uint256 owed = totalLimits - claimedTotal;
+            left = left > owed ? left - owed : 0;
+        }
         token.safeTransfer(sweepTo, left);
         emit Swept(sweepTo, left);
     }

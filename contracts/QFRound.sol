@@ -15,7 +15,8 @@ import "@openzeppelin/contracts/utils/cryptography/MerkleProof.sol";
 /// contract only ever holds the matching pool. After the end the owner posts
 /// qf's Merkle root; a challenge window opens, inside which the owner may
 /// replace it (MatchingRootSet carries the old and the new root) and watchers
-/// check it; after the window the root is final forever and each gap's
+/// check it; a root must become final at least one window before the claim
+/// deadline, so claimants always have that long to claim; after the window the root is final forever and each gap's
 /// recipient claims its match once with the OpenZeppelin StandardMerkleTree
 /// proof of (projectId, recipient, amount). Whatever the root says, the
 /// contract never pays more than matchingPool in matches. After the claim
@@ -87,8 +88,9 @@ contract QFRound is Ownable, ReentrancyGuardTransient {
         if (_matchingPool == 0) revert InvalidSettings("matchingPool is 0");
         if (_start >= _end) revert InvalidSettings("start is not before end");
         if (_challengeWindow == 0) revert InvalidSettings("challengeWindow is 0");
-        if (_claimDeadline <= _end + _challengeWindow) {
-            revert InvalidSettings("claimDeadline is not after end + challengeWindow");
+        // A root posted right after the end must still leave one window to claim.
+        if (_claimDeadline <= _end + 2 * _challengeWindow) {
+            revert InvalidSettings("claimDeadline is not after end + 2 * challengeWindow");
         }
         if (_sweepTo == address(0)) revert InvalidSettings("sweepTo is the zero address");
         donationToken = IERC20(_token);
@@ -136,7 +138,10 @@ contract QFRound is Ownable, ReentrancyGuardTransient {
         bytes32 old = matchingMerkleRoot;
         if (old != bytes32(0) && block.timestamp >= rootFinalAt) revert RootFinal(old);
         uint256 finalAt = block.timestamp + challengeWindow;
-        if (finalAt >= claimDeadline) revert TooLateForWindow(finalAt, claimDeadline);
+        // Claimants get at least one challenge window between finality and
+        // the deadline: a root posted (or replaced) at the last moment would
+        // otherwise leave no time to claim, and sweep would take the pool.
+        if (finalAt + challengeWindow > claimDeadline) revert TooLateForWindow(finalAt, claimDeadline);
         uint256 held = donationToken.balanceOf(address(this));
         if (held < matchingPool) revert PoolNotFunded(held, matchingPool);
         matchingMerkleRoot = _root;

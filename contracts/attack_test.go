@@ -174,6 +174,20 @@ func TestQFRoundAttacks(t *testing.T) {
 		require.Equal(t, "AlreadyClaimed(1)", r.revert(attacker, r.round, r.claim(good, 1)))
 		require.Equal(t, big.NewInt(600), r.balance(r.addr(alice)))
 	})
+	t.Run("a root posted at the last moment leaves no claim time", func(t *testing.T) {
+		// A hostile owner posts (even a correct) root so that it becomes
+		// final seconds before the claim deadline, then sweeps the pool to
+		// sweepTo: the contract refuses a root that leaves claimants less
+		// than one challenge window.
+		r := newQFRound(t, contracts.TestTokenMetaData.Bin, 1000)
+		r.fund(r.pool)
+		head, err := r.backend.Client().HeaderByNumber(context.Background(), nil)
+		require.NoError(t, err)
+		// 100 s before the last moment the old check allowed (finalAt < deadline).
+		r.warp(time.Duration(r.deadline-window-100-head.Time) * time.Second)
+		tr := tree(t, leaf(1, r.addr(alice), 600), leaf(2, r.addr(bob), 400))
+		require.Contains(t, r.revert(owner, r.round, r.qf.PackSetMatchingRoot(tr.Root())), "TooLateForWindow(")
+	})
 	t.Run("reentrant token cannot claim twice", func(t *testing.T) {
 		r := newQFRound(t, contracts.ReentrantTokenMetaData.Bin, 1000)
 		r.fund(r.pool)
@@ -240,7 +254,8 @@ func TestRoundConstructorChecks(t *testing.T) {
 		{"zero token", common.Address{}, 1, 0, 10, 1, 100, sweep, "token is the zero address"},
 		{"start after end", tokenAt, 1, 10, 10, 1, 100, sweep, "start is not before end"},
 		{"no window", tokenAt, 1, 0, 10, 0, 100, sweep, "challengeWindow is 0"},
-		{"deadline inside the window", tokenAt, 1, 0, 10, 5, 15, sweep, "claimDeadline is not after end + challengeWindow"},
+		{"deadline inside the window", tokenAt, 1, 0, 10, 5, 15, sweep, "claimDeadline is not after end + 2 * challengeWindow"},
+		{"no claim window after the earliest root", tokenAt, 1, 0, 10, 5, 20, sweep, "claimDeadline is not after end + 2 * challengeWindow"},
 		{"zero sweep address", tokenAt, 1, 0, 10, 1, 100, common.Address{}, "sweepTo is the zero address"},
 	}
 	deployErr := func(bin string, ctor []byte) string {
@@ -301,6 +316,46 @@ func TestCQFRoundAttacks(t *testing.T) {
 		total, err := bind.Call(rd, nil, cqf.PackTotalLimits(), cqf.UnpackTotalLimits)
 		require.NoError(t, err)
 		require.Equal(t, big.NewInt(501), total)
+	})
+	t.Run("no root: pledges are refunded, not swept", func(t *testing.T) {
+		// A hostile (or vanished) owner never posts a root and sweeps the
+		// pledgers' escrow to sweepTo after the deadline: the escrow stays
+		// the pledgers', sweep takes only the stray tokens.
+		c, cqf, rd, end := setup(t, contracts.TestTokenMetaData.Bin)
+		require.NoError(t, c.send(donor, rd, cqf.PackPledge(big.NewInt(1), big.NewInt(300))))
+		require.NoError(t, c.send(donor, rd, cqf.PackPledge(big.NewInt(1), big.NewInt(200))))
+		require.NoError(t, c.send(owner, c.token, c.tok.PackMint(c.roundAt, big.NewInt(7)))) // stray tokens
+		deadline := end + window + claimPeriod
+		require.Equal(t, "ClaimDeadlineNotPassed("+u(deadline).String()+")", c.revert(attacker, rd, cqf.PackRefund(c.addr(donor))))
+		c.warp((2*3600 + window + claimPeriod) * time.Second)
+		require.NoError(t, c.send(attacker, rd, cqf.PackSweep()))
+		require.Equal(t, big.NewInt(7), c.balance(c.addr(sweeper)), "sweep takes only what is beyond the escrow")
+		require.Equal(t, big.NewInt(500), c.balance(c.roundAt))
+		require.Equal(t, "NothingToRefund("+c.addr(attacker).Hex()+")", c.revert(attacker, rd, cqf.PackRefund(c.addr(attacker))))
+		require.NoError(t, c.send(attacker, rd, cqf.PackRefund(c.addr(donor))), "anyone may refund a pledger, to the pledger")
+		require.Equal(t, big.NewInt(1000), c.balance(c.addr(donor)), "both pledges back")
+		require.Equal(t, "NothingToRefund("+c.addr(donor).Hex()+")", c.revert(attacker, rd, cqf.PackRefund(c.addr(donor))), "once")
+		require.NoError(t, c.send(attacker, rd, cqf.PackSweep()))
+		require.Zero(t, c.balance(c.roundAt).Sign())
+		require.Zero(t, c.balance(c.addr(attacker)).Sign())
+	})
+	t.Run("a root posted at the last moment leaves no claim time", func(t *testing.T) {
+		c, cqf, rd, end := setup(t, contracts.TestTokenMetaData.Bin)
+		require.NoError(t, c.send(donor, rd, cqf.PackPledge(big.NewInt(1), big.NewInt(500))))
+		head, err := c.backend.Client().HeaderByNumber(context.Background(), nil)
+		require.NoError(t, err)
+		c.warp(time.Duration(end+claimPeriod-100-head.Time) * time.Second)
+		tr := tree(t, leaf(1, c.addr(alice), 500))
+		require.Contains(t, c.revert(owner, rd, cqf.PackSetPayoutRoot(tr.Root())), "TooLateForWindow(")
+	})
+	t.Run("no refund once a root is posted", func(t *testing.T) {
+		c, cqf, rd, _ := setup(t, contracts.TestTokenMetaData.Bin)
+		require.NoError(t, c.send(donor, rd, cqf.PackPledge(big.NewInt(1), big.NewInt(500))))
+		c.warp(2 * time.Hour)
+		tr := tree(t, leaf(1, c.addr(alice), 500))
+		require.NoError(t, c.send(owner, rd, cqf.PackSetPayoutRoot(tr.Root())))
+		c.warp((window + claimPeriod) * time.Second)
+		require.Equal(t, "RootPosted("+tr.Root().Hex()+")", c.revert(attacker, rd, cqf.PackRefund(c.addr(donor))), "the root's leaves decide")
 	})
 	t.Run("malicious root cannot pay beyond the escrow", func(t *testing.T) {
 		c, cqf, rd, _ := setup(t, contracts.TestTokenMetaData.Bin)
