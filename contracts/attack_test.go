@@ -188,6 +188,39 @@ func TestQFRoundAttacks(t *testing.T) {
 		tr := tree(t, leaf(1, r.addr(alice), 600), leaf(2, r.addr(bob), 400))
 		require.Contains(t, r.revert(owner, r.round, r.qf.PackSetMatchingRoot(tr.Root())), "TooLateForWindow(")
 	})
+	t.Run("token without return values (USDT style)", func(t *testing.T) {
+		r := newQFRound(t, contracts.OddTokenMetaData.Bin, 1000)
+		r.give(donor, 300)
+		require.NoError(t, r.send(donor, r.round, r.qf.PackDonate(big.NewInt(1), big.NewInt(300))))
+		require.Equal(t, big.NewInt(300), r.balance(r.addr(alice)), "the donation arrives")
+		r.fund(r.pool)
+		r.warp(2 * time.Hour)
+		tr := tree(t, leaf(1, r.addr(alice), 600), leaf(2, r.addr(bob), 400))
+		require.NoError(t, r.send(owner, r.round, r.qf.PackSetMatchingRoot(tr.Root())))
+		r.warp(window * time.Second)
+		require.NoError(t, r.send(attacker, r.round, r.claim(tr, 1)))
+		require.Equal(t, big.NewInt(900), r.balance(r.addr(alice)), "the match arrives")
+	})
+	t.Run("token returning false moves nothing and records nothing", func(t *testing.T) {
+		r := newQFRound(t, contracts.OddTokenMetaData.Bin, 1000)
+		r.give(donor, 300)
+		r.fund(r.pool)
+		odd := contracts.NewOddToken()
+		tokenAt := r.tokenAddr()
+		tok := odd.Instance(r.backend.Client(), tokenAt)
+		require.NoError(t, r.send(owner, tok, odd.PackSetMode(1)))
+		failed := "SafeERC20FailedOperation(" + tokenAt.Hex() + ")"
+		require.Equal(t, failed, r.revert(donor, r.round, r.qf.PackDonate(big.NewInt(1), big.NewInt(300))))
+		r.warp(2 * time.Hour)
+		tr := tree(t, leaf(1, r.addr(alice), 600), leaf(2, r.addr(bob), 400))
+		require.NoError(t, r.send(owner, r.round, r.qf.PackSetMatchingRoot(tr.Root())))
+		r.warp(window * time.Second)
+		require.Equal(t, failed, r.revert(attacker, r.round, r.claim(tr, 1)))
+		require.NoError(t, r.send(owner, tok, odd.PackSetMode(0)))
+		require.NoError(t, r.send(attacker, r.round, r.claim(tr, 1)), "the failed claim was not marked claimed")
+		require.Equal(t, big.NewInt(600), r.balance(r.addr(alice)))
+		require.Equal(t, big.NewInt(300), r.balance(r.addr(donor)), "the refused donation never left")
+	})
 	t.Run("reentrant token cannot claim twice", func(t *testing.T) {
 		r := newQFRound(t, contracts.ReentrantTokenMetaData.Bin, 1000)
 		r.fund(r.pool)
@@ -211,6 +244,57 @@ func TestQFRoundAttacks(t *testing.T) {
 		require.Equal(t, "ReentrancyGuardReentrantCall()", name)
 		require.Equal(t, big.NewInt(600), r.balance(r.addr(alice)), "paid once")
 		require.Equal(t, big.NewInt(400), r.balance(r.roundAt))
+	})
+	t.Run("reentrant token cannot donate twice", func(t *testing.T) {
+		r := newQFRound(t, contracts.ReentrantTokenMetaData.Bin, 1000)
+		r.give(donor, 300)
+		hostile := contracts.NewReentrantToken()
+		tok := hostile.Instance(r.backend.Client(), r.tokenAddr())
+		require.NoError(t, r.send(attacker, tok, hostile.PackArm(r.roundAt, r.qf.PackDonate(big.NewInt(2), big.NewInt(1)))))
+		require.NoError(t, r.send(donor, r.round, r.qf.PackDonate(big.NewInt(1), big.NewInt(300))))
+		ret, err := bind.Call(tok, nil, hostile.PackReentryResult(), hostile.UnpackReentryResult)
+		require.NoError(t, err)
+		name, _ := qfchain.DecodeRevert(ret)
+		require.Equal(t, "ReentrancyGuardReentrantCall()", name, "the nested donate reverted")
+		it, err := bind.FilterEvents(r.round, &bind.FilterOpts{Start: 0}, r.qf.UnpackDonationMadeEvent)
+		require.NoError(t, err)
+		n := 0
+		for it.Next() {
+			n++
+			require.Equal(t, big.NewInt(300), it.Value().Amount)
+		}
+		require.Equal(t, 1, n, "one DonationMade for one donation")
+		require.Equal(t, big.NewInt(300), r.balance(r.addr(alice)))
+	})
+	t.Run("front-running a claim pays the leaf's recipient", func(t *testing.T) {
+		r := newQFRound(t, contracts.TestTokenMetaData.Bin, 1000)
+		r.fund(r.pool)
+		r.warp(2 * time.Hour)
+		tr := tree(t, leaf(1, r.addr(alice), 600), leaf(2, r.addr(bob), 400))
+		require.NoError(t, r.send(owner, r.round, r.qf.PackSetMatchingRoot(tr.Root())))
+		r.warp(window * time.Second)
+		p, err := payout.ProofFor(tr, uint256.NewInt(1))
+		require.NoError(t, err)
+		proof := make([][32]byte, len(p.Proof))
+		for i, h := range p.Proof {
+			proof[i] = h
+		}
+		cases := []struct {
+			name string
+			data []byte
+		}{
+			{"recipient swapped for the attacker", r.qf.PackClaimMatching(u(1), r.addr(attacker), big.NewInt(600), proof)},
+			{"gap 1's proof claimed as gap 2", r.qf.PackClaimMatching(u(2), r.addr(alice), big.NewInt(600), proof)},
+			{"amount raised", r.qf.PackClaimMatching(u(1), r.addr(alice), big.NewInt(601), proof)},
+		}
+		for _, tc := range cases {
+			t.Run(tc.name, func(t *testing.T) {
+				require.Equal(t, "InvalidProof()", r.revert(attacker, r.round, tc.data))
+			})
+		}
+		require.NoError(t, r.send(attacker, r.round, r.claim(tr, 1)), "anyone may submit the claim")
+		require.Equal(t, big.NewInt(600), r.balance(r.addr(alice)), "and it pays the leaf's recipient")
+		require.Zero(t, r.balance(r.addr(attacker)).Sign())
 	})
 	t.Run("sweep only after the claim deadline", func(t *testing.T) {
 		r := newQFRound(t, contracts.TestTokenMetaData.Bin, 1000)

@@ -29,7 +29,8 @@
 // after the claim deadline refund(pledger) returns each pledger's total
 // (pledgedBy) and sweep takes only what lies beyond the unrefunded escrow. TestToken.sol is a mintable ERC-20; SkimToken.sol (1% burnt
 // per transfer) and ReentrantToken.sol (calls back into a target from a
-// transfer) are hostile tokens for the attack tests. AlloDistribution.sol
+// transfer) are hostile tokens for the attack tests, as is OddToken.sol
+// (transfer without return data, USDT style, or returning false). AlloDistribution.sol
 // is Allo v2's distribution check for --leaf allo trees.
 //
 // The artifacts in build/ and the abigen v2 bindings are generated and
