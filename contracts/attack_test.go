@@ -296,6 +296,44 @@ func TestQFRoundAttacks(t *testing.T) {
 		require.Equal(t, big.NewInt(600), r.balance(r.addr(alice)), "and it pays the leaf's recipient")
 		require.Zero(t, r.balance(r.addr(attacker)).Sign())
 	})
+	t.Run("donation edges", func(t *testing.T) {
+		r := newQFRound(t, contracts.TestTokenMetaData.Bin, 1000)
+		r.give(donor, 100)
+		r.give(alice, 100)
+		cases := []struct {
+			name string
+			who  int
+			gap  int64
+			amt  int64
+			want string
+		}{
+			{"zero amount", donor, 1, 0, "ZeroAmount()"},
+			{"more than approved", donor, 1, 101, "ERC20InsufficientAllowance(" + r.roundAt.Hex() + ", 100, 101)"},
+			// The recipient's balance does not move: nothing is recorded.
+			{"a recipient donating to its own gap", alice, 1, 5, "TransferMismatch(5, 0)"},
+		}
+		for _, tc := range cases {
+			t.Run(tc.name, func(t *testing.T) {
+				require.Equal(t, tc.want, r.revert(tc.who, r.round, r.qf.PackDonate(big.NewInt(tc.gap), big.NewInt(tc.amt))))
+			})
+		}
+		r.warp(2 * time.Hour)
+		t.Run("after the end", func(t *testing.T) {
+			require.Equal(t, "RoundEnded()", r.revert(donor, r.round, r.qf.PackDonate(big.NewInt(1), big.NewInt(1))))
+		})
+		require.Equal(t, big.NewInt(100), r.balance(r.addr(donor)), "nothing moved")
+	})
+	t.Run("renounced ownership: no root, the pool goes back to sweepTo", func(t *testing.T) {
+		r := newQFRound(t, contracts.TestTokenMetaData.Bin, 1000)
+		r.fund(r.pool)
+		require.NoError(t, r.send(owner, r.round, r.qf.PackRenounceOwnership()))
+		r.warp(2 * time.Hour)
+		require.Equal(t, "OwnableUnauthorizedAccount("+r.addr(owner).Hex()+")", r.revert(owner, r.round, r.qf.PackSetMatchingRoot(common.Hash{1})))
+		require.Equal(t, "RootNotSet()", r.revert(attacker, r.round, r.qf.PackClaimMatching(u(1), r.addr(alice), big.NewInt(1), nil)))
+		r.warp((window + claimPeriod) * time.Second)
+		require.NoError(t, r.send(attacker, r.round, r.qf.PackSweep()))
+		require.Equal(t, big.NewInt(1000), r.balance(r.addr(sweeper)), "the pool is not locked")
+	})
 	t.Run("sweep only after the claim deadline", func(t *testing.T) {
 		r := newQFRound(t, contracts.TestTokenMetaData.Bin, 1000)
 		r.fund(r.pool)
