@@ -18,7 +18,10 @@ import "@openzeppelin/contracts/utils/cryptography/MerkleProof.sol";
 /// opens a challenge window inside which the owner may replace the root;
 /// after it the root is final, and every leaf is claimed once, by anyone,
 /// with its OpenZeppelin StandardMerkleTree proof of (projectId, account,
-/// amount). The contract never pays out more than the escrowed limits.
+/// amount). The contract never pays a gap's leaves more than the gap's
+/// escrow, nor an account other than the gap's recipient more than its own
+/// pledges to the gap: a root can move a pledge only to its own refund or to
+/// the recipient it was pledged to.
 /// A root must become final at least one window before the claim deadline.
 /// If no root was ever posted, the escrow stays the pledgers': after the
 /// claim deadline anyone may refund each pledger its pledges, and sweep
@@ -40,8 +43,13 @@ contract CQFRound is Ownable, ReentrancyGuardTransient {
     mapping(uint256 => address) public recipientOf;
     mapping(uint256 => address) public recipientIdOf;
     uint256 public totalLimits;
-    /// Each pledger's escrowed total, refunded if no root is ever posted.
-    mapping(address => uint256) public pledgedBy;
+    /// Σ pledges per gap, and per gap and pledger: a leaf pays at most its
+    /// gap's escrow, and a leaf to anyone but the gap's recipient at most
+    /// that account's own pledges to the gap (its refund); with no root,
+    /// refund returns each pledger's pledges.
+    mapping(uint256 => uint256) public limitsOf;
+    mapping(uint256 => mapping(address => uint256)) public pledgedTo;
+    mapping(uint256 => uint256) public claimedOf;
 
     bytes32 public payoutRoot;
     uint256 public rootFinalAt;
@@ -53,7 +61,7 @@ contract CQFRound is Ownable, ReentrancyGuardTransient {
     event PayoutRootSet(bytes32 oldRoot, bytes32 newRoot, uint256 finalAt);
     event PayoutClaimed(uint256 indexed projectId, address indexed account, uint256 amount);
     event Swept(address indexed to, uint256 amount);
-    event Refunded(address indexed pledger, uint256 amount);
+    event Refunded(uint256 indexed projectId, address indexed pledger, uint256 amount);
 
     error InvalidSettings(string what);
     error RoundNotStarted();
@@ -75,7 +83,8 @@ contract CQFRound is Ownable, ReentrancyGuardTransient {
     error OverEscrow(uint256 claimed, uint256 totalLimits);
     error ClaimDeadlineNotPassed(uint256 claimDeadline);
     error RootPosted(bytes32 root);
-    error NothingToRefund(address pledger);
+    error NothingToRefund(uint256 projectId, address pledger);
+    error LeafOverPledge(uint256 projectId, address account, uint256 amount, uint256 cap);
 
     constructor(address _token, uint256 _start, uint256 _end, uint256 _challengeWindow, uint256 _claimDeadline, address _sweepTo)
         Ownable(msg.sender)
@@ -121,7 +130,8 @@ contract CQFRound is Ownable, ReentrancyGuardTransient {
         uint256 received = token.balanceOf(address(this)) - before;
         if (received != limit) revert TransferMismatch(limit, received);
         totalLimits += received;
-        pledgedBy[msg.sender] += received;
+        limitsOf[projectId] += received;
+        pledgedTo[projectId][msg.sender] += received;
         emit PledgeMade(projectId, msg.sender, received, to);
     }
 
@@ -146,25 +156,29 @@ contract CQFRound is Ownable, ReentrancyGuardTransient {
         bytes32 leaf = keccak256(bytes.concat(keccak256(abi.encode(projectId, account, amount))));
         if (leafClaimed[leaf]) revert AlreadyClaimed(leaf);
         if (!MerkleProof.verifyCalldata(proof, payoutRoot, leaf)) revert InvalidProof();
-        uint256 total = claimedTotal + amount;
-        if (total > totalLimits) revert OverEscrow(total, totalLimits);
+        uint256 limits = limitsOf[projectId];
+        uint256 cap = account == recipientOf[projectId] ? limits : pledgedTo[projectId][account];
+        if (amount > cap) revert LeafOverPledge(projectId, account, amount, cap);
+        uint256 gapTotal = claimedOf[projectId] + amount;
+        if (gapTotal > limits) revert OverEscrow(gapTotal, limits);
         leafClaimed[leaf] = true;
-        claimedTotal = total;
+        claimedOf[projectId] = gapTotal;
+        claimedTotal += amount;
         token.safeTransfer(account, amount);
         emit PayoutClaimed(projectId, account, amount);
     }
 
-    /// Returns pledger's whole escrow to it, after the claim deadline, when
-    /// no root was ever posted. Anyone may call it.
-    function refund(address pledger) external nonReentrant {
+    /// Returns pledger's whole escrow on gap projectId to it, after the
+    /// claim deadline, when no root was ever posted. Anyone may call it.
+    function refund(uint256 projectId, address pledger) external nonReentrant {
         if (block.timestamp <= claimDeadline) revert ClaimDeadlineNotPassed(claimDeadline);
         if (payoutRoot != bytes32(0)) revert RootPosted(payoutRoot);
-        uint256 amount = pledgedBy[pledger];
-        if (amount == 0) revert NothingToRefund(pledger);
-        pledgedBy[pledger] = 0;
+        uint256 amount = pledgedTo[projectId][pledger];
+        if (amount == 0) revert NothingToRefund(projectId, pledger);
+        pledgedTo[projectId][pledger] = 0;
         claimedTotal += amount;
         token.safeTransfer(pledger, amount);
-        emit Refunded(pledger, amount);
+        emit Refunded(projectId, pledger, amount);
     }
 
     /// Sends everything left to sweepTo, after the claim deadline; without a

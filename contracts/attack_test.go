@@ -448,15 +448,15 @@ func TestCQFRoundAttacks(t *testing.T) {
 		require.NoError(t, c.send(donor, rd, cqf.PackPledge(big.NewInt(1), big.NewInt(200))))
 		require.NoError(t, c.send(owner, c.token, c.tok.PackMint(c.roundAt, big.NewInt(7)))) // stray tokens
 		deadline := end + window + claimPeriod
-		require.Equal(t, "ClaimDeadlineNotPassed("+u(deadline).String()+")", c.revert(attacker, rd, cqf.PackRefund(c.addr(donor))))
+		require.Equal(t, "ClaimDeadlineNotPassed("+u(deadline).String()+")", c.revert(attacker, rd, cqf.PackRefund(u(1), c.addr(donor))))
 		c.warp((2*3600 + window + claimPeriod) * time.Second)
 		require.NoError(t, c.send(attacker, rd, cqf.PackSweep()))
 		require.Equal(t, big.NewInt(7), c.balance(c.addr(sweeper)), "sweep takes only what is beyond the escrow")
 		require.Equal(t, big.NewInt(500), c.balance(c.roundAt))
-		require.Equal(t, "NothingToRefund("+c.addr(attacker).Hex()+")", c.revert(attacker, rd, cqf.PackRefund(c.addr(attacker))))
-		require.NoError(t, c.send(attacker, rd, cqf.PackRefund(c.addr(donor))), "anyone may refund a pledger, to the pledger")
+		require.Equal(t, "NothingToRefund(1, "+c.addr(attacker).Hex()+")", c.revert(attacker, rd, cqf.PackRefund(u(1), c.addr(attacker))))
+		require.NoError(t, c.send(attacker, rd, cqf.PackRefund(u(1), c.addr(donor))), "anyone may refund a pledger, to the pledger")
 		require.Equal(t, big.NewInt(1000), c.balance(c.addr(donor)), "both pledges back")
-		require.Equal(t, "NothingToRefund("+c.addr(donor).Hex()+")", c.revert(attacker, rd, cqf.PackRefund(c.addr(donor))), "once")
+		require.Equal(t, "NothingToRefund(1, "+c.addr(donor).Hex()+")", c.revert(attacker, rd, cqf.PackRefund(u(1), c.addr(donor))), "once")
 		require.NoError(t, c.send(attacker, rd, cqf.PackSweep()))
 		require.Zero(t, c.balance(c.roundAt).Sign())
 		require.Zero(t, c.balance(c.addr(attacker)).Sign())
@@ -477,18 +477,22 @@ func TestCQFRoundAttacks(t *testing.T) {
 		tr := tree(t, leaf(1, c.addr(alice), 500))
 		require.NoError(t, c.send(owner, rd, cqf.PackSetPayoutRoot(tr.Root())))
 		c.warp((window + claimPeriod) * time.Second)
-		require.Equal(t, "RootPosted("+tr.Root().Hex()+")", c.revert(attacker, rd, cqf.PackRefund(c.addr(donor))), "the root's leaves decide")
+		require.Equal(t, "RootPosted("+tr.Root().Hex()+")", c.revert(attacker, rd, cqf.PackRefund(u(1), c.addr(donor))), "the root's leaves decide")
 	})
 	t.Run("malicious root cannot pay beyond the escrow", func(t *testing.T) {
+		// A hostile owner's root pays itself on an unknown gap and on a real
+		// one, and over-pays a gap: only the gap's recipient and its own
+		// pledgers can be paid, within the gap's escrow.
 		c, cqf, rd, _ := setup(t, contracts.TestTokenMetaData.Bin)
 		require.NoError(t, c.send(donor, rd, cqf.PackPledge(big.NewInt(1), big.NewInt(500))))
 		require.NoError(t, c.send(owner, c.token, c.tok.PackMint(c.roundAt, big.NewInt(1000)))) // stray tokens
 		c.warp(2 * time.Hour)
-		tr := tree(t, leaf(1, c.addr(alice), 500), leaf(999, c.addr(owner), 300))
+		tr := tree(t, leaf(1, c.addr(alice), 400), leaf(1, c.addr(donor), 200), leaf(999, c.addr(owner), 300), leaf(1, c.addr(owner), 100))
 		require.NoError(t, c.send(owner, rd, cqf.PackSetPayoutRoot(tr.Root())))
 		c.warp(window * time.Second)
-		claim := func(gap uint64) []byte {
-			p, err := payout.ProofFor(tr, uint256.NewInt(gap))
+		claim := func(gap uint64, who common.Address) []byte {
+			g := uint256.NewInt(gap)
+			p, err := payout.ProofForLeaf(tr, g, &who)
 			require.NoError(t, err)
 			proof := make([][32]byte, len(p.Proof))
 			for i, h := range p.Proof {
@@ -497,7 +501,23 @@ func TestCQFRoundAttacks(t *testing.T) {
 			amount, _ := new(big.Int).SetString(p.Amount, 10)
 			return cqf.PackClaim(u(gap), common.Address(p.Recipient), amount, proof)
 		}
-		require.NoError(t, c.send(attacker, rd, claim(999)))
-		require.Equal(t, "OverEscrow(800, 500)", c.revert(attacker, rd, claim(1)))
+		cases := []struct {
+			name string
+			gap  uint64
+			who  int
+			want string
+		}{
+			{"an unknown gap paying the owner", 999, owner, "LeafOverPledge(999, " + c.addr(owner).Hex() + ", 300, 0)"},
+			{"a real gap paying a non-pledger", 1, owner, "LeafOverPledge(1, " + c.addr(owner).Hex() + ", 100, 0)"},
+		}
+		for _, tc := range cases {
+			t.Run(tc.name, func(t *testing.T) {
+				require.Equal(t, tc.want, c.revert(attacker, rd, claim(tc.gap, c.addr(tc.who))))
+			})
+		}
+		require.NoError(t, c.send(attacker, rd, claim(1, c.addr(alice))))
+		require.Equal(t, "OverEscrow(600, 500)", c.revert(attacker, rd, claim(1, c.addr(donor))), "the gap's leaves stay within its escrow")
+		require.Equal(t, big.NewInt(400), c.balance(c.addr(alice)))
+		require.Equal(t, big.NewInt(1100), c.balance(c.roundAt))
 	})
 }

@@ -26,8 +26,12 @@
 // recipient's Σ pay and each pledger's refund), and every leaf is claimed
 // once with claim(projectId, account, amount, proof); claims never exceed
 // the escrow. If no root is ever posted the escrow stays the pledgers':
-// after the claim deadline refund(pledger) returns each pledger's total
-// (pledgedBy) and sweep takes only what lies beyond the unrefunded escrow. TestToken.sol is a mintable ERC-20; SkimToken.sol (1% burnt
+// after the claim deadline refund(projectId, pledger) returns a pledger's
+// pledges to a gap (pledgedTo) and sweep takes only what lies beyond the
+// unrefunded escrow. Whatever the root says, a gap's leaves never take more
+// than the gap's escrow (limitsOf), and a leaf to any account but the gap's
+// recipient never more than that account's own pledges to the gap.
+// TestToken.sol is a mintable ERC-20; SkimToken.sol (1% burnt
 // per transfer) and ReentrantToken.sol (calls back into a target from a
 // transfer) are hostile tokens for the attack tests, as is OddToken.sol
 // (transfer without return data, USDT style, or returning false). AlloDistribution.sol
