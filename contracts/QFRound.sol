@@ -19,7 +19,8 @@ import "@openzeppelin/contracts/utils/cryptography/MerkleProof.sol";
 /// deadline, so claimants always have that long to claim; after the window the root is final forever and each gap's
 /// recipient claims its match once with the OpenZeppelin StandardMerkleTree
 /// proof of (projectId, recipient, amount). Whatever the root says, the
-/// contract never pays more than matchingPool in matches. After the claim
+/// contract never pays more than matchingPool in matches, and pays a gap's
+/// match only to the gap's registered recipient. After the claim
 /// deadline anyone may sweep what is left to the configured address.
 contract QFRound is Ownable, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
@@ -73,6 +74,7 @@ contract QFRound is Ownable, ReentrancyGuardTransient {
     error AlreadyClaimed(uint256 projectId);
     error InvalidProof();
     error OverPool(uint256 claimed, uint256 matchingPool);
+    error NotGapRecipient(uint256 projectId, address recipient);
     error ClaimDeadlineNotPassed(uint256 claimDeadline);
 
     constructor(
@@ -159,6 +161,8 @@ contract QFRound is Ownable, ReentrancyGuardTransient {
         if (block.timestamp < rootFinalAt) revert ChallengeWindowOpen(rootFinalAt);
         if (block.timestamp > claimDeadline) revert ClaimsClosed(claimDeadline);
         if (matchingClaimed[projectId]) revert AlreadyClaimed(projectId);
+        // Whatever the root says, a match goes only to the gap's registered recipient.
+        if (recipient != recipientOf[projectId]) revert NotGapRecipient(projectId, recipient);
         bytes32 leaf = keccak256(bytes.concat(keccak256(abi.encode(projectId, recipient, matchingAmount))));
         if (!MerkleProof.verifyCalldata(proof, matchingMerkleRoot, leaf)) revert InvalidProof();
         uint256 total = claimedTotal + matchingAmount;

@@ -129,12 +129,27 @@ func TestQFRoundAttacks(t *testing.T) {
 		r := newQFRound(t, contracts.TestTokenMetaData.Bin, 1000)
 		r.fund(big.NewInt(3000)) // over-funded: the pool is what bounds the claims
 		r.warp(2 * time.Hour)
-		tr := tree(t, leaf(1, r.addr(alice), 400), leaf(999, r.addr(owner), 1000))
+		tr := tree(t, leaf(1, r.addr(alice), 700), leaf(2, r.addr(bob), 400))
 		require.NoError(t, r.send(owner, r.round, r.qf.PackSetMatchingRoot(tr.Root())))
 		r.warp(window * time.Second)
-		require.NoError(t, r.send(attacker, r.round, r.claim(tr, 999)))
-		require.Equal(t, "OverPool(1400, 1000)", r.revert(attacker, r.round, r.claim(tr, 1)))
-		require.Equal(t, big.NewInt(2000), r.balance(r.roundAt), "the contract pays no more than matchingPool")
+		require.NoError(t, r.send(attacker, r.round, r.claim(tr, 1)))
+		require.Equal(t, "OverPool(1100, 1000)", r.revert(attacker, r.round, r.claim(tr, 2)))
+		require.Equal(t, big.NewInt(2300), r.balance(r.roundAt), "the contract pays no more than matchingPool")
+	})
+	t.Run("malicious root cannot pay anyone but the gap's recipient", func(t *testing.T) {
+		// The drain: a root paying an unknown gap (or a real one) to the owner.
+		r := newQFRound(t, contracts.TestTokenMetaData.Bin, 1000)
+		r.fund(r.pool)
+		r.warp(2 * time.Hour)
+		tr := tree(t, leaf(1, r.addr(owner), 600), leaf(999, r.addr(owner), 400))
+		require.NoError(t, r.send(owner, r.round, r.qf.PackSetMatchingRoot(tr.Root())))
+		r.warp(window * time.Second)
+		for _, gap := range []uint64{1, 999} {
+			t.Run(u(gap).String(), func(t *testing.T) {
+				require.Equal(t, "NotGapRecipient("+u(gap).String()+", "+r.addr(owner).Hex()+")", r.revert(attacker, r.round, r.claim(tr, gap)))
+			})
+		}
+		require.Equal(t, big.NewInt(1000), r.balance(r.roundAt), "nothing paid")
 	})
 	t.Run("root posted before the pool is funded", func(t *testing.T) {
 		r := newQFRound(t, contracts.TestTokenMetaData.Bin, 1000)
@@ -148,7 +163,7 @@ func TestQFRoundAttacks(t *testing.T) {
 		require.Equal(t, "RoundNotEnded()", r.revert(owner, r.round, r.qf.PackSetMatchingRoot(common.Hash{1})))
 		r.warp(2 * time.Hour)
 		good := tree(t, leaf(1, r.addr(alice), 600), leaf(2, r.addr(bob), 400))
-		bad := tree(t, leaf(1, r.addr(alice), 600), leaf(999, r.addr(owner), 400))
+		bad := tree(t, leaf(1, r.addr(alice), 900), leaf(999, r.addr(owner), 100))
 		require.Equal(t, "ZeroRoot()", r.revert(owner, r.round, r.qf.PackSetMatchingRoot(common.Hash{})))
 		require.Equal(t, "OwnableUnauthorizedAccount("+r.addr(attacker).Hex()+")", r.revert(attacker, r.round, r.qf.PackSetMatchingRoot(bad.Root())))
 		require.NoError(t, r.send(owner, r.round, r.qf.PackSetMatchingRoot(bad.Root())))
@@ -169,7 +184,8 @@ func TestQFRoundAttacks(t *testing.T) {
 		require.Contains(t, r.revert(attacker, r.round, r.claim(good, 1)), "ChallengeWindowOpen(", "the replacement has its own window")
 		r.warp(window / 2 * time.Second)
 		require.Equal(t, "RootFinal("+good.Root().Hex()+")", r.revert(owner, r.round, r.qf.PackSetMatchingRoot(bad.Root())))
-		require.Equal(t, "InvalidProof()", r.revert(attacker, r.round, r.claim(bad, 999)), "the replaced root pays nothing")
+		require.Equal(t, "InvalidProof()", r.revert(attacker, r.round, r.claim(bad, 1)), "the replaced root pays nothing")
+		require.Equal(t, "NotGapRecipient(999, "+r.addr(owner).Hex()+")", r.revert(attacker, r.round, r.claim(bad, 999)))
 		require.NoError(t, r.send(attacker, r.round, r.claim(good, 1)))
 		require.Equal(t, "AlreadyClaimed(1)", r.revert(attacker, r.round, r.claim(good, 1)))
 		require.Equal(t, big.NewInt(600), r.balance(r.addr(alice)))
@@ -282,14 +298,16 @@ func TestQFRoundAttacks(t *testing.T) {
 		cases := []struct {
 			name string
 			data []byte
+			want string
 		}{
-			{"recipient swapped for the attacker", r.qf.PackClaimMatching(u(1), r.addr(attacker), big.NewInt(600), proof)},
-			{"gap 1's proof claimed as gap 2", r.qf.PackClaimMatching(u(2), r.addr(alice), big.NewInt(600), proof)},
-			{"amount raised", r.qf.PackClaimMatching(u(1), r.addr(alice), big.NewInt(601), proof)},
+			{"recipient swapped for the attacker", r.qf.PackClaimMatching(u(1), r.addr(attacker), big.NewInt(600), proof), "NotGapRecipient(1, " + r.addr(attacker).Hex() + ")"},
+			{"gap 1's proof claimed as gap 2", r.qf.PackClaimMatching(u(2), r.addr(alice), big.NewInt(600), proof), "NotGapRecipient(2, " + r.addr(alice).Hex() + ")"},
+			{"gap 1's proof claimed as gap 2 to its recipient", r.qf.PackClaimMatching(u(2), r.addr(bob), big.NewInt(600), proof), "InvalidProof()"},
+			{"amount raised", r.qf.PackClaimMatching(u(1), r.addr(alice), big.NewInt(601), proof), "InvalidProof()"},
 		}
 		for _, tc := range cases {
 			t.Run(tc.name, func(t *testing.T) {
-				require.Equal(t, "InvalidProof()", r.revert(attacker, r.round, tc.data))
+				require.Equal(t, tc.want, r.revert(attacker, r.round, tc.data))
 			})
 		}
 		require.NoError(t, r.send(attacker, r.round, r.claim(tr, 1)), "anyone may submit the claim")

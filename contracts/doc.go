@@ -8,7 +8,8 @@
 // setMatchingRoot, after the end, opens a challenge window in which the
 // owner may replace the root (MatchingRootSet(old, new, finalAt)); after it
 // the root is final and claimMatching(projectId, recipient, amount, proof)
-// pays each gap once, never more than matchingPool in all, until the claim
+// pays each gap once, only to its registered recipient (NotGapRecipient),
+// never more than matchingPool in all, until the claim
 // deadline, after which sweep sends what is left to the configured address.
 // The leaf is OpenZeppelin's double-hashed abi.encode(projectId, recipient,
 // amount), checked by MerkleProof.verifyCalldata. Claims and sweeps are
