@@ -86,6 +86,9 @@ func chainCommand() *cli.Command {
 					if secs("claim-period") == 0 {
 						return usageErr("--claim-period must be at least 1s")
 					}
+					if secs("claim-period") <= set.Window {
+						return usageErr("--claim-period must be longer than --window: a root must become final at least one window before the claim deadline")
+					}
 					return withSigner(c, func(x txCtx) error {
 						if set.SweepTo == (common.Address{}) {
 							set.SweepTo = x.opts.From

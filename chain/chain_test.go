@@ -382,3 +382,18 @@ func TestDial(t *testing.T) {
 	_, _, err = chain.Dial(ctx, "", nil)
 	require.ErrorIs(t, err, chain.ErrUnreachable)
 }
+
+// TestSubmitRootTooLate: a root that would become final less than one
+// challenge window before the claim deadline is refused before anything is
+// sent (the contract would revert TooLateForWindow): the owner cannot leave
+// claimants no time and sweep the pool.
+func TestSubmitRootTooLate(t *testing.T) {
+	f := newFixture(t, 9)
+	f.sim.Warp((86400 - 1000) * time.Second) // past ClaimDeadline - 2×Window, before ClaimDeadline
+	_, err := f.round.SubmitRoot(f.ctx, f.opts(0), common.Hash{1}, false)
+	require.ErrorIs(t, err, chain.ErrTooLate)
+	require.ErrorContains(t, err, "the unclaimed pool goes to the sweep address after that")
+	st, err := f.round.RootState(f.ctx)
+	require.NoError(t, err)
+	require.Equal(t, common.Hash{}, st.Root, "nothing was posted")
+}

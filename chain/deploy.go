@@ -17,7 +17,7 @@ type Settings struct {
 	Pool          *big.Int       // QFRound's matching pool; nil for a CQFRound
 	Start, End    uint64         // donations are taken from Start to End (unix seconds)
 	Window        uint64         // challenge window after each root, seconds (> 0)
-	ClaimDeadline uint64         // no claims after, sweep only after (> End + Window)
+	ClaimDeadline uint64         // no claims after, sweep only after (> End + 2×Window)
 	SweepTo       common.Address // where sweep sends what is left
 }
 
@@ -33,8 +33,8 @@ func (s Settings) Check(cqf bool) error {
 		return fmt.Errorf("the start (%d) is not before the end (%d)", s.Start, s.End)
 	case s.Window == 0:
 		return fmt.Errorf("the challenge window is 0")
-	case s.ClaimDeadline <= s.End+s.Window:
-		return fmt.Errorf("the claim deadline (%d) is not after the end plus the challenge window (%d)", s.ClaimDeadline, s.End+s.Window)
+	case s.ClaimDeadline <= s.End+2*s.Window:
+		return fmt.Errorf("the claim deadline (%d) is not after the end plus twice the challenge window (%d): a root must leave claimants one window", s.ClaimDeadline, s.End+2*s.Window)
 	case s.SweepTo == (common.Address{}):
 		return fmt.Errorf("the sweep address is the zero address")
 	}

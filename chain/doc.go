@@ -21,7 +21,7 @@
 //
 // Every refusal is an exported sentinel error ([ErrChainID], [ErrNoCode],
 // [ErrNotQFRound], [ErrRootDiffers], [ErrRootFinal], [ErrChallengeWindow],
-// [ErrPending], [ErrNotOwner], [ErrRoundNotEnded], …) wrapped with what was
+// [ErrPending], [ErrTooLate], [ErrNotOwner], [ErrRoundNotEnded], …) wrapped with what was
 // found, so callers can test with errors.Is and users read one line that
 // says what to do.
 package chain

@@ -50,4 +50,8 @@ var (
 	ErrPending = errors.New("signer has a pending transaction")
 	// ErrTimeout reports a transaction not mined in time; it may still be.
 	ErrTimeout = errors.New("transaction not mined in time")
+	// ErrTooLate reports a root that would become final less than one
+	// challenge window before the claim deadline (the contract's
+	// TooLateForWindow): claimants would have no time to claim.
+	ErrTooLate = errors.New("too late for a root: it would leave claimants less than one challenge window")
 )

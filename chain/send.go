@@ -169,6 +169,7 @@ var revertSentinels = map[string]error{
 	"GapAlreadyRegistered":   ErrGapRegistered,
 	"RoundNotEnded":          ErrRoundNotEnded,
 	"RoundEnded":             ErrRoundEnded,
+	"TooLateForWindow":       ErrTooLate,
 }
 
 func sendErr(ctx context.Context, b Backend, from common.Address, what string, err error) error {

@@ -60,6 +60,12 @@ func (r *Round) SubmitRoot(ctx context.Context, opts *bind.TransactOpts, root co
 		return Submitted{}, fmt.Errorf("%w: it ends at %d, the latest block (%s) is at %d; retry in %d s",
 			ErrRoundNotEnded, r.End, number, now, r.End-now+1)
 	}
+	// The next block is at least now+1: its root becomes final at
+	// now+1+Window and must leave claimants one more Window.
+	if now+1+2*r.Window > r.ClaimDeadline {
+		return Submitted{}, fmt.Errorf("%w: posted now it would be final at %d, and claims close at %d; the unclaimed pool goes to the sweep address after that",
+			ErrTooLate, now+1+r.Window, r.ClaimDeadline)
+	}
 	data, what := r.qf.PackSetMatchingRoot, "setMatchingRoot"
 	if r.kind == KindCQF {
 		data, what = r.cqf.PackSetPayoutRoot, "setPayoutRoot"

@@ -18,8 +18,15 @@ import "@openzeppelin/contracts/utils/cryptography/MerkleProof.sol";
 /// opens a challenge window inside which the owner may replace the root;
 /// after it the root is final, and every leaf is claimed once, by anyone,
 /// with its OpenZeppelin StandardMerkleTree proof of (projectId, account,
-/// amount). The contract never pays out more than the escrowed limits.
-/// After the claim deadline anyone may sweep what is left to sweepTo.
+/// amount). The contract never pays a gap's leaves more than the gap's
+/// escrow, nor an account other than the gap's recipient more than its own
+/// pledges to the gap: a root can move a pledge only to its own refund or to
+/// the recipient it was pledged to.
+/// A root must become final at least one window before the claim deadline.
+/// If no root was ever posted, the escrow stays the pledgers': after the
+/// claim deadline anyone may refund each pledger its pledges, and sweep
+/// takes only what is beyond the unrefunded escrow. Otherwise, after the
+/// claim deadline anyone may sweep what is left to sweepTo.
 contract CQFRound is Ownable, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
 
@@ -36,6 +43,13 @@ contract CQFRound is Ownable, ReentrancyGuardTransient {
     mapping(uint256 => address) public recipientOf;
     mapping(uint256 => address) public recipientIdOf;
     uint256 public totalLimits;
+    /// Σ pledges per gap, and per gap and pledger: a leaf pays at most its
+    /// gap's escrow, and a leaf to anyone but the gap's recipient at most
+    /// that account's own pledges to the gap (its refund); with no root,
+    /// refund returns each pledger's pledges.
+    mapping(uint256 => uint256) public limitsOf;
+    mapping(uint256 => mapping(address => uint256)) public pledgedTo;
+    mapping(uint256 => uint256) public claimedOf;
 
     bytes32 public payoutRoot;
     uint256 public rootFinalAt;
@@ -47,6 +61,7 @@ contract CQFRound is Ownable, ReentrancyGuardTransient {
     event PayoutRootSet(bytes32 oldRoot, bytes32 newRoot, uint256 finalAt);
     event PayoutClaimed(uint256 indexed projectId, address indexed account, uint256 amount);
     event Swept(address indexed to, uint256 amount);
+    event Refunded(uint256 indexed projectId, address indexed pledger, uint256 amount);
 
     error InvalidSettings(string what);
     error RoundNotStarted();
@@ -67,6 +82,9 @@ contract CQFRound is Ownable, ReentrancyGuardTransient {
     error InvalidProof();
     error OverEscrow(uint256 claimed, uint256 totalLimits);
     error ClaimDeadlineNotPassed(uint256 claimDeadline);
+    error RootPosted(bytes32 root);
+    error NothingToRefund(uint256 projectId, address pledger);
+    error LeafOverPledge(uint256 projectId, address account, uint256 amount, uint256 cap);
 
     constructor(address _token, uint256 _start, uint256 _end, uint256 _challengeWindow, uint256 _claimDeadline, address _sweepTo)
         Ownable(msg.sender)
@@ -74,8 +92,9 @@ contract CQFRound is Ownable, ReentrancyGuardTransient {
         if (_token == address(0)) revert InvalidSettings("token is the zero address");
         if (_start >= _end) revert InvalidSettings("start is not before end");
         if (_challengeWindow == 0) revert InvalidSettings("challengeWindow is 0");
-        if (_claimDeadline <= _end + _challengeWindow) {
-            revert InvalidSettings("claimDeadline is not after end + challengeWindow");
+        // A root posted right after the end must still leave one window to claim.
+        if (_claimDeadline <= _end + 2 * _challengeWindow) {
+            revert InvalidSettings("claimDeadline is not after end + 2 * challengeWindow");
         }
         if (_sweepTo == address(0)) revert InvalidSettings("sweepTo is the zero address");
         token = IERC20(_token);
@@ -111,6 +130,8 @@ contract CQFRound is Ownable, ReentrancyGuardTransient {
         uint256 received = token.balanceOf(address(this)) - before;
         if (received != limit) revert TransferMismatch(limit, received);
         totalLimits += received;
+        limitsOf[projectId] += received;
+        pledgedTo[projectId][msg.sender] += received;
         emit PledgeMade(projectId, msg.sender, received, to);
     }
 
@@ -121,7 +142,8 @@ contract CQFRound is Ownable, ReentrancyGuardTransient {
         bytes32 old = payoutRoot;
         if (old != bytes32(0) && block.timestamp >= rootFinalAt) revert RootFinal(old);
         uint256 finalAt = block.timestamp + challengeWindow;
-        if (finalAt >= claimDeadline) revert TooLateForWindow(finalAt, claimDeadline);
+        // Claimants get at least one challenge window before the deadline.
+        if (finalAt + challengeWindow > claimDeadline) revert TooLateForWindow(finalAt, claimDeadline);
         payoutRoot = _root;
         rootFinalAt = finalAt;
         emit PayoutRootSet(old, _root, finalAt);
@@ -134,18 +156,40 @@ contract CQFRound is Ownable, ReentrancyGuardTransient {
         bytes32 leaf = keccak256(bytes.concat(keccak256(abi.encode(projectId, account, amount))));
         if (leafClaimed[leaf]) revert AlreadyClaimed(leaf);
         if (!MerkleProof.verifyCalldata(proof, payoutRoot, leaf)) revert InvalidProof();
-        uint256 total = claimedTotal + amount;
-        if (total > totalLimits) revert OverEscrow(total, totalLimits);
+        uint256 limits = limitsOf[projectId];
+        uint256 cap = account == recipientOf[projectId] ? limits : pledgedTo[projectId][account];
+        if (amount > cap) revert LeafOverPledge(projectId, account, amount, cap);
+        uint256 gapTotal = claimedOf[projectId] + amount;
+        if (gapTotal > limits) revert OverEscrow(gapTotal, limits);
         leafClaimed[leaf] = true;
-        claimedTotal = total;
+        claimedOf[projectId] = gapTotal;
+        claimedTotal += amount;
         token.safeTransfer(account, amount);
         emit PayoutClaimed(projectId, account, amount);
     }
 
-    /// Sends everything left to sweepTo, after the claim deadline.
+    /// Returns pledger's whole escrow on gap projectId to it, after the
+    /// claim deadline, when no root was ever posted. Anyone may call it.
+    function refund(uint256 projectId, address pledger) external nonReentrant {
+        if (block.timestamp <= claimDeadline) revert ClaimDeadlineNotPassed(claimDeadline);
+        if (payoutRoot != bytes32(0)) revert RootPosted(payoutRoot);
+        uint256 amount = pledgedTo[projectId][pledger];
+        if (amount == 0) revert NothingToRefund(projectId, pledger);
+        pledgedTo[projectId][pledger] = 0;
+        claimedTotal += amount;
+        token.safeTransfer(pledger, amount);
+        emit Refunded(projectId, pledger, amount);
+    }
+
+    /// Sends everything left to sweepTo, after the claim deadline; without a
+    /// root, the unrefunded escrow stays for refund.
     function sweep() external nonReentrant {
         if (block.timestamp <= claimDeadline) revert ClaimDeadlineNotPassed(claimDeadline);
         uint256 left = token.balanceOf(address(this));
+        if (payoutRoot == bytes32(0)) {
+            uint256 owed = totalLimits - claimedTotal;
+            left = left > owed ? left - owed : 0;
+        }
         token.safeTransfer(sweepTo, left);
         emit Swept(sweepTo, left);
     }

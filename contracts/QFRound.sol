@@ -15,10 +15,12 @@ import "@openzeppelin/contracts/utils/cryptography/MerkleProof.sol";
 /// contract only ever holds the matching pool. After the end the owner posts
 /// qf's Merkle root; a challenge window opens, inside which the owner may
 /// replace it (MatchingRootSet carries the old and the new root) and watchers
-/// check it; after the window the root is final forever and each gap's
+/// check it; a root must become final at least one window before the claim
+/// deadline, so claimants always have that long to claim; after the window the root is final forever and each gap's
 /// recipient claims its match once with the OpenZeppelin StandardMerkleTree
 /// proof of (projectId, recipient, amount). Whatever the root says, the
-/// contract never pays more than matchingPool in matches. After the claim
+/// contract never pays more than matchingPool in matches, and pays a gap's
+/// match only to the gap's registered recipient. After the claim
 /// deadline anyone may sweep what is left to the configured address.
 contract QFRound is Ownable, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
@@ -72,6 +74,7 @@ contract QFRound is Ownable, ReentrancyGuardTransient {
     error AlreadyClaimed(uint256 projectId);
     error InvalidProof();
     error OverPool(uint256 claimed, uint256 matchingPool);
+    error NotGapRecipient(uint256 projectId, address recipient);
     error ClaimDeadlineNotPassed(uint256 claimDeadline);
 
     constructor(
@@ -87,8 +90,9 @@ contract QFRound is Ownable, ReentrancyGuardTransient {
         if (_matchingPool == 0) revert InvalidSettings("matchingPool is 0");
         if (_start >= _end) revert InvalidSettings("start is not before end");
         if (_challengeWindow == 0) revert InvalidSettings("challengeWindow is 0");
-        if (_claimDeadline <= _end + _challengeWindow) {
-            revert InvalidSettings("claimDeadline is not after end + challengeWindow");
+        // A root posted right after the end must still leave one window to claim.
+        if (_claimDeadline <= _end + 2 * _challengeWindow) {
+            revert InvalidSettings("claimDeadline is not after end + 2 * challengeWindow");
         }
         if (_sweepTo == address(0)) revert InvalidSettings("sweepTo is the zero address");
         donationToken = IERC20(_token);
@@ -136,7 +140,10 @@ contract QFRound is Ownable, ReentrancyGuardTransient {
         bytes32 old = matchingMerkleRoot;
         if (old != bytes32(0) && block.timestamp >= rootFinalAt) revert RootFinal(old);
         uint256 finalAt = block.timestamp + challengeWindow;
-        if (finalAt >= claimDeadline) revert TooLateForWindow(finalAt, claimDeadline);
+        // Claimants get at least one challenge window between finality and
+        // the deadline: a root posted (or replaced) at the last moment would
+        // otherwise leave no time to claim, and sweep would take the pool.
+        if (finalAt + challengeWindow > claimDeadline) revert TooLateForWindow(finalAt, claimDeadline);
         uint256 held = donationToken.balanceOf(address(this));
         if (held < matchingPool) revert PoolNotFunded(held, matchingPool);
         matchingMerkleRoot = _root;
@@ -154,6 +161,8 @@ contract QFRound is Ownable, ReentrancyGuardTransient {
         if (block.timestamp < rootFinalAt) revert ChallengeWindowOpen(rootFinalAt);
         if (block.timestamp > claimDeadline) revert ClaimsClosed(claimDeadline);
         if (matchingClaimed[projectId]) revert AlreadyClaimed(projectId);
+        // Whatever the root says, a match goes only to the gap's registered recipient.
+        if (recipient != recipientOf[projectId]) revert NotGapRecipient(projectId, recipient);
         bytes32 leaf = keccak256(bytes.concat(keccak256(abi.encode(projectId, recipient, matchingAmount))));
         if (!MerkleProof.verifyCalldata(proof, matchingMerkleRoot, leaf)) revert InvalidProof();
         uint256 total = claimedTotal + matchingAmount;

@@ -26,9 +26,9 @@ var (
 
 // CQFRoundMetaData contains all meta data concerning the CQFRound contract.
 var CQFRoundMetaData = bind.MetaData{
-	ABI: "[{\"inputs\":[{\"internalType\":\"address\",\"name\":\"_token\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"_start\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"_end\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"_challengeWindow\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"_claimDeadline\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"_sweepTo\",\"type\":\"address\"}],\"stateMutability\":\"nonpayable\",\"type\":\"constructor\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"leaf\",\"type\":\"bytes32\"}],\"name\":\"AlreadyClaimed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"finalAt\",\"type\":\"uint256\"}],\"name\":\"ChallengeWindowOpen\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"claimDeadline\",\"type\":\"uint256\"}],\"name\":\"ClaimDeadlineNotPassed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"claimDeadline\",\"type\":\"uint256\"}],\"name\":\"ClaimsClosed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"projectId\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"recipient\",\"type\":\"address\"}],\"name\":\"GapAlreadyRegistered\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"InvalidProof\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"string\",\"name\":\"what\",\"type\":\"string\"}],\"name\":\"InvalidSettings\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"claimed\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"totalLimits\",\"type\":\"uint256\"}],\"name\":\"OverEscrow\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"}],\"name\":\"OwnableInvalidOwner\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"OwnableUnauthorizedAccount\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ReentrancyGuardReentrantCall\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"root\",\"type\":\"bytes32\"}],\"name\":\"RootFinal\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"RootNotSet\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"RoundEnded\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"RoundNotEnded\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"RoundNotStarted\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"token\",\"type\":\"address\"}],\"name\":\"SafeERC20FailedOperation\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"finalAt\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"claimDeadline\",\"type\":\"uint256\"}],\"name\":\"TooLateForWindow\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"asked\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"received\",\"type\":\"uint256\"}],\"name\":\"TransferMismatch\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"projectId\",\"type\":\"uint256\"}],\"name\":\"UnknownGap\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ZeroAmount\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ZeroRecipient\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ZeroRoot\",\"type\":\"error\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"projectId\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"recipient\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"address\",\"name\":\"recipientId\",\"type\":\"address\"}],\"name\":\"GapRegistered\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"previousOwner\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"newOwner\",\"type\":\"address\"}],\"name\":\"OwnershipTransferred\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"projectId\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"PayoutClaimed\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"oldRoot\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"newRoot\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"finalAt\",\"type\":\"uint256\"}],\"name\":\"PayoutRootSet\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"projectId\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"pledger\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"limit\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"address\",\"name\":\"recipient\",\"type\":\"address\"}],\"name\":\"PledgeMade\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"Swept\",\"type\":\"event\"},{\"inputs\":[],\"name\":\"challengeWindow\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"projectId\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"bytes32[]\",\"name\":\"proof\",\"type\":\"bytes32[]\"}],\"name\":\"claim\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"claimDeadline\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"claimedTotal\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"deployBlock\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"name\":\"leafClaimed\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"owner\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"payoutRoot\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"projectId\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"limit\",\"type\":\"uint256\"}],\"name\":\"pledge\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"name\":\"recipientIdOf\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"name\":\"recipientOf\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"projectId\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"recipient\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"recipientId\",\"type\":\"address\"}],\"name\":\"registerGap\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"renounceOwnership\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"rootFinalAt\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"roundEnd\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"roundStart\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"_root\",\"type\":\"bytes32\"}],\"name\":\"setPayoutRoot\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"sweep\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"sweepTo\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"token\",\"outputs\":[{\"internalType\":\"contractIERC20\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"totalLimits\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"newOwner\",\"type\":\"address\"}],\"name\":\"transferOwnership\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"}]",
+	ABI: "[{\"inputs\":[{\"internalType\":\"address\",\"name\":\"_token\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"_start\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"_end\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"_challengeWindow\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"_claimDeadline\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"_sweepTo\",\"type\":\"address\"}],\"stateMutability\":\"nonpayable\",\"type\":\"constructor\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"leaf\",\"type\":\"bytes32\"}],\"name\":\"AlreadyClaimed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"finalAt\",\"type\":\"uint256\"}],\"name\":\"ChallengeWindowOpen\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"claimDeadline\",\"type\":\"uint256\"}],\"name\":\"ClaimDeadlineNotPassed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"claimDeadline\",\"type\":\"uint256\"}],\"name\":\"ClaimsClosed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"projectId\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"recipient\",\"type\":\"address\"}],\"name\":\"GapAlreadyRegistered\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"InvalidProof\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"string\",\"name\":\"what\",\"type\":\"string\"}],\"name\":\"InvalidSettings\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"projectId\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"cap\",\"type\":\"uint256\"}],\"name\":\"LeafOverPledge\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"projectId\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"pledger\",\"type\":\"address\"}],\"name\":\"NothingToRefund\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"claimed\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"totalLimits\",\"type\":\"uint256\"}],\"name\":\"OverEscrow\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"}],\"name\":\"OwnableInvalidOwner\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"OwnableUnauthorizedAccount\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ReentrancyGuardReentrantCall\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"root\",\"type\":\"bytes32\"}],\"name\":\"RootFinal\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"RootNotSet\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"root\",\"type\":\"bytes32\"}],\"name\":\"RootPosted\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"RoundEnded\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"RoundNotEnded\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"RoundNotStarted\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"token\",\"type\":\"address\"}],\"name\":\"SafeERC20FailedOperation\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"finalAt\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"claimDeadline\",\"type\":\"uint256\"}],\"name\":\"TooLateForWindow\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"asked\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"received\",\"type\":\"uint256\"}],\"name\":\"TransferMismatch\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"projectId\",\"type\":\"uint256\"}],\"name\":\"UnknownGap\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ZeroAmount\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ZeroRecipient\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ZeroRoot\",\"type\":\"error\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"projectId\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"recipient\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"address\",\"name\":\"recipientId\",\"type\":\"address\"}],\"name\":\"GapRegistered\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"previousOwner\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"newOwner\",\"type\":\"address\"}],\"name\":\"OwnershipTransferred\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"projectId\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"PayoutClaimed\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"oldRoot\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"newRoot\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"finalAt\",\"type\":\"uint256\"}],\"name\":\"PayoutRootSet\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"projectId\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"pledger\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"limit\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"address\",\"name\":\"recipient\",\"type\":\"address\"}],\"name\":\"PledgeMade\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint256\",\"name\":\"projectId\",\"type\":\"uint256\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"pledger\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"Refunded\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"to\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"Swept\",\"type\":\"event\"},{\"inputs\":[],\"name\":\"challengeWindow\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"projectId\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"bytes32[]\",\"name\":\"proof\",\"type\":\"bytes32[]\"}],\"name\":\"claim\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"claimDeadline\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"name\":\"claimedOf\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"claimedTotal\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"deployBlock\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"name\":\"leafClaimed\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"name\":\"limitsOf\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"owner\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"payoutRoot\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"projectId\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"limit\",\"type\":\"uint256\"}],\"name\":\"pledge\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"name\":\"pledgedTo\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"name\":\"recipientIdOf\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"name\":\"recipientOf\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"projectId\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"pledger\",\"type\":\"address\"}],\"name\":\"refund\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"projectId\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"recipient\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"recipientId\",\"type\":\"address\"}],\"name\":\"registerGap\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"renounceOwnership\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"rootFinalAt\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"roundEnd\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"roundStart\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"_root\",\"type\":\"bytes32\"}],\"name\":\"setPayoutRoot\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"sweep\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"sweepTo\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"token\",\"outputs\":[{\"internalType\":\"contractIERC20\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"totalLimits\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"newOwner\",\"type\":\"address\"}],\"name\":\"transferOwnership\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"}]",
 	ID:  "CQFRound",
-	Bin: "0x610160604052348015610010575f5ffd5b5060405161162438038061162483398101604081905261002f916102b9565b338061005557604051631e4fbdf760e01b81525f60048201526024015b60405180910390fd5b61005e8161024f565b506001600160a01b0386166100b657604051634a6815f560e11b815260206004820152601960248201527f746f6b656e20697320746865207a65726f206164647265737300000000000000604482015260640161004c565b83851061010657604051634a6815f560e11b815260206004820152601760248201527f7374617274206973206e6f74206265666f726520656e64000000000000000000604482015260640161004c565b825f0361015657604051634a6815f560e11b815260206004820152601460248201527f6368616c6c656e676557696e646f772069732030000000000000000000000000604482015260640161004c565b610160838561030f565b82116101c857604051634a6815f560e11b815260206004820152603060248201527f636c61696d446561646c696e65206973206e6f7420616674657220656e64202b60448201526f206368616c6c656e676557696e646f7760801b606482015260840161004c565b6001600160a01b03811661021f57604051634a6815f560e11b815260206004820152601b60248201527f7377656570546f20697320746865207a65726f20616464726573730000000000604482015260640161004c565b6001600160a01b0395861660805260a09490945260c09290925260e0526101005216610120524361014052610334565b5f80546001600160a01b038381166001600160a01b0319831681178455604051919092169283917f8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e09190a35050565b80516001600160a01b03811681146102b4575f5ffd5b919050565b5f5f5f5f5f5f60c087890312156102ce575f5ffd5b6102d78761029e565b6020880151604089015160608a015160808b015193995091975095509350915061030360a0880161029e565b90509295509295509295565b8082018082111561032e57634e487b7160e01b5f52601160045260245ffd5b92915050565b60805160a05160c05160e05161010051610120516101405161121a61040a5f395f6102cb01525f818161025a01528181610727015261074e01525f818161019a01528181610400015281816104350152818161060e0152818161064201528181610a030152610a3e01525f818161028101526109da01525f81816102f2015281816107d5015281816109430152610b4201525f81816101cf0152610b0101525f818161036f01528181610588015281816106850152818161070501528181610bf001528181610c700152610cb9015261121a5ff3fe608060405234801561000f575f5ffd5b506004361061013d575f3560e01c80638d675380116100b4578063f14cf04511610079578063f14cf0451461031d578063f2fde38b14610345578063f7bd641614610358578063fb34645814610361578063fc0c546a1461036a578063fde327be14610391575f5ffd5b80638d675380146102a35780638da5cb5b146102b6578063a3ec191a146102c6578063c02e580e146102ed578063c6fc65c314610314575f5ffd5b80634555abf8116101055780634555abf8146101f15780635098436a14610231578063715018a61461023a5780637160c6ea146102425780637ea219a514610255578063861a14121461027c575f5ffd5b806301fb6857146101415780632e7ba6ef1461017857806335faa4161461018d5780633ba86c441461019557806340365852146101ca575b5f5ffd5b61016361014f366004611073565b60076020525f908152604090205460ff1681565b60405190151581526020015b60405180910390f35b61018b6101863660046110a5565b6103a4565b005b61018b610604565b6101bc7f000000000000000000000000000000000000000000000000000000000000000081565b60405190815260200161016f565b6101bc7f000000000000000000000000000000000000000000000000000000000000000081565b6102196101ff366004611073565b60026020525f90815260409020546001600160a01b031681565b6040516001600160a01b03909116815260200161016f565b6101bc60055481565b61018b6107ba565b61018b610250366004611136565b6107cb565b6102197f000000000000000000000000000000000000000000000000000000000000000081565b6101bc7f000000000000000000000000000000000000000000000000000000000000000081565b61018b6102b1366004611073565b610939565b5f546001600160a01b0316610219565b6101bc7f000000000000000000000000000000000000000000000000000000000000000081565b6101bc7f000000000000000000000000000000000000000000000000000000000000000081565b6101bc60065481565b61021961032b366004611073565b60016020525f90815260409020546001600160a01b031681565b61018b61035336600461116f565b610aba565b6101bc60035481565b6101bc60045481565b6102197f000000000000000000000000000000000000000000000000000000000000000081565b61018b61039f366004611188565b610af7565b6103ac610dc2565b6004546103cc57604051631c8b625960e01b815260040160405180910390fd5b6005544210156103fe5760055460405163891b786160e01b81526004016103f591815260200190565b60405180910390fd5b7f00000000000000000000000000000000000000000000000000000000000000004211156104615760405163c9240fd560e01b81527f000000000000000000000000000000000000000000000000000000000000000060048201526024016103f5565b60408051602081018790526001600160a01b03861691810191909152606081018490525f9060800160408051601f198184030181528282528051602091820120908301520160408051601f1981840301815291815281516020928301205f818152600790935291205490915060ff16156104f157604051633210992160e21b8152600481018290526024016103f5565b6104ff838360045484610e2f565b61051c576040516309bde33960e01b815260040160405180910390fd5b5f8460065461052b91906111bc565b905060035481111561055e576003546040516333f9e34d60e01b81526103f5918391600401918252602082015260400190565b5f828152600760205260409020805460ff1916600117905560068190556105af6001600160a01b037f0000000000000000000000000000000000000000000000000000000000000000168787610e46565b856001600160a01b0316877fe97cee5a4c0549d3fdc81e322b718ddf0aeb3418ec87dce4f9a7fb28d117c312876040516105eb91815260200190565b60405180910390a350506105fd610eaa565b5050505050565b61060c610dc2565b7f0000000000000000000000000000000000000000000000000000000000000000421161066e57604051633c13687160e21b81527f000000000000000000000000000000000000000000000000000000000000000060048201526024016103f5565b6040516370a0823160e01b81523060048201525f907f00000000000000000000000000000000000000000000000000000000000000006001600160a01b0316906370a0823190602401602060405180830381865afa1580156106d2573d5f5f3e3d5ffd5b505050506040513d601f19601f820116820180604052508101906106f691906111cf565b905061074c6001600160a01b037f0000000000000000000000000000000000000000000000000000000000000000167f000000000000000000000000000000000000000000000000000000000000000083610e46565b7f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03167fc36b5179cb9c303b200074996eab2b3473eac370fdd7eba3bec636fe35109696826040516107a791815260200190565b60405180910390a2506107b8610eaa565b565b6107c2610ed4565b6107b85f610f00565b6107d3610ed4565b7f000000000000000000000000000000000000000000000000000000000000000042111561081457604051636b5fd31b60e01b815260040160405180910390fd5b6001600160a01b038216158061083257506001600160a01b03821630145b156108505760405163d27b444360e01b815260040160405180910390fd5b5f838152600160205260409020546001600160a01b031680156108985760405163112aa1fd60e11b8152600481018590526001600160a01b03821660248201526044016103f5565b5f84815260016020526040902080546001600160a01b0319166001600160a01b03858116919091179091558216156108f1575f84815260026020526040902080546001600160a01b0319166001600160a01b0384161790555b6040516001600160a01b03838116825284169085907f6a82c7a85b405806f3fbfb6b753f0270f71dea1797c930ac24ff04b59b9cbfe29060200160405180910390a350505050565b610941610ed4565b7f0000000000000000000000000000000000000000000000000000000000000000421161098157604051636218b96960e11b815260040160405180910390fd5b8061099f5760405163b263ae7360e01b815260040160405180910390fd5b60045480158015906109b357506005544210155b156109d457604051631762d5f960e01b8152600481018290526024016103f5565b5f6109ff7f0000000000000000000000000000000000000000000000000000000000000000426111bc565b90507f00000000000000000000000000000000000000000000000000000000000000008110610a6a57604051631953fea560e31b8152600481018290527f000000000000000000000000000000000000000000000000000000000000000060248201526044016103f5565b6004839055600581905560408051838152602081018590529081018290527fed39c721e6b97575400004b1ea6cebe6d56908165c30aceae5526d6b3727e4969060600160405180910390a1505050565b610ac2610ed4565b6001600160a01b038116610aeb57604051631e4fbdf760e01b81525f60048201526024016103f5565b610af481610f00565b50565b610aff610dc2565b7f0000000000000000000000000000000000000000000000000000000000000000421015610b40576040516323a71b8760e21b815260040160405180910390fd5b7f0000000000000000000000000000000000000000000000000000000000000000421115610b8157604051636b5fd31b60e01b815260040160405180910390fd5b805f03610ba157604051631f2a200560e01b815260040160405180910390fd5b5f828152600160205260409020546001600160a01b031680610bd95760405163220a67db60e01b8152600481018490526024016103f5565b6040516370a0823160e01b81523060048201525f907f00000000000000000000000000000000000000000000000000000000000000006001600160a01b0316906370a0823190602401602060405180830381865afa158015610c3d573d5f5f3e3d5ffd5b505050506040513d601f19601f82011682018060405250810190610c6191906111cf565b9050610c986001600160a01b037f000000000000000000000000000000000000000000000000000000000000000016333086610f4f565b6040516370a0823160e01b81523060048201525f9082906001600160a01b037f000000000000000000000000000000000000000000000000000000000000000016906370a0823190602401602060405180830381865afa158015610cfe573d5f5f3e3d5ffd5b505050506040513d601f19601f82011682018060405250810190610d2291906111cf565b610d2c91906111e6565b9050838114610d5857604051630ad48e5960e41b815260048101859052602481018290526044016103f5565b8060035f828254610d6991906111bc565b9091555050604080518281526001600160a01b0385166020820152339187917fd00903fc2780aca1e56d1abac77359cac6b3524fc73175e29f01c616f9bae892910160405180910390a3505050610dbe610eaa565b5050565b7f9b779b17422d0df92223018b32b4d1fa46e071723d6817e2486d003becc55f005c15610e0257604051633ee5aeb560e01b815260040160405180910390fd5b6107b860017f9b779b17422d0df92223018b32b4d1fa46e071723d6817e2486d003becc55f005b90610f8e565b5f82610e3c868685610f95565b1495945050505050565b6040516001600160a01b03838116602483015260448201839052610ea591859182169063a9059cbb906064015b604051602081830303815290604052915060e01b6020820180516001600160e01b038381831617835250505050610fd6565b505050565b6107b85f7f9b779b17422d0df92223018b32b4d1fa46e071723d6817e2486d003becc55f00610e29565b5f546001600160a01b031633146107b85760405163118cdaa760e01b81523360048201526024016103f5565b5f80546001600160a01b038381166001600160a01b0319831681178455604051919092169283917f8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e09190a35050565b6040516001600160a01b038481166024830152838116604483015260648201839052610f889186918216906323b872dd90608401610e73565b50505050565b80825d5050565b5f81815b84811015610fcd57610fc382878784818110610fb757610fb76111f9565b90506020020135611042565b9150600101610f99565b50949350505050565b5f5f60205f8451602086015f885af180610ff5576040513d5f823e3d81fd5b50505f513d9150811561100c578060011415611019565b6001600160a01b0384163b155b15610f8857604051635274afe760e01b81526001600160a01b03851660048201526024016103f5565b5f81831061105c575f82815260208490526040902061106a565b5f8381526020839052604090205b90505b92915050565b5f60208284031215611083575f5ffd5b5035919050565b80356001600160a01b03811681146110a0575f5ffd5b919050565b5f5f5f5f5f608086880312156110b9575f5ffd5b853594506110c96020870161108a565b935060408601359250606086013567ffffffffffffffff8111156110eb575f5ffd5b8601601f810188136110fb575f5ffd5b803567ffffffffffffffff811115611111575f5ffd5b8860208260051b8401011115611125575f5ffd5b959894975092955050506020019190565b5f5f5f60608486031215611148575f5ffd5b833592506111586020850161108a565b91506111666040850161108a565b90509250925092565b5f6020828403121561117f575f5ffd5b61106a8261108a565b5f5f60408385031215611199575f5ffd5b50508035926020909101359150565b634e487b7160e01b5f52601160045260245ffd5b8082018082111561106d5761106d6111a8565b5f602082840312156111df575f5ffd5b5051919050565b8181038181111561106d5761106d6111a8565b634e487b7160e01b5f52603260045260245ffdfea164736f6c634300081c000a",
+	Bin: "0x610160604052348015610010575f5ffd5b50604051611a7b380380611a7b83398101604081905261002f916102d1565b338061005557604051631e4fbdf760e01b81525f60048201526024015b60405180910390fd5b61005e81610267565b506001600160a01b0386166100b657604051634a6815f560e11b815260206004820152601960248201527f746f6b656e20697320746865207a65726f206164647265737300000000000000604482015260640161004c565b83851061010657604051634a6815f560e11b815260206004820152601760248201527f7374617274206973206e6f74206265666f726520656e64000000000000000000604482015260640161004c565b825f0361015657604051634a6815f560e11b815260206004820152601460248201527f6368616c6c656e676557696e646f772069732030000000000000000000000000604482015260640161004c565b61016183600261033b565b61016b9085610358565b82116101e057604051634a6815f560e11b815260206004820152603460248201527f636c61696d446561646c696e65206973206e6f7420616674657220656e64202b60448201527f2032202a206368616c6c656e676557696e646f77000000000000000000000000606482015260840161004c565b6001600160a01b03811661023757604051634a6815f560e11b815260206004820152601b60248201527f7377656570546f20697320746865207a65726f20616464726573730000000000604482015260640161004c565b6001600160a01b0395861660805260a09490945260c09290925260e052610100521661012052436101405261036b565b5f80546001600160a01b038381166001600160a01b0319831681178455604051919092169283917f8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e09190a35050565b80516001600160a01b03811681146102cc575f5ffd5b919050565b5f5f5f5f5f5f60c087890312156102e6575f5ffd5b6102ef876102b6565b6020880151604089015160608a015160808b015193995091975095509350915061031b60a088016102b6565b90509295509295509295565b634e487b7160e01b5f52601160045260245ffd5b808202811582820484141761035257610352610327565b92915050565b8082018082111561035257610352610327565b60805160a05160c05160e05161010051610120516101405161161e61045d5f395f61039001525f81816102f5015281816108e5015261090c01525f8181610211015281816104c5015281816104fa01528181610796015281816107ca01528181610b0101528181610b3501528181610d680152610dcd01525f818161031c01528181610d3f0152610d8c01525f81816103b70152818161099301528181610ca80152610ed101525f81816102380152610e9001525f81816104340152818161070e0152818161080d015281816108c301528181610c2601528181610f7f01528181610fff0152611048015261161e5ff3fe608060405234801561000f575f5ffd5b5060043610610187575f3560e01c8063861a1412116100d9578063c6fc65c311610093578063f7bd64161161006e578063f7bd64161461041d578063fb34645814610426578063fc0c546a1461042f578063fde327be14610456575f5ffd5b8063c6fc65c3146103d9578063f14cf045146103e2578063f2fde38b1461040a575f5ffd5b8063861a1412146103175780638d6753801461033e5780638da5cb5b146103515780639b90650314610361578063a3ec191a1461038b578063c02e580e146103b2575f5ffd5b80634555abf811610144578063715018a61161011f578063715018a6146102c25780637160c6ea146102ca5780637ad226dc146102dd5780637ea219a5146102f0575f5ffd5b80634555abf81461025a57806349e8e06a1461029a5780635098436a146102b9575f5ffd5b806301fb68571461018b5780632e7ba6ef146101c257806333cc8ab1146101d757806335faa416146102045780633ba86c441461020c5780634036585214610233575b5f5ffd5b6101ad61019936600461144d565b600a6020525f908152604090205460ff1681565b60405190151581526020015b60405180910390f35b6101d56101d036600461147f565b610469565b005b6101f66101e536600461144d565b60046020525f908152604090205481565b6040519081526020016101b9565b6101d561078c565b6101f67f000000000000000000000000000000000000000000000000000000000000000081565b6101f67f000000000000000000000000000000000000000000000000000000000000000081565b61028261026836600461144d565b60026020525f90815260409020546001600160a01b031681565b6040516001600160a01b0390911681526020016101b9565b6101f66102a836600461144d565b60066020525f908152604090205481565b6101f660085481565b6101d5610978565b6101d56102d8366004611510565b610989565b6101d56102eb366004611549565b610af7565b6102827f000000000000000000000000000000000000000000000000000000000000000081565b6101f67f000000000000000000000000000000000000000000000000000000000000000081565b6101d561034c36600461144d565b610c9e565b5f546001600160a01b0316610282565b6101f661036f366004611549565b600560209081525f928352604080842090915290825290205481565b6101f67f000000000000000000000000000000000000000000000000000000000000000081565b6101f67f000000000000000000000000000000000000000000000000000000000000000081565b6101f660095481565b6102826103f036600461144d565b60016020525f90815260409020546001600160a01b031681565b6101d5610418366004611573565b610e49565b6101f660035481565b6101f660075481565b6102827f000000000000000000000000000000000000000000000000000000000000000081565b6101d561046436600461158c565b610e86565b61047161119c565b60075461049157604051631c8b625960e01b815260040160405180910390fd5b6008544210156104c35760085460405163891b786160e01b81526004016104ba91815260200190565b60405180910390fd5b7f00000000000000000000000000000000000000000000000000000000000000004211156105265760405163c9240fd560e01b81527f000000000000000000000000000000000000000000000000000000000000000060048201526024016104ba565b60408051602081018790526001600160a01b03861691810191909152606081018490525f9060800160408051601f198184030181528282528051602091820120908301520160408051601f1981840301815291815281516020928301205f818152600a90935291205490915060ff16156105b657604051633210992160e21b8152600481018290526024016104ba565b6105c4838360075484611209565b6105e1576040516309bde33960e01b815260040160405180910390fd5b5f8681526004602090815260408083205460019092528220549091906001600160a01b03888116911614610636575f8881526005602090815260408083206001600160a01b038b168452909152902054610638565b815b90508086111561067b57604051631cabfd1b60e21b8152600481018990526001600160a01b038816602482015260448101879052606481018290526084016104ba565b5f888152600660205260408120546106949088906115c0565b9050828111156106c1576040516333f9e34d60e01b815260048101829052602481018490526044016104ba565b5f848152600a60209081526040808320805460ff191660011790558b835260069091528120829055600980548992906106fb9084906115c0565b9091555061073590506001600160a01b037f0000000000000000000000000000000000000000000000000000000000000000168989611220565b876001600160a01b0316897fe97cee5a4c0549d3fdc81e322b718ddf0aeb3418ec87dce4f9a7fb28d117c3128960405161077191815260200190565b60405180910390a350505050610785611284565b5050505050565b61079461119c565b7f000000000000000000000000000000000000000000000000000000000000000042116107f657604051633c13687160e21b81527f000000000000000000000000000000000000000000000000000000000000000060048201526024016104ba565b6040516370a0823160e01b81523060048201525f907f00000000000000000000000000000000000000000000000000000000000000006001600160a01b0316906370a0823190602401602060405180830381865afa15801561085a573d5f5f3e3d5ffd5b505050506040513d601f19601f8201168201806040525081019061087e91906115d3565b6007549091506108b6575f60095460035461089991906115ea565b90508082116108a8575f6108b2565b6108b281836115ea565b9150505b61090a6001600160a01b037f0000000000000000000000000000000000000000000000000000000000000000167f000000000000000000000000000000000000000000000000000000000000000083611220565b7f00000000000000000000000000000000000000000000000000000000000000006001600160a01b03167fc36b5179cb9c303b200074996eab2b3473eac370fdd7eba3bec636fe351096968260405161096591815260200190565b60405180910390a250610976611284565b565b6109806112ae565b6109765f6112da565b6109916112ae565b7f00000000000000000000000000000000000000000000000000000000000000004211156109d257604051636b5fd31b60e01b815260040160405180910390fd5b6001600160a01b03821615806109f057506001600160a01b03821630145b15610a0e5760405163d27b444360e01b815260040160405180910390fd5b5f838152600160205260409020546001600160a01b03168015610a565760405163112aa1fd60e11b8152600481018590526001600160a01b03821660248201526044016104ba565b5f84815260016020526040902080546001600160a01b0319166001600160a01b0385811691909117909155821615610aaf575f84815260026020526040902080546001600160a01b0319166001600160a01b0384161790555b6040516001600160a01b03838116825284169085907f6a82c7a85b405806f3fbfb6b753f0270f71dea1797c930ac24ff04b59b9cbfe29060200160405180910390a350505050565b610aff61119c565b7f00000000000000000000000000000000000000000000000000000000000000004211610b6157604051633c13687160e21b81527f000000000000000000000000000000000000000000000000000000000000000060048201526024016104ba565b60075415610b8857600754604051638a775dad60e01b81526004016104ba91815260200190565b5f8281526005602090815260408083206001600160a01b038516845290915281205490819003610bdd57604051632decd07b60e11b8152600481018490526001600160a01b03831660248201526044016104ba565b5f8381526005602090815260408083206001600160a01b0386168452909152812081905560098054839290610c139084906115c0565b90915550610c4d90506001600160a01b037f0000000000000000000000000000000000000000000000000000000000000000168383611220565b816001600160a01b0316837f7ca5472b7ea78c2c0141c5a12ee6d170cf4ce8ed06be3d22c8252ddfc7a6a2c483604051610c8991815260200190565b60405180910390a350610c9a611284565b5050565b610ca66112ae565b7f00000000000000000000000000000000000000000000000000000000000000004211610ce657604051636218b96960e11b815260040160405180910390fd5b80610d045760405163b263ae7360e01b815260040160405180910390fd5b6007548015801590610d1857506008544210155b15610d3957604051631762d5f960e01b8152600481018290526024016104ba565b5f610d647f0000000000000000000000000000000000000000000000000000000000000000426115c0565b90507f0000000000000000000000000000000000000000000000000000000000000000610db17f0000000000000000000000000000000000000000000000000000000000000000836115c0565b1115610df957604051631953fea560e31b8152600481018290527f000000000000000000000000000000000000000000000000000000000000000060248201526044016104ba565b6007839055600881905560408051838152602081018590529081018290527fed39c721e6b97575400004b1ea6cebe6d56908165c30aceae5526d6b3727e4969060600160405180910390a1505050565b610e516112ae565b6001600160a01b038116610e7a57604051631e4fbdf760e01b81525f60048201526024016104ba565b610e83816112da565b50565b610e8e61119c565b7f0000000000000000000000000000000000000000000000000000000000000000421015610ecf576040516323a71b8760e21b815260040160405180910390fd5b7f0000000000000000000000000000000000000000000000000000000000000000421115610f1057604051636b5fd31b60e01b815260040160405180910390fd5b805f03610f3057604051631f2a200560e01b815260040160405180910390fd5b5f828152600160205260409020546001600160a01b031680610f685760405163220a67db60e01b8152600481018490526024016104ba565b6040516370a0823160e01b81523060048201525f907f00000000000000000000000000000000000000000000000000000000000000006001600160a01b0316906370a0823190602401602060405180830381865afa158015610fcc573d5f5f3e3d5ffd5b505050506040513d601f19601f82011682018060405250810190610ff091906115d3565b90506110276001600160a01b037f000000000000000000000000000000000000000000000000000000000000000016333086611329565b6040516370a0823160e01b81523060048201525f9082906001600160a01b037f000000000000000000000000000000000000000000000000000000000000000016906370a0823190602401602060405180830381865afa15801561108d573d5f5f3e3d5ffd5b505050506040513d601f19601f820116820180604052508101906110b191906115d3565b6110bb91906115ea565b90508381146110e757604051630ad48e5960e41b815260048101859052602481018290526044016104ba565b8060035f8282546110f891906115c0565b90915550505f858152600460205260408120805483929061111a9084906115c0565b90915550505f858152600560209081526040808320338452909152812080548392906111479084906115c0565b9091555050604080518281526001600160a01b0385166020820152339187917fd00903fc2780aca1e56d1abac77359cac6b3524fc73175e29f01c616f9bae892910160405180910390a3505050610c9a611284565b7f9b779b17422d0df92223018b32b4d1fa46e071723d6817e2486d003becc55f005c156111dc57604051633ee5aeb560e01b815260040160405180910390fd5b61097660017f9b779b17422d0df92223018b32b4d1fa46e071723d6817e2486d003becc55f005b90611368565b5f8261121686868561136f565b1495945050505050565b6040516001600160a01b0383811660248301526044820183905261127f91859182169063a9059cbb906064015b604051602081830303815290604052915060e01b6020820180516001600160e01b0383818316178352505050506113b0565b505050565b6109765f7f9b779b17422d0df92223018b32b4d1fa46e071723d6817e2486d003becc55f00611203565b5f546001600160a01b031633146109765760405163118cdaa760e01b81523360048201526024016104ba565b5f80546001600160a01b038381166001600160a01b0319831681178455604051919092169283917f8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e09190a35050565b6040516001600160a01b0384811660248301528381166044830152606482018390526113629186918216906323b872dd9060840161124d565b50505050565b80825d5050565b5f81815b848110156113a75761139d82878784818110611391576113916115fd565b9050602002013561141c565b9150600101611373565b50949350505050565b5f5f60205f8451602086015f885af1806113cf576040513d5f823e3d81fd5b50505f513d915081156113e65780600114156113f3565b6001600160a01b0384163b155b1561136257604051635274afe760e01b81526001600160a01b03851660048201526024016104ba565b5f818310611436575f828152602084905260409020611444565b5f8381526020839052604090205b90505b92915050565b5f6020828403121561145d575f5ffd5b5035919050565b80356001600160a01b038116811461147a575f5ffd5b919050565b5f5f5f5f5f60808688031215611493575f5ffd5b853594506114a360208701611464565b935060408601359250606086013567ffffffffffffffff8111156114c5575f5ffd5b8601601f810188136114d5575f5ffd5b803567ffffffffffffffff8111156114eb575f5ffd5b8860208260051b84010111156114ff575f5ffd5b959894975092955050506020019190565b5f5f5f60608486031215611522575f5ffd5b8335925061153260208501611464565b915061154060408501611464565b90509250925092565b5f5f6040838503121561155a575f5ffd5b8235915061156a60208401611464565b90509250929050565b5f60208284031215611583575f5ffd5b61144482611464565b5f5f6040838503121561159d575f5ffd5b50508035926020909101359150565b634e487b7160e01b5f52601160045260245ffd5b80820180821115611447576114476115ac565b5f602082840312156115e3575f5ffd5b5051919050565b81810381811115611447576114476115ac565b634e487b7160e01b5f52603260045260245ffdfea164736f6c634300081c000a",
 }
 
 // CQFRound is an auto generated Go binding around an Ethereum contract.
@@ -160,6 +160,41 @@ func (cQFRound *CQFRound) UnpackClaimDeadline(data []byte) (*big.Int, error) {
 	return out0, nil
 }
 
+// PackClaimedOf is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x49e8e06a.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function claimedOf(uint256 ) view returns(uint256)
+func (cQFRound *CQFRound) PackClaimedOf(arg0 *big.Int) []byte {
+	enc, err := cQFRound.abi.Pack("claimedOf", arg0)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackClaimedOf is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x49e8e06a.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function claimedOf(uint256 ) view returns(uint256)
+func (cQFRound *CQFRound) TryPackClaimedOf(arg0 *big.Int) ([]byte, error) {
+	return cQFRound.abi.Pack("claimedOf", arg0)
+}
+
+// UnpackClaimedOf is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x49e8e06a.
+//
+// Solidity: function claimedOf(uint256 ) view returns(uint256)
+func (cQFRound *CQFRound) UnpackClaimedOf(data []byte) (*big.Int, error) {
+	out, err := cQFRound.abi.Unpack("claimedOf", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
 // PackClaimedTotal is the Go binding used to pack the parameters required for calling
 // the contract method with ID 0xc6fc65c3.  This method will panic if any
 // invalid/nil inputs are passed.
@@ -265,6 +300,41 @@ func (cQFRound *CQFRound) UnpackLeafClaimed(data []byte) (bool, error) {
 	return out0, nil
 }
 
+// PackLimitsOf is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x33cc8ab1.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function limitsOf(uint256 ) view returns(uint256)
+func (cQFRound *CQFRound) PackLimitsOf(arg0 *big.Int) []byte {
+	enc, err := cQFRound.abi.Pack("limitsOf", arg0)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackLimitsOf is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x33cc8ab1.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function limitsOf(uint256 ) view returns(uint256)
+func (cQFRound *CQFRound) TryPackLimitsOf(arg0 *big.Int) ([]byte, error) {
+	return cQFRound.abi.Pack("limitsOf", arg0)
+}
+
+// UnpackLimitsOf is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x33cc8ab1.
+//
+// Solidity: function limitsOf(uint256 ) view returns(uint256)
+func (cQFRound *CQFRound) UnpackLimitsOf(data []byte) (*big.Int, error) {
+	out, err := cQFRound.abi.Unpack("limitsOf", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
 // PackOwner is the Go binding used to pack the parameters required for calling
 // the contract method with ID 0x8da5cb5b.  This method will panic if any
 // invalid/nil inputs are passed.
@@ -357,6 +427,41 @@ func (cQFRound *CQFRound) TryPackPledge(projectId *big.Int, limit *big.Int) ([]b
 	return cQFRound.abi.Pack("pledge", projectId, limit)
 }
 
+// PackPledgedTo is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x9b906503.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function pledgedTo(uint256 , address ) view returns(uint256)
+func (cQFRound *CQFRound) PackPledgedTo(arg0 *big.Int, arg1 common.Address) []byte {
+	enc, err := cQFRound.abi.Pack("pledgedTo", arg0, arg1)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackPledgedTo is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x9b906503.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function pledgedTo(uint256 , address ) view returns(uint256)
+func (cQFRound *CQFRound) TryPackPledgedTo(arg0 *big.Int, arg1 common.Address) ([]byte, error) {
+	return cQFRound.abi.Pack("pledgedTo", arg0, arg1)
+}
+
+// UnpackPledgedTo is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x9b906503.
+//
+// Solidity: function pledgedTo(uint256 , address ) view returns(uint256)
+func (cQFRound *CQFRound) UnpackPledgedTo(data []byte) (*big.Int, error) {
+	out, err := cQFRound.abi.Unpack("pledgedTo", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
 // PackRecipientIdOf is the Go binding used to pack the parameters required for calling
 // the contract method with ID 0x4555abf8.  This method will panic if any
 // invalid/nil inputs are passed.
@@ -425,6 +530,28 @@ func (cQFRound *CQFRound) UnpackRecipientOf(data []byte) (common.Address, error)
 	}
 	out0 := *abi.ConvertType(out[0], new(common.Address)).(*common.Address)
 	return out0, nil
+}
+
+// PackRefund is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x7ad226dc.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function refund(uint256 projectId, address pledger) returns()
+func (cQFRound *CQFRound) PackRefund(projectId *big.Int, pledger common.Address) []byte {
+	enc, err := cQFRound.abi.Pack("refund", projectId, pledger)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackRefund is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x7ad226dc.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function refund(uint256 projectId, address pledger) returns()
+func (cQFRound *CQFRound) TryPackRefund(projectId *big.Int, pledger common.Address) ([]byte, error) {
+	return cQFRound.abi.Pack("refund", projectId, pledger)
 }
 
 // PackRegisterGap is the Go binding used to pack the parameters required for calling
@@ -977,6 +1104,52 @@ func (cQFRound *CQFRound) UnpackPledgeMadeEvent(log *types.Log) (*CQFRoundPledge
 	return out, nil
 }
 
+// CQFRoundRefunded represents a Refunded event raised by the CQFRound contract.
+type CQFRoundRefunded struct {
+	ProjectId *big.Int
+	Pledger   common.Address
+	Amount    *big.Int
+	Raw       *types.Log // Blockchain specific contextual infos
+}
+
+const CQFRoundRefundedEventName = "Refunded"
+
+// ContractEventName returns the user-defined event name.
+func (CQFRoundRefunded) ContractEventName() string {
+	return CQFRoundRefundedEventName
+}
+
+// UnpackRefundedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event Refunded(uint256 indexed projectId, address indexed pledger, uint256 amount)
+func (cQFRound *CQFRound) UnpackRefundedEvent(log *types.Log) (*CQFRoundRefunded, error) {
+	event := "Refunded"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != cQFRound.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(CQFRoundRefunded)
+	if len(log.Data) > 0 {
+		if err := cQFRound.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range cQFRound.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
 // CQFRoundSwept represents a Swept event raised by the CQFRound contract.
 type CQFRoundSwept struct {
 	To     common.Address
@@ -1046,6 +1219,12 @@ func (cQFRound *CQFRound) UnpackError(raw []byte) (any, error) {
 	if bytes.Equal(raw[:4], cQFRound.abi.Errors["InvalidSettings"].ID.Bytes()[:4]) {
 		return cQFRound.UnpackInvalidSettingsError(raw[4:])
 	}
+	if bytes.Equal(raw[:4], cQFRound.abi.Errors["LeafOverPledge"].ID.Bytes()[:4]) {
+		return cQFRound.UnpackLeafOverPledgeError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], cQFRound.abi.Errors["NothingToRefund"].ID.Bytes()[:4]) {
+		return cQFRound.UnpackNothingToRefundError(raw[4:])
+	}
 	if bytes.Equal(raw[:4], cQFRound.abi.Errors["OverEscrow"].ID.Bytes()[:4]) {
 		return cQFRound.UnpackOverEscrowError(raw[4:])
 	}
@@ -1063,6 +1242,9 @@ func (cQFRound *CQFRound) UnpackError(raw []byte) (any, error) {
 	}
 	if bytes.Equal(raw[:4], cQFRound.abi.Errors["RootNotSet"].ID.Bytes()[:4]) {
 		return cQFRound.UnpackRootNotSetError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], cQFRound.abi.Errors["RootPosted"].ID.Bytes()[:4]) {
+		return cQFRound.UnpackRootPostedError(raw[4:])
 	}
 	if bytes.Equal(raw[:4], cQFRound.abi.Errors["RoundEnded"].ID.Bytes()[:4]) {
 		return cQFRound.UnpackRoundEndedError(raw[4:])
@@ -1265,6 +1447,58 @@ func (cQFRound *CQFRound) UnpackInvalidSettingsError(raw []byte) (*CQFRoundInval
 	return out, nil
 }
 
+// CQFRoundLeafOverPledge represents a LeafOverPledge error raised by the CQFRound contract.
+type CQFRoundLeafOverPledge struct {
+	ProjectId *big.Int
+	Account   common.Address
+	Amount    *big.Int
+	Cap       *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error LeafOverPledge(uint256 projectId, address account, uint256 amount, uint256 cap)
+func CQFRoundLeafOverPledgeErrorID() common.Hash {
+	return common.HexToHash("0x72aff46c3f3a4474fd2d4a3923c9da4f20f0e51bef9960517fd7e59cac2a1c98")
+}
+
+// UnpackLeafOverPledgeError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error LeafOverPledge(uint256 projectId, address account, uint256 amount, uint256 cap)
+func (cQFRound *CQFRound) UnpackLeafOverPledgeError(raw []byte) (*CQFRoundLeafOverPledge, error) {
+	out := new(CQFRoundLeafOverPledge)
+	if err := cQFRound.abi.UnpackIntoInterface(out, "LeafOverPledge", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// CQFRoundNothingToRefund represents a NothingToRefund error raised by the CQFRound contract.
+type CQFRoundNothingToRefund struct {
+	ProjectId *big.Int
+	Pledger   common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error NothingToRefund(uint256 projectId, address pledger)
+func CQFRoundNothingToRefundErrorID() common.Hash {
+	return common.HexToHash("0x5bd9a0f6b8e1f79dab1f852b5058d7ee4cc8264f27d685e2e7b9183d338580b0")
+}
+
+// UnpackNothingToRefundError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error NothingToRefund(uint256 projectId, address pledger)
+func (cQFRound *CQFRound) UnpackNothingToRefundError(raw []byte) (*CQFRoundNothingToRefund, error) {
+	out := new(CQFRoundNothingToRefund)
+	if err := cQFRound.abi.UnpackIntoInterface(out, "NothingToRefund", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // CQFRoundOverEscrow represents a OverEscrow error raised by the CQFRound contract.
 type CQFRoundOverEscrow struct {
 	Claimed     *big.Int
@@ -1403,6 +1637,30 @@ func CQFRoundRootNotSetErrorID() common.Hash {
 func (cQFRound *CQFRound) UnpackRootNotSetError(raw []byte) (*CQFRoundRootNotSet, error) {
 	out := new(CQFRoundRootNotSet)
 	if err := cQFRound.abi.UnpackIntoInterface(out, "RootNotSet", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// CQFRoundRootPosted represents a RootPosted error raised by the CQFRound contract.
+type CQFRoundRootPosted struct {
+	Root [32]byte
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error RootPosted(bytes32 root)
+func CQFRoundRootPostedErrorID() common.Hash {
+	return common.HexToHash("0x8a775dadeacfb00c1e2f89cd7622802ce756891f714ba08b63fa3db627633d4b")
+}
+
+// UnpackRootPostedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error RootPosted(bytes32 root)
+func (cQFRound *CQFRound) UnpackRootPostedError(raw []byte) (*CQFRoundRootPosted, error) {
+	out := new(CQFRoundRootPosted)
+	if err := cQFRound.abi.UnpackIntoInterface(out, "RootPosted", raw); err != nil {
 		return nil, err
 	}
 	return out, nil
