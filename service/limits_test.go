@@ -24,12 +24,13 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/require"
+	"golang.org/x/sys/unix"
 
 	"github.com/qf-dev/qf/service"
 )
 
-// Idle connections from one address, as many as the file-descriptor limit
-// allows up to 20,000, do not stop another client's fund request: that
+// Idle connections from 8 addresses, as many as the file-descriptor limit
+// allows up to 20,000, do not stop another client's fund request: each
 // address gets --max-conns-per-ip of them, the rest are closed at once.
 func TestIdleConnectionsDoNotLockOut(t *testing.T) {
 	var lim syscall.Rlimit
@@ -42,7 +43,7 @@ func TestIdleConnectionsDoNotLockOut(t *testing.T) {
 	n := 20000
 	// This process holds both ends: the idle clients, and the server's
 	// share of them plus its store and listener.
-	if room := int(lim.Cur) - service.DefaultHTTP.MaxConnsPerIP - 700; room < n {
+	if room := int(lim.Cur) - 8*service.DefaultHTTP.MaxConnsPerIP - 700; room < n {
 		if room < 2000 {
 			t.Skipf("RLIMIT_NOFILE is %d: too few file descriptors to hold 2,000 idle connections", lim.Cur)
 		}
@@ -51,7 +52,26 @@ func TestIdleConnectionsDoNotLockOut(t *testing.T) {
 	}
 	e := newEnv(t, 1, 1000, service.Config{})
 	addr := e.serve(t)
-	d := net.Dialer{LocalAddr: &net.TCPAddr{IP: net.IPv4(127, 0, 0, 2)}, Timeout: time.Minute}
+	// The source port is picked at connect (IP_BIND_ADDRESS_NO_PORT), by
+	// the whole 4-tuple: binding 127.0.0.2 first would pick it from the
+	// ports free on that address alone, and another run's connections (or
+	// this one's, in TIME_WAIT from a run a minute ago) would exhaust them.
+	// They come from 8 addresses (127.0.0.2–9), each with ports of its
+	// own: one address's 28k ephemeral ports, shared with whatever else
+	// the machine runs, are too few to hold on to.
+	noPort := func(_, _ string, c syscall.RawConn) error {
+		var serr error
+		if err := c.Control(func(fd uintptr) {
+			serr = unix.SetsockoptInt(int(fd), unix.IPPROTO_IP, unix.IP_BIND_ADDRESS_NO_PORT, 1)
+		}); err != nil {
+			return err
+		}
+		return serr
+	}
+	var dialers [8]net.Dialer
+	for i := range dialers {
+		dialers[i] = net.Dialer{LocalAddr: &net.TCPAddr{IP: net.IPv4(127, 0, 0, byte(2+i))}, Timeout: time.Minute, Control: noPort}
+	}
 	idle := make([]net.Conn, 0, n)
 	t.Cleanup(func() {
 		for _, c := range idle {
@@ -59,7 +79,7 @@ func TestIdleConnectionsDoNotLockOut(t *testing.T) {
 		}
 	})
 	for range n {
-		c, err := d.Dial("tcp", addr)
+		c, err := dialers[len(idle)%len(dialers)].Dial("tcp", addr)
 		require.NoError(t, err, "idle connection %d", len(idle))
 		idle = append(idle, c)
 	}
