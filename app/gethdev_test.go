@@ -5,10 +5,8 @@ import (
 	"fmt"
 	"math/big"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
-	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
@@ -21,53 +19,6 @@ import (
 	"github.com/qf-dev/qf/internal/simchain"
 )
 
-// startGeth runs `geth --dev` (the binary in $QF_GETH, installed by
-// scripts/geth.sh) on 127.0.0.1 with key as its prefunded developer
-// account, and returns its HTTP JSON-RPC URL.
-func startGeth(t *testing.T, keyfile, password string) string {
-	bin := os.Getenv("QF_GETH")
-	if bin == "" {
-		t.Skip("QF_GETH is not set: scripts/test.sh installs geth with scripts/geth.sh and sets it")
-	}
-	dir := t.TempDir()
-	require.NoError(t, os.MkdirAll(filepath.Join(dir, "keystore"), 0o700))
-	key, err := os.ReadFile(keyfile)
-	require.NoError(t, err)
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "keystore", "owner.json"), key, 0o600))
-	pw := filepath.Join(dir, "password")
-	require.NoError(t, os.WriteFile(pw, []byte(password+"\n"), 0o600))
-	port, auth := simchain.FreePort(t), simchain.FreePort(t)
-	cmd := exec.Command(bin, "--dev", "--dev.period", "0", "--datadir", dir, "--password", pw,
-		"--http", "--http.addr", "127.0.0.1", "--http.port", fmt.Sprint(port), "--http.api", "eth,net,web3",
-		"--authrpc.port", fmt.Sprint(auth), "--ipcdisable", "--nodiscover", "--maxpeers", "0", "--port", "0", "--verbosity", "2", "--rpc.evmtimeout", "0") // no 5 s deadline on calls: a loaded machine must not fail the test
-	logf, err := os.Create(filepath.Join(t.TempDir(), "geth.log"))
-	require.NoError(t, err)
-	cmd.Stdout, cmd.Stderr = logf, logf
-	require.NoError(t, cmd.Start())
-	t.Cleanup(func() {
-		_ = cmd.Process.Kill()
-		_ = cmd.Wait()
-		if t.Failed() {
-			b, _ := os.ReadFile(logf.Name())
-			t.Logf("geth log:\n%s", b)
-		}
-	})
-	url := fmt.Sprintf("http://127.0.0.1:%d", port)
-	deadline := time.Now().Add(60 * time.Second)
-	for {
-		c, err := ethclient.Dial(url)
-		if err == nil {
-			_, err = c.BlockNumber(context.Background())
-			c.Close()
-		}
-		if err == nil {
-			return url
-		}
-		require.True(t, time.Now().Before(deadline), "geth did not answer on %s: %v", url, err)
-		time.Sleep(100 * time.Millisecond)
-	}
-}
-
 // TestGethDev runs deploy → donate → import → match → submit → claim
 // through the qf command line against a real `geth --dev` over HTTP
 // JSON-RPC, with the owner signing from a keystore file.
@@ -75,7 +26,7 @@ func TestGethDev(t *testing.T) {
 	const donors, nGaps = 3, 2
 	keys := simchain.Keys(t, 1+donors+nGaps) // owner, donors, recipients
 	keyfile := simchain.WriteKeyfile(t, keys[0], "dev password")
-	url := startGeth(t, keyfile, "dev password")
+	url := simchain.StartGeth(t, keyfile, "dev password")
 	eth, err := ethclient.Dial(url)
 	require.NoError(t, err)
 	defer eth.Close()
@@ -185,7 +136,7 @@ func TestGethDev(t *testing.T) {
 func TestGethDevStuckReplaced(t *testing.T) {
 	keys := simchain.Keys(t, 1)
 	keyfile := simchain.WriteKeyfile(t, keys[0], "dev password")
-	url := startGeth(t, keyfile, "dev password")
+	url := simchain.StartGeth(t, keyfile, "dev password")
 	t.Setenv("GETH_KEY0", fmt.Sprintf("%x", crypto.FromECDSA(keys[0])))
 	q := cli{t: t, db: filepath.Join(t.TempDir(), "qf.db")}
 	stuckReplaced(t, q, url, keys[0], []string{"--rpc", url, "--key-env", "GETH_KEY0"})
