@@ -17,7 +17,7 @@ import (
 
 // update regenerates the golden rounds under the top-level testdata/ (see
 // testdata/README.md): go test ./app -run TestGoldenCalc -update.
-var update = flag.Bool("update", false, "rewrite the golden rounds in ../testdata from what qf calc and qf cqf write now")
+var updateGolden = flag.Bool("update", false, "rewrite the golden rounds in ../testdata from what qf calc and qf cqf write now")
 
 // TestGoldenCalc writes each golden round again, as testdata/README.md says
 // it was produced (qf calc --out, or qf cqf --out, on the folder's inputs),
@@ -27,7 +27,7 @@ func TestGoldenCalc(t *testing.T) {
 	for _, r := range testdata.Rounds {
 		t.Run(r.Name, func(t *testing.T) {
 			out := writeGolden(t, r)
-			if *update {
+			if *updateGolden {
 				if err := os.RemoveAll(r.Path()); err != nil {
 					t.Fatal(err)
 				}
