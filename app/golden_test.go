@@ -15,7 +15,7 @@ import (
 	"github.com/qf-dev/qf/internal/testdata"
 )
 
-// update regenerates the golden rounds under the top-level testdata/ (see
+// updateGolden (-update) regenerates the golden rounds under the top-level testdata/ (see
 // testdata/README.md): go test ./app -run TestGoldenCalc -update.
 var updateGolden = flag.Bool("update", false, "rewrite the golden rounds in ../testdata from what qf calc and qf cqf write now")
 
