@@ -2,7 +2,7 @@
 // rounds' results and trees in Pebble.
 //
 // Every contribution is checked when it is written as computing the round
-// would check it ([ingest.Checker]), against the stored rows too, so no
+// would check it ([record.Checker]), against the stored rows too, so no
 // accepted write leaves a round that cannot be matched; an id repeated
 // with other content is refused. Before a round closes, a contribution can
 // be voided and a gap's recipient changed; after, neither.
