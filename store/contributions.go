@@ -27,13 +27,6 @@ type ImportStats struct {
 // ErrBadRecord reports a stored contribution that does not decode (a damaged database).
 var ErrBadRecord = errors.New("damaged contribution record")
 
-func contribKey(round uint64, id []byte) []byte {
-	k := make([]byte, 9, 9+len(id))
-	k[0] = 'c'
-	binary.BigEndian.PutUint64(k[1:], round)
-	return append(k, id...)
-}
-
 // autoID names a row that came without an id: the hash of its content and
 // how many identical rows came before it in the same import. Importing the
 // same file twice therefore stores it once, while two identical gifts in

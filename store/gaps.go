@@ -87,7 +87,7 @@ func (s *Store) AddGaps(gaps []calc.Gap) (int, error) {
 
 // Gaps returns the registry in ascending gap order.
 func (s *Store) Gaps() ([]calc.Gap, error) {
-	it, err := s.rd.NewIter(&pebble.IterOptions{LowerBound: []byte{'g'}, UpperBound: []byte{'g' + 1}})
+	it, err := s.rd.NewIter(&pebble.IterOptions{LowerBound: []byte{prefixGap}, UpperBound: []byte{prefixGap + 1}})
 	if err != nil {
 		return nil, err
 	}

@@ -53,18 +53,6 @@ const PoolAccount = "pool"
 func AgentAccount(agent string) string    { return "agent:" + agent }
 func EscrowAccount(g *uint256.Int) string { return "gap:" + g.Dec() }
 
-// Ledger keys: 'a'+account → balance (32 bytes), 'S' → total supply,
-// 'I'+agent+0+key → the receipt of an idempotent request, 'M'+round → the
-// match record, 'Z' → the scheduler's state.
-func accountKey(account string) []byte { return append([]byte{'a'}, account...) }
-
-var supplyKey = []byte{'S'}
-var scheduleKey = []byte{'Z'}
-
-func idemKey(agent, key string) []byte {
-	return append(append(append([]byte{'I'}, agent...), 0), key...)
-}
-
 // ValidAccount checks an account name: pool, agent:NAME or gap:ID.
 func ValidAccount(account string) error {
 	switch {
@@ -164,7 +152,7 @@ func (l *Ledger) reload() error {
 // opening entry per nonzero balance, so that the journal adds up to the
 // balances; the open round's contributions so far predate it.
 func (l *Ledger) openJournal() error {
-	it, err := l.s.rd.NewIter(&pebble.IterOptions{LowerBound: []byte{'a'}, UpperBound: []byte{'a' + 1}})
+	it, err := l.s.rd.NewIter(&pebble.IterOptions{LowerBound: []byte{prefixAccount}, UpperBound: []byte{prefixAccount + 1}})
 	if err != nil {
 		return err
 	}
@@ -834,7 +822,7 @@ func (l *Ledger) MatchOn(size *uint256.Int, o Origin, compute func(snap *Store) 
 	if res.Tree != nil {
 		rec.Root = res.Tree.Root().Hex()
 	}
-	if err := l.s.closeInto(m.b, &r, 'R', res.Report, res.Tree); err != nil {
+	if err := l.s.closeInto(m.b, &r, prefixReport, res.Report, res.Tree); err != nil {
 		return rec, err
 	}
 	return rec, l.finishMatch(m, r, rec, o, true, expired)
@@ -944,7 +932,7 @@ func (l *Ledger) MatchCQFOn(o Origin, compute func(snap *Store) ComputeCQF) (Mat
 	if out.Tree != nil {
 		rec.Root = out.Tree.Root().Hex()
 	}
-	if err := l.s.closeInto(m.b, &r, 'Q', out.Outcome, out.Tree); err != nil {
+	if err := l.s.closeInto(m.b, &r, prefixCQFOutcome, out.Outcome, out.Tree); err != nil {
 		return rec, err
 	}
 	return rec, l.finishMatch(m, r, rec, o, true, expired)
@@ -1081,7 +1069,7 @@ func (l *Ledger) finishMatch(m *move, r Round, rec MatchRecord, o Origin, stamp 
 		cfg = *l.next
 	}
 	next := Round{Number: r.Number + 1, Name: r.Name, Config: cfg, Decimals: r.Decimals, Leaf: r.Leaf, Status: StatusOpen}
-	if _, ok, err := l.s.get(roundKey('r', next.Number)); err != nil {
+	if _, ok, err := l.s.get(roundKey(prefixRound, next.Number)); err != nil {
 		return err
 	} else if ok {
 		return fmt.Errorf("%w: %d (the service opens the round after the one it closes)", ErrRoundExists, next.Number)
@@ -1138,7 +1126,7 @@ func (l *Ledger) finishMatch(m *move, r Round, rec MatchRecord, o Origin, stamp 
 	if err != nil {
 		return err
 	}
-	if err := m.b.Set(roundKey('M', r.Number), rv, nil); err != nil {
+	if err := m.b.Set(roundKey(prefixMatch, r.Number), rv, nil); err != nil {
 		return err
 	}
 	if stamp {
@@ -1176,7 +1164,7 @@ const maxPrune = 100_000
 // at (up to maxPrune), for a match to delete: read from a snapshot,
 // outside the ledger's lock.
 func (s *Store) expiredKeys(at time.Time) ([][]byte, error) {
-	it, err := s.rd.NewIter(&pebble.IterOptions{LowerBound: []byte{'I'}, UpperBound: []byte{'I' + 1}})
+	it, err := s.rd.NewIter(&pebble.IterOptions{LowerBound: []byte{prefixIdempotency}, UpperBound: []byte{prefixIdempotency + 1}})
 	if err != nil {
 		return nil, err
 	}
@@ -1218,7 +1206,7 @@ func (l *Ledger) matchPool(size *uint256.Int) (*uint256.Int, error) {
 // MatchRecords lists the ledger's matches (and voided rounds) in round
 // order.
 func (l *Ledger) MatchRecords() ([]MatchRecord, error) {
-	it, err := l.s.rd.NewIter(&pebble.IterOptions{LowerBound: []byte{'M'}, UpperBound: []byte{'M' + 1}})
+	it, err := l.s.rd.NewIter(&pebble.IterOptions{LowerBound: []byte{prefixMatch}, UpperBound: []byte{prefixMatch + 1}})
 	if err != nil {
 		return nil, err
 	}
@@ -1315,7 +1303,7 @@ func (l *Ledger) Check() (CheckReport, error) {
 	var rep CheckReport
 	sum, escrow, agents := new(uint256.Int), new(uint256.Int), new(uint256.Int)
 	balances := map[string]*uint256.Int{}
-	it, err := l.s.rd.NewIter(&pebble.IterOptions{LowerBound: []byte{'a'}, UpperBound: []byte{'a' + 1}})
+	it, err := l.s.rd.NewIter(&pebble.IterOptions{LowerBound: []byte{prefixAccount}, UpperBound: []byte{prefixAccount + 1}})
 	if err != nil {
 		return rep, err
 	}
