@@ -15,7 +15,6 @@ import (
 	"github.com/qf-dev/qf/merkle"
 	"github.com/qf-dev/qf/payout"
 	"github.com/qf-dev/qf/round"
-	"github.com/qf-dev/qf/service"
 )
 
 func calcCommand() *cli.Command {
@@ -46,7 +45,7 @@ order, solved as qf cqf does, with σ from --param sigma=… [decay=…].`,
 				if err != nil {
 					return err
 				}
-				set.JoinLeverageUpTo = service.JoinLeverageUpTo
+				set.JoinLeverageUpTo = round.JoinLeverageUpTo
 				return solveCQFFiles(c, c.String("gaps"), c.String("contributions"), set, dec)
 			}
 			out, err := computeFiles(c, c.String("gaps"), c.String("contributions"), cfg, leaf, dec)

@@ -12,7 +12,6 @@ import (
 	"github.com/qf-dev/qf/ingest"
 	"github.com/qf-dev/qf/payout"
 	"github.com/qf-dev/qf/round"
-	"github.com/qf-dev/qf/service"
 	"github.com/qf-dev/qf/store"
 )
 
@@ -149,7 +148,7 @@ func cqfRoot(out *round.CQFOutcome) string {
 // computeStoredCQF solves a stored coordinated-QF round from its pledges
 // in join order, refunds as leaves.
 func computeStoredCQF(s *store.Store, r store.Round) (*round.CQFOutcome, error) {
-	out, err := service.SolveStoredCQF(s, r, false)
+	out, err := round.SolveStoredCQF(s, r, false)
 	if err != nil {
 		return nil, fmt.Errorf("round %d: %w", r.Number, err)
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/qf-dev/qf/calc"
 	"github.com/qf-dev/qf/ingest"
 	"github.com/qf-dev/qf/payout"
+	"github.com/qf-dev/qf/round"
 	"github.com/qf-dev/qf/store"
 )
 
@@ -59,7 +60,7 @@ func demoCommand() *cli.Command {
 				if err != nil {
 					return err
 				}
-				if _, err := s.CloseRound(r.Number, out.Report, out.Tree); err != nil {
+				if _, err := round.CloseStored(s, r.Number, out.Report, out.Tree); err != nil {
 					return err
 				}
 				first := payout.Payouts(out.Result)[0]

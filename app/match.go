@@ -22,25 +22,9 @@ import (
 
 // computeStored computes a stored round from its contributions.
 func computeStored(c *cli.Context, s *store.Store, r store.Round) (*round.Outcome, error) {
-	gaps, err := s.Gaps()
-	if err != nil {
-		return nil, err
-	}
 	bar := newProgress(c.App.ErrWriter, int64(r.Contributions), "matching", false)
 	defer bar.done()
-	n := 0
-	in := round.Inputs{Gaps: gaps, Config: r.Config, Leaf: payout.Leaf(r.Leaf), SizeHint: r.Contributions}
-	out, err := round.Compute(in, func(l *ingest.Loader) error {
-		return s.EachContribution(r.Number, func(row *ingest.Row) error {
-			if n++; n&0xffff == 0 {
-				bar.set(n)
-			}
-			if err := l.Add(row); err != nil {
-				return fmt.Errorf("round %d contribution %s: %w", r.Number, row.ID, err)
-			}
-			return nil
-		})
-	})
+	out, err := round.FromStore(s, r, r.Config, bar.set)
 	if err != nil {
 		return nil, err
 	}
@@ -77,7 +61,7 @@ pays each gap's recipient Σ pay and each pledger its refund (limit − pay).`,
 				if err != nil {
 					return err
 				}
-				if _, err := s.CloseRound(n, out.Report, out.Tree); err != nil {
+				if _, err := round.CloseStored(s, n, out.Report, out.Tree); err != nil {
 					return err
 				}
 				if wantJSON(c) {
@@ -129,7 +113,7 @@ for gaps of up to 500 pledges, the immediate leverage it had on joining.`,
 						return err
 					}
 					rep = out.Report
-				} else if rep, err = s.Report(n); err != nil {
+				} else if rep, err = round.StoredReport(s, n); err != nil {
 					return err
 				}
 				if c.IsSet("gap") {
@@ -217,7 +201,7 @@ func storedProof(s *store.Store, r store.Round, gap *uint256.Int, account *commo
 	if account != nil {
 		return nil, usageErr("--account: round %d has Allo leaves, one per gap; only cqf rounds have refund leaves", r.Number)
 	}
-	rep, err := s.Report(r.Number)
+	rep, err := round.StoredReport(s, r.Number)
 	if err != nil {
 		return nil, err
 	}
@@ -272,7 +256,7 @@ DIR with any web server (qf serve shows the same page at /rounds/{round}/).`,
 				if r.Config.Mechanism == calc.CQFName {
 					return exportCQF(c, s, r)
 				}
-				rep, err := s.Report(n)
+				rep, err := round.StoredReport(s, n)
 				if err != nil {
 					return err
 				}
@@ -388,7 +372,7 @@ func matchCQF(c *cli.Context, s *store.Store, r store.Round) error {
 	if err != nil {
 		return err
 	}
-	if _, err := s.CloseCQFRound(r.Number, out); err != nil {
+	if _, err := round.CloseStoredCQF(s, r.Number, out); err != nil {
 		return err
 	}
 	if wantJSON(c) {
@@ -407,7 +391,7 @@ func statsCQF(c *cli.Context, s *store.Store, r store.Round) error {
 	if r.Status == store.StatusOpen {
 		out, err = computeStoredCQF(s, r)
 	} else {
-		out, err = s.CQFOutcome(r.Number)
+		out, err = round.StoredCQFOutcome(s, r.Number)
 	}
 	if err != nil {
 		return err
@@ -441,7 +425,7 @@ func exportCQF(c *cli.Context, s *store.Store, r store.Round) error {
 	if dir == "" {
 		return usageErr("--format bundle needs --out DIR")
 	}
-	out, err := s.CQFOutcome(r.Number)
+	out, err := round.StoredCQFOutcome(s, r.Number)
 	if err != nil {
 		return err
 	}

@@ -9,23 +9,12 @@ import (
 	"github.com/holiman/uint256"
 
 	"github.com/qf-dev/qf/calc"
+	"github.com/qf-dev/qf/record"
 )
 
-// Row is one contribution. Byte slices are only valid during the callback.
-type Row struct {
-	Line   int    // CSV line or JSON item
-	Item   bool   // Line counts JSON items
-	ID     []byte // empty when the input has no id
-	Donor  []byte // canonical (see calc.NormalizeDonor)
-	Gap    uint256.Int
-	Amount uint256.Int // > 0
-	Weight []byte      // raw weight column, empty if none
-	Score  []byte      // raw score column, empty if none
-	// Seq is the row's place in its round's arrival order, counted from
-	// 1 by the store (0: unknown). Coordinated QF needs it: a pledge's
-	// saturation speed depends on when it joined.
-	Seq uint64
-}
+// Row is one contribution (the record type shared with the store). Byte
+// slices are only valid during the callback.
+type Row = record.Contribution
 
 // Options control how amounts are read.
 type Options struct {
@@ -125,13 +114,7 @@ func wrapRowErr(file string, line int, item bool, err error) error {
 }
 
 // FieldError lets a row callback blame a field (e.g. "gap" for an unknown gap).
-type FieldError struct {
-	Field string
-	Err   error
-}
-
-func (e *FieldError) Error() string { return e.Field + ": " + e.Err.Error() }
-func (e *FieldError) Unwrap() error { return e.Err }
+type FieldError = record.FieldError
 
 // donor canonicalizes without allocating for addresses; sums caches the
 // checksums of mixed-case ones.

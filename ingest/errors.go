@@ -3,6 +3,8 @@ package ingest
 import (
 	"errors"
 	"fmt"
+
+	"github.com/qf-dev/qf/record"
 )
 
 var (
@@ -16,7 +18,7 @@ var (
 	// ErrColumns reports a row with fewer fields than the header needs.
 	ErrColumns = errors.New("missing fields")
 	// ErrConflict reports a contribution id given again with other content.
-	ErrConflict = errors.New("an id names one contribution")
+	ErrConflict = record.ErrConflict
 	// ErrEmpty reports an input with no rows.
 	ErrEmpty = errors.New("no rows")
 )

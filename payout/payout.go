@@ -23,7 +23,7 @@ const (
 
 var (
 	// ErrNoPayouts is returned when no gap has a positive match, so there is no tree to build.
-	ErrNoPayouts = errors.New("no gap has a positive match: nothing to put in a tree")
+	ErrNoPayouts = merkle.ErrNoPayouts
 	// ErrNotInTree is returned for a proof of a gap that has no leaf.
 	ErrNotInTree = errors.New("gap has no leaf in this round's tree (zero match or unknown gap)")
 	// ErrAlloRecipient is returned for an Allo tree in which one recipientId

@@ -12,6 +12,7 @@ import (
 	"github.com/qf-dev/qf/ingest"
 	"github.com/qf-dev/qf/merkle"
 	"github.com/qf-dev/qf/payout"
+	"github.com/qf-dev/qf/record"
 )
 
 // ErrRefundAddress reports a coordinated-QF pledger that is not an
@@ -19,10 +20,8 @@ import (
 var ErrRefundAddress = errors.New("coordinated QF pledgers must be 0x addresses (refunds are paid to them)")
 
 // IsPledgerAddress reports whether a (canonical) donor can be paid a
-// refund: a full 0x address.
-func IsPledgerAddress(donor string) bool {
-	return len(donor) == 42 && common.IsHexAddress(donor)
-}
+// refund: a full 0x address. It is [record.IsPledgerAddress].
+func IsPledgerAddress(donor string) bool { return record.IsPledgerAddress(donor) }
 
 // PledgeRow is one pledge as read, in join order.
 type PledgeRow struct {

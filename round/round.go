@@ -3,6 +3,16 @@
 // payout tree. `qf calc`, `qf match` and `qf verify round` all run through
 // [Compute], so an operator's stored round and a verifier's recomputation
 // from files cannot drift apart.
+//
+// Every way a round is computed lives here, for the CLI and the service
+// alike: from files ([Compute]), from the store ([FromStore], and
+// [LedgerCompute] for a ledger match, which hands the store the records
+// it books), and coordinated QF ([ComputeCQF], [SolveStoredCQF],
+// [LedgerComputeCQF]). round also reads and writes a closed round's
+// results in the store ([CloseStored], [StoredReport], [CloseStoredCQF],
+// [StoredCQFOutcome]): the store keeps them as bytes and does not import
+// round. Importing round registers the store's dry run
+// (store.RegisterRehearsal).
 package round
 
 import (

@@ -55,7 +55,7 @@ func TestAlloRoundProofOverHTTP(t *testing.T) {
 		return st.EachContribution(r.Number, l.Add)
 	})
 	require.NoError(t, err)
-	_, err = st.CloseRound(r.Number, out.Report, out.Tree)
+	_, err = round.CloseStored(st, r.Number, out.Report, out.Tree)
 	require.NoError(t, err)
 
 	srv, err := service.New(st, service.Config{HTTP: service.HTTPConfig{PerIP: -1, PerKey: -1}})

@@ -431,7 +431,7 @@ func (s *Server) proof(w http.ResponseWriter, r *http.Request, _ *store.Agent) e
 	var rep *payout.Report
 	if payout.IsAlloTree(t) {
 		// An Allo leaf carries an index, not the gap: the report maps them.
-		if rep, err = s.st.Report(n); err != nil {
+		if rep, err = round.StoredReport(s.st, n); err != nil {
 			return err
 		}
 	}

@@ -14,8 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/qf-dev/qf/calc"
-	"github.com/qf-dev/qf/merkle"
-	"github.com/qf-dev/qf/payout"
+	"github.com/qf-dev/qf/round"
 	"github.com/qf-dev/qf/service"
 	"github.com/qf-dev/qf/store"
 )
@@ -117,10 +116,10 @@ func TestFailedMatchIsRetriedAndTheRoundVoided(t *testing.T) {
 	code, body, _ := e.do(t, "POST", "/api/gaps/1/fund", "a0", `{"amount":"1000000"}`)
 	require.Equal(t, http.StatusCreated, code, string(body))
 	e.srv.SetCompute(func(snap *store.Store) store.Compute {
-		compute := service.ComputeStored(snap)
-		return func(r store.Round, cfg calc.Config) (*payout.Report, *merkle.Tree, error) {
+		compute := round.LedgerCompute(snap)
+		return func(r store.Round, cfg calc.Config) (*store.PoolResults, error) {
 			if r.Number == 1 {
-				return nil, nil, fmt.Errorf("%w: cocm: the amounts span too wide a range (forced by the test)", calc.ErrPrecision)
+				return nil, fmt.Errorf("%w: cocm: the amounts span too wide a range (forced by the test)", calc.ErrPrecision)
 			}
 			return compute(r, cfg)
 		}

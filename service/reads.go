@@ -103,7 +103,7 @@ func (s *Server) recompute() (*snapshot, error) {
 	sn := &snapshot{round: r.Number, count: r.Contributions, pool: pool, gap: map[string]int{}}
 	s.met.recomputes.Inc()
 	if r.Config.Mechanism == calc.CQFName {
-		out, err := ComputeStoredCQF(s.st)(r)
+		out, err := round.SolveStoredCQF(s.st, r, true)
 		if err != nil {
 			return nil, err
 		}
@@ -119,9 +119,11 @@ func (s *Server) recompute() (*snapshot, error) {
 		if f := s.led.MatchFloor(); f != nil {
 			cfg.MinAmount = *f // as the match will (store.Ledger.MatchFloor)
 		}
-		if sn.report, _, err = ComputeStored(s.st)(r, cfg); err != nil {
+		out, err := round.FromStore(s.st, r, cfg, nil)
+		if err != nil {
 			return nil, err
 		}
+		sn.report = out.Report
 	}
 	for i, g := range sn.report.Gaps {
 		sn.gap[g.Gap] = i

@@ -21,6 +21,7 @@ import (
 
 	"github.com/qf-dev/qf/calc"
 	"github.com/qf-dev/qf/merkle"
+	"github.com/qf-dev/qf/round"
 	"github.com/qf-dev/qf/store"
 )
 
@@ -74,7 +75,7 @@ type Server struct {
 	proj    projection
 	log     *log.Logger
 
-	compute       func(*store.Store) store.Compute // ComputeStored; tests make it fail
+	compute       func(*store.Store) store.Compute // round.LedgerCompute; tests make it fail
 	matchFailures atomic.Int64
 	lastFailure   atomic.Pointer[MatchFailure]
 	passes        atomic.Int64 // the scheduler's decisions so far
@@ -149,7 +150,7 @@ func New(st *store.Store, cfg Config) (*Server, error) {
 	if next, _ := led.NextSettings(); next.Mechanism == calc.CQFName && cfg.PoolSize != nil {
 		return nil, fmt.Errorf("%w: cqf rounds have no pool, so no pool size", calc.ErrParam)
 	}
-	s := &Server{cfg: cfg, st: st, led: led, mux: http.NewServeMux(), met: newMetrics(), log: cfg.Log, compute: ComputeStored,
+	s := &Server{cfg: cfg, st: st, led: led, mux: http.NewServeMux(), met: newMetrics(), log: cfg.Log, compute: round.LedgerCompute,
 		http: hc, tls: tlsConf, ipLim: newLimiters(hc.PerIP), keyLim: newLimiters(hc.PerKey)}
 	s.met.reg.MustRegister(prometheus.NewCounterFunc(prometheus.CounterOpts{Name: "qf_match_failures_total",
 		Help: "Matches that failed since the start (the round stays open; alert on an increase)."},
@@ -278,7 +279,7 @@ func (s *Server) MatchAs(o store.Origin) (rec store.MatchRecord, err error) {
 	}()
 	// The open round's own settings decide (a restart may pass others).
 	if open != nil && open.Config.Mechanism == calc.CQFName {
-		return s.led.MatchCQFOn(o, ComputeStoredCQF)
+		return s.led.MatchCQFOn(o, round.LedgerComputeCQF)
 	}
 	return s.led.MatchOn(s.cfg.PoolSize, o, s.compute)
 }

@@ -22,6 +22,7 @@ import (
 	"github.com/qf-dev/qf/ingest"
 	"github.com/qf-dev/qf/merkle"
 	"github.com/qf-dev/qf/payout"
+	"github.com/qf-dev/qf/round"
 	"github.com/qf-dev/qf/store"
 )
 
@@ -100,7 +101,7 @@ func Build(s *store.Store, n uint64) (*Page, error) {
 		// claimed through Allo's strategy, not QFRound's claimMatching.
 		return nil, fmt.Errorf("%w: round %d pays Allo v2 leaves (claimed through the Allo pool); publish it with qf export --format bundle or --format allo", ErrUnsupported, n)
 	}
-	rep, err := s.Report(n)
+	rep, err := round.StoredReport(s, n)
 	if err != nil {
 		return nil, err
 	}

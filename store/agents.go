@@ -43,8 +43,6 @@ type Agent struct {
 	Revoked *time.Time `json:"revoked,omitempty"`
 }
 
-func agentKey(name string) []byte { return append([]byte{'A'}, name...) }
-
 // ValidAgentName accepts 1–64 characters of a–z, 0–9, '-' and '_'.
 func ValidAgentName(name string) error {
 	if name == "" || len(name) > 64 {
@@ -172,7 +170,7 @@ func (s *Store) RevokeAgent(name string) (Agent, error) {
 
 // Agents lists the agents in name order.
 func (s *Store) Agents() ([]Agent, error) {
-	it, err := s.rd.NewIter(&pebble.IterOptions{LowerBound: []byte{'A'}, UpperBound: []byte{'A' + 1}})
+	it, err := s.rd.NewIter(&pebble.IterOptions{LowerBound: []byte{prefixAgent}, UpperBound: []byte{prefixAgent + 1}})
 	if err != nil {
 		return nil, err
 	}

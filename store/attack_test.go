@@ -11,11 +11,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/qf-dev/qf/calc"
-	"github.com/qf-dev/qf/ingest"
-	"github.com/qf-dev/qf/merkle"
-	"github.com/qf-dev/qf/payout"
+	"github.com/qf-dev/qf/record"
 	"github.com/qf-dev/qf/round"
-	"github.com/qf-dev/qf/service"
 	"github.com/qf-dev/qf/store"
 )
 
@@ -27,18 +24,18 @@ func TestCheckFindsLateRowsOfAQuietRound(t *testing.T) {
 	_, _, err := l.FundSync(store.FundRequest{Agent: "alice", Gap: *u(1), Amount: *u(100), Key: "a1"})
 	require.NoError(t, err)
 	compute := func(snap *store.Store) store.Compute {
-		return func(r store.Round, cfg calc.Config) (*payout.Report, *merkle.Tree, error) {
+		return func(r store.Round, cfg calc.Config) (*store.PoolResults, error) {
 			if _, _, err := l.FundSync(store.FundRequest{Agent: "bob", Gap: *u(2), Amount: *u(40), Key: "late"}); err != nil {
-				return nil, nil, err
+				return nil, err
 			}
-			return service.ComputeStored(snap)(r, cfg)
+			return round.LedgerCompute(snap)(r, cfg)
 		}
 	}
 	_, err = l.MatchOn(nil, store.Origin{}, compute)
 	require.NoError(t, err)
 	_, err = l.Check()
 	require.NoError(t, err, "round 2 open, with the late row")
-	_, err = l.MatchOn(new(uint256.Int), store.Origin{}, service.ComputeStored)
+	_, err = l.MatchOn(new(uint256.Int), store.Origin{}, round.LedgerCompute)
 	require.NoError(t, err, "round 2 matched with an empty pool")
 	_, err = l.Check()
 	require.NoError(t, err, "round 2 closed with no journal entry of its own")
@@ -124,20 +121,20 @@ func TestRandomSequencesKeepTheLedgerConsistent(t *testing.T) {
 						var err error
 						if mech == calc.CQFName {
 							_, err = l.MatchCQFOn(store.Origin{}, func(snap *store.Store) store.ComputeCQF {
-								return func(r store.Round) (*round.CQFOutcome, error) {
+								return func(r store.Round) (*store.CQFResults, error) {
 									for range during {
 										fund(step)
 									}
-									return service.ComputeStoredCQF(snap)(r)
+									return round.LedgerComputeCQF(snap)(r)
 								}
 							})
 						} else {
 							_, err = l.MatchOn(nil, store.Origin{}, func(snap *store.Store) store.Compute {
-								return func(r store.Round, cfg calc.Config) (*payout.Report, *merkle.Tree, error) {
+								return func(r store.Round, cfg calc.Config) (*store.PoolResults, error) {
 									for range during {
 										fund(step)
 									}
-									return service.ComputeStored(snap)(r, cfg)
+									return round.LedgerCompute(snap)(r, cfg)
 								}
 							})
 						}
@@ -191,13 +188,13 @@ func TestVoidRefundsOnlyLedgerFunds(t *testing.T) {
 		_, _, err := l.FundSync(store.FundRequest{Agent: a, Gap: *u(1), Amount: *u(100), Key: "r1"})
 		require.NoError(t, err)
 	}
-	_, err := l.MatchOn(nil, store.Origin{}, service.ComputeStored)
+	_, err := l.MatchOn(nil, store.Origin{}, round.LedgerCompute)
 	require.NoError(t, err)
 	escrow, err := l.Balance("gap:1")
 	require.NoError(t, err)
 	require.True(t, escrow.GtUint64(200), "gap 1 holds its match")
-	_, err = s.Import(2, func(add func(*ingest.Row) error) error {
-		return add(&ingest.Row{ID: []byte("api:carol:forged"), Donor: []byte("carol"), Gap: *u(1), Amount: *u(5000)})
+	_, err = s.Import(2, func(add func(*record.Contribution) error) error {
+		return add(&record.Contribution{ID: []byte("api:carol:forged"), Donor: []byte("carol"), Gap: *u(1), Amount: *u(5000)})
 	})
 	require.NoError(t, err)
 	before, err := l.Balance("agent:carol")
@@ -223,11 +220,11 @@ func TestLateRowsOfAFailedMatchSurviveARestart(t *testing.T) {
 	_, _, err := l.FundSync(store.FundRequest{Agent: "alice", Gap: *u(1), Amount: *u(100), Key: "a"})
 	require.NoError(t, err)
 	_, err = l.MatchOn(nil, store.Origin{}, func(*store.Store) store.Compute {
-		return func(store.Round, calc.Config) (*payout.Report, *merkle.Tree, error) {
+		return func(store.Round, calc.Config) (*store.PoolResults, error) {
 			if _, _, err := l.FundSync(store.FundRequest{Agent: "bob", Gap: *u(1), Amount: *u(100), Key: "late"}); err != nil {
-				return nil, nil, err
+				return nil, err
 			}
-			return nil, nil, errors.New("killed")
+			return nil, errors.New("killed")
 		}
 	})
 	require.EqualError(t, err, "killed")
@@ -246,7 +243,7 @@ func TestLateRowsOfAFailedMatchSurviveARestart(t *testing.T) {
 	_, replay, err := l2.FundSync(store.FundRequest{Agent: "bob", Gap: *u(1), Amount: *u(100), Key: "late"})
 	require.NoError(t, err)
 	require.True(t, replay)
-	rec, err := l2.MatchOn(nil, store.Origin{}, service.ComputeStored)
+	rec, err := l2.MatchOn(nil, store.Origin{}, round.LedgerCompute)
 	require.NoError(t, err)
 	require.Equal(t, "10000", rec.Matched, "two donors: the whole pool")
 	rep, err := l2.Check()

@@ -8,15 +8,14 @@ import (
 	"fmt"
 	"hash/maphash"
 	"strconv"
+	"sync/atomic"
 
 	"github.com/cockroachdb/pebble/v2"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/holiman/uint256"
 
 	"github.com/qf-dev/qf/calc"
-	"github.com/qf-dev/qf/ingest"
-	"github.com/qf-dev/qf/payout"
-	"github.com/qf-dev/qf/round"
+	"github.com/qf-dev/qf/record"
 )
 
 // ImportStats counts what an import did.
@@ -28,18 +27,11 @@ type ImportStats struct {
 // ErrBadRecord reports a stored contribution that does not decode (a damaged database).
 var ErrBadRecord = errors.New("damaged contribution record")
 
-func contribKey(round uint64, id []byte) []byte {
-	k := make([]byte, 9, 9+len(id))
-	k[0] = 'c'
-	binary.BigEndian.PutUint64(k[1:], round)
-	return append(k, id...)
-}
-
 // autoID names a row that came without an id: the hash of its content and
 // how many identical rows came before it in the same import. Importing the
 // same file twice therefore stores it once, while two identical gifts in
 // one file stay two.
-func autoID(r *ingest.Row, occurrence int) []byte {
+func autoID(r *record.Contribution, occurrence int) []byte {
 	h := crypto.Keccak256(r.Donor, []byte{0}, r.Gap.Bytes(), []byte{0}, r.Amount.Bytes(), []byte{0},
 		r.Weight, []byte{0}, r.Score, []byte{0}, []byte(strconv.Itoa(occurrence)))
 	return []byte("auto:" + hex.EncodeToString(h[:16]))
@@ -47,7 +39,7 @@ func autoID(r *ingest.Row, occurrence int) []byte {
 
 // encodeContribution writes a row's content and then, when known, its
 // arrival sequence (records from before sequences were kept end there).
-func encodeContribution(r *ingest.Row) []byte {
+func encodeContribution(r *record.Contribution) []byte {
 	v := encodeContent(r)
 	if r.Seq != 0 {
 		v = binary.AppendUvarint(v, r.Seq)
@@ -56,7 +48,7 @@ func encodeContribution(r *ingest.Row) []byte {
 }
 
 // encodeContent writes what a row says, without where it arrived.
-func encodeContent(r *ingest.Row) []byte {
+func encodeContent(r *record.Contribution) []byte {
 	v := make([]byte, 0, 90+len(r.Donor))
 	v = binary.AppendUvarint(v, uint64(len(r.Donor)))
 	v = append(v, r.Donor...)
@@ -75,7 +67,7 @@ func appendInt(v []byte, x *uint256.Int) []byte {
 	return append(v, b...)
 }
 
-func decodeContribution(v []byte, r *ingest.Row) error {
+func decodeContribution(v []byte, r *record.Contribution) error {
 	take := func() ([]byte, bool) {
 		n, k := binary.Uvarint(v)
 		if k <= 0 || uint64(len(v)-k) < n {
@@ -117,18 +109,18 @@ func decodeContribution(v []byte, r *ingest.Row) error {
 // rows to add in order; if scan or add fails nothing is stored.
 //
 // Every row is checked as computing the round would check it (see
-// [ingest.Checker]), against the round's stored rows and the earlier rows
+// [record.Checker]), against the round's stored rows and the earlier rows
 // of the same import, so that no accepted write can leave a round that
 // qf match refuses. Every row's gap must be registered. A row whose id the
 // round already has (from before, or earlier in the same import) is
 // skipped as a duplicate when its content is the same, and refused when it
 // differs (ErrConflict, naming both places).
-func (s *Store) Import(round uint64, scan func(add func(*ingest.Row) error) error) (ImportStats, error) {
+func (s *Store) Import(round uint64, scan func(add func(*record.Contribution) error) error) (ImportStats, error) {
 	return s.ImportUpdating(round, scan, nil)
 }
 
 // ErrConflict reports a contribution id given again with other content.
-var ErrConflict = ingest.ErrConflict
+var ErrConflict = record.ErrConflict
 
 // firstSeen is where an id first came in an import, and a hash of its
 // content (a seeded 64-bit hash: no input can aim at a collision).
@@ -151,7 +143,7 @@ func (f firstSeen) where() string {
 // checker returns a round's checker loaded with its stored, not voided,
 // rows. A stored row that fails (written by a version that checked less)
 // is reported with what to do about it.
-func (s *Store) checker(r Round) (*ingest.Checker, error) {
+func (s *Store) checker(r Round) (*record.Checker, error) {
 	var scale *calc.ScoreScale
 	if r.Config.ScoreScale != "" {
 		var err error
@@ -159,14 +151,14 @@ func (s *Store) checker(r Round) (*ingest.Checker, error) {
 			return nil, err
 		}
 	}
-	chk := ingest.NewChecker(scale)
+	chk := record.NewChecker(scale)
 	if r.Config.Mechanism == calc.CQFName {
 		chk.LimitPledges(calc.CQFMaxLimit)
 	}
 	if r.Contributions == 0 {
 		return chk, nil
 	}
-	err := s.EachContribution(r.Number, func(row *ingest.Row) error {
+	err := s.EachContribution(r.Number, func(row *record.Contribution) error {
 		if err := chk.Stored(row, fmt.Sprintf("in stored row %q", row.ID)); err != nil {
 			return fmt.Errorf("round %d's stored contribution %q cannot be computed (%w): void it first (qf contribution void --round %d --reason TEXT %s)",
 				r.Number, row.ID, err, r.Number, row.ID)
@@ -179,7 +171,7 @@ func (s *Store) checker(r Round) (*ingest.Checker, error) {
 // ImportUpdating is [Store.Import] that also lets update change the round's
 // record in the same atomic batch (the on-chain import moves its cursor with
 // the events it stores). update runs only when scan succeeded.
-func (s *Store) ImportUpdating(round uint64, scan func(add func(*ingest.Row) error) error, update func(*Round) error) (ImportStats, error) {
+func (s *Store) ImportUpdating(round uint64, scan func(add func(*record.Contribution) error) error, update func(*Round) error) (ImportStats, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var st ImportStats
@@ -210,10 +202,10 @@ func (s *Store) ImportUpdating(round uint64, scan func(add func(*ingest.Row) err
 	checkStore := r.Contributions > 0
 	cqf := r.Config.Mechanism == calc.CQFName
 	dry := !cqf && !rowChecksSuffice[r.Config.Mechanism]
-	var fresh []ingest.Row // this import's rows, for the dry run
-	err = scan(func(row *ingest.Row) error {
+	var fresh []record.Contribution // this import's rows, for the dry run
+	err = scan(func(row *record.Contribution) error {
 		if _, ok := known[row.Gap]; !ok {
-			return &ingest.FieldError{Field: "gap", Err: fmt.Errorf("%w %s: register it first (qf gap add / qf import gaps)", calc.ErrUnknownGap, row.Gap.Dec())}
+			return &record.FieldError{Field: "gap", Err: fmt.Errorf("%w %s: register it first (qf gap add / qf import gaps)", calc.ErrUnknownGap, row.Gap.Dec())}
 		}
 		id := row.ID
 		content := encodeContent(row)
@@ -227,7 +219,7 @@ func (s *Store) ImportUpdating(round uint64, scan func(add func(*ingest.Row) err
 		hash := maphash.Bytes(seed, content)
 		if first, dup := inBatch[string(key)]; dup {
 			if !auto && first.hash != hash {
-				return &ingest.FieldError{Field: "id", Err: fmt.Errorf("%w: %q is also at %s with other content", ErrConflict, id, first.where())}
+				return &record.FieldError{Field: "id", Err: fmt.Errorf("%w: %q is also at %s with other content", ErrConflict, id, first.where())}
 			}
 			st.Duplicates++
 			return nil
@@ -288,7 +280,7 @@ func (s *Store) ImportUpdating(round uint64, scan func(add func(*ingest.Row) err
 }
 
 // rowChecksSuffice lists the pool mechanisms that every round passing the
-// row checks ([ingest.Checker]) can be computed with (the properties in
+// row checks ([record.Checker]) can be computed with (the properties in
 // properties_test.go). The others (pairwise, cluster, cocm) can also
 // refuse a round as a whole (amounts spanning too wide a range for a
 // result within 10^-9 of the pool, too many gaps for their matrices), so
@@ -299,23 +291,46 @@ var rowChecksSuffice = map[string]bool{"qf": true, "linear": true}
 // be matched.
 var ErrUnmatchable = errors.New("the round could not be matched with these contributions")
 
+// Rehearsal computes round r, as a match would, over the rows each
+// yields (gaps is the registry), and returns the error the computation
+// gives, nil if it could. The store does not know how rounds are computed:
+// package round registers its rehearsal with [RegisterRehearsal] when it
+// is imported.
+type Rehearsal func(r Round, gaps []calc.Gap, each func(fn func(*record.Contribution) error) error) error
+
+var rehearsal atomic.Pointer[Rehearsal]
+
+// RegisterRehearsal sets the computation behind the dry runs of imports
+// and voids into rounds whose mechanism can refuse a round as a whole
+// (see rowChecksSuffice). Package round calls it from its init.
+func RegisterRehearsal(fn Rehearsal) { rehearsal.Store(&fn) }
+
+// ErrNoRehearsal reports a dry run asked for with no computation
+// registered: the program does not link package round.
+var ErrNoRehearsal = errors.New("no round computation registered for the dry run (import github.com/qf-dev/qf/round)")
+
 // dryRun computes round r over its stored rows (but the one with id
 // skip, if given) and fresh, as qf match would, and reports whether it
 // could.
-func (s *Store) dryRun(r Round, gaps []calc.Gap, fresh []ingest.Row, skip string) error {
-	in := round.Inputs{Gaps: gaps, Config: r.Config, Leaf: payout.Leaf(r.Leaf), SizeHint: r.Contributions + len(fresh)}
-	_, err := round.Compute(in, func(l *ingest.Loader) error {
-		err := s.EachContribution(r.Number, func(row *ingest.Row) error {
+func (s *Store) dryRun(r Round, gaps []calc.Gap, fresh []record.Contribution, skip string) error {
+	fn := rehearsal.Load()
+	if fn == nil {
+		return ErrNoRehearsal
+	}
+	hint := r
+	hint.Contributions += len(fresh) // sizes the tally
+	err := (*fn)(hint, gaps, func(add func(*record.Contribution) error) error {
+		err := s.EachContribution(r.Number, func(row *record.Contribution) error {
 			if skip != "" && string(row.ID) == skip {
 				return nil
 			}
-			return l.Add(row)
+			return add(row)
 		})
 		if err != nil {
 			return err
 		}
 		for i := range fresh {
-			if err := l.Add(&fresh[i]); err != nil {
+			if err := add(&fresh[i]); err != nil {
 				return err
 			}
 		}
@@ -328,7 +343,7 @@ func (s *Store) dryRun(r Round, gaps []calc.Gap, fresh []ingest.Row, skip string
 }
 
 // copyRow copies a row out of its reader's buffers.
-func copyRow(r *ingest.Row) ingest.Row {
+func copyRow(r *record.Contribution) record.Contribution {
 	c := *r
 	c.ID = bytes.Clone(r.ID)
 	c.Donor = bytes.Clone(r.Donor)
@@ -339,7 +354,7 @@ func copyRow(r *ingest.Row) ingest.Row {
 
 // sameAsStored refuses a row whose id is stored with other content.
 func (s *Store) sameAsStored(round uint64, id, stored, content []byte) error {
-	var old ingest.Row
+	var old record.Contribution
 	if err := decodeContribution(stored, &old); err != nil {
 		return fmt.Errorf("round %d contribution %q: %w", round, id, err)
 	}
@@ -352,12 +367,12 @@ func (s *Store) sameAsStored(round uint64, id, stored, content []byte) error {
 	} else if voided {
 		state = "stored row, voided"
 	}
-	return &ingest.FieldError{Field: "id", Err: fmt.Errorf("%w: %q is already stored with other content (%s: %s); give this contribution another id",
+	return &record.FieldError{Field: "id", Err: fmt.Errorf("%w: %q is already stored with other content (%s: %s); give this contribution another id",
 		ErrConflict, id, state, describe(&old))}
 }
 
 // describe renders a row's content for a message.
-func describe(r *ingest.Row) string {
+func describe(r *record.Contribution) string {
 	d := fmt.Sprintf("donor %s, gap %s, amount %s", r.Donor, r.Gap.Dec(), r.Amount.Dec())
 	if len(r.Weight) > 0 {
 		d += ", weight " + string(r.Weight)
@@ -374,18 +389,18 @@ var ErrPledge = errors.New("not a coordinated-QF pledge")
 // checkPledge refuses what a coordinated-QF pledge cannot have: a donor
 // that is not an address (its refund is paid to it) and weights or scores
 // (every pledge counts alike).
-func checkPledge(row *ingest.Row) error {
-	if !round.IsPledgerAddress(string(row.Donor)) {
-		return &ingest.FieldError{Field: "donor", Err: fmt.Errorf("%w: %q must be a 0x address, since the pledger's refund is paid to it", ErrPledge, row.Donor)}
+func checkPledge(row *record.Contribution) error {
+	if !record.IsPledgerAddress(string(row.Donor)) {
+		return &record.FieldError{Field: "donor", Err: fmt.Errorf("%w: %q must be a 0x address, since the pledger's refund is paid to it", ErrPledge, row.Donor)}
 	}
 	if len(row.Weight) > 0 {
-		return &ingest.FieldError{Field: "weight", Err: fmt.Errorf("%w: coordinated QF takes no weights (every pledge counts alike)", ErrPledge)}
+		return &record.FieldError{Field: "weight", Err: fmt.Errorf("%w: coordinated QF takes no weights (every pledge counts alike)", ErrPledge)}
 	}
 	if len(row.Score) > 0 {
-		return &ingest.FieldError{Field: "score", Err: fmt.Errorf("%w: coordinated QF takes no scores (every pledge counts alike)", ErrPledge)}
+		return &record.FieldError{Field: "score", Err: fmt.Errorf("%w: coordinated QF takes no scores (every pledge counts alike)", ErrPledge)}
 	}
 	if !row.Amount.Lt(calc.CQFMaxLimit) {
-		return &ingest.FieldError{Field: "amount", Err: fmt.Errorf("%w: limit %s must be below 2^200", ErrPledge, row.Amount.Dec())}
+		return &record.FieldError{Field: "amount", Err: fmt.Errorf("%w: limit %s must be below 2^200", ErrPledge, row.Amount.Dec())}
 	}
 	return nil
 }
@@ -393,8 +408,8 @@ func checkPledge(row *ingest.Row) error {
 // EachContribution calls fn for every stored contribution of a round that
 // is not voided, in id order: what computing the round reads. The row's
 // slices are only valid during the call.
-func (s *Store) EachContribution(round uint64, fn func(*ingest.Row) error) error {
-	return s.EachStored(round, func(r *ingest.Row, v *Void) error {
+func (s *Store) EachContribution(round uint64, fn func(*record.Contribution) error) error {
+	return s.EachStored(round, func(r *record.Contribution, v *Void) error {
 		if v != nil {
 			return nil
 		}
@@ -404,7 +419,7 @@ func (s *Store) EachContribution(round uint64, fn func(*ingest.Row) error) error
 
 // EachStored calls fn for every stored contribution of a round, voided
 // ones included (v is their void, nil for the others), in id order.
-func (s *Store) EachStored(round uint64, fn func(r *ingest.Row, v *Void) error) error {
+func (s *Store) EachStored(round uint64, fn func(r *record.Contribution, v *Void) error) error {
 	voids, err := s.voids(round)
 	if err != nil {
 		return err
@@ -416,9 +431,9 @@ func (s *Store) EachStored(round uint64, fn func(r *ingest.Row, v *Void) error) 
 		return err
 	}
 	defer it.Close()
-	var row ingest.Row
+	var row record.Contribution
 	for it.First(); it.Valid(); it.Next() {
-		row = ingest.Row{ID: it.Key()[9:]}
+		row = record.Contribution{ID: it.Key()[9:]}
 		if err := decodeContribution(it.Value(), &row); err != nil {
 			return fmt.Errorf("round %d contribution %q: %w", round, row.ID, err)
 		}

@@ -9,7 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/qf-dev/qf/calc"
-	"github.com/qf-dev/qf/ingest"
+	"github.com/qf-dev/qf/record"
 	"github.com/qf-dev/qf/store"
 )
 
@@ -17,22 +17,22 @@ import (
 // with other content it is refused naming both places, and nothing of
 // the import is stored.
 func TestImportConflicts(t *testing.T) {
-	at := func(line int, r *ingest.Row) *ingest.Row { r.Line = line; return r }
+	at := func(line int, r *record.Contribution) *record.Contribution { r.Line = line; return r }
 	for _, tc := range []struct {
 		name string
-		rows []*ingest.Row
+		rows []*record.Contribution
 		err  string
 		dups int
 	}{
-		{name: "same content twice", rows: []*ingest.Row{at(2, row("n", "alice", 1, 5)), at(3, row("n", "alice", 1, 5))}, dups: 1},
-		{name: "same as stored", rows: []*ingest.Row{at(2, row("s", "alice", 1, 5))}, dups: 1},
-		{name: "other content in the file", rows: []*ingest.Row{at(2, row("n", "alice", 1, 5)), at(3, row("n", "alice", 1, 6))},
+		{name: "same content twice", rows: []*record.Contribution{at(2, row("n", "alice", 1, 5)), at(3, row("n", "alice", 1, 5))}, dups: 1},
+		{name: "same as stored", rows: []*record.Contribution{at(2, row("s", "alice", 1, 5))}, dups: 1},
+		{name: "other content in the file", rows: []*record.Contribution{at(2, row("n", "alice", 1, 5)), at(3, row("n", "alice", 1, 6))},
 			err: `id: an id names one contribution: "n" is also at line 2 with other content`},
-		{name: "other content than stored", rows: []*ingest.Row{at(2, row("n", "bob", 1, 1)), at(3, row("s", "bob", 1, 5))},
+		{name: "other content than stored", rows: []*record.Contribution{at(2, row("n", "bob", 1, 1)), at(3, row("s", "bob", 1, 5))},
 			err: `id: an id names one contribution: "s" is already stored with other content (stored row: donor alice, gap 1, amount 5); give this contribution another id`},
-		{name: "other weight than stored", rows: []*ingest.Row{{ID: []byte("n"), Donor: []byte("alice"), Gap: *uint256.NewInt(2), Amount: *uint256.NewInt(1), Weight: []byte("3")}},
+		{name: "other weight than stored", rows: []*record.Contribution{{ID: []byte("n"), Donor: []byte("alice"), Gap: *uint256.NewInt(2), Amount: *uint256.NewInt(1), Weight: []byte("3")}},
 			err: `weight: bad weight: donor alice has weight 3 here and 2 in stored row "w"; a donor has one weight`},
-		{name: "past 2^256-1 with the stored rows", rows: []*ingest.Row{{ID: []byte("n"), Donor: []byte("bob"), Gap: *uint256.NewInt(2), Amount: *new(uint256.Int).SetAllOne()}},
+		{name: "past 2^256-1 with the stored rows", rows: []*record.Contribution{{ID: []byte("n"), Donor: []byte("bob"), Gap: *uint256.NewInt(2), Amount: *new(uint256.Int).SetAllOne()}},
 			err: `amount: exceeds 2^256-1: the round's total with this contribution (15 + 115792089237316195423570985008687907853269984665640564039457584007913129639935)`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -84,7 +84,7 @@ func TestVoidContribution(t *testing.T) {
 	}
 	// listed with its reason, left out of what computing reads
 	var reasons []string
-	require.NoError(t, s.EachStored(1, func(r *ingest.Row, v *store.Void) error {
+	require.NoError(t, s.EachStored(1, func(r *record.Contribution, v *store.Void) error {
 		if v != nil {
 			reasons = append(reasons, string(r.ID)+": "+v.Reason)
 		}

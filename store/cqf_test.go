@@ -9,7 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/qf-dev/qf/calc"
-	"github.com/qf-dev/qf/ingest"
+	"github.com/qf-dev/qf/record"
 	"github.com/qf-dev/qf/round"
 	"github.com/qf-dev/qf/store"
 )
@@ -34,7 +34,7 @@ func TestPledgesKeepArrivalOrder(t *testing.T) {
 	require.NoError(t, err)
 	_, err = s.Import(2, feed(row("", addr(4), 2, 20)))
 	require.NoError(t, err)
-	ps, err := s.Pledges(2)
+	ps, err := round.StoredPledges(s, 2)
 	require.NoError(t, err)
 	var got []string
 	for _, p := range ps {
@@ -43,7 +43,7 @@ func TestPledgesKeepArrivalOrder(t *testing.T) {
 	require.Equal(t, []string{"z:40", "m:10", "a:30", "a:20"}, got) // the last is auto:…
 
 	var seqs []uint64
-	require.NoError(t, s.EachContribution(2, func(r *ingest.Row) error { seqs = append(seqs, r.Seq); return nil }))
+	require.NoError(t, s.EachContribution(2, func(r *record.Contribution) error { seqs = append(seqs, r.Seq); return nil }))
 	require.ElementsMatch(t, []uint64{1, 2, 3, 4}, seqs)
 }
 
@@ -52,14 +52,14 @@ func TestPledgesKeepArrivalOrder(t *testing.T) {
 func TestPledgeRows(t *testing.T) {
 	for _, tc := range []struct {
 		name string
-		row  *ingest.Row
+		row  *record.Contribution
 		err  string
 	}{
 		{"name, not address", row("x", "alice", 1, 5), `donor: not a coordinated-QF pledge: "alice" must be a 0x address`},
 		{"short address", row("x", "0x12", 1, 5), `donor: not a coordinated-QF pledge: "0x12"`},
-		{"weight", &ingest.Row{ID: []byte("x"), Donor: []byte(addr(1)), Gap: *uint256.NewInt(1), Amount: *uint256.NewInt(5), Weight: []byte("2")}, "weight: not a coordinated-QF pledge"},
-		{"score", &ingest.Row{ID: []byte("x"), Donor: []byte(addr(1)), Gap: *uint256.NewInt(1), Amount: *uint256.NewInt(5), Score: []byte("20")}, "score: not a coordinated-QF pledge"},
-		{"limit of 2^200", &ingest.Row{ID: []byte("x"), Donor: []byte(addr(1)), Gap: *uint256.NewInt(1), Amount: *new(uint256.Int).Set(calc.CQFMaxLimit)},
+		{"weight", &record.Contribution{ID: []byte("x"), Donor: []byte(addr(1)), Gap: *uint256.NewInt(1), Amount: *uint256.NewInt(5), Weight: []byte("2")}, "weight: not a coordinated-QF pledge"},
+		{"score", &record.Contribution{ID: []byte("x"), Donor: []byte(addr(1)), Gap: *uint256.NewInt(1), Amount: *uint256.NewInt(5), Score: []byte("20")}, "score: not a coordinated-QF pledge"},
+		{"limit of 2^200", &record.Contribution{ID: []byte("x"), Donor: []byte(addr(1)), Gap: *uint256.NewInt(1), Amount: *new(uint256.Int).Set(calc.CQFMaxLimit)},
 			"amount: not a coordinated-QF pledge: limit 1606938044258990275541962092341162602522202993782792835301376 must be below 2^200"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -86,28 +86,28 @@ func TestCloseCQFRound(t *testing.T) {
 	require.NoError(t, err)
 	gaps, err := s.Gaps()
 	require.NoError(t, err)
-	rows, err := s.Pledges(2)
+	rows, err := round.StoredPledges(s, 2)
 	require.NoError(t, err)
 	out, err := round.ComputeCQF(gaps, rows, set)
 	require.NoError(t, err)
 	require.Equal(t, "14000000", out.Leaves)
 
-	_, err = s.CloseCQFRound(1, out)
+	_, err = round.CloseStoredCQF(s, 1, out)
 	require.ErrorContains(t, err, "round 1 is a qf round, not cqf")
-	_, err = s.CQFOutcome(2)
+	_, err = round.StoredCQFOutcome(s, 2)
 	require.ErrorIs(t, err, store.ErrRoundOpen)
-	closed, err := s.CloseCQFRound(2, out)
+	closed, err := round.CloseStoredCQF(s, 2, out)
 	require.NoError(t, err)
 	require.Equal(t, store.StatusClosed, closed.Status)
 	require.Equal(t, out.Root, closed.Root)
 
-	back, err := s.CQFOutcome(2)
+	back, err := round.StoredCQFOutcome(s, 2)
 	require.NoError(t, err)
 	require.Equal(t, out.Gaps, back.Gaps)
 	require.Equal(t, out.Root, back.Tree.Root())
-	_, err = s.Report(2)
+	_, err = round.StoredReport(s, 2)
 	require.ErrorIs(t, err, store.ErrCQFRound)
-	_, err = s.CloseCQFRound(2, out)
+	_, err = round.CloseStoredCQF(s, 2, out)
 	require.ErrorIs(t, err, store.ErrRoundClosed)
 	_, err = s.Import(2, feed(row("d", addr(3), 1, 5)))
 	require.ErrorIs(t, err, store.ErrRoundClosed)

@@ -1,8 +1,17 @@
 // Package store keeps rounds, the gap registry, contributions and closed
 // rounds' results and trees in Pebble.
 //
+// It keeps records and knows nothing of how rounds are computed: it
+// imports calc (types and rules), merkle (trees) and record (the
+// contribution row and its write-time checks), never ingest, round,
+// payout or service. A closed round's results are stored as the bytes
+// package round hands it ([Store.CloseRound], [Store.ReportRecord]); a
+// ledger match books the [PoolResults] or [CQFResults] its [Compute]
+// returns; the dry run of an import into a round whose mechanism can
+// refuse it as a whole runs the [Rehearsal] round registers.
+//
 // Every contribution is checked when it is written as computing the round
-// would check it ([ingest.Checker]), against the stored rows too, so no
+// would check it ([record.Checker]), against the stored rows too, so no
 // accepted write leaves a round that cannot be matched; an id repeated
 // with other content is refused. Before a round closes, a contribution can
 // be voided and a gap's recipient changed; after, neither.
@@ -18,7 +27,8 @@
 // corrupt files (which Pebble would otherwise report by panicking, in any
 // goroutine) into [ErrLocked] and [ErrDamaged] errors that say what to do.
 //
-// Keys (big-endian numbers, so iteration is in numeric order):
+// Keys (big-endian numbers, so iteration is in numeric order; each prefix
+// is declared once, in keys.go, with the record it holds):
 //
 //	\x00qf                 marker: "qf database v1" (a database an older qf
 //	                       made, with only qf's key prefixes, gets it on open)

@@ -10,7 +10,7 @@ import (
 	"github.com/holiman/uint256"
 
 	"github.com/qf-dev/qf/calc"
-	"github.com/qf-dev/qf/ingest"
+	"github.com/qf-dev/qf/record"
 )
 
 // A gap's value is its recipient (20 bytes), followed by its Allo v2
@@ -87,7 +87,7 @@ func (s *Store) AddGaps(gaps []calc.Gap) (int, error) {
 
 // Gaps returns the registry in ascending gap order.
 func (s *Store) Gaps() ([]calc.Gap, error) {
-	it, err := s.rd.NewIter(&pebble.IterOptions{LowerBound: []byte{'g'}, UpperBound: []byte{'g' + 1}})
+	it, err := s.rd.NewIter(&pebble.IterOptions{LowerBound: []byte{prefixGap}, UpperBound: []byte{prefixGap + 1}})
 	if err != nil {
 		return nil, err
 	}
@@ -134,7 +134,7 @@ func (s *Store) SetGap(g calc.Gap) (calc.Gap, error) {
 		if r.Status == StatusOpen {
 			continue
 		}
-		err := s.EachContribution(r.Number, func(row *ingest.Row) error {
+		err := s.EachContribution(r.Number, func(row *record.Contribution) error {
 			if row.Gap == g.ID {
 				return errFound
 			}

@@ -69,16 +69,9 @@ func (o Origin) key() string {
 	return o.Key
 }
 
-func journalKey(seq uint64) []byte {
-	k := make([]byte, 9)
-	k[0] = 'J'
-	binary.BigEndian.PutUint64(k[1:], seq)
-	return k
-}
-
 // lastJournalSeq reads the journal's last sequence number (0: empty).
 func (s *Store) lastJournalSeq() (uint64, error) {
-	it, err := s.rd.NewIter(&pebble.IterOptions{LowerBound: []byte{'J'}, UpperBound: []byte{'J' + 1}})
+	it, err := s.rd.NewIter(&pebble.IterOptions{LowerBound: []byte{prefixJournal}, UpperBound: []byte{prefixJournal + 1}})
 	if err != nil {
 		return 0, err
 	}
@@ -108,7 +101,7 @@ func (m *move) journal(kind, from, to string, amount *uint256.Int, round uint64,
 // Journal calls fn with each journal entry from sequence number from on, in
 // order, until fn returns false.
 func (s *Store) Journal(from uint64, fn func(JournalEntry) bool) error {
-	it, err := s.rd.NewIter(&pebble.IterOptions{LowerBound: journalKey(from), UpperBound: []byte{'J' + 1}})
+	it, err := s.rd.NewIter(&pebble.IterOptions{LowerBound: journalKey(from), UpperBound: []byte{prefixJournal + 1}})
 	if err != nil {
 		return err
 	}
@@ -128,7 +121,7 @@ func (s *Store) Journal(from uint64, fn func(JournalEntry) bool) error {
 // journalBack calls fn with each journal entry from the last back, until
 // fn returns false.
 func (s *Store) journalBack(fn func(JournalEntry) bool) error {
-	it, err := s.rd.NewIter(&pebble.IterOptions{LowerBound: []byte{'J'}, UpperBound: []byte{'J' + 1}})
+	it, err := s.rd.NewIter(&pebble.IterOptions{LowerBound: []byte{prefixJournal}, UpperBound: []byte{prefixJournal + 1}})
 	if err != nil {
 		return err
 	}

@@ -13,9 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/qf-dev/qf/calc"
-	"github.com/qf-dev/qf/merkle"
-	"github.com/qf-dev/qf/payout"
-	"github.com/qf-dev/qf/service"
+	"github.com/qf-dev/qf/round"
 	"github.com/qf-dev/qf/store"
 )
 
@@ -109,7 +107,7 @@ func TestJournalRecordsEveryMove(t *testing.T) {
 	require.NoError(t, err)
 	_, _, err = l.FundSync(store.FundRequest{Agent: "bob", Gap: *u(1), Amount: *u(50), At: at})
 	require.NoError(t, err)
-	_, err = l.MatchOn(u(3000), store.Origin{Key: "scheduler", At: at.Add(time.Hour)}, service.ComputeStored)
+	_, err = l.MatchOn(u(3000), store.Origin{Key: "scheduler", At: at.Add(time.Hour)}, round.LedgerCompute)
 	require.NoError(t, err)
 	_, _, err = l.FundSync(store.FundRequest{Agent: "carol", Gap: *u(2), Amount: *u(70), At: at})
 	require.NoError(t, err)
@@ -310,7 +308,7 @@ func TestFundLimits(t *testing.T) {
 			_, err := l.Check()
 			require.NoError(t, err)
 			if tc.match {
-				_, err := l.MatchOn(nil, store.Origin{}, service.ComputeStored)
+				_, err := l.MatchOn(nil, store.Origin{}, round.LedgerCompute)
 				require.NoError(t, err, "what was accepted matches")
 			}
 		})
@@ -348,7 +346,7 @@ func TestMatchFloor(t *testing.T) {
 			} else {
 				require.Equal(t, tc.floor, l.MatchFloor())
 			}
-			_, err := l.MatchOn(nil, store.Origin{}, service.ComputeStored)
+			_, err := l.MatchOn(nil, store.Origin{}, round.LedgerCompute)
 			require.NoError(t, err, "the match is not refused")
 			r, err := s.Round(1)
 			require.NoError(t, err)
@@ -462,20 +460,20 @@ func TestMatchComputesOutsideTheLock(t *testing.T) {
 	require.NoError(t, err)
 	var late store.Receipt
 	compute := func(snap *store.Store) store.Compute {
-		return func(r store.Round, cfg calc.Config) (*payout.Report, *merkle.Tree, error) {
+		return func(r store.Round, cfg calc.Config) (*store.PoolResults, error) {
 			// The ledger is not locked: this fund would deadlock otherwise.
 			var err error
 			late, _, err = l.FundSync(store.FundRequest{Agent: "bob", Gap: *u(2), Amount: *u(40), Key: "during"})
 			if err != nil {
-				return nil, nil, err
+				return nil, err
 			}
 			if _, _, err := l.Fund(store.FundRequest{Agent: "carol", Gap: *u(1), Amount: *u(1)}); err != nil {
-				return nil, nil, err
+				return nil, err
 			}
 			if err := l.Sync(); err != nil {
-				return nil, nil, err
+				return nil, err
 			}
-			return service.ComputeStored(snap)(r, cfg)
+			return round.LedgerCompute(snap)(r, cfg)
 		}
 	}
 	rec, err := l.MatchOn(nil, store.Origin{}, compute)
@@ -501,12 +499,12 @@ func TestMatchComputesOutsideTheLock(t *testing.T) {
 	require.NoError(t, err)
 	// One match at a time.
 	blocked := func(*store.Store) store.Compute {
-		return func(store.Round, calc.Config) (*payout.Report, *merkle.Tree, error) {
-			_, err := l.MatchOn(nil, store.Origin{}, service.ComputeStored)
+		return func(store.Round, calc.Config) (*store.PoolResults, error) {
+			_, err := l.MatchOn(nil, store.Origin{}, round.LedgerCompute)
 			require.ErrorIs(t, err, store.ErrMatching)
 			_, err = l.VoidRound(store.Origin{}, 2)
 			require.ErrorIs(t, err, store.ErrMatching)
-			return nil, nil, errors.New("given up")
+			return nil, errors.New("given up")
 		}
 	}
 	_, err = l.MatchOn(nil, store.Origin{}, blocked)
@@ -570,9 +568,9 @@ func TestMatchPrunesExpiredKeys(t *testing.T) {
 	fund("fresh", t0.Add(store.IdempotencyTTL))
 	at := t0.Add(store.IdempotencyTTL + time.Hour)
 	compute := func(snap *store.Store) store.Compute {
-		return func(r store.Round, cfg calc.Config) (*payout.Report, *merkle.Tree, error) {
+		return func(r store.Round, cfg calc.Config) (*store.PoolResults, error) {
 			require.False(t, fund("renewed", at), "expired: a new fund")
-			return service.ComputeStored(snap)(r, cfg)
+			return round.LedgerCompute(snap)(r, cfg)
 		}
 	}
 	_, err := l.MatchOn(nil, store.Origin{At: at}, compute)

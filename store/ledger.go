@@ -16,10 +16,8 @@ import (
 	"github.com/holiman/uint256"
 
 	"github.com/qf-dev/qf/calc"
-	"github.com/qf-dev/qf/ingest"
 	"github.com/qf-dev/qf/merkle"
-	"github.com/qf-dev/qf/payout"
-	"github.com/qf-dev/qf/round"
+	"github.com/qf-dev/qf/record"
 )
 
 var (
@@ -54,18 +52,6 @@ const PoolAccount = "pool"
 // AgentAccount and EscrowAccount name an agent's and a gap's accounts.
 func AgentAccount(agent string) string    { return "agent:" + agent }
 func EscrowAccount(g *uint256.Int) string { return "gap:" + g.Dec() }
-
-// Ledger keys: 'a'+account → balance (32 bytes), 'S' → total supply,
-// 'I'+agent+0+key → the receipt of an idempotent request, 'M'+round → the
-// match record, 'Z' → the scheduler's state.
-func accountKey(account string) []byte { return append([]byte{'a'}, account...) }
-
-var supplyKey = []byte{'S'}
-var scheduleKey = []byte{'Z'}
-
-func idemKey(agent, key string) []byte {
-	return append(append(append([]byte{'I'}, agent...), 0), key...)
-}
 
 // ValidAccount checks an account name: pool, agent:NAME or gap:ID.
 func ValidAccount(account string) error {
@@ -148,7 +134,7 @@ func (l *Ledger) reload() error {
 	}
 	if l.open != nil {
 		l.lim = LimitsFor(l.open.Config)
-		err := l.s.EachContribution(l.open.Number, func(r *ingest.Row) error {
+		err := l.s.EachContribution(l.open.Number, func(r *record.Contribution) error {
 			l.count(&r.Gap, string(r.Donor), &r.Amount)
 			return nil
 		})
@@ -166,7 +152,7 @@ func (l *Ledger) reload() error {
 // opening entry per nonzero balance, so that the journal adds up to the
 // balances; the open round's contributions so far predate it.
 func (l *Ledger) openJournal() error {
-	it, err := l.s.rd.NewIter(&pebble.IterOptions{LowerBound: []byte{'a'}, UpperBound: []byte{'a' + 1}})
+	it, err := l.s.rd.NewIter(&pebble.IterOptions{LowerBound: []byte{prefixAccount}, UpperBound: []byte{prefixAccount + 1}})
 	if err != nil {
 		return err
 	}
@@ -571,7 +557,7 @@ func (l *Ledger) Fund(req FundRequest) (Receipt, bool, error) {
 	if err := m.transfer(JournalFund, agent, escrow, &req.Amount, l.open.Number, id, o); err != nil {
 		return Receipt{}, false, err
 	}
-	row := ingest.Row{Donor: []byte(req.Agent), Gap: req.Gap, Amount: req.Amount}
+	row := record.Contribution{Donor: []byte(req.Agent), Gap: req.Gap, Amount: req.Amount}
 	rc := Receipt{ID: id, Round: l.open.Number, Gap: req.Gap.Dec(), Agent: req.Agent, Amount: req.Amount.Dec(),
 		Balance: m.new[agent].Dec(), Escrow: m.new[escrow].Dec()}
 	r := *l.open
@@ -725,17 +711,62 @@ var ErrMatching = errors.New("a match is computing: try again when it is done")
 type lateRow struct {
 	id  string
 	key string
-	row ingest.Row
+	row record.Contribution
 }
 
 // Compute computes a round's outcome from its stored contributions with
 // the given config (its pool set); the ledger passes it to
-// [Ledger.Match] so the store need not know how rounds are computed.
-type Compute func(r Round, cfg calc.Config) (*payout.Report, *merkle.Tree, error)
+// [Ledger.Match] so the store need not know how rounds are computed
+// (round.LedgerCompute is the one qf uses).
+type Compute func(r Round, cfg calc.Config) (*PoolResults, error)
+
+// PoolResults is a computed pool round as the ledger books and stores it.
+type PoolResults struct {
+	// Report is the round's report record, stored as it is (the JSON of a
+	// payout.Report).
+	Report []byte
+	// Tree is the payout tree; nil when no gap has a positive match.
+	Tree *merkle.Tree
+	// Matched is what the round matched in all (the report's matched).
+	Matched uint256.Int
+	// Gaps are the report's gaps, in its order.
+	Gaps []PoolGap
+}
+
+// PoolGap is one gap's figures in [PoolResults].
+type PoolGap struct {
+	Gap, Direct, Match uint256.Int
+}
 
 // ComputeCQF solves a coordinated-QF round from its stored pledges, with
-// refunds through the ledger (round.CQFSettings.LedgerRefunds).
-type ComputeCQF func(r Round) (*round.CQFOutcome, error)
+// refunds through the ledger (round.CQFSettings.LedgerRefunds);
+// round.LedgerComputeCQF is the one qf uses.
+type ComputeCQF func(r Round) (*CQFResults, error)
+
+// CQFResults is a solved coordinated-QF round as the ledger books and
+// stores it.
+type CQFResults struct {
+	// Outcome is the round's outcome record, stored as it is (the JSON of
+	// a round.CQFOutcome).
+	Outcome []byte
+	// Tree is the payout tree; nil when the pledges pay nothing.
+	Tree *merkle.Tree
+	// Gaps are the outcome's gaps, in its order.
+	Gaps []CQFGap
+}
+
+// CQFGap is one gap's figures in [CQFResults]: its pledged limits, what
+// the pledges pay its recipient, and each pledge's refund in order.
+type CQFGap struct {
+	Gap, Limits, Total uint256.Int
+	Refunds            []Refund
+}
+
+// Refund is what goes back to a pledger (an agent) from a gap's escrow.
+type Refund struct {
+	Donor  string
+	Amount uint256.Int
+}
 
 // Match is [Ledger.MatchOn] with compute reading the live store, for
 // callers that write nothing while it runs (the command line).
@@ -760,7 +791,7 @@ func (l *Ledger) MatchOn(size *uint256.Int, o Origin, compute func(snap *Store) 
 	defer l.endMatch(snap)
 	cfg := r.Config
 	cfg.Pool = *pool
-	rep, tree, err := compute(snap)(r, cfg)
+	res, err := compute(snap)(r, cfg)
 	if err != nil {
 		return MatchRecord{}, err
 	}
@@ -776,28 +807,22 @@ func (l *Ledger) MatchOn(size *uint256.Int, o Origin, compute func(snap *Store) 
 	m := l.newMove()
 	defer m.b.Close()
 	at := o.at()
-	rec := MatchRecord{Round: r.Number, Pool: cfg.Pool.Dec(), Matched: rep.Matched, Status: StatusClosed, At: at}
-	for _, g := range rep.Gaps {
-		var id, match uint256.Int
-		if err := id.SetFromDecimal(g.Gap); err != nil {
-			return rec, err
-		}
-		if err := match.SetFromDecimal(g.Match); err != nil {
-			return rec, err
-		}
-		if !match.IsZero() {
+	rec := MatchRecord{Round: r.Number, Pool: cfg.Pool.Dec(), Matched: res.Matched.Dec(), Status: StatusClosed, At: at}
+	for i := range res.Gaps {
+		g := &res.Gaps[i]
+		if !g.Match.IsZero() {
 			rec.GapsFunded++
-			if err := m.transfer(JournalMatch, PoolAccount, EscrowAccount(&id), &match, r.Number, "", o); err != nil {
+			if err := m.transfer(JournalMatch, PoolAccount, EscrowAccount(&g.Gap), &g.Match, r.Number, "", o); err != nil {
 				return rec, err
 			}
 		}
-		rec.Gaps = append(rec.Gaps, MatchRecordGap{Gap: g.Gap, Direct: g.Direct, Match: g.Match})
+		rec.Gaps = append(rec.Gaps, MatchRecordGap{Gap: g.Gap.Dec(), Direct: g.Direct.Dec(), Match: g.Match.Dec()})
 	}
 	r.Config = cfg
-	if tree != nil {
-		rec.Root = tree.Root().Hex()
+	if res.Tree != nil {
+		rec.Root = res.Tree.Root().Hex()
 	}
-	if err := l.s.closeInto(m.b, &r, 'R', rep, tree); err != nil {
+	if err := l.s.closeInto(m.b, &r, prefixReport, res.Report, res.Tree); err != nil {
 		return rec, err
 	}
 	return rec, l.finishMatch(m, r, rec, o, true, expired)
@@ -884,38 +909,30 @@ func (l *Ledger) MatchCQFOn(o Origin, compute func(snap *Store) ComputeCQF) (Mat
 	defer m.b.Close()
 	rec := MatchRecord{Round: r.Number, Pool: "0", Matched: "0", Status: StatusClosed, At: o.at()}
 	paid := new(uint256.Int)
-	for _, g := range out.Gaps {
-		var id, total, refunded uint256.Int
-		if err := id.SetFromDecimal(g.Gap); err != nil {
-			return rec, err
-		}
-		if err := total.SetFromDecimal(g.Total); err != nil {
-			return rec, err
-		}
-		for _, p := range g.Pledges {
-			var refund uint256.Int
-			if err := refund.SetFromDecimal(p.Refund); err != nil {
-				return rec, err
-			}
-			if refund.IsZero() {
+	for i := range out.Gaps {
+		g := &out.Gaps[i]
+		var refunded uint256.Int
+		for j := range g.Refunds {
+			p := &g.Refunds[j]
+			if p.Amount.IsZero() {
 				continue
 			}
-			if err := m.transfer(JournalRefund, EscrowAccount(&id), AgentAccount(p.Donor), &refund, r.Number, "", o); err != nil {
-				return rec, fmt.Errorf("refunding %s on gap %s: %w", p.Donor, g.Gap, err)
+			if err := m.transfer(JournalRefund, EscrowAccount(&g.Gap), AgentAccount(p.Donor), &p.Amount, r.Number, "", o); err != nil {
+				return rec, fmt.Errorf("refunding %s on gap %s: %w", p.Donor, g.Gap.Dec(), err)
 			}
-			refunded.Add(&refunded, &refund)
+			refunded.Add(&refunded, &p.Amount)
 		}
-		if !total.IsZero() {
+		if !g.Total.IsZero() {
 			rec.GapsFunded++
 		}
-		paid.Add(paid, &total)
-		rec.Gaps = append(rec.Gaps, MatchRecordGap{Gap: g.Gap, Direct: g.Limits, Match: "0", Paid: g.Total, Refunded: refunded.Dec()})
+		paid.Add(paid, &g.Total)
+		rec.Gaps = append(rec.Gaps, MatchRecordGap{Gap: g.Gap.Dec(), Direct: g.Limits.Dec(), Match: "0", Paid: g.Total.Dec(), Refunded: refunded.Dec()})
 	}
 	rec.Matched = paid.Dec()
 	if out.Tree != nil {
-		rec.Root = out.Root.Hex()
+		rec.Root = out.Tree.Root().Hex()
 	}
-	if err := l.s.closeInto(m.b, &r, 'Q', out, out.Tree); err != nil {
+	if err := l.s.closeInto(m.b, &r, prefixCQFOutcome, out.Outcome, out.Tree); err != nil {
 		return rec, err
 	}
 	return rec, l.finishMatch(m, r, rec, o, true, expired)
@@ -947,7 +964,7 @@ func (l *Ledger) VoidRound(o Origin, n uint64) (MatchRecord, error) {
 	if err != nil {
 		return MatchRecord{}, err
 	}
-	err = l.s.EachContribution(r.Number, func(row *ingest.Row) error {
+	err = l.s.EachContribution(r.Number, func(row *record.Contribution) error {
 		if !bytes.HasPrefix(row.ID, []byte("api:")) || !funded.paid(row) {
 			skipped++ // not funded through the ledger: no tokens behind it
 			return nil
@@ -1034,7 +1051,7 @@ func (l *Ledger) fundedRows(n uint64) (*funded, error) {
 // paid is true if row was funded through the ledger: its fund entry has
 // its gap, agent and amount, or it predates the journal (see
 // [Ledger.Check]).
-func (f *funded) paid(row *ingest.Row) bool {
+func (f *funded) paid(row *record.Contribution) bool {
 	e, ok := f.entries[string(row.ID)]
 	if !ok {
 		return f.n < f.opening || f.n == f.opening && int(row.Seq) <= f.openingN
@@ -1052,7 +1069,7 @@ func (l *Ledger) finishMatch(m *move, r Round, rec MatchRecord, o Origin, stamp 
 		cfg = *l.next
 	}
 	next := Round{Number: r.Number + 1, Name: r.Name, Config: cfg, Decimals: r.Decimals, Leaf: r.Leaf, Status: StatusOpen}
-	if _, ok, err := l.s.get(roundKey('r', next.Number)); err != nil {
+	if _, ok, err := l.s.get(roundKey(prefixRound, next.Number)); err != nil {
 		return err
 	} else if ok {
 		return fmt.Errorf("%w: %d (the service opens the round after the one it closes)", ErrRoundExists, next.Number)
@@ -1109,7 +1126,7 @@ func (l *Ledger) finishMatch(m *move, r Round, rec MatchRecord, o Origin, stamp 
 	if err != nil {
 		return err
 	}
-	if err := m.b.Set(roundKey('M', r.Number), rv, nil); err != nil {
+	if err := m.b.Set(roundKey(prefixMatch, r.Number), rv, nil); err != nil {
 		return err
 	}
 	if stamp {
@@ -1147,7 +1164,7 @@ const maxPrune = 100_000
 // at (up to maxPrune), for a match to delete: read from a snapshot,
 // outside the ledger's lock.
 func (s *Store) expiredKeys(at time.Time) ([][]byte, error) {
-	it, err := s.rd.NewIter(&pebble.IterOptions{LowerBound: []byte{'I'}, UpperBound: []byte{'I' + 1}})
+	it, err := s.rd.NewIter(&pebble.IterOptions{LowerBound: []byte{prefixIdempotency}, UpperBound: []byte{prefixIdempotency + 1}})
 	if err != nil {
 		return nil, err
 	}
@@ -1189,7 +1206,7 @@ func (l *Ledger) matchPool(size *uint256.Int) (*uint256.Int, error) {
 // MatchRecords lists the ledger's matches (and voided rounds) in round
 // order.
 func (l *Ledger) MatchRecords() ([]MatchRecord, error) {
-	it, err := l.s.rd.NewIter(&pebble.IterOptions{LowerBound: []byte{'M'}, UpperBound: []byte{'M' + 1}})
+	it, err := l.s.rd.NewIter(&pebble.IterOptions{LowerBound: []byte{prefixMatch}, UpperBound: []byte{prefixMatch + 1}})
 	if err != nil {
 		return nil, err
 	}
@@ -1286,7 +1303,7 @@ func (l *Ledger) Check() (CheckReport, error) {
 	var rep CheckReport
 	sum, escrow, agents := new(uint256.Int), new(uint256.Int), new(uint256.Int)
 	balances := map[string]*uint256.Int{}
-	it, err := l.s.rd.NewIter(&pebble.IterOptions{LowerBound: []byte{'a'}, UpperBound: []byte{'a' + 1}})
+	it, err := l.s.rd.NewIter(&pebble.IterOptions{LowerBound: []byte{prefixAccount}, UpperBound: []byte{prefixAccount + 1}})
 	if err != nil {
 		return rep, err
 	}
@@ -1435,7 +1452,7 @@ func (l *Ledger) Check() (CheckReport, error) {
 		if err != nil {
 			return rep, err
 		}
-		err = l.s.EachContribution(n, func(row *ingest.Row) error {
+		err = l.s.EachContribution(n, func(row *record.Contribution) error {
 			f := funds[string(row.ID)]
 			if f == nil {
 				if n < openingRound || n == openingRound && int(row.Seq) <= openingN {

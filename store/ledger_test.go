@@ -9,13 +9,13 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/qf-dev/qf/calc"
-	"github.com/qf-dev/qf/service"
+	"github.com/qf-dev/qf/round"
 	"github.com/qf-dev/qf/store"
 )
 
 func u(x uint64) *uint256.Int { return uint256.NewInt(x) }
 
-func computeWith(s *store.Store) store.Compute { return service.ComputeStored(s) }
+func computeWith(s *store.Store) store.Compute { return round.LedgerCompute(s) }
 
 func ledger(t *testing.T) (*store.Store, *store.Ledger, string) {
 	s, dir := setup(t) // gaps 1 and 2, round 1 open

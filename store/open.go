@@ -25,10 +25,6 @@ var (
 	ErrDamaged = errors.New("database damaged")
 )
 
-// markerKey is the first key of every qf database: no other key starts
-// with a zero byte. Its value names the format.
-var markerKey = []byte("\x00qf")
-
 const markerValue = "qf database v1"
 
 // prefixes are the first bytes of every key qf writes (see the package

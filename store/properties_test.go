@@ -15,8 +15,8 @@ import (
 	"github.com/qf-dev/qf/calc"
 	"github.com/qf-dev/qf/ingest"
 	"github.com/qf-dev/qf/payout"
+	"github.com/qf-dev/qf/record"
 	"github.com/qf-dev/qf/round"
-	"github.com/qf-dev/qf/service"
 	"github.com/qf-dev/qf/store"
 )
 
@@ -79,7 +79,7 @@ func TestAcceptedWritesKeepRoundComputable(t *testing.T) {
 			for step := range 30 {
 				if r.IntN(5) == 0 { // void a random stored row
 					var ids []string
-					require.NoError(t, s.EachStored(1, func(row *ingest.Row, _ *store.Void) error { ids = append(ids, string(row.ID)); return nil }))
+					require.NoError(t, s.EachStored(1, func(row *record.Contribution, _ *store.Void) error { ids = append(ids, string(row.ID)); return nil }))
 					if len(ids) > 0 {
 						_, err := s.VoidContribution(1, ids[r.IntN(len(ids))], "property test")
 						if err == nil {
@@ -89,9 +89,9 @@ func TestAcceptedWritesKeepRoundComputable(t *testing.T) {
 						}
 					}
 				} else {
-					var rows []*ingest.Row
+					var rows []*record.Contribution
 					for range 1 + r.IntN(4) {
-						x := &ingest.Row{Donor: []byte(propDonors[r.IntN(len(propDonors))]), Gap: *uint256.NewInt(uint64(1 + r.IntN(3))),
+						x := &record.Contribution{Donor: []byte(propDonors[r.IntN(len(propDonors))]), Gap: *uint256.NewInt(uint64(1 + r.IntN(3))),
 							Weight: []byte(weights[r.IntN(len(weights))]), Score: []byte(scores[r.IntN(len(scores))])}
 						if r.IntN(3) > 0 {
 							x.ID = []byte(fmt.Sprint("id", r.IntN(12)))
@@ -153,7 +153,7 @@ func TestVoidingEqualsRemoving(t *testing.T) {
 				}
 				return []byte(b.String())
 			}
-			_, err := s.Import(1, func(add func(*ingest.Row) error) error {
+			_, err := s.Import(1, func(add func(*record.Contribution) error) error {
 				return ingest.Contributions("c.csv", file(nil), ingest.Options{}, add)
 			})
 			require.NoError(t, err)
@@ -196,15 +196,15 @@ func TestAcceptedPledgesKeepRoundSolvable(t *testing.T) {
 			for step := range 25 {
 				if r.IntN(5) == 0 {
 					var ids []string
-					require.NoError(t, s.EachContribution(1, func(row *ingest.Row) error { ids = append(ids, string(row.ID)); return nil }))
+					require.NoError(t, s.EachContribution(1, func(row *record.Contribution) error { ids = append(ids, string(row.ID)); return nil }))
 					if len(ids) > 0 {
 						_, err := s.VoidContribution(1, ids[r.IntN(len(ids))], "property test")
 						require.NoError(t, err)
 					}
 				} else {
-					var rows []*ingest.Row
+					var rows []*record.Contribution
 					for range 1 + r.IntN(3) {
-						x := &ingest.Row{Donor: []byte(propDonors[r.IntN(len(propDonors))]), Gap: *uint256.NewInt(uint64(1 + r.IntN(3)))}
+						x := &record.Contribution{Donor: []byte(propDonors[r.IntN(len(propDonors))]), Gap: *uint256.NewInt(uint64(1 + r.IntN(3)))}
 						if r.IntN(2) == 0 {
 							x.ID = []byte(fmt.Sprint("p", r.IntN(10)))
 						}
@@ -229,7 +229,7 @@ func TestAcceptedPledgesKeepRoundSolvable(t *testing.T) {
 				}
 				rd, err := s.Round(1)
 				require.NoError(t, err)
-				_, err = service.SolveStoredCQF(s, rd, false)
+				_, err = round.SolveStoredCQF(s, rd, false)
 				require.NoError(t, err, "step %d", step)
 			}
 		})

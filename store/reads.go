@@ -55,7 +55,7 @@ func (l *Ledger) GapTally(g *uint256.Int) GapTally {
 // LastMatchRound is the round of the last match record, without reading
 // the record (ok false before the first match).
 func (s *Store) LastMatchRound() (uint64, bool, error) {
-	it, err := s.db.NewIter(&pebble.IterOptions{LowerBound: []byte{'M'}, UpperBound: []byte{'M' + 1}})
+	it, err := s.db.NewIter(&pebble.IterOptions{LowerBound: []byte{prefixMatch}, UpperBound: []byte{prefixMatch + 1}})
 	if err != nil {
 		return 0, false, err
 	}
@@ -69,7 +69,7 @@ func (s *Store) LastMatchRound() (uint64, bool, error) {
 // MatchRecord reads round n's match record (ok false if it has none).
 func (s *Store) MatchRecord(n uint64) (MatchRecord, bool, error) {
 	var r MatchRecord
-	v, ok, err := s.get(roundKey('M', n))
+	v, ok, err := s.get(roundKey(prefixMatch, n))
 	if err != nil || !ok {
 		return r, ok, err
 	}
@@ -77,16 +77,6 @@ func (s *Store) MatchRecord(n uint64) (MatchRecord, bool, error) {
 		return r, false, fmt.Errorf("%w: match record of round %d: %v", ErrLedger, n, err)
 	}
 	return r, true, nil
-}
-
-var indexedKey = []byte{'X'}
-
-func gapMatchKey(g *uint256.Int, round uint64) []byte {
-	k := make([]byte, 41)
-	k[0] = 'x'
-	g.WriteToSlice(k[1:33])
-	binary.BigEndian.PutUint64(k[33:], round)
-	return k
 }
 
 // IndexMatches adds to the per-gap index the match records stored since
@@ -116,7 +106,7 @@ const indexChunk = 64
 
 // indexChunk indexes up to indexChunk match records after round done.
 func (s *Store) indexChunk(done uint64, read func()) (last uint64, n int, err error) {
-	it, err := s.db.NewIter(&pebble.IterOptions{LowerBound: roundKey('M', done+1), UpperBound: []byte{'M' + 1}})
+	it, err := s.db.NewIter(&pebble.IterOptions{LowerBound: roundKey(prefixMatch, done+1), UpperBound: []byte{prefixMatch + 1}})
 	if err != nil {
 		return 0, 0, err
 	}

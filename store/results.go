@@ -1,38 +1,34 @@
 package store
 
 import (
-	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"slices"
 
 	"github.com/cockroachdb/pebble/v2"
 
 	"github.com/qf-dev/qf/calc"
-	"github.com/qf-dev/qf/ingest"
 	"github.com/qf-dev/qf/merkle"
-	"github.com/qf-dev/qf/payout"
-	"github.com/qf-dev/qf/round"
 )
 
-// Close closes a round with its results in one batch: the report, the tree
-// (nil when nothing was matched) and the status. It fails if the round is
-// not open, so a round is closed once, or is a cqf round.
-func (s *Store) CloseRound(n uint64, rep *payout.Report, tree *merkle.Tree) (Round, error) {
-	return s.closeRound(n, 'R', rep, tree)
+// CloseRound closes a round with its results in one batch: the report
+// record (the JSON of a payout.Report, as package round encodes it), the
+// tree (nil when nothing was matched) and the status. It fails if the
+// round is not open, so a round is closed once, or is a cqf round.
+func (s *Store) CloseRound(n uint64, report []byte, tree *merkle.Tree) (Round, error) {
+	return s.closeRound(n, prefixReport, report, tree)
 }
 
 // closeRound closes round n with its results under kind ('R' for pool
 // rounds, 'Q' for cqf rounds, which must match the round's mechanism).
-func (s *Store) closeRound(n uint64, kind byte, results any, tree *merkle.Tree) (Round, error) {
+func (s *Store) closeRound(n uint64, kind byte, results []byte, tree *merkle.Tree) (Round, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	r, err := s.Round(n)
 	if err != nil {
 		return r, err
 	}
-	if isCQF := r.Config.Mechanism == calc.CQFName; isCQF != (kind == 'Q') {
+	if isCQF := r.Config.Mechanism == calc.CQFName; isCQF != (kind == prefixCQFOutcome) {
 		if isCQF {
 			return r, fmt.Errorf("round %d: %w", n, ErrCQFRound)
 		}
@@ -54,15 +50,17 @@ func notCQF(r Round) error {
 	return fmt.Errorf("round %d is a %s round, not %s", r.Number, r.Config.Mechanism, calc.CQFName)
 }
 
-// closeInto adds a round's closing to b: its results under key prefix kind
-// ('R' a report, 'Q' a coordinated-QF outcome), the tree (if any), the root
-// and the closed status.
-func (s *Store) closeInto(b *pebble.Batch, r *Round, kind byte, results any, tree *merkle.Tree) error {
-	rv, err := json.Marshal(results)
-	if err != nil {
-		return err
+// closeInto adds a round's closing to b: its results record under key
+// prefix kind ('R' a report, 'Q' a coordinated-QF outcome; nil is stored
+// as JSON null), the tree (if any), the root and the closed status.
+func (s *Store) closeInto(b *pebble.Batch, r *Round, kind byte, results []byte, tree *merkle.Tree) error {
+	if results == nil {
+		results = []byte("null")
 	}
-	if err := b.Set(roundKey(kind, r.Number), rv, nil); err != nil {
+	if !json.Valid(results) {
+		return fmt.Errorf("%w: round %d's results are not JSON", ErrBadRecord, r.Number)
+	}
+	if err := b.Set(roundKey(kind, r.Number), results, nil); err != nil {
 		return err
 	}
 	if tree != nil {
@@ -70,7 +68,7 @@ func (s *Store) closeInto(b *pebble.Batch, r *Round, kind byte, results any, tre
 		if err != nil {
 			return err
 		}
-		if err := b.Set(roundKey('T', r.Number), tv, nil); err != nil {
+		if err := b.Set(roundKey(prefixTree, r.Number), tv, nil); err != nil {
 			return err
 		}
 		r.Root = tree.Root()
@@ -79,8 +77,10 @@ func (s *Store) closeInto(b *pebble.Batch, r *Round, kind byte, results any, tre
 	return s.putRound(b, *r)
 }
 
-// Report returns a closed round's results.
-func (s *Store) Report(n uint64) (*payout.Report, error) {
+// ReportRecord returns a closed pool round's report record (the JSON
+// package round stored with [Store.CloseRound]; round.StoredReport decodes
+// it).
+func (s *Store) ReportRecord(n uint64) ([]byte, error) {
 	r, err := s.closed(n)
 	if err != nil {
 		return nil, err
@@ -88,12 +88,8 @@ func (s *Store) Report(n uint64) (*payout.Report, error) {
 	if r.Config.Mechanism == calc.CQFName {
 		return nil, fmt.Errorf("round %d: %w (qf stats shows each pledge)", n, ErrCQFRound)
 	}
-	v, _, err := s.get(roundKey('R', n))
-	if err != nil {
-		return nil, err
-	}
-	var rep payout.Report
-	return &rep, json.Unmarshal(v, &rep)
+	v, _, err := s.get(roundKey(prefixReport, n))
+	return v, err
 }
 
 // Tree returns a closed round's tree, validated on load.
@@ -101,12 +97,12 @@ func (s *Store) Tree(n uint64) (*merkle.Tree, error) {
 	if _, err := s.closed(n); err != nil {
 		return nil, err
 	}
-	v, ok, err := s.get(roundKey('T', n))
+	v, ok, err := s.get(roundKey(prefixTree, n))
 	if err != nil {
 		return nil, err
 	}
 	if !ok {
-		return nil, fmt.Errorf("round %d: %w", n, payout.ErrNoPayouts)
+		return nil, fmt.Errorf("round %d: %w", n, merkle.ErrNoPayouts)
 	}
 	var t merkle.Tree
 	if err := json.Unmarshal(v, &t); err != nil {
@@ -130,61 +126,34 @@ func (s *Store) closed(n uint64) (Round, error) {
 // round, whose results are pledges, not matches.
 var ErrCQFRound = errors.New("a coordinated-QF round has pledge results, not a matching report")
 
-// CloseCQFRound closes a coordinated-QF round with its outcome and tree
-// in one batch. It fails if the round is not open or not cqf.
-func (s *Store) CloseCQFRound(n uint64, out *round.CQFOutcome) (Round, error) {
-	return s.closeRound(n, 'Q', out, out.Tree)
+// CloseCQFRound closes a coordinated-QF round with its outcome record
+// (the JSON of a round.CQFOutcome) and tree in one batch. It fails if the
+// round is not open or not cqf.
+func (s *Store) CloseCQFRound(n uint64, outcome []byte, tree *merkle.Tree) (Round, error) {
+	return s.closeRound(n, prefixCQFOutcome, outcome, tree)
 }
 
-// CQFOutcome returns a closed coordinated-QF round's outcome with its tree.
-func (s *Store) CQFOutcome(n uint64) (*round.CQFOutcome, error) {
+// CQFOutcomeRecord returns a closed coordinated-QF round's outcome record
+// with its tree (nil if the round paid nothing); round.StoredCQFOutcome
+// decodes it.
+func (s *Store) CQFOutcomeRecord(n uint64) ([]byte, *merkle.Tree, error) {
 	r, err := s.closed(n)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if r.Config.Mechanism != calc.CQFName {
-		return nil, notCQF(r)
+		return nil, nil, notCQF(r)
 	}
-	v, ok, err := s.get(roundKey('Q', n))
+	v, ok, err := s.get(roundKey(prefixCQFOutcome, n))
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if !ok {
-		return nil, fmt.Errorf("round %d: %w: no coordinated-QF outcome stored", n, ErrBadRecord)
+		return nil, nil, fmt.Errorf("round %d: %w: no coordinated-QF outcome stored", n, ErrBadRecord)
 	}
-	var out round.CQFOutcome
-	if err := json.Unmarshal(v, &out); err != nil {
-		return nil, fmt.Errorf("round %d outcome: %w", n, err)
+	tree, err := s.Tree(n)
+	if err != nil && !errors.Is(err, merkle.ErrNoPayouts) {
+		return nil, nil, err
 	}
-	if out.Tree, err = s.Tree(n); err != nil && !errors.Is(err, payout.ErrNoPayouts) {
-		return nil, err
-	}
-	return &out, nil
-}
-
-// Pledges returns a coordinated-QF round's stored pledges in join order
-// (arrival sequence; records without one, from older versions, by id).
-func (s *Store) Pledges(n uint64) ([]round.PledgeRow, error) {
-	var rows []round.PledgeRow
-	var seqs []uint64
-	err := s.EachContribution(n, func(r *ingest.Row) error {
-		rows = append(rows, round.PledgeFromRow(r))
-		seqs = append(seqs, r.Seq)
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	// Sort positions, not the rows (large structs); ids break ties among
-	// old records, as EachContribution yields id order.
-	order := make([]int, len(rows))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(seqs[a], seqs[b]) })
-	out := make([]round.PledgeRow, len(rows))
-	for i, j := range order {
-		out[i] = rows[j]
-	}
-	return out, nil
+	return v, tree, nil
 }

@@ -10,7 +10,6 @@ import (
 
 	"github.com/cockroachdb/pebble/v2"
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/holiman/uint256"
 
 	"github.com/qf-dev/qf/calc"
 )
@@ -128,20 +127,6 @@ func (s *Store) Snapshot() *Store {
 	return &Store{db: s.db, rd: snap, snap: snap, dir: s.dir, health: s.health}
 }
 
-func roundKey(prefix byte, n uint64) []byte {
-	k := make([]byte, 9)
-	k[0] = prefix
-	binary.BigEndian.PutUint64(k[1:], n)
-	return k
-}
-
-func gapKey(g *uint256.Int) []byte {
-	k := make([]byte, 33)
-	k[0] = 'g'
-	g.WriteToSlice(k[1:])
-	return k
-}
-
 func (s *Store) get(key []byte) ([]byte, bool, error) {
 	v, closer, err := s.rd.Get(key)
 	if errors.Is(err, pebble.ErrNotFound) {
@@ -167,7 +152,7 @@ func (s *Store) CreateRound(r Round) (Round, error) {
 			return r, err
 		}
 		r.Number = last + 1
-	} else if _, ok, err := s.get(roundKey('r', r.Number)); err != nil {
+	} else if _, ok, err := s.get(roundKey(prefixRound, r.Number)); err != nil {
 		return r, err
 	} else if ok {
 		return r, fmt.Errorf("%w: %d", ErrRoundExists, r.Number)
@@ -178,7 +163,7 @@ func (s *Store) CreateRound(r Round) (Round, error) {
 }
 
 func (s *Store) lastRound() (uint64, error) {
-	it, err := s.rd.NewIter(&pebble.IterOptions{LowerBound: []byte{'r'}, UpperBound: []byte{'r' + 1}})
+	it, err := s.rd.NewIter(&pebble.IterOptions{LowerBound: []byte{prefixRound}, UpperBound: []byte{prefixRound + 1}})
 	if err != nil {
 		return 0, err
 	}
@@ -195,15 +180,15 @@ func (s *Store) putRound(b *pebble.Batch, r Round) error {
 		return err
 	}
 	if b != nil {
-		return b.Set(roundKey('r', r.Number), v, nil)
+		return b.Set(roundKey(prefixRound, r.Number), v, nil)
 	}
-	return s.db.Set(roundKey('r', r.Number), v, pebble.Sync)
+	return s.db.Set(roundKey(prefixRound, r.Number), v, pebble.Sync)
 }
 
 // Round reads a round.
 func (s *Store) Round(n uint64) (Round, error) {
 	var r Round
-	v, ok, err := s.get(roundKey('r', n))
+	v, ok, err := s.get(roundKey(prefixRound, n))
 	if err != nil {
 		return r, err
 	}
@@ -215,7 +200,7 @@ func (s *Store) Round(n uint64) (Round, error) {
 
 // Rounds lists every round in number order.
 func (s *Store) Rounds() ([]Round, error) {
-	it, err := s.rd.NewIter(&pebble.IterOptions{LowerBound: []byte{'r'}, UpperBound: []byte{'r' + 1}})
+	it, err := s.rd.NewIter(&pebble.IterOptions{LowerBound: []byte{prefixRound}, UpperBound: []byte{prefixRound + 1}})
 	if err != nil {
 		return nil, err
 	}

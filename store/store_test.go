@@ -10,7 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/qf-dev/qf/calc"
-	"github.com/qf-dev/qf/ingest"
+	"github.com/qf-dev/qf/record"
 	"github.com/qf-dev/qf/store"
 )
 
@@ -21,12 +21,12 @@ func open(t *testing.T, dir string) *store.Store {
 	return s
 }
 
-func row(id, donor string, gap, amount uint64) *ingest.Row {
-	return &ingest.Row{ID: []byte(id), Donor: []byte(donor), Gap: *uint256.NewInt(gap), Amount: *uint256.NewInt(amount)}
+func row(id, donor string, gap, amount uint64) *record.Contribution {
+	return &record.Contribution{ID: []byte(id), Donor: []byte(donor), Gap: *uint256.NewInt(gap), Amount: *uint256.NewInt(amount)}
 }
 
-func feed(rows ...*ingest.Row) func(func(*ingest.Row) error) error {
-	return func(add func(*ingest.Row) error) error {
+func feed(rows ...*record.Contribution) func(func(*record.Contribution) error) error {
+	return func(add func(*record.Contribution) error) error {
 		for _, r := range rows {
 			if err := add(r); err != nil {
 				return err
@@ -38,7 +38,7 @@ func feed(rows ...*ingest.Row) func(func(*ingest.Row) error) error {
 
 func count(t *testing.T, s *store.Store, round uint64) int {
 	n := 0
-	require.NoError(t, s.EachContribution(round, func(*ingest.Row) error { n++; return nil }))
+	require.NoError(t, s.EachContribution(round, func(*record.Contribution) error { n++; return nil }))
 	return n
 }
 
@@ -56,7 +56,7 @@ func TestImportIsAllOrNothing(t *testing.T) {
 	s, _ := setup(t)
 	defer s.Close()
 	boom := errors.New("line 3: bad amount")
-	_, err := s.Import(1, func(add func(*ingest.Row) error) error {
+	_, err := s.Import(1, func(add func(*record.Contribution) error) error {
 		require.NoError(t, add(row("a", "alice", 1, 5)))
 		require.NoError(t, add(row("b", "bob", 1, 5)))
 		return boom
@@ -93,7 +93,7 @@ func TestImportIsIdempotentAndDurable(t *testing.T) {
 	require.Equal(t, 4, r.Contributions)
 	require.Equal(t, "1000", r.Config.Pool.Dec())
 	var got []string
-	require.NoError(t, s.EachContribution(1, func(r *ingest.Row) error {
+	require.NoError(t, s.EachContribution(1, func(r *record.Contribution) error {
 		got = append(got, string(r.Donor)+":"+r.Gap.Dec()+":"+r.Amount.Dec())
 		return nil
 	}))

@@ -34,12 +34,6 @@ type Void struct {
 	Reason string `json:"reason"`
 }
 
-func voidKey(round uint64, id []byte) []byte {
-	k := contribKey(round, id)
-	k[0] = 'v'
-	return k
-}
-
 // voids returns a round's voided contributions by id.
 func (s *Store) voids(round uint64) (map[string]Void, error) {
 	it, err := s.db.NewIter(&pebble.IterOptions{LowerBound: voidKey(round, nil), UpperBound: voidKey(round+1, nil)})

@@ -1,0 +1,125 @@
+package store
+
+import (
+	"encoding/binary"
+
+	"github.com/holiman/uint256"
+)
+
+// Every Pebble key the store writes starts with one of these prefixes
+// (uint64s in keys are big-endian, so keys sort by number; uint256s are
+// 32 bytes big-endian). Values are JSON unless said otherwise. The ledger's
+// prefixes are here too: it shares the database and the batches.
+const (
+	// prefixMarker starts markerKey ("\x00qf"), the first key of every qf
+	// database; its value names the format (markerValue).
+	prefixMarker = 0x00
+
+	// prefixGap: 'g' + gap id (uint256) → the gap's recipient (20 bytes)
+	// then, if any, its Allo recipient id (20 bytes) (gapValue).
+	prefixGap = 'g'
+	// prefixRound: 'r' + round number → the [Round] record.
+	prefixRound = 'r'
+	// prefixContribution: 'c' + round number + contribution id → the
+	// contribution's content then its arrival sequence as a uvarint
+	// (encodeContribution).
+	prefixContribution = 'c'
+	// prefixVoid: 'v' + round number + contribution id → the [Void]
+	// record of a voided contribution.
+	prefixVoid = 'v'
+	// prefixReport: 'R' + round number → a closed pool round's report
+	// record (a payout.Report, written by package round).
+	prefixReport = 'R'
+	// prefixCQFOutcome: 'Q' + round number → a closed coordinated-QF
+	// round's outcome record (a round.CQFOutcome, written by package round).
+	prefixCQFOutcome = 'Q'
+	// prefixTree: 'T' + round number → a closed round's payout tree (a
+	// merkle.Tree); absent when the round paid nothing.
+	prefixTree = 'T'
+	// prefixAgent: 'A' + agent name → the [Agent] record (its key's hash).
+	prefixAgent = 'A'
+
+	// prefixAccount: 'a' + account name → the ledger balance (32 bytes,
+	// big-endian).
+	prefixAccount = 'a'
+	// prefixSupply: 'S' → the ledger's total supply (32 bytes, big-endian).
+	prefixSupply = 'S'
+	// prefixIdempotency: 'I' + agent + 0 + key → the idemRecord (the
+	// receipt) of an idempotent fund request.
+	prefixIdempotency = 'I'
+	// prefixMatch: 'M' + round number → the [MatchRecord] of a matched or
+	// voided round.
+	prefixMatch = 'M'
+	// prefixSchedule: 'Z' → the scheduler's [ScheduleState].
+	prefixSchedule = 'Z'
+	// prefixJournal: 'J' + sequence number → a [JournalEntry].
+	prefixJournal = 'J'
+	// prefixGapMatch: 'x' + gap id (uint256) + round number → the gap's
+	// [MatchRecordGap] line of that round's match record, without the gap
+	// (the per-gap index, built by [Store.IndexMatches]).
+	prefixGapMatch = 'x'
+	// prefixIndexed: 'X' → the last round the per-gap index holds (8
+	// bytes, big-endian).
+	prefixIndexed = 'X'
+)
+
+// markerKey is the first key of every qf database: no other key starts
+// with a zero byte. Its value names the format.
+var markerKey = []byte{prefixMarker, 'q', 'f'}
+
+var (
+	supplyKey   = []byte{prefixSupply}
+	scheduleKey = []byte{prefixSchedule}
+	indexedKey  = []byte{prefixIndexed}
+)
+
+// roundKey is prefix + round number n (rounds, results, trees, matches).
+func roundKey(prefix byte, n uint64) []byte {
+	k := make([]byte, 9)
+	k[0] = prefix
+	binary.BigEndian.PutUint64(k[1:], n)
+	return k
+}
+
+func gapKey(g *uint256.Int) []byte {
+	k := make([]byte, 33)
+	k[0] = prefixGap
+	g.WriteToSlice(k[1:])
+	return k
+}
+
+func contribKey(round uint64, id []byte) []byte {
+	k := make([]byte, 9, 9+len(id))
+	k[0] = prefixContribution
+	binary.BigEndian.PutUint64(k[1:], round)
+	return append(k, id...)
+}
+
+func voidKey(round uint64, id []byte) []byte {
+	k := contribKey(round, id)
+	k[0] = prefixVoid
+	return k
+}
+
+func agentKey(name string) []byte { return append([]byte{prefixAgent}, name...) }
+
+func accountKey(account string) []byte { return append([]byte{prefixAccount}, account...) }
+
+func idemKey(agent, key string) []byte {
+	return append(append(append([]byte{prefixIdempotency}, agent...), 0), key...)
+}
+
+func journalKey(seq uint64) []byte {
+	k := make([]byte, 9)
+	k[0] = prefixJournal
+	binary.BigEndian.PutUint64(k[1:], seq)
+	return k
+}
+
+func gapMatchKey(g *uint256.Int, round uint64) []byte {
+	k := make([]byte, 41)
+	k[0] = prefixGapMatch
+	g.WriteToSlice(k[1:33])
+	binary.BigEndian.PutUint64(k[33:], round)
+	return k
+}
