@@ -249,6 +249,9 @@ func exportCommand() *cli.Command {
 		Name:  "export",
 		Usage: "write a closed round in another tool's format",
 		Description: `--format gitcoin: Grants Stack matching_distribution.csv columns.
+--format grants-stack: the matching CSV a Grants Stack round manager uploads
+(applicationId = gap, projectId = the gap's Allo recipientId, projectName,
+payoutAddress, contributionsCount, totalReceived, matched; base units).
 --format allo: Allo v2 distribution JSON (merkleRoot and per-recipient proofs;
 the round must have been created with --leaf allo).
 --format bundle --out DIR: tree.json, report.json and proofs/<gap>.json.
@@ -257,7 +260,7 @@ static files, with round.json, tree.json, report.json and the inputs; serve
 DIR with any web server (qf serve shows the same page at /rounds/{round}/).`,
 		Flags: []cli.Flag{
 			roundFlag(),
-			&cli.StringFlag{Name: "format", Value: "gitcoin", Usage: "`FORMAT`: gitcoin, allo, bundle or site"},
+			&cli.StringFlag{Name: "format", Value: "gitcoin", Usage: "`FORMAT`: gitcoin, grants-stack, allo, bundle or site"},
 			&cli.StringFlag{Name: "out", Usage: "`FILE` (or DIR for bundle and site); default stdout"},
 		},
 		Action: func(c *cli.Context) error {
@@ -280,6 +283,10 @@ DIR with any web server (qf serve shows the same page at /rounds/{round}/).`,
 				switch c.String("format") {
 				case "gitcoin":
 					if err := payout.WriteGitcoinCSV(&sb, rep); err != nil {
+						return err
+					}
+				case "grants-stack":
+					if err := payout.WriteGrantsStackCSV(&sb, rep); err != nil {
 						return err
 					}
 				case "allo":
@@ -313,7 +320,7 @@ DIR with any web server (qf serve shows the same page at /rounds/{round}/).`,
 					}
 					return report(c, map[string]any{"out": dir, "root": rep.Root}, fmt.Sprintf("wrote round %d's publication to %s (root %s)", n, dir, rep.Root.Hex()))
 				default:
-					return usageErr("--format %q: want gitcoin, allo, bundle or site", c.String("format"))
+					return usageErr("--format %q: want gitcoin, grants-stack, allo, bundle or site", c.String("format"))
 				}
 				if path := c.String("out"); path != "" {
 					if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
@@ -327,7 +334,7 @@ DIR with any web server (qf serve shows the same page at /rounds/{round}/).`,
 					}
 					return nil
 				}
-				if wantJSON(c) && c.String("format") == "gitcoin" {
+				if f := c.String("format"); wantJSON(c) && (f == "gitcoin" || f == "grants-stack") {
 					return printCSVAsJSON(c, sb.String())
 				}
 				_, err = fmt.Fprint(c.App.Writer, sb.String())
