@@ -41,6 +41,7 @@ scaled by the round's --decimals; --pool and --min-amount are in tokens when
 			calcCommand(), compareCommand(), roundCommand(), gapCommand(), importCommand(), contributeCommand(), contributionCommand(),
 			matchCommand(), statsCommand(), proofCommand(), treeCommand(), exportCommand(), verifyCommand(), submitCommand(), claimCommand(), watchCommand(), chainCommand(), demoCommand(), reportCommand(), simulateCommand(), cqfCommand(),
 			serveCommand(), agentCommand(), ledgerCommand(),
+			reviseCommand(), revisionCommand(),
 		},
 		HideHelpCommand: true,
 		ExitErrHandler:  func(*cli.Context, error) {}, // Main prints and exits

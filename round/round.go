@@ -2,7 +2,9 @@
 // rows into a tally, the mechanism, the distribution of the pool, and the
 // payout tree. `qf calc`, `qf match` and `qf verify round` all run through
 // [Compute], so an operator's stored round and a verifier's recomputation
-// from files cannot drift apart.
+// from files cannot drift apart. A revision ([ReviseLoad], [Diff]) reruns
+// a closed round's stored rows with coefficient overrides and a deny list
+// through the same Compute.
 package round
 
 import (
