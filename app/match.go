@@ -15,6 +15,7 @@ import (
 
 	"github.com/qf-dev/qf/calc"
 	"github.com/qf-dev/qf/ingest"
+	"github.com/qf-dev/qf/merkle"
 	"github.com/qf-dev/qf/payout"
 	"github.com/qf-dev/qf/round"
 	"github.com/qf-dev/qf/store"
@@ -262,9 +263,13 @@ DIR with any web server (qf serve shows the same page at /rounds/{round}/).`,
 			roundFlag(),
 			&cli.StringFlag{Name: "format", Value: "gitcoin", Usage: "`FORMAT`: gitcoin, grants-stack, allo, bundle or site"},
 			&cli.StringFlag{Name: "out", Usage: "`FILE` (or DIR for bundle and site); default stdout"},
+			&cli.Uint64Flag{Name: "revision", Usage: "export the round's revision `N` (qf revise) instead: formats gitcoin, grants-stack and allo"},
 		},
 		Action: func(c *cli.Context) error {
 			return withRound(c, func(s *store.Store, n uint64) error {
+				if f := c.String("format"); c.IsSet("revision") && f != "gitcoin" && f != "grants-stack" && f != "allo" {
+					return usageErr("--revision exports --format gitcoin, grants-stack or allo, not %q", f)
+				}
 				if c.String("format") == "site" {
 					return exportSite(c, s, n)
 				}
@@ -278,6 +283,12 @@ DIR with any web server (qf serve shows the same page at /rounds/{round}/).`,
 				rep, err := s.Report(n)
 				if err != nil {
 					return err
+				}
+				tree := func() (*merkle.Tree, error) { return s.Tree(n) }
+				if c.IsSet("revision") {
+					if rep, tree, err = revisionExport(c, s, n); err != nil {
+						return err
+					}
 				}
 				var sb strings.Builder
 				switch c.String("format") {
@@ -293,7 +304,7 @@ DIR with any web server (qf serve shows the same page at /rounds/{round}/).`,
 					if r.Leaf != string(payout.LeafAllo) {
 						return fmt.Errorf("round %d has %s leaves; Allo needs a round created with --leaf allo", n, r.Leaf)
 					}
-					t, err := s.Tree(n)
+					t, err := tree()
 					if err != nil {
 						return err
 					}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/qf-dev/qf/calc"
 	"github.com/qf-dev/qf/ingest"
+	"github.com/qf-dev/qf/merkle"
 	"github.com/qf-dev/qf/payout"
 	"github.com/qf-dev/qf/round"
 	"github.com/qf-dev/qf/store"
@@ -243,4 +244,24 @@ func revisionCommand() *cli.Command {
 			},
 		},
 	}
+}
+
+// revisionExport is the report and tree qf export writes for --revision:
+// the revision's, in the formats that take a report or a tree.
+func revisionExport(c *cli.Context, s *store.Store, n uint64) (*payout.Report, func() (*merkle.Tree, error), error) {
+	switch f := c.String("format"); f {
+	case "gitcoin", "grants-stack", "allo":
+	default:
+		return nil, nil, usageErr("--revision exports --format gitcoin, grants-stack or allo, not %q", f)
+	}
+	rev, t, err := s.Revision(n, c.Uint64("revision"))
+	if err != nil {
+		return nil, nil, err
+	}
+	return rev.Report, func() (*merkle.Tree, error) {
+		if t == nil {
+			return nil, fmt.Errorf("round %d revision %d: %w", n, rev.Number, payout.ErrNoPayouts)
+		}
+		return t, nil
+	}, nil
 }
