@@ -24,7 +24,8 @@ builds an OpenZeppelin-compatible Merkle tree of (gap, recipient, amount)
 leaves and hands every recipient a proof to claim on-chain.
 
 Operators: round create, gap add / import gaps, import contributions,
-contribute, contribution list / void, gap set, match, stats, tree; on-chain: import chain, submit, chain.
+contribute, contribution list / void, gap set, match, stats, tree, revise, revision; on-chain: import chain
+(--source allo for an Allo v2 strategy), submit, chain.
 Service: serve, agent, ledger (the design's --qf-contribute, --qf-stats and
 --qf-match are contribute, stats and match; ledger fund and ledger match for
 a service's ledger).
@@ -41,6 +42,7 @@ scaled by the round's --decimals; --pool and --min-amount are in tokens when
 			calcCommand(), compareCommand(), roundCommand(), gapCommand(), importCommand(), contributeCommand(), contributionCommand(),
 			matchCommand(), statsCommand(), proofCommand(), treeCommand(), exportCommand(), verifyCommand(), submitCommand(), claimCommand(), watchCommand(), chainCommand(), demoCommand(), reportCommand(), simulateCommand(), cqfCommand(),
 			serveCommand(), agentCommand(), ledgerCommand(),
+			reviseCommand(), revisionCommand(),
 		},
 		HideHelpCommand: true,
 		ExitErrHandler:  func(*cli.Context, error) {}, // Main prints and exits

@@ -15,6 +15,7 @@ import (
 
 	"github.com/qf-dev/qf/calc"
 	"github.com/qf-dev/qf/ingest"
+	"github.com/qf-dev/qf/merkle"
 	"github.com/qf-dev/qf/payout"
 	"github.com/qf-dev/qf/round"
 	"github.com/qf-dev/qf/store"
@@ -233,6 +234,9 @@ func exportCommand() *cli.Command {
 		Name:  "export",
 		Usage: "write a closed round in another tool's format",
 		Description: `--format gitcoin: Grants Stack matching_distribution.csv columns.
+--format grants-stack: the matching CSV a Grants Stack round manager uploads
+(applicationId = gap, projectId = the gap's Allo recipientId, projectName,
+payoutAddress, contributionsCount, totalReceived, matched; base units).
 --format allo: Allo v2 distribution JSON (merkleRoot and per-recipient proofs;
 the round must have been created with --leaf allo).
 --format bundle --out DIR: tree.json, report.json and proofs/<gap>.json.
@@ -241,11 +245,15 @@ static files, with round.json, tree.json, report.json and the inputs; serve
 DIR with any web server (qf serve shows the same page at /rounds/{round}/).`,
 		Flags: []cli.Flag{
 			roundFlag(),
-			&cli.StringFlag{Name: "format", Value: "gitcoin", Usage: "`FORMAT`: gitcoin, allo, bundle or site"},
+			&cli.StringFlag{Name: "format", Value: "gitcoin", Usage: "`FORMAT`: gitcoin, grants-stack, allo, bundle or site"},
 			&cli.StringFlag{Name: "out", Usage: "`FILE` (or DIR for bundle and site); default stdout"},
+			&cli.Uint64Flag{Name: "revision", Usage: "export the round's revision `N` (qf revise) instead: formats gitcoin, grants-stack and allo"},
 		},
 		Action: func(c *cli.Context) error {
 			return withRound(c, func(s *store.Store, n uint64) error {
+				if f := c.String("format"); c.IsSet("revision") && f != "gitcoin" && f != "grants-stack" && f != "allo" {
+					return usageErr("--revision exports --format gitcoin, grants-stack or allo, not %q", f)
+				}
 				if c.String("format") == "site" {
 					return exportSite(c, s, n)
 				}
@@ -260,17 +268,27 @@ DIR with any web server (qf serve shows the same page at /rounds/{round}/).`,
 				if err != nil {
 					return err
 				}
+				tree := func() (*merkle.Tree, error) { return s.Tree(n) }
+				if c.IsSet("revision") {
+					if rep, tree, err = revisionExport(c, s, n); err != nil {
+						return err
+					}
+				}
 				var sb strings.Builder
 				switch c.String("format") {
 				case "gitcoin":
 					if err := payout.WriteGitcoinCSV(&sb, rep); err != nil {
 						return err
 					}
+				case "grants-stack":
+					if err := payout.WriteGrantsStackCSV(&sb, rep); err != nil {
+						return err
+					}
 				case "allo":
 					if r.Leaf != string(payout.LeafAllo) {
 						return fmt.Errorf("round %d has %s leaves; Allo needs a round created with --leaf allo", n, r.Leaf)
 					}
-					t, err := s.Tree(n)
+					t, err := tree()
 					if err != nil {
 						return err
 					}
@@ -297,7 +315,7 @@ DIR with any web server (qf serve shows the same page at /rounds/{round}/).`,
 					}
 					return report(c, map[string]any{"out": dir, "root": rep.Root}, fmt.Sprintf("wrote round %d's publication to %s (root %s)", n, dir, rep.Root.Hex()))
 				default:
-					return usageErr("--format %q: want gitcoin, allo, bundle or site", c.String("format"))
+					return usageErr("--format %q: want gitcoin, grants-stack, allo, bundle or site", c.String("format"))
 				}
 				if path := c.String("out"); path != "" {
 					if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
@@ -311,7 +329,7 @@ DIR with any web server (qf serve shows the same page at /rounds/{round}/).`,
 					}
 					return nil
 				}
-				if wantJSON(c) && c.String("format") == "gitcoin" {
+				if f := c.String("format"); wantJSON(c) && (f == "gitcoin" || f == "grants-stack") {
 					return printCSVAsJSON(c, sb.String())
 				}
 				_, err = fmt.Fprint(c.App.Writer, sb.String())

@@ -37,7 +37,19 @@ Only blocks the node reports as finalized are read (a node without the
 finalized tag: blocks at least --confirmations deep; an explicit
 --confirmations always applies), so a reorg cannot undo a stored donation.
 qf match refuses the round until an import has read a block past the
-contract's roundEnd. The round is tied to the first contract it imports from.`,
+contract's roundEnd. The round is tied to the first contract it imports from.
+
+--source allo --contract STRATEGY --token TOKEN reads an Allo v2
+DonationVotingMerkleDistribution strategy's Allocated events instead
+(recipientId, amount, token, sender; or, from the strategy version that
+adds it, origin, which is then the donor), into a round created with
+--leaf allo. Each recipientId goes to the gap registered with it (qf gap
+add --recipient-id; a gap without one is known by its payout address); an
+unknown or shared recipientId stops the import. Allocations in another
+token than --token, or of amount 0, are skipped and counted. The first
+import starts at the strategy's deploy block (found from the node's past
+state, or --from-block), the same finality rules apply, and qf match waits
+for a block past the strategy's allocationEndTime.`,
 		Flags: []cli.Flag{
 			roundFlag(), rpcFlag(), contractFlag("the QFRound (cqf round: CQFRound) contract `ADDRESS`"), chainIDFlag(),
 			&cli.Uint64Flag{Name: "from-block", Usage: "first block `N` to read (default: where the last import stopped, else the contract's deploy block)"},
@@ -45,8 +57,21 @@ contract's roundEnd. The round is tied to the first contract it imports from.`,
 			&cli.Uint64Flag{Name: "confirmations", Value: 12, EnvVars: []string{"QF_CONFIRMATIONS"}, Usage: "read only blocks `N` or more blocks below the head (when set, or when the node has no finalized block)"},
 			&cli.Uint64Flag{Name: "max-range", Value: chain.MaxWindow, Usage: "never ask the node for more than `N` blocks at once"},
 			&cli.DurationFlag{Name: "timeout", Usage: "give up after `DURATION` (0: run until done or interrupted)"},
+			&cli.StringFlag{Name: "source", Value: sourceQFRound, EnvVars: []string{"QF_SOURCE"}, Usage: "`SOURCE` of the events: qfround (QFRound/CQFRound) or allo (an Allo v2 DonationVotingMerkleDistribution strategy's Allocated events; see README \"Allo v2 donations in\")"},
+			&cli.StringFlag{Name: "token", EnvVars: []string{"QF_TOKEN"}, Usage: "with --source allo: the token `ADDRESS` the round counts (allocations in other tokens are skipped and reported)"},
 		},
-		Action: importChain,
+		Action: func(c *cli.Context) error {
+			switch c.String("source") {
+			case sourceQFRound:
+				if c.IsSet("token") {
+					return usageErr("--token is only read with --source allo")
+				}
+				return importChain(c)
+			case sourceAllo:
+				return importAllo(c)
+			}
+			return usageErr("--source %q: want qfround or allo", c.String("source"))
+		},
 	}
 }
 

@@ -8,6 +8,10 @@
 // deadline ([Round.Sweep]); deploys the contracts ([DeployRound],
 // [DeployCQFRound], [DeployToken]); and follows a contract as a verifier,
 // recomputing every posted root from the chain's own events ([Watcher]).
+// For an Allo v2 DonationVotingMerkleDistribution strategy it reads
+// allocationEndTime and the Allocated events of both of Allo's signatures
+// ([OpenAllo], [AlloStrategy.ScanAllocations]), and finds a contract's
+// deploy block from past state ([DeployBlock]).
 //
 // Transactions: [CheckPending] refuses a signer with a transaction still in
 // the node's pool, or points the next one at its nonce with higher fees (so

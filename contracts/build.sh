@@ -9,7 +9,7 @@ cd "$(dirname "$0")"
 (cd solc && npm ci --no-audit --no-fund --silent)
 node solc/compile.mjs
 geth=$(cd .. && go list -m -f '{{.Version}}' github.com/ethereum/go-ethereum)
-for n in AlloDistribution CQFRound OddToken QFRound ReentrantToken SkimToken TestToken; do
+for n in AlloAllocations AlloDistribution CQFRound OddToken QFRound ReentrantToken SkimToken TestToken; do
   lower=$(echo "$n" | tr 'A-Z' 'a-z')
   (cd .. && go run "github.com/ethereum/go-ethereum/cmd/abigen@$geth" --v2 --abi "contracts/build/$n.abi" --bin "contracts/build/$n.bin" \
     --pkg contracts --type "$n" --out "contracts/$lower.go")

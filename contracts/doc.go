@@ -36,7 +36,9 @@
 // per transfer) and ReentrantToken.sol (calls back into a target from a
 // transfer) are hostile tokens for the attack tests, as is OddToken.sol
 // (transfer without return data, USDT style, or returning false). AlloDistribution.sol
-// is Allo v2's distribution check for --leaf allo trees.
+// is Allo v2's distribution check for --leaf allo trees; AlloAllocations.sol
+// emits Allo v2's Allocated events (both signatures, exact) and answers
+// allocationEndTime(), the strategy as qf import chain --source allo reads it.
 //
 // The artifacts in build/ and the abigen v2 bindings are generated and
 // committed; one command rebuilds them with the pinned solc-js and

@@ -12,7 +12,9 @@
 // results in the store ([CloseStored], [StoredReport], [CloseStoredCQF],
 // [StoredCQFOutcome]): the store keeps them as bytes and does not import
 // round. Importing round registers the store's dry run
-// (store.RegisterRehearsal).
+// (store.RegisterRehearsal). A revision ([ReviseLoad], [Diff]) reruns
+// a closed round's stored rows with coefficient overrides and a deny list
+// through the same Compute.
 package round
 
 import (

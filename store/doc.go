@@ -42,6 +42,9 @@
 //	R <round:8>            results report (JSON), once closed
 //	Q <round:8>            a coordinated-QF round's outcome (JSON), once closed
 //	T <round:8>            tree dump (standard-v1 JSON), once closed
+//	V <round:8> <rev:8>    a closed round's revision (JSON: overrides, inputs'
+//	                       SHA-256, report, root, diff; see Revision)
+//	W <round:8> <rev:8>    a revision's tree dump (standard-v1 JSON)
 //	A <name>               a service agent (JSON: key hash, admin, rotated, revoked)
 //	a <account>            a ledger balance (32 bytes)
 //	S                      the ledger's total supply (32 bytes)

@@ -36,6 +36,12 @@ const (
 	// prefixTree: 'T' + round number → a closed round's payout tree (a
 	// merkle.Tree); absent when the round paid nothing.
 	prefixTree = 'T'
+	// PrefixRevision: 'V' + round number + revision number → a closed
+	// round's revision record (a round.Revision, written by package round).
+	PrefixRevision = 'V'
+	// PrefixRevisionTree: 'W' + round number + revision number → that
+	// revision's payout tree (a merkle.Tree); absent when it paid nothing.
+	PrefixRevisionTree = 'W'
 	// prefixAgent: 'A' + agent name → the [Agent] record (its key's hash).
 	prefixAgent = 'A'
 

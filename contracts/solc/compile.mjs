@@ -8,7 +8,7 @@ import solc from 'solc';
 const here = path.dirname(new URL(import.meta.url).pathname);
 const src = path.join(here, '..');
 const out = path.join(src, 'build');
-const names = ['AlloDistribution', 'CQFRound', 'OddToken', 'QFRound', 'ReentrantToken', 'SkimToken', 'TestToken'];
+const names = ['AlloAllocations', 'AlloDistribution', 'CQFRound', 'OddToken', 'QFRound', 'ReentrantToken', 'SkimToken', 'TestToken'];
 const input = {
   language: 'Solidity',
   sources: Object.fromEntries(names.map((n) => [`${n}.sol`, { content: fs.readFileSync(path.join(src, `${n}.sol`), 'utf8') }])),
