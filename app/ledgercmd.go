@@ -5,9 +5,10 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/qf-dev/qf/ledger"
+
 	"github.com/urfave/cli/v2"
 
-	"github.com/qf-dev/qf/service"
 	"github.com/qf-dev/qf/store"
 )
 
@@ -88,11 +89,11 @@ admin key while it runs.`,
 		Flags: []cli.Flag{roundFlag()},
 		Action: func(c *cli.Context) error {
 			return withRound(c, func(s *store.Store, n uint64) error {
-				srv, err := service.New(s, service.Config{})
+				l, err := ledger.New(s)
 				if err != nil {
 					return err
 				}
-				rec, err := srv.VoidRound(store.Origin{Key: "cli"}, n)
+				rec, err := l.VoidRound(ledger.Origin{Key: "cli"}, n)
 				if err != nil {
 					return err
 				}
@@ -128,7 +129,7 @@ account; --round those of a round; --from and --limit page through it.`,
 		Action: func(c *cli.Context) error {
 			acct := c.String("account")
 			if acct != "" {
-				if err := store.ValidAccount(acct); err != nil {
+				if err := ledger.ValidAccount(acct); err != nil {
 					return fmt.Errorf("--account: %w", err)
 				}
 			}
@@ -136,9 +137,9 @@ account; --round those of a round; --from and --limit page through it.`,
 				return usageErr("--limit %d: want 0 or more", c.Int("limit"))
 			}
 			return withStore(c, func(s *store.Store) error {
-				out := []store.JournalEntry{}
+				out := []ledger.JournalEntry{}
 				limit := c.Int("limit")
-				err := s.Journal(c.Uint64("from"), func(e store.JournalEntry) bool {
+				err := ledger.Journal(s, c.Uint64("from"), func(e ledger.JournalEntry) bool {
 					if acct != "" && e.From != acct && e.To != acct {
 						return true
 					}

@@ -9,6 +9,8 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/qf-dev/qf/ledger"
+
 	"github.com/holiman/uint256"
 	"github.com/urfave/cli/v2"
 
@@ -259,9 +261,9 @@ func agentCommand() *cli.Command {
 	}
 }
 
-func withLedger(c *cli.Context, fn func(*store.Store, *store.Ledger) error) error {
+func withLedger(c *cli.Context, fn func(*store.Store, *ledger.Ledger) error) error {
 	return withStore(c, func(s *store.Store) error {
-		l, err := s.Ledger()
+		l, err := ledger.New(s)
 		if err != nil {
 			return err
 		}
@@ -296,7 +298,7 @@ func ledgerCommand() *cli.Command {
 				if err != nil {
 					return err
 				}
-				return withLedger(c, func(_ *store.Store, l *store.Ledger) error {
+				return withLedger(c, func(_ *store.Store, l *ledger.Ledger) error {
 					b, err := l.Credit(c.String("to"), &a)
 					if err != nil {
 						return err
@@ -312,7 +314,7 @@ func ledgerCommand() *cli.Command {
 				if c.Args().Len() != 1 {
 					return usageErr("qf ledger balance ACCOUNT (pool, agent:NAME or gap:ID)")
 				}
-				return withLedger(c, func(_ *store.Store, l *store.Ledger) error {
+				return withLedger(c, func(_ *store.Store, l *ledger.Ledger) error {
 					b, err := l.Balance(c.Args().First())
 					if err != nil {
 						return err
@@ -324,7 +326,7 @@ func ledgerCommand() *cli.Command {
 			Name:  "check",
 			Usage: "verify the ledger: balances add up to the supply, the journal replays to every balance, every contribution of a service round has its fund entry",
 			Action: func(c *cli.Context) error {
-				return withLedger(c, func(_ *store.Store, l *store.Ledger) error {
+				return withLedger(c, func(_ *store.Store, l *ledger.Ledger) error {
 					rep, err := l.Check()
 					if err != nil {
 						return err
@@ -364,7 +366,7 @@ func ledgerCommand() *cli.Command {
 					if err != nil {
 						return err
 					}
-					rc, replay, err := srv.Ledger().FundSync(store.FundRequest{Agent: c.String("agent"), Gap: g, Amount: a, Key: c.String("key")})
+					rc, replay, err := srv.Ledger().FundSync(ledger.FundRequest{Agent: c.String("agent"), Gap: g, Amount: a, Key: c.String("key")})
 					if err != nil {
 						return err
 					}
@@ -394,7 +396,7 @@ func ledgerCommand() *cli.Command {
 					if err != nil {
 						return err
 					}
-					rec, err := srv.MatchAs(store.Origin{Key: "cli"})
+					rec, err := srv.MatchAs(ledger.Origin{Key: "cli"})
 					if err != nil {
 						return err
 					}

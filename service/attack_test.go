@@ -6,6 +6,8 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/qf-dev/qf/ledger"
+
 	"github.com/stretchr/testify/require"
 
 	"github.com/qf-dev/qf/ingest"
@@ -16,7 +18,7 @@ import (
 // The attacks of a hostile agent and a careless operator on the running
 // service; every one ends with the ledger check passing.
 
-func checkLedger(t *testing.T, e *env) store.CheckReport {
+func checkLedger(t *testing.T, e *env) ledger.CheckReport {
 	t.Helper()
 	rep, err := e.srv.Ledger().Check()
 	require.NoError(t, err)
@@ -38,7 +40,7 @@ func TestAttackSameKeyRace(t *testing.T) {
 			code, body, _ := e.do(t, "POST", "/api/gaps/1/fund", "a0", `{"amount":"100"}`, "Idempotency-Key", "once")
 			codes[i] = code
 			if code < 300 {
-				ids[i] = decodeJSON[store.Receipt](t, body).ID
+				ids[i] = decodeJSON[ledger.Receipt](t, body).ID
 			}
 		}()
 	}
@@ -123,7 +125,7 @@ func TestAttackFundsRaceMatchesAndVoids(t *testing.T) {
 		}
 	}()
 	var mu sync.Mutex
-	acked := map[string]store.Receipt{}
+	acked := map[string]ledger.Receipt{}
 	var wg sync.WaitGroup
 	for a := range agents {
 		wg.Add(1)
@@ -136,7 +138,7 @@ func TestAttackFundsRaceMatchesAndVoids(t *testing.T) {
 				require.Contains(t, []int{201, 503}, code, string(body))
 				if code == 201 {
 					mu.Lock()
-					acked[key] = decodeJSON[store.Receipt](t, body)
+					acked[key] = decodeJSON[ledger.Receipt](t, body)
 					mu.Unlock()
 				}
 			}
@@ -166,7 +168,7 @@ func TestAttackFundsRaceMatchesAndVoids(t *testing.T) {
 		code, body, replay := e.do(t, "POST", "/api/gaps/"+rc.Gap+"/fund", agent, `{"amount":"7"}`, "Idempotency-Key", key)
 		require.Equal(t, 200, code, string(body))
 		require.True(t, replay)
-		require.Equal(t, n, decodeJSON[store.Receipt](t, body).Round, "the receipt names the round %s is stored in", rc.ID)
+		require.Equal(t, n, decodeJSON[ledger.Receipt](t, body).Round, "the receipt names the round %s is stored in", rc.ID)
 	}
 	rep := checkLedger(t, e)
 	require.Equal(t, len(acked), rep.Contributions+rep.Unfunded)
@@ -201,7 +203,7 @@ func TestAttackVoidRacesMatch(t *testing.T) {
 		case [2]int{200, 409}, [2]int{409, 200}:
 			round++
 		case [2]int{200, 200}:
-			m, v := decodeJSON[store.MatchRecord](t, bodies[0]), decodeJSON[store.MatchRecord](t, bodies[1])
+			m, v := decodeJSON[ledger.MatchRecord](t, bodies[0]), decodeJSON[ledger.MatchRecord](t, bodies[1])
 			require.Equal(t, round, v.Round)
 			require.Equal(t, store.StatusVoid, v.Status)
 			require.Equal(t, round+1, m.Round, "the match closed the round after the voided one")
@@ -325,13 +327,13 @@ func TestAttackReplayAcrossMatchAndVoid(t *testing.T) {
 	e := newEnv(t, 2, 1000, service.Config{})
 	code, body, _ := e.do(t, "POST", "/api/gaps/1/fund", "a0", `{"amount":"10"}`, "Idempotency-Key", "m")
 	require.Equal(t, 201, code, string(body))
-	first := decodeJSON[store.Receipt](t, body)
+	first := decodeJSON[ledger.Receipt](t, body)
 	code, body, _ = e.do(t, "POST", "/api/gaps/funding/match", "ops", "")
 	require.Equal(t, 200, code, string(body))
 	code, body, replay := e.do(t, "POST", "/api/gaps/1/fund", "a0", `{"amount":"10"}`, "Idempotency-Key", "m")
 	require.Equal(t, 200, code, string(body))
 	require.True(t, replay)
-	require.Equal(t, first, decodeJSON[store.Receipt](t, body))
+	require.Equal(t, first, decodeJSON[ledger.Receipt](t, body))
 	code, body, _ = e.do(t, "POST", "/api/gaps/2/fund", "a0", `{"amount":"10"}`, "Idempotency-Key", "m")
 	require.Equal(t, 409, code, string(body))
 	require.EqualValues(t, 990, e.balance(t, "agent:a0"))
@@ -364,7 +366,7 @@ func TestAttackReplayAcrossMatchAndVoid(t *testing.T) {
 	code, body, replay = e.do(t, "POST", "/api/gaps/2/fund", "a1", `{"amount":"30"}`, "Idempotency-Key", "v")
 	require.Equal(t, 200, code, string(body))
 	require.True(t, replay)
-	require.EqualValues(t, 2, decodeJSON[store.Receipt](t, body).Round)
+	require.EqualValues(t, 2, decodeJSON[ledger.Receipt](t, body).Round)
 	require.EqualValues(t, 1000, e.balance(t, "agent:a1"))
 	checkLedger(t, e)
 }
@@ -402,7 +404,7 @@ func TestAttackHeadersAndKeys(t *testing.T) {
 	}
 	code, body, _ := e.do(t, "POST", "/api/gaps/2/fund", "a1", `{"amount":"50"}`, "Idempotency-Key", "before-rotation")
 	require.Equal(t, 201, code, string(body))
-	first := decodeJSON[store.Receipt](t, body)
+	first := decodeJSON[ledger.Receipt](t, body)
 	_, key, err := e.srv.RotateAgent("a1")
 	require.NoError(t, err)
 	old := e.keys["a1"]
@@ -414,7 +416,7 @@ func TestAttackHeadersAndKeys(t *testing.T) {
 	code, body, replay := e.do(t, "POST", "/api/gaps/2/fund", "a1", `{"amount":"50"}`, "Idempotency-Key", "before-rotation")
 	require.Equal(t, 200, code, string(body))
 	require.True(t, replay)
-	require.Equal(t, first, decodeJSON[store.Receipt](t, body))
+	require.Equal(t, first, decodeJSON[ledger.Receipt](t, body))
 	require.EqualValues(t, 950, e.balance(t, "agent:a1"))
 	_, err = e.srv.RevokeAgent("a1")
 	require.NoError(t, err)

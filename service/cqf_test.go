@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/qf-dev/qf/ledger"
+
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/holiman/uint256"
 	"github.com/stretchr/testify/require"
@@ -14,7 +16,6 @@ import (
 	"github.com/qf-dev/qf/payout"
 	"github.com/qf-dev/qf/round"
 	"github.com/qf-dev/qf/service"
-	"github.com/qf-dev/qf/store"
 )
 
 // TestCQFOverHTTP: a service running coordinated-QF rounds. Agents pledge
@@ -74,7 +75,7 @@ func TestCQFOverHTTP(t *testing.T) {
 
 	code, body, _ = e.do(t, "POST", "/api/gaps/funding/match", "ops", "")
 	require.Equal(t, 200, code, string(body))
-	rec := decodeJSON[store.MatchRecord](t, body)
+	rec := decodeJSON[ledger.MatchRecord](t, body)
 	require.Equal(t, 2, rec.GapsFunded)
 	paid := uint64(0)
 	for gi, g := range want.Gaps {

@@ -15,9 +15,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/stretchr/testify/require"
+	"github.com/qf-dev/qf/ledger"
 
-	"github.com/qf-dev/qf/store"
+	"github.com/stretchr/testify/require"
 )
 
 // buildQF builds the qf binary for tests that run it as a process.
@@ -121,7 +121,7 @@ func TestCrashKeepsAcknowledged(t *testing.T) {
 
 	cmd, url = startServe(t, bin, db)
 	for _, a := range acks {
-		req, _ := http.NewRequest("POST", url+"/api/gaps/"+decodeJSON[store.Receipt](t, a.body).Gap+"/fund", strings.NewReader(`{"amount":"10"}`))
+		req, _ := http.NewRequest("POST", url+"/api/gaps/"+decodeJSON[ledger.Receipt](t, a.body).Gap+"/fund", strings.NewReader(`{"amount":"10"}`))
 		req.Header.Set("Authorization", "Bearer "+keys[a.agent])
 		req.Header.Set("Idempotency-Key", a.key)
 		resp, err := cl.Do(req)

@@ -1,7 +1,7 @@
 // Package service is qf's HTTP service (`qf serve`): a community's token
 // ledger with QF matching rounds on a schedule.
 //
-// Agents hold balances in a [store.Ledger]. POST /api/gaps/{gap}/fund,
+// Agents hold balances in a [ledger.Ledger]. POST /api/gaps/{gap}/fund,
 // authenticated with the agent's API key, moves tokens from the agent's
 // account into the gap's escrow and records the contribution in the open
 // round, in one atomic batch that is fsynced before the reply: what the
@@ -20,13 +20,13 @@
 // start, never twice.
 //
 // The ledger journals every credit, fund, match, refund and void with the
-// key that asked ([store.Origin]); see [store.Ledger.Check].
+// key that asked ([ledger.Origin]); see [ledger.Ledger.Check].
 //
 // A match never stops the service. Funds the open round's mechanism could
-// not match are refused at funding time (422, [store.ErrFundLimit]; see
-// [store.LimitsFor]); in the mechanisms with a precision span (cocm,
+// not match are refused at funding time (422, [ledger.ErrFundLimit]; see
+// [ledger.LimitsFor]); in the mechanisms with a precision span (cocm,
 // pairwise, cluster) the match instead leaves amounts under 1/span of the
-// largest total out of the matching terms ([store.Ledger.MatchFloor], stored
+// largest total out of the matching terms ([ledger.Ledger.MatchFloor], stored
 // as the closed round's minimum amount), so no fund can lock out another. [Server.MatchAs] computes the round on a snapshot
 // outside the ledger's lock (funding goes on; what is funded meanwhile
 // moves to the next round); a failure — or a panic — leaves the round

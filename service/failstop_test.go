@@ -16,9 +16,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/stretchr/testify/require"
+	"github.com/qf-dev/qf/ledger"
 
-	"github.com/qf-dev/qf/store"
+	"github.com/stretchr/testify/require"
 )
 
 // served is a qf serve process whose stderr is kept.
@@ -191,7 +191,7 @@ func TestFullDiskFailsStop(t *testing.T) {
 func mustGap(t *testing.T, body []byte) int {
 	t.Helper()
 	var g int
-	_, err := fmt.Sscan(decodeJSON[store.Receipt](t, body).Gap, &g)
+	_, err := fmt.Sscan(decodeJSON[ledger.Receipt](t, body).Gap, &g)
 	require.NoError(t, err)
 	return g
 }

@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strconv"
 
+	"github.com/qf-dev/qf/ledger"
+
 	"github.com/holiman/uint256"
 
 	"github.com/qf-dev/qf/calc"
@@ -53,23 +55,23 @@ func statusOf(err error) int {
 	switch {
 	case errors.As(err, &ae):
 		return ae.status
-	case errors.Is(err, store.ErrInsufficient), errors.Is(err, store.ErrFundLimit), errors.Is(err, ErrMatchFailed):
+	case errors.Is(err, ledger.ErrInsufficient), errors.Is(err, ledger.ErrFundLimit), errors.Is(err, ErrMatchFailed):
 		return http.StatusUnprocessableEntity
 	case errors.Is(err, store.ErrStorage), errors.Is(err, store.ErrLowSpace):
 		return http.StatusServiceUnavailable
-	case errors.Is(err, store.ErrMatching), errors.Is(err, store.ErrRoundChanged), errors.Is(err, store.ErrRoundClosed):
+	case errors.Is(err, ledger.ErrMatching), errors.Is(err, ledger.ErrRoundChanged), errors.Is(err, store.ErrRoundClosed):
 		return http.StatusConflict
-	case errors.Is(err, store.ErrIdempotencyConflict), errors.Is(err, store.ErrAgentExists):
+	case errors.Is(err, ledger.ErrIdempotencyConflict), errors.Is(err, store.ErrAgentExists):
 		return http.StatusConflict
 	case errors.Is(err, calc.ErrUnknownGap), errors.Is(err, store.ErrNoRound), errors.Is(err, payout.ErrNoPayouts):
 		return http.StatusNotFound
-	case errors.Is(err, store.ErrNoOpenRound):
+	case errors.Is(err, ledger.ErrNoOpenRound):
 		return http.StatusServiceUnavailable
 	case errors.Is(err, store.ErrRoundOpen):
 		return http.StatusConflict
 	case errors.Is(err, ErrBadRoundID):
 		return http.StatusBadRequest
-	case errors.Is(err, calc.ErrAmount), errors.Is(err, store.ErrAccount), errors.Is(err, store.ErrAgentName), errors.Is(err, store.ErrOverflow):
+	case errors.Is(err, calc.ErrAmount), errors.Is(err, ledger.ErrAccount), errors.Is(err, store.ErrAgentName), errors.Is(err, ledger.ErrOverflow):
 		return http.StatusBadRequest
 	}
 	return http.StatusInternalServerError
@@ -145,7 +147,7 @@ func (s *Server) fund(w http.ResponseWriter, r *http.Request, a *store.Agent) er
 	if err := decode(w, r, &body); err != nil {
 		return err
 	}
-	if body.From != "" && body.From != a.Name && body.From != store.AgentAccount(a.Name) {
+	if body.From != "" && body.From != a.Name && body.From != ledger.AgentAccount(a.Name) {
 		return httpErr(http.StatusForbidden, "a key funds only from its own account (%s), not %s", a.Name, body.From)
 	}
 	if err := body.Amount.positive(); err != nil {
@@ -158,7 +160,7 @@ func (s *Server) fund(w http.ResponseWriter, r *http.Request, a *store.Agent) er
 	if len(key) > 128 {
 		return httpErr(http.StatusBadRequest, "Idempotency-Key over 128 bytes")
 	}
-	rc, replay, err := s.led.FundSync(store.FundRequest{Agent: a.Name, Gap: g, Amount: body.Amount.Int, Key: key, At: s.cfg.Now()})
+	rc, replay, err := s.led.FundSync(ledger.FundRequest{Agent: a.Name, Gap: g, Amount: body.Amount.Int, Key: key, At: s.cfg.Now()})
 	if err != nil {
 		return err
 	}
@@ -218,7 +220,7 @@ func (s *Server) gapFunding(w http.ResponseWriter, r *http.Request, _ *store.Age
 		return fmt.Errorf("%w %s", calc.ErrUnknownGap, g.Dec())
 	}
 	out := GapFunding{Gap: g.Dec(), Recipient: gap.Recipient.Hex(), Matches: []PastMatch{}, ProjectedMatch: "0"}
-	esc, err := s.led.Balance(store.EscrowAccount(&g))
+	esc, err := s.led.Balance(ledger.EscrowAccount(&g))
 	if err != nil {
 		return err
 	}
@@ -226,7 +228,7 @@ func (s *Server) gapFunding(w http.ResponseWriter, r *http.Request, _ *store.Age
 	t := s.led.GapTally(&g)
 	out.Direct, out.Contributors = t.Direct.Dec(), t.Contributors
 	sn, err := s.projected()
-	if err != nil && !errors.Is(err, store.ErrNoOpenRound) {
+	if err != nil && !errors.Is(err, ledger.ErrNoOpenRound) {
 		return err
 	}
 	if sn != nil {
@@ -283,17 +285,17 @@ func page(r *http.Request, cursor, what string, maxLimit int) (after uint64, lim
 // its pledged limits, its match what the pledges would pay, and CQF has
 // every pledge.
 type Stats struct {
-	Round         uint64             `json:"round"`
-	Status        store.Status       `json:"status"`
-	Mechanism     string             `json:"mechanism"`
-	Contributions int                `json:"contributions"`
-	Donors        int                `json:"donors"`
-	Direct        string             `json:"direct"`
-	Pool          string             `json:"pool"` // what a match now would pay out at most
-	NextMatch     string             `json:"nextMatch,omitempty"`
-	Gaps          []payout.GapReport `json:"gaps"`
-	LastMatch     *store.MatchRecord `json:"lastMatch,omitempty"`
-	CQF           []round.CQFGapOut  `json:"cqf,omitempty"`
+	Round         uint64              `json:"round"`
+	Status        store.Status        `json:"status"`
+	Mechanism     string              `json:"mechanism"`
+	Contributions int                 `json:"contributions"`
+	Donors        int                 `json:"donors"`
+	Direct        string              `json:"direct"`
+	Pool          string              `json:"pool"` // what a match now would pay out at most
+	NextMatch     string              `json:"nextMatch,omitempty"`
+	Gaps          []payout.GapReport  `json:"gaps"`
+	LastMatch     *ledger.MatchRecord `json:"lastMatch,omitempty"`
+	CQF           []round.CQFGapOut   `json:"cqf,omitempty"`
 	// NextAfter, when there are more gaps, is the ?after= of the next page.
 	NextAfter string `json:"nextAfter,omitempty"`
 }
@@ -342,7 +344,7 @@ func (s *Server) stats(w http.ResponseWriter, r *http.Request, _ *store.Agent) e
 // statsKey is what a /stats reply depends on.
 type statsKey struct {
 	sn    *snapshot
-	last  *store.MatchRecord
+	last  *ledger.MatchRecord
 	after uint64
 	limit int
 	next  string
@@ -380,7 +382,7 @@ func gapsPage[T any](all []T, after uint64, limit int, gap func(T) string) ([]T,
 }
 
 func (s *Server) match(w http.ResponseWriter, _ *http.Request, a *store.Agent) error {
-	rec, err := s.MatchAs(store.Origin{Key: a.Name})
+	rec, err := s.MatchAs(ledger.Origin{Key: a.Name})
 	if err != nil {
 		return err
 	}
@@ -393,7 +395,7 @@ func (s *Server) voidRound(w http.ResponseWriter, r *http.Request, a *store.Agen
 	if err != nil {
 		return err
 	}
-	rec, err := s.VoidRound(store.Origin{Key: a.Name}, n)
+	rec, err := s.VoidRound(ledger.Origin{Key: a.Name}, n)
 	if err != nil {
 		return err
 	}
@@ -463,17 +465,17 @@ type Balance struct {
 }
 
 func (s *Server) me(w http.ResponseWriter, _ *http.Request, a *store.Agent) error {
-	b, err := s.led.Balance(store.AgentAccount(a.Name))
+	b, err := s.led.Balance(ledger.AgentAccount(a.Name))
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, Balance{store.AgentAccount(a.Name), b.Dec()})
+	writeJSON(w, http.StatusOK, Balance{ledger.AgentAccount(a.Name), b.Dec()})
 	return nil
 }
 
 func (s *Server) credit(w http.ResponseWriter, r *http.Request, a *store.Agent) error {
 	acct := r.PathValue("account")
-	if err := store.ValidAccount(acct); err != nil {
+	if err := ledger.ValidAccount(acct); err != nil {
 		return err
 	}
 	var body struct {
@@ -485,7 +487,7 @@ func (s *Server) credit(w http.ResponseWriter, r *http.Request, a *store.Agent) 
 	if err := body.Amount.positive(); err != nil {
 		return err
 	}
-	b, err := s.led.CreditFrom(store.Origin{Key: a.Name}, acct, &body.Amount.Int)
+	b, err := s.led.CreditFrom(ledger.Origin{Key: a.Name}, acct, &body.Amount.Int)
 	if err != nil {
 		return err
 	}

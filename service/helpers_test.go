@@ -16,6 +16,8 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"github.com/qf-dev/qf/ledger"
+
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/holiman/uint256"
 	"github.com/stretchr/testify/require"
@@ -49,16 +51,16 @@ func newEnv(t testing.TB, agents int, balance uint64, cfg service.Config) *env {
 	e := &env{st: st, keys: map[string]string{}}
 	_, e.keys["ops"], err = st.AddAgent("ops", true)
 	require.NoError(t, err)
-	led, err := st.Ledger()
+	led, err := ledger.New(st)
 	require.NoError(t, err)
 	for i := range agents {
 		name := fmt.Sprintf("a%d", i)
 		_, e.keys[name], err = st.AddAgent(name, false)
 		require.NoError(t, err)
-		_, err = led.Credit(store.AgentAccount(name), uint256.NewInt(balance))
+		_, err = led.Credit(ledger.AgentAccount(name), uint256.NewInt(balance))
 		require.NoError(t, err)
 	}
-	_, err = led.Credit(store.PoolAccount, uint256.NewInt(1_000_000))
+	_, err = led.Credit(ledger.PoolAccount, uint256.NewInt(1_000_000))
 	require.NoError(t, err)
 	// Tests hammer one address with few keys: rate limits only where a
 	// test sets them.

@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/qf-dev/qf/ledger"
+
 	"github.com/stretchr/testify/require"
 
 	"github.com/qf-dev/qf/calc"
@@ -154,7 +156,7 @@ func TestFailedMatchIsRetriedAndTheRoundVoided(t *testing.T) {
 	require.Equal(t, http.StatusForbidden, code, string(body))
 	code, body, _ = e.do(t, "POST", "/api/rounds/1/void", "ops", ``)
 	require.Equal(t, http.StatusOK, code, string(body))
-	rec := decodeJSON[store.MatchRecord](t, body)
+	rec := decodeJSON[ledger.MatchRecord](t, body)
 	require.Equal(t, store.StatusVoid, rec.Status)
 	require.EqualValues(t, 1_000_000, e.balance(t, "agent:a0"), "refunded")
 	code, body, _ = e.do(t, "POST", "/api/rounds/1/void", "ops", ``)
@@ -179,7 +181,7 @@ func TestScheduleFollowsTheClock(t *testing.T) {
 	}
 	for _, tc := range []struct {
 		name    string
-		state   *store.ScheduleState
+		state   *ledger.ScheduleState
 		matchAt time.Time
 		start   time.Time
 		steps   []step
@@ -189,11 +191,11 @@ func TestScheduleFollowsTheClock(t *testing.T) {
 			steps: []step{{t0.Add(5 * time.Hour), 0}, {t0.Add(6 * time.Hour), 1}, {t0.Add(11 * time.Hour), 1}, {t0.Add(12 * time.Hour), 2}}},
 		{name: "--match-at anchors the schedule", matchAt: t0.Add(90 * time.Minute), start: t0,
 			steps: []step{{t0.Add(89 * time.Minute), 0}, {t0.Add(90 * time.Minute), 1}, {t0.Add(7 * time.Hour), 1}, {t0.Add(7*time.Hour + 30*time.Minute), 2}}},
-		{name: "a forward step matches once", state: &store.ScheduleState{LastMatch: t0, Anchor: t0}, start: t0.Add(time.Hour),
+		{name: "a forward step matches once", state: &ledger.ScheduleState{LastMatch: t0, Anchor: t0}, start: t0.Add(time.Hour),
 			steps: []step{{t0.Add(30 * time.Hour), 1}, {t0.Add(30*time.Hour + time.Minute), 1}, {t0.Add(36 * time.Hour), 2}}},
-		{name: "a backward step is followed", state: &store.ScheduleState{LastMatch: t0, Anchor: t0}, start: t0.Add(5 * time.Hour),
+		{name: "a backward step is followed", state: &ledger.ScheduleState{LastMatch: t0, Anchor: t0}, start: t0.Add(5 * time.Hour),
 			steps: []step{{t0.Add(time.Hour), 0}, {t0.Add(5*time.Hour + 59*time.Minute), 0}, {t0.Add(6 * time.Hour), 1}}},
-		{name: "a last match in the future is reported and ignored", state: &store.ScheduleState{LastMatch: t0.Add(365 * 24 * time.Hour), Anchor: t0},
+		{name: "a last match in the future is reported and ignored", state: &ledger.ScheduleState{LastMatch: t0.Add(365 * 24 * time.Hour), Anchor: t0},
 			start: t0.Add(7 * time.Hour), steps: []step{{t0.Add(8 * time.Hour), 0}, {t0.Add(12 * time.Hour), 1}, {t0.Add(18 * time.Hour), 2}},
 			log: "schedule: the last match is stamped 2027-11-30T00:00:00Z, after the clock's 2026-11-30T07:00:00Z; ignored: the next match is at 2026-11-30T12:00:00Z"},
 	} {

@@ -5,6 +5,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/qf-dev/qf/ledger"
+
 	"github.com/holiman/uint256"
 
 	"github.com/qf-dev/qf/calc"
@@ -53,7 +55,7 @@ type projection struct {
 func (s *Server) projKey() (store.Round, string, error) {
 	r, ok := s.led.Open()
 	if !ok {
-		return r, "", store.ErrNoOpenRound
+		return r, "", ledger.ErrNoOpenRound
 	}
 	s.openRound.Store(r.Number)
 	if r.Config.Mechanism == calc.CQFName {
@@ -117,7 +119,7 @@ func (s *Server) recompute() (*snapshot, error) {
 			return nil, err
 		}
 		if f := s.led.MatchFloor(); f != nil {
-			cfg.MinAmount = *f // as the match will (store.Ledger.MatchFloor)
+			cfg.MinAmount = *f // as the match will (ledger.Ledger.MatchFloor)
 		}
 		out, err := round.FromStore(s.st, r, cfg, nil)
 		if err != nil {
@@ -173,15 +175,15 @@ func (s *Server) Refresh() error {
 }
 
 // lastMatch is the last match record, read from the store once per match.
-func (s *Server) lastMatch() (*store.MatchRecord, error) {
-	n, ok, err := s.st.LastMatchRound()
+func (s *Server) lastMatch() (*ledger.MatchRecord, error) {
+	n, ok, err := ledger.LastMatchRound(s.st)
 	if err != nil || !ok {
 		return nil, err
 	}
 	if c := s.last.Load(); c != nil && c.Round == n {
 		return c, nil
 	}
-	rec, ok, err := s.st.MatchRecord(n)
+	rec, ok, err := ledger.ReadMatchRecord(s.st, n)
 	if err != nil || !ok {
 		return nil, err
 	}
@@ -192,8 +194,8 @@ func (s *Server) lastMatch() (*store.MatchRecord, error) {
 
 // gapMatches reads a page of a gap's past matches from the per-gap index,
 // first indexing match records stored since it last looked.
-func (s *Server) gapMatches(g *uint256.Int, after uint64, limit int) ([]store.GapMatch, bool, error) {
-	n, ok, err := s.st.LastMatchRound()
+func (s *Server) gapMatches(g *uint256.Int, after uint64, limit int) ([]ledger.GapMatch, bool, error) {
+	n, ok, err := ledger.LastMatchRound(s.st)
 	if err != nil {
 		return nil, false, err
 	}
@@ -202,7 +204,7 @@ func (s *Server) gapMatches(g *uint256.Int, after uint64, limit int) ([]store.Ga
 			return nil, false, err
 		}
 	}
-	return s.st.GapMatches(g, after, limit)
+	return ledger.GapMatches(s.st, g, after, limit)
 }
 
 // index brings the per-gap index up to round n (one indexing at a time).
@@ -212,7 +214,7 @@ func (s *Server) index(n uint64) error {
 	if s.indexed.Load() >= n {
 		return nil
 	}
-	done, err := s.st.IndexMatches(func() { s.met.recordsRead.Inc() })
+	done, err := ledger.IndexMatches(s.st, func() { s.met.recordsRead.Inc() })
 	if err != nil {
 		return err
 	}
@@ -222,7 +224,7 @@ func (s *Server) index(n uint64) error {
 
 // indexPast indexes the match records not indexed yet.
 func (s *Server) indexPast() {
-	n, ok, err := s.st.LastMatchRound()
+	n, ok, err := ledger.LastMatchRound(s.st)
 	if err == nil && ok {
 		err = s.index(n)
 	}

@@ -6,11 +6,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/qf-dev/qf/ledger"
+
 	"github.com/holiman/uint256"
 	"github.com/stretchr/testify/require"
 
 	"github.com/qf-dev/qf/service"
-	"github.com/qf-dev/qf/store"
 )
 
 // withRounds is an env whose service has closed rounds rounds, each with
@@ -21,7 +22,7 @@ func withRounds(t *testing.T, rounds int, cfg service.Config) *env {
 	for i := range rounds {
 		code, body, _ := e.do(t, "POST", "/api/gaps/1/fund", fmt.Sprintf("a%d", i%2), `{"amount":"3"}`)
 		require.Equal(t, http.StatusCreated, code, string(body))
-		_, err := e.srv.Ledger().Credit(store.PoolAccount, uint256.NewInt(100))
+		_, err := e.srv.Ledger().Credit(ledger.PoolAccount, uint256.NewInt(100))
 		require.NoError(t, err)
 		_, err = e.srv.Match()
 		require.NoError(t, err)

@@ -5,13 +5,14 @@ import (
 	"testing"
 	"time"
 
+	"github.com/qf-dev/qf/ledger"
+
 	"github.com/stretchr/testify/require"
 
 	"github.com/qf-dev/qf/service"
-	"github.com/qf-dev/qf/store"
 )
 
-func matches(t *testing.T, l *store.Ledger) []store.MatchRecord {
+func matches(t *testing.T, l *ledger.Ledger) []ledger.MatchRecord {
 	t.Helper()
 	recs, err := l.MatchRecords()
 	require.NoError(t, err)

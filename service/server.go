@@ -16,6 +16,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/qf-dev/qf/ledger"
+
 	"github.com/holiman/uint256"
 	"github.com/prometheus/client_golang/prometheus"
 
@@ -65,7 +67,7 @@ const MaxBody = 4 << 10
 type Server struct {
 	cfg    Config
 	st     *store.Store
-	led    *store.Ledger
+	led    *ledger.Ledger
 	mux    *http.ServeMux
 	met    *metrics
 	agents sync.Map // name → store.Agent
@@ -85,7 +87,7 @@ type Server struct {
 	ipLim, keyLim *limiters
 
 	openRound atomic.Uint64 // for /healthz, lock-free
-	last      atomic.Pointer[store.MatchRecord]
+	last      atomic.Pointer[ledger.MatchRecord]
 	statsBody atomic.Pointer[statsReply] // the last /stats reply
 	indexMu   sync.Mutex                 // one per-gap indexing at a time
 	indexed   atomic.Uint64              // the last round in the per-gap index
@@ -135,7 +137,7 @@ func New(st *store.Store, cfg Config) (*Server, error) {
 		}
 		tlsConf = &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12}
 	}
-	led, err := st.Ledger()
+	led, err := ledger.New(st)
 	if err != nil {
 		return nil, err
 	}
@@ -168,7 +170,7 @@ func New(st *store.Store, cfg Config) (*Server, error) {
 }
 
 // Ledger is the server's ledger.
-func (s *Server) Ledger() *store.Ledger { return s.led }
+func (s *Server) Ledger() *ledger.Ledger { return s.led }
 
 // Handler is the API behind its rate limits, metrics and access log.
 // Requests no route matches get the mux's 404 or 405 as a JSON error too.
@@ -239,14 +241,14 @@ func (s *Server) Serve(ctx context.Context, l net.Listener) error {
 }
 
 // Match closes the open round now, for the admin (see [Server.MatchAs]).
-func (s *Server) Match() (store.MatchRecord, error) { return s.MatchAs(store.Origin{Key: "admin"}) }
+func (s *Server) Match() (ledger.MatchRecord, error) { return s.MatchAs(ledger.Origin{Key: "admin"}) }
 
 // MatchAs closes the open round now, for o (its Key and Request go into
-// the journal; a zero o.At is the clock's now): [store.Ledger.MatchOn],
+// the journal; a zero o.At is the clock's now): [ledger.Ledger.MatchOn],
 // or MatchCQFOn in a cqf round, computed on a snapshot while funding goes
 // on. A failure leaves the round open; it is logged and counted
 // ([Server.MatchFailures]), and a panic in the computation is one too.
-func (s *Server) MatchAs(o store.Origin) (rec store.MatchRecord, err error) {
+func (s *Server) MatchAs(o ledger.Origin) (rec ledger.MatchRecord, err error) {
 	s.matchMu.Lock()
 	defer s.matchMu.Unlock()
 	if o.At.IsZero() {
@@ -263,7 +265,7 @@ func (s *Server) MatchAs(o store.Origin) (rec store.MatchRecord, err error) {
 		switch {
 		case err == nil:
 			s.met.matches.Add(1)
-		case errors.Is(err, store.ErrNoOpenRound), errors.Is(err, store.ErrMatching):
+		case errors.Is(err, ledger.ErrNoOpenRound), errors.Is(err, ledger.ErrMatching):
 		default:
 			n := uint64(0)
 			if open != nil {
@@ -291,9 +293,9 @@ func (s *Server) MatchFailures() (n int64, last *MatchFailure) {
 }
 
 // VoidRound voids open round n for o, refunding every escrowed
-// contribution to its agent in one batch ([store.Ledger.VoidRound]): the
+// contribution to its agent in one batch ([ledger.Ledger.VoidRound]): the
 // admin's remedy for a round that cannot be matched.
-func (s *Server) VoidRound(o store.Origin, n uint64) (store.MatchRecord, error) {
+func (s *Server) VoidRound(o ledger.Origin, n uint64) (ledger.MatchRecord, error) {
 	s.matchMu.Lock()
 	defer s.matchMu.Unlock()
 	if o.At.IsZero() {
@@ -434,9 +436,9 @@ func (s *Server) RunSchedule(ctx context.Context) error {
 		wake := slotAfter(anchor, every, now)
 		if due {
 			if retryAt.IsZero() || !now.Before(retryAt) {
-				_, err := s.MatchAs(store.Origin{Key: "scheduler", At: now})
+				_, err := s.MatchAs(ledger.Origin{Key: "scheduler", At: now})
 				switch {
-				case err == nil, errors.Is(err, store.ErrNoOpenRound):
+				case err == nil, errors.Is(err, ledger.ErrNoOpenRound):
 					retryAt, backoff = time.Time{}, 0
 				case errors.Is(err, store.ErrStorage):
 					return fmt.Errorf("scheduled match: %w", err)

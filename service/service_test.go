@@ -7,6 +7,8 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/qf-dev/qf/ledger"
+
 	"github.com/stretchr/testify/require"
 
 	"github.com/qf-dev/qf/ingest"
@@ -26,7 +28,7 @@ func TestConcurrentFunding(t *testing.T) {
 	e := newEnv(t, agents, amount*afford, service.Config{})
 	type ack struct {
 		agent, key string
-		rc         store.Receipt
+		rc         ledger.Receipt
 	}
 	var mu sync.Mutex
 	var acks []ack
@@ -44,7 +46,7 @@ func TestConcurrentFunding(t *testing.T) {
 					mu.Lock()
 					switch code {
 					case http.StatusCreated:
-						acks = append(acks, ack{agent, key, decodeJSON[store.Receipt](t, body)})
+						acks = append(acks, ack{agent, key, decodeJSON[ledger.Receipt](t, body)})
 					case http.StatusUnprocessableEntity:
 						require.Contains(t, string(body), "insufficient balance")
 						refused[agent]++
@@ -61,7 +63,7 @@ func TestConcurrentFunding(t *testing.T) {
 	for a := range agents {
 		agent := fmt.Sprintf("a%d", a)
 		require.Equal(t, perAgent-afford, refused[agent], agent)
-		require.Zero(t, e.balance(t, store.AgentAccount(agent)), agent)
+		require.Zero(t, e.balance(t, ledger.AgentAccount(agent)), agent)
 	}
 	// Every acknowledged contribution is stored once, under its receipt's id.
 	stored := map[string]int{}
@@ -79,7 +81,7 @@ func TestConcurrentFunding(t *testing.T) {
 		code, body, replay := e.do(t, "POST", "/api/gaps/"+a.rc.Gap+"/fund", a.agent, `{"amount":"10"}`, "Idempotency-Key", a.key)
 		require.Equal(t, http.StatusOK, code)
 		require.True(t, replay)
-		require.Equal(t, a.rc, decodeJSON[store.Receipt](t, body))
+		require.Equal(t, a.rc, decodeJSON[ledger.Receipt](t, body))
 	}
 	require.EqualValues(t, agents*afford*amount, e.balance(t, "gap:1")+e.balance(t, "gap:2")+e.balance(t, "gap:3"))
 }
@@ -226,7 +228,7 @@ func TestMatchOverHTTP(t *testing.T) {
 
 	code, body, _ = e.do(t, "POST", "/api/gaps/funding/match", "ops", "")
 	require.Equal(t, 200, code, string(body))
-	rec := decodeJSON[store.MatchRecord](t, body)
+	rec := decodeJSON[ledger.MatchRecord](t, body)
 	require.Equal(t, "1000000", rec.Matched)
 	require.EqualValues(t, 1_000_221, e.balance(t, "gap:1"))
 	require.EqualValues(t, 400, e.balance(t, "gap:2"))

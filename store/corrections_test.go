@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"github.com/qf-dev/qf/ledger"
 	"math/big"
 	"testing"
 
@@ -160,16 +161,16 @@ func TestLedgerFundKeepsRoundTotal(t *testing.T) {
 	require.NoError(t, err)
 	_, _, err = s.AddAgent("alice", false) // credits go only to existing agents
 	require.NoError(t, err)
-	l, err := s.Ledger()
+	l, err := ledger.New(s)
 	require.NoError(t, err)
-	_, err = l.Credit(store.AgentAccount("alice"), uint256.NewInt(1000))
+	_, err = l.Credit(ledger.AgentAccount("alice"), uint256.NewInt(1000))
 	require.NoError(t, err)
-	_, _, err = l.FundSync(store.FundRequest{Agent: "alice", Gap: *uint256.NewInt(1), Amount: *uint256.NewInt(99)})
+	_, _, err = l.FundSync(ledger.FundRequest{Agent: "alice", Gap: *uint256.NewInt(1), Amount: *uint256.NewInt(99)})
 	require.NoError(t, err, "up to 2^256-1 exactly")
-	_, _, err = l.FundSync(store.FundRequest{Agent: "alice", Gap: *uint256.NewInt(2), Amount: *uint256.NewInt(1)})
+	_, _, err = l.FundSync(ledger.FundRequest{Agent: "alice", Gap: *uint256.NewInt(2), Amount: *uint256.NewInt(1)})
 	require.ErrorIs(t, err, calc.ErrOverflow)
 	require.EqualError(t, err, "exceeds 2^256-1: round 1's total with this contribution")
-	b, err := l.Balance(store.AgentAccount("alice"))
+	b, err := l.Balance(ledger.AgentAccount("alice"))
 	require.NoError(t, err)
 	require.Equal(t, uint64(901), b.Uint64(), "nothing moved")
 	_, err = computeStored(s, 1)

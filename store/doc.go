@@ -55,7 +55,11 @@
 //	X                      the last round the per-gap index covers (8 bytes)
 //	Z                      the matching scheduler's state (JSON: last match, anchor)
 //
-// The ledger ([Ledger]) is double-entry: every balance change is a
-// journal entry written in the same batch, and [Ledger.Check] replays the
-// journal. [OpenWith] makes storage fail-stop ([Options]).
+// The service's token ledger (package ledger) is built on the records
+// layer of kv.go: [Store.Get], [Store.NewIter], batches applied by
+// [Store.Apply] under the store's writer lock, [Store.SyncWAL], and the
+// record encodings it shares with the store ([PutContribution],
+// [Store.PutRound], [Store.CloseInto]). Its keys (a, S, I, M, J, x, X, Z)
+// are declared here with the others. [OpenWith] makes storage fail-stop
+// ([Options]): a failed write fails the store.
 package store

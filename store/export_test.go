@@ -9,7 +9,7 @@ import "github.com/cockroachdb/pebble/v2"
 func (s *Store) SetRaw(key, v []byte) error { return s.db.Set(key, v, pebble.Sync) }
 
 // PutRound writes a round's record as it is.
-func (s *Store) PutRound(r Round) error { return s.putRound(nil, r) }
+func (s *Store) PutRoundRaw(r Round) error { return s.putRound(nil, r) }
 
 var (
 	ContribKey         = contribKey

@@ -12,6 +12,8 @@ import (
 	"syscall"
 	"testing"
 
+	"github.com/qf-dev/qf/ledger"
+
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/holiman/uint256"
 	"github.com/stretchr/testify/require"
@@ -46,9 +48,9 @@ func TestFullDiskFailsTheStore(t *testing.T) {
 	require.NoError(t, err)
 	_, err = s.CreateRound(store.Round{Config: calc.Config{Mechanism: "qf"}, Name: "service"})
 	require.NoError(t, err)
-	l, err := s.Ledger()
+	l, err := ledger.New(s)
 	require.NoError(t, err)
-	_, err = l.Credit(store.AgentAccount("alice"), new(uint256.Int).Lsh(u(1), 100))
+	_, err = l.Credit(ledger.AgentAccount("alice"), new(uint256.Int).Lsh(u(1), 100))
 	require.NoError(t, err)
 	var st syscall.Statfs_t
 	require.NoError(t, syscall.Statfs(dir, &st))
@@ -60,7 +62,7 @@ func TestFullDiskFailsTheStore(t *testing.T) {
 				err = fmt.Errorf("panic: %v", p)
 			}
 		}()
-		_, _, err = l.FundSync(store.FundRequest{Agent: "alice", Gap: *u(1), Amount: *u(1), Key: fmt.Sprintf("k%d-%0100d", i, 0)})
+		_, _, err = l.FundSync(ledger.FundRequest{Agent: "alice", Gap: *u(1), Amount: *u(1), Key: fmt.Sprintf("k%d-%0100d", i, 0)})
 		return err
 	}
 	acked := 0
@@ -77,13 +79,14 @@ func TestFullDiskFailsTheStore(t *testing.T) {
 		err := fund(acked + 1 + i)
 		require.ErrorIs(t, err, store.ErrStorage, "refused at once, not hung")
 	}
-	_, err = l.Credit(store.PoolAccount, u(1))
+	_, err = l.Credit(ledger.PoolAccount, u(1))
 	require.True(t, errors.Is(err, store.ErrStorage), "%v", err)
 	_, _, err = s.AddAgent("bob", false)
 	require.ErrorIs(t, err, store.ErrStorage)
-	b, err := l.Balance(store.AgentAccount("alice"))
+	b, err := l.Balance(ledger.AgentAccount("alice"))
 	require.NoError(t, err, "reads go on")
 	require.False(t, b.IsZero())
 	require.EqualValues(t, 1, failures.Load(), "OnFail runs once")
 	require.GreaterOrEqual(t, count(t, s, 1), acked, "every synced fund is readable")
 }
+func u(x uint64) *uint256.Int { return uint256.NewInt(x) }

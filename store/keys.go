@@ -27,12 +27,12 @@ const (
 	// prefixVoid: 'v' + round number + contribution id → the [Void]
 	// record of a voided contribution.
 	prefixVoid = 'v'
-	// prefixReport: 'R' + round number → a closed pool round's report
+	// PrefixReport: 'R' + round number → a closed pool round's report
 	// record (a payout.Report, written by package round).
-	prefixReport = 'R'
-	// prefixCQFOutcome: 'Q' + round number → a closed coordinated-QF
+	PrefixReport = 'R'
+	// PrefixCQFOutcome: 'Q' + round number → a closed coordinated-QF
 	// round's outcome record (a round.CQFOutcome, written by package round).
-	prefixCQFOutcome = 'Q'
+	PrefixCQFOutcome = 'Q'
 	// prefixTree: 'T' + round number → a closed round's payout tree (a
 	// merkle.Tree); absent when the round paid nothing.
 	prefixTree = 'T'
@@ -45,25 +45,25 @@ const (
 	// prefixAgent: 'A' + agent name → the [Agent] record (its key's hash).
 	prefixAgent = 'A'
 
-	// prefixAccount: 'a' + account name → the ledger balance (32 bytes,
+	// PrefixAccount: 'a' + account name → the ledger balance (32 bytes,
 	// big-endian).
-	prefixAccount = 'a'
+	PrefixAccount = 'a'
 	// prefixSupply: 'S' → the ledger's total supply (32 bytes, big-endian).
 	prefixSupply = 'S'
-	// prefixIdempotency: 'I' + agent + 0 + key → the idemRecord (the
+	// PrefixIdempotency: 'I' + agent + 0 + key → the idemRecord (the
 	// receipt) of an idempotent fund request.
-	prefixIdempotency = 'I'
-	// prefixMatch: 'M' + round number → the [MatchRecord] of a matched or
+	PrefixIdempotency = 'I'
+	// PrefixMatch: 'M' + round number → the [MatchRecord] of a matched or
 	// voided round.
-	prefixMatch = 'M'
+	PrefixMatch = 'M'
 	// prefixSchedule: 'Z' → the scheduler's [ScheduleState].
 	prefixSchedule = 'Z'
-	// prefixJournal: 'J' + sequence number → a [JournalEntry].
-	prefixJournal = 'J'
-	// prefixGapMatch: 'x' + gap id (uint256) + round number → the gap's
+	// PrefixJournal: 'J' + sequence number → a [JournalEntry].
+	PrefixJournal = 'J'
+	// PrefixGapMatch: 'x' + gap id (uint256) + round number → the gap's
 	// [MatchRecordGap] line of that round's match record, without the gap
 	// (the per-gap index, built by [Store.IndexMatches]).
-	prefixGapMatch = 'x'
+	PrefixGapMatch = 'x'
 	// prefixIndexed: 'X' → the last round the per-gap index holds (8
 	// bytes, big-endian).
 	prefixIndexed = 'X'
@@ -74,9 +74,9 @@ const (
 var markerKey = []byte{prefixMarker, 'q', 'f'}
 
 var (
-	supplyKey   = []byte{prefixSupply}
-	scheduleKey = []byte{prefixSchedule}
-	indexedKey  = []byte{prefixIndexed}
+	SupplyKey   = []byte{prefixSupply}
+	ScheduleKey = []byte{prefixSchedule}
+	IndexedKey  = []byte{prefixIndexed}
 )
 
 // roundKey is prefix + round number n (rounds, results, trees, matches).
@@ -109,22 +109,25 @@ func voidKey(round uint64, id []byte) []byte {
 
 func agentKey(name string) []byte { return append([]byte{prefixAgent}, name...) }
 
-func accountKey(account string) []byte { return append([]byte{prefixAccount}, account...) }
+func AccountKey(account string) []byte { return append([]byte{PrefixAccount}, account...) }
 
-func idemKey(agent, key string) []byte {
-	return append(append(append([]byte{prefixIdempotency}, agent...), 0), key...)
+func IdemKey(agent, key string) []byte {
+	return append(append(append([]byte{PrefixIdempotency}, agent...), 0), key...)
 }
 
-func journalKey(seq uint64) []byte {
+// MatchKey is the key of round n's [ledger.MatchRecord].
+func MatchKey(n uint64) []byte { return roundKey(PrefixMatch, n) }
+
+func JournalKey(seq uint64) []byte {
 	k := make([]byte, 9)
-	k[0] = prefixJournal
+	k[0] = PrefixJournal
 	binary.BigEndian.PutUint64(k[1:], seq)
 	return k
 }
 
-func gapMatchKey(g *uint256.Int, round uint64) []byte {
+func GapMatchKey(g *uint256.Int, round uint64) []byte {
 	k := make([]byte, 41)
-	k[0] = prefixGapMatch
+	k[0] = PrefixGapMatch
 	g.WriteToSlice(k[1:33])
 	binary.BigEndian.PutUint64(k[33:], round)
 	return k

@@ -35,7 +35,7 @@ func TestBadRowFromBeforeCanBeVoided(t *testing.T) {
 	r, err := s.Round(1)
 	require.NoError(t, err)
 	r.Contributions++
-	require.NoError(t, s.PutRound(r))
+	require.NoError(t, s.PutRoundRaw(r))
 
 	compute := func() error {
 		gaps, err := s.Gaps()

@@ -16,7 +16,7 @@ import (
 // tree (nil when nothing was matched) and the status. It fails if the
 // round is not open, so a round is closed once, or is a cqf round.
 func (s *Store) CloseRound(n uint64, report []byte, tree *merkle.Tree) (Round, error) {
-	return s.closeRound(n, prefixReport, report, tree)
+	return s.closeRound(n, PrefixReport, report, tree)
 }
 
 // closeRound closes round n with its results under kind ('R' for pool
@@ -28,7 +28,7 @@ func (s *Store) closeRound(n uint64, kind byte, results []byte, tree *merkle.Tre
 	if err != nil {
 		return r, err
 	}
-	if isCQF := r.Config.Mechanism == calc.CQFName; isCQF != (kind == prefixCQFOutcome) {
+	if isCQF := r.Config.Mechanism == calc.CQFName; isCQF != (kind == PrefixCQFOutcome) {
 		if isCQF {
 			return r, fmt.Errorf("round %d: %w", n, ErrCQFRound)
 		}
@@ -88,7 +88,7 @@ func (s *Store) ReportRecord(n uint64) ([]byte, error) {
 	if r.Config.Mechanism == calc.CQFName {
 		return nil, fmt.Errorf("round %d: %w (qf stats shows each pledge)", n, ErrCQFRound)
 	}
-	v, _, err := s.get(roundKey(prefixReport, n))
+	v, _, err := s.get(roundKey(PrefixReport, n))
 	return v, err
 }
 
@@ -130,7 +130,7 @@ var ErrCQFRound = errors.New("a coordinated-QF round has pledge results, not a m
 // (the JSON of a round.CQFOutcome) and tree in one batch. It fails if the
 // round is not open or not cqf.
 func (s *Store) CloseCQFRound(n uint64, outcome []byte, tree *merkle.Tree) (Round, error) {
-	return s.closeRound(n, prefixCQFOutcome, outcome, tree)
+	return s.closeRound(n, PrefixCQFOutcome, outcome, tree)
 }
 
 // CQFOutcomeRecord returns a closed coordinated-QF round's outcome record
@@ -144,7 +144,7 @@ func (s *Store) CQFOutcomeRecord(n uint64) ([]byte, *merkle.Tree, error) {
 	if r.Config.Mechanism != calc.CQFName {
 		return nil, nil, notCQF(r)
 	}
-	v, ok, err := s.get(roundKey(prefixCQFOutcome, n))
+	v, ok, err := s.get(roundKey(PrefixCQFOutcome, n))
 	if err != nil {
 		return nil, nil, err
 	}

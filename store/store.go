@@ -40,7 +40,7 @@ const (
 	StatusClosed    Status = "closed"
 	StatusSubmitted Status = "submitted"
 	// StatusVoid is a service round voided by the admin: every
-	// contribution went back to its agent (store.Ledger.VoidRound).
+	// contribution went back to its agent (package ledger, Ledger.VoidRound).
 	StatusVoid Status = "void"
 )
 

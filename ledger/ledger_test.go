@@ -1,4 +1,4 @@
-package store_test
+package ledger_test
 
 import (
 	"sync"
@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/qf-dev/qf/calc"
+	"github.com/qf-dev/qf/ledger"
 	"github.com/qf-dev/qf/round"
 	"github.com/qf-dev/qf/store"
 )
@@ -17,74 +18,74 @@ func u(x uint64) *uint256.Int { return uint256.NewInt(x) }
 
 func computeWith(s *store.Store) store.Compute { return round.LedgerCompute(s) }
 
-func ledger(t *testing.T) (*store.Store, *store.Ledger, string) {
+func newLedger(t *testing.T) (*store.Store, *ledger.Ledger, string) {
 	s, dir := setup(t) // gaps 1 and 2, round 1 open
-	l, err := s.Ledger()
+	l, err := ledger.New(s)
 	require.NoError(t, err)
 	for _, a := range []string{"alice", "bob", "carol"} {
 		_, _, err := s.AddAgent(a, false)
 		require.NoError(t, err)
-		_, err = l.Credit(store.AgentAccount(a), u(1000))
+		_, err = l.Credit(ledger.AgentAccount(a), u(1000))
 		require.NoError(t, err)
 	}
-	_, err = l.Credit(store.PoolAccount, u(10000))
+	_, err = l.Credit(ledger.PoolAccount, u(10000))
 	require.NoError(t, err)
 	return s, l, dir
 }
 
-func bal(t *testing.T, l *store.Ledger, acct string) uint64 {
+func bal(t *testing.T, l *ledger.Ledger, acct string) uint64 {
 	b, err := l.Balance(acct)
 	require.NoError(t, err)
 	return b.Uint64()
 }
 
 func TestLedgerFundMovesAndRecords(t *testing.T) {
-	s, l, _ := ledger(t)
+	s, l, _ := newLedger(t)
 	defer s.Close()
-	rc, replay, err := l.FundSync(store.FundRequest{Agent: "alice", Gap: *u(1), Amount: *u(300), Key: "k1"})
+	rc, replay, err := l.FundSync(ledger.FundRequest{Agent: "alice", Gap: *u(1), Amount: *u(300), Key: "k1"})
 	require.NoError(t, err)
 	require.False(t, replay)
-	require.Equal(t, store.Receipt{ID: "api:alice:k1", Round: 1, Gap: "1", Agent: "alice", Amount: "300", Balance: "700", Escrow: "300"}, rc)
+	require.Equal(t, ledger.Receipt{ID: "api:alice:k1", Round: 1, Gap: "1", Agent: "alice", Amount: "300", Balance: "700", Escrow: "300"}, rc)
 	require.EqualValues(t, 700, bal(t, l, "agent:alice"))
 	require.EqualValues(t, 300, bal(t, l, "gap:1"))
 
 	// A retry with the same key moves nothing and returns the same receipt.
-	again, replay, err := l.FundSync(store.FundRequest{Agent: "alice", Gap: *u(1), Amount: *u(300), Key: "k1"})
+	again, replay, err := l.FundSync(ledger.FundRequest{Agent: "alice", Gap: *u(1), Amount: *u(300), Key: "k1"})
 	require.NoError(t, err)
 	require.True(t, replay)
 	require.Equal(t, rc, again)
 	require.EqualValues(t, 700, bal(t, l, "agent:alice"))
 	// The same key for another request is refused; keys are per agent.
-	_, _, err = l.FundSync(store.FundRequest{Agent: "alice", Gap: *u(2), Amount: *u(300), Key: "k1"})
-	require.ErrorIs(t, err, store.ErrIdempotencyConflict)
-	_, _, err = l.FundSync(store.FundRequest{Agent: "bob", Gap: *u(1), Amount: *u(100), Key: "k1"})
+	_, _, err = l.FundSync(ledger.FundRequest{Agent: "alice", Gap: *u(2), Amount: *u(300), Key: "k1"})
+	require.ErrorIs(t, err, ledger.ErrIdempotencyConflict)
+	_, _, err = l.FundSync(ledger.FundRequest{Agent: "bob", Gap: *u(1), Amount: *u(100), Key: "k1"})
 	require.NoError(t, err)
 
 	// Twice to one gap in a round: one contributor with the sum.
-	_, _, err = l.FundSync(store.FundRequest{Agent: "alice", Gap: *u(1), Amount: *u(50)})
+	_, _, err = l.FundSync(ledger.FundRequest{Agent: "alice", Gap: *u(1), Amount: *u(50)})
 	require.NoError(t, err)
 	r, tally := l.Tally()
 	require.EqualValues(t, 1, r.Number)
 	require.Equal(t, 3, r.Contributions)
-	require.Equal(t, store.GapTally{Direct: *u(450), Contributors: 2}, tally[*u(1)])
+	require.Equal(t, ledger.GapTally{Direct: *u(450), Contributors: 2}, tally[*u(1)])
 	require.Equal(t, 3, count(t, s, 1))
 	_, err = l.Check()
 	require.NoError(t, err)
 }
 
 func TestLedgerRefusesAndMovesNothing(t *testing.T) {
-	s, l, _ := ledger(t)
+	s, l, _ := newLedger(t)
 	defer s.Close()
 	for _, tc := range []struct {
 		name string
-		req  store.FundRequest
+		req  ledger.FundRequest
 		err  error
 	}{
-		{"overdraft", store.FundRequest{Agent: "alice", Gap: *u(1), Amount: *u(1001)}, store.ErrInsufficient},
-		{"zero", store.FundRequest{Agent: "alice", Gap: *u(1), Amount: *u(0)}, calc.ErrAmount},
-		{"unknown gap", store.FundRequest{Agent: "alice", Gap: *u(9), Amount: *u(1)}, calc.ErrUnknownGap},
-		{"no such agent", store.FundRequest{Agent: "dave", Gap: *u(1), Amount: *u(1)}, store.ErrInsufficient},
-		{"bad agent", store.FundRequest{Agent: "Dave!", Gap: *u(1), Amount: *u(1)}, store.ErrAgentName},
+		{"overdraft", ledger.FundRequest{Agent: "alice", Gap: *u(1), Amount: *u(1001)}, ledger.ErrInsufficient},
+		{"zero", ledger.FundRequest{Agent: "alice", Gap: *u(1), Amount: *u(0)}, calc.ErrAmount},
+		{"unknown gap", ledger.FundRequest{Agent: "alice", Gap: *u(9), Amount: *u(1)}, calc.ErrUnknownGap},
+		{"no such agent", ledger.FundRequest{Agent: "dave", Gap: *u(1), Amount: *u(1)}, ledger.ErrInsufficient},
+		{"bad agent", ledger.FundRequest{Agent: "Dave!", Gap: *u(1), Amount: *u(1)}, store.ErrAgentName},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, _, err := l.FundSync(tc.req)
@@ -101,7 +102,7 @@ func TestLedgerRefusesAndMovesNothing(t *testing.T) {
 // Concurrent funding never overdraws: of 40 requests of 100 against a
 // balance of 1000 exactly 10 succeed.
 func TestLedgerConcurrentNoOverdraft(t *testing.T) {
-	s, l, _ := ledger(t)
+	s, l, _ := newLedger(t)
 	defer s.Close()
 	var wg sync.WaitGroup
 	var mu sync.Mutex
@@ -110,13 +111,13 @@ func TestLedgerConcurrentNoOverdraft(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			_, _, err := l.FundSync(store.FundRequest{Agent: "bob", Gap: *u(2), Amount: *u(100)})
+			_, _, err := l.FundSync(ledger.FundRequest{Agent: "bob", Gap: *u(2), Amount: *u(100)})
 			mu.Lock()
 			defer mu.Unlock()
 			if err == nil {
 				ok++
 			} else {
-				require.ErrorIs(t, err, store.ErrInsufficient)
+				require.ErrorIs(t, err, ledger.ErrInsufficient)
 			}
 		}()
 	}
@@ -129,10 +130,10 @@ func TestLedgerConcurrentNoOverdraft(t *testing.T) {
 }
 
 func TestLedgerMatchPaysEscrowsAndOpensNext(t *testing.T) {
-	s, l, dir := ledger(t)
+	s, l, dir := newLedger(t)
 	defer func() { _ = s.Close() }()
 	// Gap 1: alice 100 + bob 100 → (10+10)² − 200 = 200; gap 2: carol 400 → 0.
-	for _, f := range []store.FundRequest{
+	for _, f := range []ledger.FundRequest{
 		{Agent: "alice", Gap: *u(1), Amount: *u(100)},
 		{Agent: "bob", Gap: *u(1), Amount: *u(100)},
 		{Agent: "carol", Gap: *u(2), Amount: *u(400)},
@@ -146,7 +147,7 @@ func TestLedgerMatchPaysEscrowsAndOpensNext(t *testing.T) {
 	require.Equal(t, "3000", rec.Pool, "the configured size, under the pool's balance")
 	require.Equal(t, "3000", rec.Matched)
 	require.Equal(t, 1, rec.GapsFunded)
-	require.Equal(t, []store.MatchRecordGap{{Gap: "1", Direct: "200", Match: "3000"}, {Gap: "2", Direct: "400", Match: "0"}}, rec.Gaps)
+	require.Equal(t, []ledger.MatchRecordGap{{Gap: "1", Direct: "200", Match: "3000"}, {Gap: "2", Direct: "400", Match: "0"}}, rec.Gaps)
 	require.EqualValues(t, 7000, bal(t, l, "pool"))
 	require.EqualValues(t, 3200, bal(t, l, "gap:1"))
 	require.EqualValues(t, 400, bal(t, l, "gap:2"))
@@ -163,14 +164,14 @@ func TestLedgerMatchPaysEscrowsAndOpensNext(t *testing.T) {
 	require.Equal(t, at, st.LastMatch)
 
 	// Round 2 with the whole pool (size nil); then everything survives a reopen.
-	_, _, err = l.FundSync(store.FundRequest{Agent: "alice", Gap: *u(2), Amount: *u(9)})
+	_, _, err = l.FundSync(ledger.FundRequest{Agent: "alice", Gap: *u(2), Amount: *u(9)})
 	require.NoError(t, err)
 	rec, err = l.Match(nil, at.Add(time.Hour), computeWith(s))
 	require.NoError(t, err)
 	require.Equal(t, "7000", rec.Pool)
 	require.NoError(t, s.Close())
 	s = open(t, dir)
-	l, err = s.Ledger()
+	l, err = ledger.New(s)
 	require.NoError(t, err)
 	rep, err := l.Check()
 	require.NoError(t, err)
@@ -184,8 +185,8 @@ func TestLedgerMatchPaysEscrowsAndOpensNext(t *testing.T) {
 
 // Check catches a balance changed behind the ledger's back.
 func TestLedgerCheckCatchesTampering(t *testing.T) {
-	s, l, dir := ledger(t)
-	_, _, err := l.FundSync(store.FundRequest{Agent: "alice", Gap: *u(1), Amount: *u(10)})
+	s, l, dir := newLedger(t)
+	_, _, err := l.FundSync(ledger.FundRequest{Agent: "alice", Gap: *u(1), Amount: *u(10)})
 	require.NoError(t, err)
 	require.NoError(t, s.Close())
 	s = open(t, dir)
@@ -193,10 +194,10 @@ func TestLedgerCheckCatchesTampering(t *testing.T) {
 	// An import outside the ledger with an api: id claims escrow that was never moved.
 	_, err = s.Import(1, feed(row("api:forged", "mallory", 1, 5)))
 	require.NoError(t, err)
-	l, err = s.Ledger()
+	l, err = ledger.New(s)
 	require.NoError(t, err)
 	_, err = l.Check()
-	require.ErrorIs(t, err, store.ErrLedger)
+	require.ErrorIs(t, err, ledger.ErrLedger)
 	require.EqualError(t, err, "ledger inconsistent: round 1: contribution api:forged (mallory gave 5 to gap 1) has no journal entry: it was not funded through the ledger (written with qf contribute or qf import?); remove it or void the round")
 }
 
@@ -234,9 +235,9 @@ func TestAgentsAndKeys(t *testing.T) {
 
 func TestValidAccount(t *testing.T) {
 	for _, ok := range []string{"pool", "agent:a-b_c", "gap:0", "gap:12"} {
-		require.NoError(t, store.ValidAccount(ok), ok)
+		require.NoError(t, ledger.ValidAccount(ok), ok)
 	}
 	for _, bad := range []string{"", "pools", "agent:", "agent:A", "gap:", "gap:x", "gap:012", "gap:-1"} {
-		require.Error(t, store.ValidAccount(bad), bad)
+		require.Error(t, ledger.ValidAccount(bad), bad)
 	}
 }

@@ -1,32 +1,32 @@
-package store_test
+package ledger_test
 
 import (
 	"testing"
 	"time"
 
-	"github.com/stretchr/testify/require"
+	"github.com/qf-dev/qf/ledger"
 
-	"github.com/qf-dev/qf/store"
+	"github.com/stretchr/testify/require"
 )
 
 // The per-gap index of past matches: built from where it stopped, read a
 // page at a time, per gap; the other reads answer without the tally.
 func TestMatchIndexAndReads(t *testing.T) {
-	s, l, _ := ledger(t)
+	s, l, _ := newLedger(t)
 	defer func() { _ = s.Close() }()
-	_, ok, err := s.LastMatchRound()
+	_, ok, err := ledger.LastMatchRound(s)
 	require.NoError(t, err)
 	require.False(t, ok, "no match yet")
 	reads := 0
 	read := func() { reads++ }
-	done, err := s.IndexMatches(read)
+	done, err := ledger.IndexMatches(s, read)
 	require.NoError(t, err)
 	require.Zero(t, done)
 
 	at := time.Date(2026, 11, 23, 6, 0, 0, 0, time.UTC)
 	matchRound := func(gaps ...uint64) {
 		for _, g := range gaps {
-			_, _, err := l.FundSync(store.FundRequest{Agent: "alice", Gap: *u(g), Amount: *u(10)})
+			_, _, err := l.FundSync(ledger.FundRequest{Agent: "alice", Gap: *u(g), Amount: *u(10)})
 			require.NoError(t, err)
 		}
 		_, err := l.Match(u(10), at, computeWith(s))
@@ -34,34 +34,34 @@ func TestMatchIndexAndReads(t *testing.T) {
 	}
 	matchRound(1, 2) // round 1
 	matchRound(1)    // round 2
-	done, err = s.IndexMatches(read)
+	done, err = ledger.IndexMatches(s, read)
 	require.NoError(t, err)
 	require.EqualValues(t, 2, done)
 	require.Equal(t, 2, reads)
 	matchRound(2) // round 3
 	matchRound(1) // round 4
-	done, err = s.IndexMatches(read)
+	done, err = ledger.IndexMatches(s, read)
 	require.NoError(t, err)
 	require.EqualValues(t, 4, done)
 	require.Equal(t, 4, reads, "only the two new records are read")
-	done, err = s.IndexMatches(read)
+	done, err = ledger.IndexMatches(s, read)
 	require.NoError(t, err)
 	require.EqualValues(t, 4, done)
 	require.Equal(t, 4, reads, "nothing new: nothing read")
 
-	n, ok, err := s.LastMatchRound()
+	n, ok, err := ledger.LastMatchRound(s)
 	require.NoError(t, err)
 	require.True(t, ok)
 	require.EqualValues(t, 4, n)
-	rec, ok, err := s.MatchRecord(3)
+	rec, ok, err := ledger.ReadMatchRecord(s, 3)
 	require.NoError(t, err)
 	require.True(t, ok)
 	require.EqualValues(t, 3, rec.Round)
-	_, ok, err = s.MatchRecord(9)
+	_, ok, err = ledger.ReadMatchRecord(s, 9)
 	require.NoError(t, err)
 	require.False(t, ok)
 
-	rounds := func(ms []store.GapMatch) []uint64 {
+	rounds := func(ms []ledger.GapMatch) []uint64 {
 		var out []uint64
 		for _, m := range ms {
 			out = append(out, m.Round)
@@ -87,7 +87,7 @@ func TestMatchIndexAndReads(t *testing.T) {
 		{"a gap not registered", 7, 0, 10, nil, nil, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			ms, more, err := s.GapMatches(u(tc.gap), tc.after, tc.limit)
+			ms, more, err := ledger.GapMatches(s, u(tc.gap), tc.after, tc.limit)
 			require.NoError(t, err)
 			require.Equal(t, tc.want, rounds(ms))
 			require.Equal(t, tc.more, more)
@@ -106,9 +106,9 @@ func TestMatchIndexAndReads(t *testing.T) {
 	require.NoError(t, err)
 	require.False(t, ok)
 
-	_, _, err = l.FundSync(store.FundRequest{Agent: "bob", Gap: *u(2), Amount: *u(5)})
+	_, _, err = l.FundSync(ledger.FundRequest{Agent: "bob", Gap: *u(2), Amount: *u(5)})
 	require.NoError(t, err)
-	_, _, err = l.FundSync(store.FundRequest{Agent: "carol", Gap: *u(2), Amount: *u(6)})
+	_, _, err = l.FundSync(ledger.FundRequest{Agent: "carol", Gap: *u(2), Amount: *u(6)})
 	require.NoError(t, err)
 	open, ok := l.Open()
 	require.True(t, ok)

@@ -1,10 +1,12 @@
-package store_test
+package ledger_test
 
 import (
 	"errors"
 	"fmt"
 	"math/rand"
 	"testing"
+
+	"github.com/qf-dev/qf/ledger"
 
 	"github.com/cockroachdb/pebble/v2"
 	"github.com/holiman/uint256"
@@ -21,21 +23,21 @@ import (
 // of its own (an empty pool pays nothing), the check must still find it.
 func TestCheckFindsLateRowsOfAQuietRound(t *testing.T) {
 	s, l, dir := ledgerWith(t, calc.Config{Mechanism: "qf"}, u(1000))
-	_, _, err := l.FundSync(store.FundRequest{Agent: "alice", Gap: *u(1), Amount: *u(100), Key: "a1"})
+	_, _, err := l.FundSync(ledger.FundRequest{Agent: "alice", Gap: *u(1), Amount: *u(100), Key: "a1"})
 	require.NoError(t, err)
 	compute := func(snap *store.Store) store.Compute {
 		return func(r store.Round, cfg calc.Config) (*store.PoolResults, error) {
-			if _, _, err := l.FundSync(store.FundRequest{Agent: "bob", Gap: *u(2), Amount: *u(40), Key: "late"}); err != nil {
+			if _, _, err := l.FundSync(ledger.FundRequest{Agent: "bob", Gap: *u(2), Amount: *u(40), Key: "late"}); err != nil {
 				return nil, err
 			}
 			return round.LedgerCompute(snap)(r, cfg)
 		}
 	}
-	_, err = l.MatchOn(nil, store.Origin{}, compute)
+	_, err = l.MatchOn(nil, ledger.Origin{}, compute)
 	require.NoError(t, err)
 	_, err = l.Check()
 	require.NoError(t, err, "round 2 open, with the late row")
-	_, err = l.MatchOn(new(uint256.Int), store.Origin{}, round.LedgerCompute)
+	_, err = l.MatchOn(new(uint256.Int), ledger.Origin{}, round.LedgerCompute)
 	require.NoError(t, err, "round 2 matched with an empty pool")
 	_, err = l.Check()
 	require.NoError(t, err, "round 2 closed with no journal entry of its own")
@@ -43,7 +45,7 @@ func TestCheckFindsLateRowsOfAQuietRound(t *testing.T) {
 	// and across a restart
 	s2 := open(t, dir)
 	defer s2.Close()
-	l2, err := s2.Ledger()
+	l2, err := ledger.New(s2)
 	require.NoError(t, err)
 	rep, err := l2.Check()
 	require.NoError(t, err)
@@ -86,10 +88,10 @@ func TestRandomSequencesKeepTheLedgerConsistent(t *testing.T) {
 					g := u(uint64(rng.Intn(3) + 1)) // gap 3 is unknown
 					amt := amount()
 					key := fmt.Sprintf("k%d", rng.Intn(8))
-					before, err := l.Balance(store.AgentAccount(a))
+					before, err := l.Balance(ledger.AgentAccount(a))
 					require.NoError(t, err)
-					_, replay, err := l.FundSync(store.FundRequest{Agent: a, Gap: *g, Amount: *amt, Key: key})
-					after, err2 := l.Balance(store.AgentAccount(a))
+					_, replay, err := l.FundSync(ledger.FundRequest{Agent: a, Gap: *g, Amount: *amt, Key: key})
+					after, err2 := l.Balance(ledger.AgentAccount(a))
 					require.NoError(t, err2)
 					moved := new(uint256.Int).Sub(before, after)
 					switch {
@@ -105,22 +107,22 @@ func TestRandomSequencesKeepTheLedgerConsistent(t *testing.T) {
 					case op < 10:
 						fund(step)
 					case op < 13:
-						acct := store.PoolAccount
+						acct := ledger.PoolAccount
 						if rng.Intn(2) == 0 {
-							acct = store.AgentAccount(agents[rng.Intn(3)])
+							acct = ledger.AgentAccount(agents[rng.Intn(3)])
 						}
 						amt := amount()
 						_, err := l.Credit(acct, amt)
 						if err == nil {
 							supply.Add(supply, amt)
 						} else {
-							require.True(t, errors.Is(err, store.ErrOverflow) || errors.Is(err, store.ErrAccount), "step %d: %v", step, err)
+							require.True(t, errors.Is(err, ledger.ErrOverflow) || errors.Is(err, ledger.ErrAccount), "step %d: %v", step, err)
 						}
 					case op < 16:
 						during := rng.Intn(3)
 						var err error
 						if mech == calc.CQFName {
-							_, err = l.MatchCQFOn(store.Origin{}, func(snap *store.Store) store.ComputeCQF {
+							_, err = l.MatchCQFOn(ledger.Origin{}, func(snap *store.Store) store.ComputeCQF {
 								return func(r store.Round) (*store.CQFResults, error) {
 									for range during {
 										fund(step)
@@ -129,7 +131,7 @@ func TestRandomSequencesKeepTheLedgerConsistent(t *testing.T) {
 								}
 							})
 						} else {
-							_, err = l.MatchOn(nil, store.Origin{}, func(snap *store.Store) store.Compute {
+							_, err = l.MatchOn(nil, ledger.Origin{}, func(snap *store.Store) store.Compute {
 								return func(r store.Round, cfg calc.Config) (*store.PoolResults, error) {
 									for range during {
 										fund(step)
@@ -139,13 +141,13 @@ func TestRandomSequencesKeepTheLedgerConsistent(t *testing.T) {
 							})
 						}
 						if err != nil {
-							require.NotErrorIs(t, err, store.ErrLedger, "step %d", step)
+							require.NotErrorIs(t, err, ledger.ErrLedger, "step %d", step)
 						} else {
 							matched++
 						}
 					case op < 18:
 						cur, _ := l.Tally()
-						_, err := l.VoidRound(store.Origin{}, cur.Number)
+						_, err := l.VoidRound(ledger.Origin{}, cur.Number)
 						require.NoError(t, err, "step %d", step)
 					case op < 19:
 						a := agents[rng.Intn(3)]
@@ -162,8 +164,8 @@ func TestRandomSequencesKeepTheLedgerConsistent(t *testing.T) {
 							require.NoError(t, err)
 							revoked[a] = true
 						}
-						_, err := l.Credit(store.AgentAccount(a), u(1))
-						require.ErrorIs(t, err, store.ErrAccount, "a revoked agent is credited nothing")
+						_, err := l.Credit(ledger.AgentAccount(a), u(1))
+						require.ErrorIs(t, err, ledger.ErrAccount, "a revoked agent is credited nothing")
 					}
 					rep, err := l.Check()
 					require.NoError(t, err, "step %d", step)
@@ -185,10 +187,10 @@ func TestVoidRefundsOnlyLedgerFunds(t *testing.T) {
 	s, l, _ := ledgerWith(t, calc.Config{Mechanism: "qf"}, u(1000))
 	defer s.Close()
 	for _, a := range []string{"alice", "bob"} {
-		_, _, err := l.FundSync(store.FundRequest{Agent: a, Gap: *u(1), Amount: *u(100), Key: "r1"})
+		_, _, err := l.FundSync(ledger.FundRequest{Agent: a, Gap: *u(1), Amount: *u(100), Key: "r1"})
 		require.NoError(t, err)
 	}
-	_, err := l.MatchOn(nil, store.Origin{}, round.LedgerCompute)
+	_, err := l.MatchOn(nil, ledger.Origin{}, round.LedgerCompute)
 	require.NoError(t, err)
 	escrow, err := l.Balance("gap:1")
 	require.NoError(t, err)
@@ -199,7 +201,7 @@ func TestVoidRefundsOnlyLedgerFunds(t *testing.T) {
 	require.NoError(t, err)
 	before, err := l.Balance("agent:carol")
 	require.NoError(t, err)
-	_, err = l.VoidRound(store.Origin{}, 2)
+	_, err = l.VoidRound(ledger.Origin{}, 2)
 	require.NoError(t, err)
 	after, err := l.Balance("agent:carol")
 	require.NoError(t, err)
@@ -217,11 +219,11 @@ func TestVoidRefundsOnlyLedgerFunds(t *testing.T) {
 // pays them.
 func TestLateRowsOfAFailedMatchSurviveARestart(t *testing.T) {
 	s, l, dir := ledgerWith(t, calc.Config{Mechanism: "qf"}, u(1000))
-	_, _, err := l.FundSync(store.FundRequest{Agent: "alice", Gap: *u(1), Amount: *u(100), Key: "a"})
+	_, _, err := l.FundSync(ledger.FundRequest{Agent: "alice", Gap: *u(1), Amount: *u(100), Key: "a"})
 	require.NoError(t, err)
-	_, err = l.MatchOn(nil, store.Origin{}, func(*store.Store) store.Compute {
+	_, err = l.MatchOn(nil, ledger.Origin{}, func(*store.Store) store.Compute {
 		return func(store.Round, calc.Config) (*store.PoolResults, error) {
-			if _, _, err := l.FundSync(store.FundRequest{Agent: "bob", Gap: *u(1), Amount: *u(100), Key: "late"}); err != nil {
+			if _, _, err := l.FundSync(ledger.FundRequest{Agent: "bob", Gap: *u(1), Amount: *u(100), Key: "late"}); err != nil {
 				return nil, err
 			}
 			return nil, errors.New("killed")
@@ -231,7 +233,7 @@ func TestLateRowsOfAFailedMatchSurviveARestart(t *testing.T) {
 	require.NoError(t, s.Close())
 	s2 := open(t, dir)
 	defer s2.Close()
-	l2, err := s2.Ledger()
+	l2, err := ledger.New(s2)
 	require.NoError(t, err)
 	cur, tally := l2.Tally()
 	require.EqualValues(t, 1, cur.Number)
@@ -240,10 +242,10 @@ func TestLateRowsOfAFailedMatchSurviveARestart(t *testing.T) {
 	require.EqualValues(t, 200, d.Uint64())
 	_, err = l2.Check()
 	require.NoError(t, err)
-	_, replay, err := l2.FundSync(store.FundRequest{Agent: "bob", Gap: *u(1), Amount: *u(100), Key: "late"})
+	_, replay, err := l2.FundSync(ledger.FundRequest{Agent: "bob", Gap: *u(1), Amount: *u(100), Key: "late"})
 	require.NoError(t, err)
 	require.True(t, replay)
-	rec, err := l2.MatchOn(nil, store.Origin{}, round.LedgerCompute)
+	rec, err := l2.MatchOn(nil, ledger.Origin{}, round.LedgerCompute)
 	require.NoError(t, err)
 	require.Equal(t, "10000", rec.Matched, "two donors: the whole pool")
 	rep, err := l2.Check()
@@ -259,21 +261,21 @@ func TestLateRowsOfAFailedMatchSurviveARestart(t *testing.T) {
 // journaled ones, but not a forged api: row imported afterwards.
 func TestVoidOnAnOlderLedgerRefundsRowsBeforeTheJournal(t *testing.T) {
 	s, l, dir := ledgerWith(t, calc.Config{Mechanism: "qf"}, u(1000))
-	_, _, err := l.FundSync(store.FundRequest{Agent: "alice", Gap: *u(1), Amount: *u(10)})
+	_, _, err := l.FundSync(ledger.FundRequest{Agent: "alice", Gap: *u(1), Amount: *u(10)})
 	require.NoError(t, err)
 	require.NoError(t, s.Close())
 	rawWrite(t, dir, func(db *pebble.DB) { require.NoError(t, db.DeleteRange([]byte{'J'}, []byte{'J' + 1}, pebble.Sync)) })
 	s = open(t, dir)
 	defer s.Close()
-	l, err = s.Ledger()
+	l, err = ledger.New(s)
 	require.NoError(t, err)
-	_, _, err = l.FundSync(store.FundRequest{Agent: "bob", Gap: *u(1), Amount: *u(20)})
+	_, _, err = l.FundSync(ledger.FundRequest{Agent: "bob", Gap: *u(1), Amount: *u(20)})
 	require.NoError(t, err)
 	_, err = s.Import(1, feed(row("api:carol:x", "carol", 1, 500)))
 	require.NoError(t, err)
-	rec, err := l.VoidRound(store.Origin{}, 1)
+	rec, err := l.VoidRound(ledger.Origin{}, 1)
 	require.NoError(t, err)
-	require.Equal(t, []store.MatchRecordGap{{Gap: "1", Direct: "30", Match: "0", Refunded: "30"}}, rec.Gaps)
+	require.Equal(t, []ledger.MatchRecordGap{{Gap: "1", Direct: "30", Match: "0", Refunded: "30"}}, rec.Gaps)
 	for acct, want := range map[string]uint64{"agent:alice": 1000, "agent:bob": 1000, "agent:carol": 1000, "gap:1": 0} {
 		b, err := l.Balance(acct)
 		require.NoError(t, err)

@@ -1,4 +1,4 @@
-package store
+package ledger
 
 import (
 	"encoding/binary"
@@ -6,8 +6,8 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/cockroachdb/pebble/v2"
 	"github.com/holiman/uint256"
+	"github.com/qf-dev/qf/store"
 )
 
 // Journal entry kinds. Every balance change of the ledger is one entry (or
@@ -70,8 +70,8 @@ func (o Origin) key() string {
 }
 
 // lastJournalSeq reads the journal's last sequence number (0: empty).
-func (s *Store) lastJournalSeq() (uint64, error) {
-	it, err := s.rd.NewIter(&pebble.IterOptions{LowerBound: []byte{prefixJournal}, UpperBound: []byte{prefixJournal + 1}})
+func lastJournalSeq(s *store.Store) (uint64, error) {
+	it, err := s.NewIter([]byte{store.PrefixJournal}, []byte{store.PrefixJournal + 1})
 	if err != nil {
 		return 0, err
 	}
@@ -95,13 +95,13 @@ func (m *move) journal(kind, from, to string, amount *uint256.Int, round uint64,
 	if err != nil {
 		return err
 	}
-	return m.b.Set(journalKey(e.Seq), v, nil)
+	return m.b.Set(store.JournalKey(e.Seq), v, nil)
 }
 
 // Journal calls fn with each journal entry from sequence number from on, in
 // order, until fn returns false.
-func (s *Store) Journal(from uint64, fn func(JournalEntry) bool) error {
-	it, err := s.rd.NewIter(&pebble.IterOptions{LowerBound: journalKey(from), UpperBound: []byte{prefixJournal + 1}})
+func Journal(s *store.Store, from uint64, fn func(JournalEntry) bool) error {
+	it, err := s.NewIter(store.JournalKey(from), []byte{store.PrefixJournal + 1})
 	if err != nil {
 		return err
 	}
@@ -120,8 +120,8 @@ func (s *Store) Journal(from uint64, fn func(JournalEntry) bool) error {
 
 // journalBack calls fn with each journal entry from the last back, until
 // fn returns false.
-func (s *Store) journalBack(fn func(JournalEntry) bool) error {
-	it, err := s.rd.NewIter(&pebble.IterOptions{LowerBound: []byte{prefixJournal}, UpperBound: []byte{prefixJournal + 1}})
+func journalBack(s *store.Store, fn func(JournalEntry) bool) error {
+	it, err := s.NewIter([]byte{store.PrefixJournal}, []byte{store.PrefixJournal + 1})
 	if err != nil {
 		return err
 	}
@@ -136,4 +136,49 @@ func (s *Store) journalBack(fn func(JournalEntry) bool) error {
 		}
 	}
 	return it.Error()
+}
+
+// openJournal starts the journal of a ledger kept before it existed: one
+// opening entry per nonzero balance, so that the journal adds up to the
+// balances; the open round's contributions so far predate it.
+func (l *Ledger) openJournal() error {
+	it, err := l.s.NewIter([]byte{store.PrefixAccount}, []byte{store.PrefixAccount + 1})
+	if err != nil {
+		return err
+	}
+	defer it.Close()
+	m := l.newMove()
+	defer m.b.Close()
+	o := Origin{Key: "cli"}
+	for it.First(); it.Valid(); it.Next() {
+		b := new(uint256.Int).SetBytes(it.Value())
+		if b.IsZero() {
+			continue
+		}
+		if err := m.journal(JournalOpening, "", string(it.Key()[1:]), b, 0, "", o); err != nil {
+			return err
+		}
+	}
+	if err := it.Error(); err != nil {
+		return err
+	}
+	if m.entries == 0 && (l.open == nil || l.open.Contributions == 0) {
+		return nil // a new ledger
+	}
+	// The last entry marks where the journal starts in the open round.
+	round, n := uint64(0), 0
+	if l.open != nil {
+		round, n = l.open.Number, l.open.Contributions
+	}
+	m.entries++
+	e := JournalEntry{Seq: l.jseq + uint64(m.entries), Kind: JournalOpening, To: PoolAccount, Amount: "0", Round: round,
+		Contributions: n, Key: o.key(), At: o.at()}
+	v, err := json.Marshal(e)
+	if err != nil {
+		return err
+	}
+	if err := m.b.Set(store.JournalKey(e.Seq), v, nil); err != nil {
+		return err
+	}
+	return m.commit(true)
 }

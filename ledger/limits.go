@@ -1,17 +1,11 @@
-package store
+package ledger
 
 import (
-	"errors"
 	"fmt"
 
 	"github.com/holiman/uint256"
-
 	"github.com/qf-dev/qf/calc"
 )
-
-// ErrFundLimit reports a fund the open round's mechanism could not match:
-// refused when it is asked for, so that the match never fails on it.
-var ErrFundLimit = errors.New("refused: the round's mechanism cannot match this")
 
 // FundLimits are what a round's mechanism can match, checked on every fund
 // (see [LimitsFor]). A "total" is what one agent has given one gap in the

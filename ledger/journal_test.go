@@ -1,4 +1,4 @@
-package store_test
+package ledger_test
 
 import (
 	"encoding/binary"
@@ -6,6 +6,8 @@ import (
 	"math/big"
 	"testing"
 	"time"
+
+	"github.com/qf-dev/qf/ledger"
 
 	"github.com/cockroachdb/pebble/v2"
 	"github.com/ethereum/go-ethereum/common"
@@ -19,7 +21,7 @@ import (
 
 // ledgerWith is a ledger over gaps 1 and 2 whose open round 1 has cfg,
 // with agents alice, bob and carol holding each and an admin ops.
-func ledgerWith(t *testing.T, cfg calc.Config, each *uint256.Int) (*store.Store, *store.Ledger, string) {
+func ledgerWith(t *testing.T, cfg calc.Config, each *uint256.Int) (*store.Store, *ledger.Ledger, string) {
 	t.Helper()
 	dir := t.TempDir()
 	s := open(t, dir)
@@ -27,29 +29,29 @@ func ledgerWith(t *testing.T, cfg calc.Config, each *uint256.Int) (*store.Store,
 	require.NoError(t, err)
 	_, err = s.CreateRound(store.Round{Config: cfg, Name: "service"})
 	require.NoError(t, err)
-	l, err := s.Ledger()
+	l, err := ledger.New(s)
 	require.NoError(t, err)
 	for _, a := range []string{"alice", "bob", "carol"} {
 		_, _, err := s.AddAgent(a, false)
 		require.NoError(t, err)
-		_, err = l.Credit(store.AgentAccount(a), each)
+		_, err = l.Credit(ledger.AgentAccount(a), each)
 		require.NoError(t, err)
 	}
 	_, _, err = s.AddAgent("ops", true)
 	require.NoError(t, err)
-	_, err = l.Credit(store.PoolAccount, u(10000))
+	_, err = l.Credit(ledger.PoolAccount, u(10000))
 	require.NoError(t, err)
 	return s, l, dir
 }
 
-func journal(t *testing.T, s *store.Store) []store.JournalEntry {
+func journal(t *testing.T, s *store.Store) []ledger.JournalEntry {
 	t.Helper()
-	var out []store.JournalEntry
-	require.NoError(t, s.Journal(0, func(e store.JournalEntry) bool { out = append(out, e); return true }))
+	var out []ledger.JournalEntry
+	require.NoError(t, ledger.Journal(s, 0, func(e ledger.JournalEntry) bool { out = append(out, e); return true }))
 	return out
 }
 
-func supply(t *testing.T, l *store.Ledger) string {
+func supply(t *testing.T, l *ledger.Ledger) string {
 	t.Helper()
 	rep, err := l.Check()
 	require.NoError(t, err)
@@ -76,7 +78,7 @@ func TestCreditOnlyToPoolAndAgents(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			before := len(journal(t, s))
 			_, err := l.Credit(tc.account, u(5))
-			require.ErrorIs(t, err, store.ErrAccount)
+			require.ErrorIs(t, err, ledger.ErrAccount)
 			require.EqualError(t, err, tc.err)
 			require.Equal(t, "13000", supply(t, l), "nothing minted")
 			require.Len(t, journal(t, s), before, "nothing journaled")
@@ -84,11 +86,11 @@ func TestCreditOnlyToPoolAndAgents(t *testing.T) {
 	}
 	for _, ok := range []string{"pool", "agent:alice"} {
 		t.Run("credits "+ok, func(t *testing.T) {
-			_, err := l.CreditFrom(store.Origin{Key: "ops", Request: "r-" + ok}, ok, u(5))
+			_, err := l.CreditFrom(ledger.Origin{Key: "ops", Request: "r-" + ok}, ok, u(5))
 			require.NoError(t, err)
 			e := journal(t, s)
 			last := e[len(e)-1]
-			require.Equal(t, store.JournalCredit, last.Kind)
+			require.Equal(t, ledger.JournalCredit, last.Kind)
 			require.Equal(t, ok, last.To)
 			require.Equal(t, "", last.From)
 			require.Equal(t, "ops", last.Key)
@@ -103,15 +105,15 @@ func TestJournalRecordsEveryMove(t *testing.T) {
 	s, l, _ := ledgerWith(t, calc.Config{Mechanism: "qf"}, u(1000))
 	defer s.Close()
 	at := time.Date(2026, 11, 30, 12, 0, 0, 0, time.UTC)
-	_, _, err := l.FundSync(store.FundRequest{Agent: "alice", Gap: *u(1), Amount: *u(100), Key: "k1", Request: "req-1", At: at})
+	_, _, err := l.FundSync(ledger.FundRequest{Agent: "alice", Gap: *u(1), Amount: *u(100), Key: "k1", Request: "req-1", At: at})
 	require.NoError(t, err)
-	_, _, err = l.FundSync(store.FundRequest{Agent: "bob", Gap: *u(1), Amount: *u(50), At: at})
+	_, _, err = l.FundSync(ledger.FundRequest{Agent: "bob", Gap: *u(1), Amount: *u(50), At: at})
 	require.NoError(t, err)
-	_, err = l.MatchOn(u(3000), store.Origin{Key: "scheduler", At: at.Add(time.Hour)}, round.LedgerCompute)
+	_, err = l.MatchOn(u(3000), ledger.Origin{Key: "scheduler", At: at.Add(time.Hour)}, round.LedgerCompute)
 	require.NoError(t, err)
-	_, _, err = l.FundSync(store.FundRequest{Agent: "carol", Gap: *u(2), Amount: *u(70), At: at})
+	_, _, err = l.FundSync(ledger.FundRequest{Agent: "carol", Gap: *u(2), Amount: *u(70), At: at})
 	require.NoError(t, err)
-	_, err = l.VoidRound(store.Origin{Key: "ops", At: at.Add(2 * time.Hour)}, 2)
+	_, err = l.VoidRound(ledger.Origin{Key: "ops", At: at.Add(2 * time.Hour)}, 2)
 	require.NoError(t, err)
 
 	var got []string
@@ -216,16 +218,16 @@ func TestCheckCatchesForgeries(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s, l, dir := ledgerWith(t, calc.Config{Mechanism: "qf"}, u(1000))
-			_, _, err := l.FundSync(store.FundRequest{Agent: "alice", Gap: *u(1), Amount: *u(10)})
+			_, _, err := l.FundSync(ledger.FundRequest{Agent: "alice", Gap: *u(1), Amount: *u(10)})
 			require.NoError(t, err)
 			_, err = l.Check()
 			require.NoError(t, err)
 			s = tc.forge(t, s, dir)
 			defer s.Close()
-			l, err = s.Ledger()
+			l, err = ledger.New(s)
 			require.NoError(t, err)
 			_, err = l.Check()
-			require.ErrorIs(t, err, store.ErrLedger)
+			require.ErrorIs(t, err, ledger.ErrLedger)
 			require.EqualError(t, err, tc.err)
 		})
 	}
@@ -235,13 +237,13 @@ func TestCheckCatchesForgeries(t *testing.T) {
 // the open round's contributions so far predate it, later ones do not.
 func TestJournalOpensOnAnOlderLedger(t *testing.T) {
 	s, l, dir := ledgerWith(t, calc.Config{Mechanism: "qf"}, u(1000))
-	_, _, err := l.FundSync(store.FundRequest{Agent: "alice", Gap: *u(1), Amount: *u(10)})
+	_, _, err := l.FundSync(ledger.FundRequest{Agent: "alice", Gap: *u(1), Amount: *u(10)})
 	require.NoError(t, err)
 	require.NoError(t, s.Close())
 	rawWrite(t, dir, func(db *pebble.DB) { require.NoError(t, db.DeleteRange([]byte{'J'}, []byte{'J' + 1}, pebble.Sync)) })
 	s = open(t, dir)
 	defer s.Close()
-	l, err = s.Ledger()
+	l, err = ledger.New(s)
 	require.NoError(t, err)
 	var kinds []string
 	for _, e := range journal(t, s) {
@@ -251,7 +253,7 @@ func TestJournalOpensOnAnOlderLedger(t *testing.T) {
 	rep, err := l.Check()
 	require.NoError(t, err)
 	require.Equal(t, 0, rep.Contributions)
-	_, _, err = l.FundSync(store.FundRequest{Agent: "bob", Gap: *u(1), Amount: *u(10)})
+	_, _, err = l.FundSync(ledger.FundRequest{Agent: "bob", Gap: *u(1), Amount: *u(10)})
 	require.NoError(t, err)
 	rep, err = l.Check()
 	require.NoError(t, err)
@@ -295,20 +297,20 @@ func TestFundLimits(t *testing.T) {
 			s, l, _ := ledgerWith(t, tc.cfg, two200)
 			defer s.Close()
 			for _, f := range tc.ok {
-				_, _, err := l.FundSync(store.FundRequest{Agent: f[0].(string), Gap: *u(1), Amount: *f[1].(*uint256.Int)})
+				_, _, err := l.FundSync(ledger.FundRequest{Agent: f[0].(string), Gap: *u(1), Amount: *f[1].(*uint256.Int)})
 				require.NoError(t, err)
 			}
 			if tc.err != "" {
 				before := bal(t, l, "gap:1")
-				_, _, err := l.FundSync(store.FundRequest{Agent: tc.bad[0].(string), Gap: *u(1), Amount: *tc.bad[1].(*uint256.Int)})
-				require.ErrorIs(t, err, store.ErrFundLimit)
+				_, _, err := l.FundSync(ledger.FundRequest{Agent: tc.bad[0].(string), Gap: *u(1), Amount: *tc.bad[1].(*uint256.Int)})
+				require.ErrorIs(t, err, ledger.ErrFundLimit)
 				require.EqualError(t, err, tc.err)
 				require.Equal(t, before, bal(t, l, "gap:1"), "nothing moved")
 			}
 			_, err := l.Check()
 			require.NoError(t, err)
 			if tc.match {
-				_, err := l.MatchOn(nil, store.Origin{}, round.LedgerCompute)
+				_, err := l.MatchOn(nil, ledger.Origin{}, round.LedgerCompute)
 				require.NoError(t, err, "what was accepted matches")
 			}
 		})
@@ -338,7 +340,7 @@ func TestMatchFloor(t *testing.T) {
 			s, l, _ := ledgerWith(t, tc.cfg, pow10(20))
 			defer s.Close()
 			for i, f := range tc.funds {
-				_, _, err := l.FundSync(store.FundRequest{Agent: f[0].(string), Gap: *u(uint64(1 + i%2)), Amount: *f[1].(*uint256.Int)})
+				_, _, err := l.FundSync(ledger.FundRequest{Agent: f[0].(string), Gap: *u(uint64(1 + i%2)), Amount: *f[1].(*uint256.Int)})
 				require.NoError(t, err)
 			}
 			if tc.floor == nil {
@@ -346,7 +348,7 @@ func TestMatchFloor(t *testing.T) {
 			} else {
 				require.Equal(t, tc.floor, l.MatchFloor())
 			}
-			_, err := l.MatchOn(nil, store.Origin{}, round.LedgerCompute)
+			_, err := l.MatchOn(nil, ledger.Origin{}, round.LedgerCompute)
 			require.NoError(t, err, "the match is not refused")
 			r, err := s.Round(1)
 			require.NoError(t, err)
@@ -369,20 +371,20 @@ func TestVoidRound(t *testing.T) {
 		gap   uint64
 		amt   uint64
 	}{{"alice", 1, 100}, {"alice", 1, 50}, {"bob", 1, 30}, {"bob", 2, 20}, {"carol", 2, 5}} {
-		_, _, err := l.FundSync(store.FundRequest{Agent: f.agent, Gap: *u(f.gap), Amount: *u(f.amt)})
+		_, _, err := l.FundSync(ledger.FundRequest{Agent: f.agent, Gap: *u(f.gap), Amount: *u(f.amt)})
 		require.NoError(t, err)
 	}
 	// A row written around the ledger has no tokens behind it: not refunded.
 	_, err := s.Import(1, feed(row("cli-1", "mallory", 2, 7)))
 	require.NoError(t, err)
-	_, err = l.VoidRound(store.Origin{Key: "ops"}, 2)
+	_, err = l.VoidRound(ledger.Origin{Key: "ops"}, 2)
 	require.EqualError(t, err, "round is closed: round 2 is not the open round (1); only the open round can be voided")
-	rec, err := l.VoidRound(store.Origin{Key: "ops"}, 1)
+	rec, err := l.VoidRound(ledger.Origin{Key: "ops"}, 1)
 	require.NoError(t, err)
 	require.Equal(t, store.StatusVoid, rec.Status)
-	require.Equal(t, []store.MatchRecordGap{{Gap: "1", Direct: "180", Match: "0", Refunded: "180"}, {Gap: "2", Direct: "25", Match: "0", Refunded: "25"}}, rec.Gaps)
+	require.Equal(t, []ledger.MatchRecordGap{{Gap: "1", Direct: "180", Match: "0", Refunded: "180"}, {Gap: "2", Direct: "25", Match: "0", Refunded: "25"}}, rec.Gaps)
 	for _, a := range []string{"alice", "bob", "carol"} {
-		require.EqualValues(t, 1000, bal(t, l, store.AgentAccount(a)), a)
+		require.EqualValues(t, 1000, bal(t, l, ledger.AgentAccount(a)), a)
 	}
 	require.Zero(t, bal(t, l, "gap:1"))
 	require.Zero(t, bal(t, l, "gap:2"))
@@ -412,8 +414,8 @@ func TestIdempotencyKeysExpire(t *testing.T) {
 	s, l, _ := ledgerWith(t, calc.Config{Mechanism: "qf"}, u(1000))
 	defer s.Close()
 	t0 := time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC)
-	fund := func(amount uint64, at time.Time) (store.Receipt, bool, error) {
-		return l.FundSync(store.FundRequest{Agent: "alice", Gap: *u(1), Amount: *u(amount), Key: "k", At: at})
+	fund := func(amount uint64, at time.Time) (ledger.Receipt, bool, error) {
+		return l.FundSync(ledger.FundRequest{Agent: "alice", Gap: *u(1), Amount: *u(amount), Key: "k", At: at})
 	}
 	first, replay, err := fund(100, t0)
 	require.NoError(t, err)
@@ -425,7 +427,7 @@ func TestIdempotencyKeysExpire(t *testing.T) {
 		replay bool
 		err    string
 	}{
-		{"a retry within the TTL replays", 100, t0.Add(store.IdempotencyTTL - time.Second), true, ""},
+		{"a retry within the TTL replays", 100, t0.Add(ledger.IdempotencyTTL - time.Second), true, ""},
 		{"another body within the TTL conflicts", 101, t0.Add(time.Hour), false, `idempotency key already used for a different request: key "k" funded gap 1 with 100`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -441,7 +443,7 @@ func TestIdempotencyKeysExpire(t *testing.T) {
 	}
 	require.EqualValues(t, 900, bal(t, l, "agent:alice"))
 	// After the TTL the key is forgotten: the same request moves again.
-	again, replay, err := fund(100, t0.Add(store.IdempotencyTTL))
+	again, replay, err := fund(100, t0.Add(ledger.IdempotencyTTL))
 	require.NoError(t, err)
 	require.False(t, replay)
 	require.NotEqual(t, first.ID, again.ID)
@@ -456,18 +458,18 @@ func TestIdempotencyKeysExpire(t *testing.T) {
 func TestMatchComputesOutsideTheLock(t *testing.T) {
 	s, l, _ := ledgerWith(t, calc.Config{Mechanism: "qf"}, u(1000))
 	defer s.Close()
-	_, _, err := l.FundSync(store.FundRequest{Agent: "alice", Gap: *u(1), Amount: *u(100)})
+	_, _, err := l.FundSync(ledger.FundRequest{Agent: "alice", Gap: *u(1), Amount: *u(100)})
 	require.NoError(t, err)
-	var late store.Receipt
+	var late ledger.Receipt
 	compute := func(snap *store.Store) store.Compute {
 		return func(r store.Round, cfg calc.Config) (*store.PoolResults, error) {
 			// The ledger is not locked: this fund would deadlock otherwise.
 			var err error
-			late, _, err = l.FundSync(store.FundRequest{Agent: "bob", Gap: *u(2), Amount: *u(40), Key: "during"})
+			late, _, err = l.FundSync(ledger.FundRequest{Agent: "bob", Gap: *u(2), Amount: *u(40), Key: "during"})
 			if err != nil {
 				return nil, err
 			}
-			if _, _, err := l.Fund(store.FundRequest{Agent: "carol", Gap: *u(1), Amount: *u(1)}); err != nil {
+			if _, _, err := l.Fund(ledger.FundRequest{Agent: "carol", Gap: *u(1), Amount: *u(1)}); err != nil {
 				return nil, err
 			}
 			if err := l.Sync(); err != nil {
@@ -476,9 +478,9 @@ func TestMatchComputesOutsideTheLock(t *testing.T) {
 			return round.LedgerCompute(snap)(r, cfg)
 		}
 	}
-	rec, err := l.MatchOn(nil, store.Origin{}, compute)
+	rec, err := l.MatchOn(nil, ledger.Origin{}, compute)
 	require.NoError(t, err)
-	require.Equal(t, []store.MatchRecordGap{{Gap: "1", Direct: "100", Match: "0"}, {Gap: "2", Direct: "0", Match: "0"}}, rec.Gaps,
+	require.Equal(t, []ledger.MatchRecordGap{{Gap: "1", Direct: "100", Match: "0"}, {Gap: "2", Direct: "0", Match: "0"}}, rec.Gaps,
 		"the snapshot has alice's fund only, not bob's 40 to gap 2")
 	r1, err := s.Round(1)
 	require.NoError(t, err)
@@ -490,7 +492,7 @@ func TestMatchComputesOutsideTheLock(t *testing.T) {
 	require.Equal(t, 2, cur.Contributions)
 	d := tally[*u(2)].Direct
 	require.EqualValues(t, 40, d.Uint64())
-	again, replay, err := l.FundSync(store.FundRequest{Agent: "bob", Gap: *u(2), Amount: *u(40), Key: "during"})
+	again, replay, err := l.FundSync(ledger.FundRequest{Agent: "bob", Gap: *u(2), Amount: *u(40), Key: "during"})
 	require.NoError(t, err)
 	require.True(t, replay)
 	require.EqualValues(t, 2, again.Round, "the receipt follows its contribution")
@@ -500,14 +502,14 @@ func TestMatchComputesOutsideTheLock(t *testing.T) {
 	// One match at a time.
 	blocked := func(*store.Store) store.Compute {
 		return func(store.Round, calc.Config) (*store.PoolResults, error) {
-			_, err := l.MatchOn(nil, store.Origin{}, round.LedgerCompute)
-			require.ErrorIs(t, err, store.ErrMatching)
-			_, err = l.VoidRound(store.Origin{}, 2)
-			require.ErrorIs(t, err, store.ErrMatching)
+			_, err := l.MatchOn(nil, ledger.Origin{}, round.LedgerCompute)
+			require.ErrorIs(t, err, ledger.ErrMatching)
+			_, err = l.VoidRound(ledger.Origin{}, 2)
+			require.ErrorIs(t, err, ledger.ErrMatching)
 			return nil, errors.New("given up")
 		}
 	}
-	_, err = l.MatchOn(nil, store.Origin{}, blocked)
+	_, err = l.MatchOn(nil, ledger.Origin{}, blocked)
 	require.EqualError(t, err, "given up")
 	cur, _ = l.Tally()
 	require.EqualValues(t, 2, cur.Number, "a failed match leaves the round open")
@@ -559,21 +561,21 @@ func TestMatchPrunesExpiredKeys(t *testing.T) {
 	s, l, dir := ledgerWith(t, calc.Config{Mechanism: "qf"}, u(1000))
 	t0 := time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC)
 	fund := func(key string, at time.Time) bool {
-		_, replay, err := l.FundSync(store.FundRequest{Agent: "alice", Gap: *u(1), Amount: *u(1), Key: key, At: at})
+		_, replay, err := l.FundSync(ledger.FundRequest{Agent: "alice", Gap: *u(1), Amount: *u(1), Key: key, At: at})
 		require.NoError(t, err)
 		return replay
 	}
 	fund("gone", t0)
 	fund("renewed", t0)
-	fund("fresh", t0.Add(store.IdempotencyTTL))
-	at := t0.Add(store.IdempotencyTTL + time.Hour)
+	fund("fresh", t0.Add(ledger.IdempotencyTTL))
+	at := t0.Add(ledger.IdempotencyTTL + time.Hour)
 	compute := func(snap *store.Store) store.Compute {
 		return func(r store.Round, cfg calc.Config) (*store.PoolResults, error) {
 			require.False(t, fund("renewed", at), "expired: a new fund")
 			return round.LedgerCompute(snap)(r, cfg)
 		}
 	}
-	_, err := l.MatchOn(nil, store.Origin{At: at}, compute)
+	_, err := l.MatchOn(nil, ledger.Origin{At: at}, compute)
 	require.NoError(t, err)
 	require.True(t, fund("renewed", at.Add(time.Minute)), "renewed during the match: kept")
 	require.True(t, fund("fresh", at.Add(time.Minute)), "not expired: kept")
