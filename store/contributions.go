@@ -14,6 +14,7 @@ import (
 	"github.com/holiman/uint256"
 
 	"github.com/qf-dev/qf/calc"
+	"github.com/qf-dev/qf/cqf"
 	"github.com/qf-dev/qf/ingest"
 	"github.com/qf-dev/qf/payout"
 	"github.com/qf-dev/qf/round"
@@ -161,7 +162,7 @@ func (s *Store) checker(r Round) (*ingest.Checker, error) {
 	}
 	chk := ingest.NewChecker(scale)
 	if r.Config.Mechanism == calc.CQFName {
-		chk.LimitPledges(calc.CQFMaxLimit)
+		chk.LimitPledges(cqf.MaxLimit)
 	}
 	if r.Contributions == 0 {
 		return chk, nil
@@ -384,7 +385,7 @@ func checkPledge(row *ingest.Row) error {
 	if len(row.Score) > 0 {
 		return &ingest.FieldError{Field: "score", Err: fmt.Errorf("%w: coordinated QF takes no scores (every pledge counts alike)", ErrPledge)}
 	}
-	if !row.Amount.Lt(calc.CQFMaxLimit) {
+	if !row.Amount.Lt(cqf.MaxLimit) {
 		return &ingest.FieldError{Field: "amount", Err: fmt.Errorf("%w: limit %s must be below 2^200", ErrPledge, row.Amount.Dec())}
 	}
 	return nil

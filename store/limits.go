@@ -7,6 +7,7 @@ import (
 	"github.com/holiman/uint256"
 
 	"github.com/qf-dev/qf/calc"
+	"github.com/qf-dev/qf/cqf"
 )
 
 // ErrFundLimit reports a fund the open round's mechanism could not match:
@@ -44,7 +45,7 @@ func LimitsFor(cfg calc.Config) FundLimits {
 	l := FundLimits{MinAmount: cfg.MinAmount}
 	switch cfg.Mechanism {
 	case calc.CQFName:
-		l.MaxTotal = calc.CQFMaxLimit
+		l.MaxTotal = cqf.MaxLimit
 	case "cocm":
 		l.Span = spanCOCM
 	case "pairwise", "cluster":

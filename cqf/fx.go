@@ -1,16 +1,18 @@
-package calc
+package cqf
 
 import (
 	"math/big"
 	"math/bits"
 
 	"github.com/holiman/uint256"
+
+	"github.com/qf-dev/qf/internal/wide"
 )
 
 // fx is a non-negative software float m·2^e with a 64-bit mantissa (m has
 // its top bit set, or is 0 for zero). Every operation truncates, with
 // integer instructions only, so results are the same bits on every
-// platform: the coordinated-QF solver ([SolveCQF]) runs on it where
+// platform: the coordinated-QF solver ([Solve]) runs on it where
 // math/big would be too slow and float64 is not allowed. Each operation is
 // within 2^-62 (relative) of the exact result of its inputs.
 type fx struct {
@@ -162,7 +164,7 @@ func (a fx) sqrt() fx {
 		sh = 61
 	}
 	hi, lo := a.m>>(64-sh), a.m<<sh
-	return fxNorm(isqrt128(hi, lo), (a.e-sh)/2)
+	return fxNorm(wide.Sqrt128(hi, lo), (a.e-sh)/2)
 }
 
 // u128 returns floor(a·2^-e) as a 128-bit integer hi·2^64+lo, saturating
