@@ -184,12 +184,6 @@ func (a fx) u128(e int) (hi, lo uint64) {
 	return ^uint64(0), ^uint64(0)
 }
 
-// q64 returns a (< 1) as a 64-bit binary fraction, floor(a·2^64).
-func (a fx) q64() uint64 {
-	_, lo := a.u128(-64)
-	return lo
-}
-
 // float64 is for reports and tests only; nothing on a payout path reads it.
 func (a fx) float64() float64 {
 	f, _ := new(big.Float).SetMantExp(new(big.Float).SetUint64(a.m), a.e).Float64()

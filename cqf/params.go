@@ -2,9 +2,6 @@ package cqf
 
 import "github.com/qf-dev/qf/calc"
 
-// Name is the mechanism name of coordinated-QF rounds ([calc.CQFName]).
-const Name = calc.CQFName
-
 // PolicyOf reads a coordinated-QF round's parameters ([calc.Params.CQF]):
 // its speed policy and whether it uses the linear fallback.
 func PolicyOf(p calc.Params) (Policy, bool, error) {
