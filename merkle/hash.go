@@ -43,4 +43,3 @@ func (h *hasher) leaf(encoded []byte) common.Hash {
 	inner := h.sum(encoded)
 	return h.sum(inner[:])
 }
-
