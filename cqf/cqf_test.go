@@ -244,7 +244,7 @@ func TestCQFDeterministic(t *testing.T) {
 	require.Equal(t, a.Pay, b.Pay)
 }
 
-func BenchmarkSolveCQF(b *testing.B) {
+func BenchmarkSolve(b *testing.B) {
 	for _, n := range []int{1000, 100000} {
 		ps := randomPledges(rand.New(rand.NewPCG(1, 2)), n, 6, 4)
 		b.Run(strconv.Itoa(n), func(b *testing.B) {
