@@ -9,6 +9,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/qf-dev/qf/calc"
+	"github.com/qf-dev/qf/cqf"
 	"github.com/qf-dev/qf/ingest"
 	"github.com/qf-dev/qf/payout"
 	"github.com/qf-dev/qf/round"
@@ -58,7 +59,7 @@ func runCQF(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	set := round.CQFSettings{Policy: calc.CQFPolicy{Sigma: sigma, Decay: decay}, Linear: c.Bool("linear"), JoinLeverage: c.Bool("join-leverage")}
+	set := round.CQFSettings{Policy: cqf.Policy{Sigma: sigma, Decay: decay}, Linear: c.Bool("linear"), JoinLeverage: c.Bool("join-leverage")}
 	return solveCQFFiles(c, c.String("gaps"), c.String("contributions"), set, dec)
 }
 

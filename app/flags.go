@@ -14,8 +14,8 @@ import (
 func configFlags() []cli.Flag {
 	return []cli.Flag{
 		&cli.StringFlag{Name: "pool", Usage: "matching pool `AMOUNT` (base units, or tokens with --decimals); required except for cqf, which has none"},
-		&cli.StringFlag{Name: "mechanism", Value: "qf", Usage: "`NAME`: qf (exact integer rule), linear, pairwise (--param M=…), cluster (--param D=…), cocm, grants-stack (the Grants Stack indexer's rule; --param ignore-saturation=true, cap-percent=P), or cqf (coordinated QF: pledges with limits, --param sigma=… [decay=…] [linear=true])", EnvVars: []string{"QF_MECHANISM"}},
-		&cli.StringSliceFlag{Name: "param", Usage: "mechanism parameter `k=v` (repeatable): pairwise M in base units (e.g. M=25e18), cluster D in base units squared, cqf sigma per √base unit (e.g. sigma=1e-9), decay, linear; grants-stack ignore-saturation, cap-percent"},
+		&cli.StringFlag{Name: "mechanism", Value: "qf", Usage: mechanismUsage("`NAME` of the mechanism"), EnvVars: []string{"QF_MECHANISM"}},
+		&cli.StringSliceFlag{Name: "param", Usage: paramUsage()},
 		&cli.UintFlag{Name: "cap-bps", Usage: "cap each gap at `N`/10000 of the pool (1..10000), redistributing the excess"},
 		&cli.BoolFlag{Name: "no-upscale", Usage: "when raw subsidies add up to less than the pool, pay them as they are and leave the rest"},
 		&cli.StringFlag{Name: "min-amount", Value: "0", Usage: "contributions below `AMOUNT` count as direct but are not matched"},

@@ -36,7 +36,7 @@ Amounts are USD with 18 decimals: --param M=25e18 is 25 USD, D=625e36 is
 				&cli.StringFlag{Name: "data", Usage: "dataset `DIR`", EnvVars: []string{"QF_GITCOIN_DATA"}, Required: true},
 				&cli.StringFlag{Name: "out", Usage: "write the report files into `DIR`"},
 				&cli.StringFlag{Name: "rounds", Value: "1-8", Usage: "rounds to run: `LIST` of numbers and ranges (1,3,5-8)"},
-				&cli.StringFlag{Name: "mechanisms", Value: "qf,pairwise,cluster,cocm", Usage: "comma-separated mechanism `NAMES`"},
+				&cli.StringFlag{Name: "mechanisms", Value: "qf,pairwise,cluster,cocm", Usage: "comma-separated mechanism `NAMES`, of " + poolMechanismNames()},
 				&cli.StringSliceFlag{Name: "param", Value: cli.NewStringSlice("M=25e18", "D=625e36"), Usage: "mechanism parameter `k=v` (USD with 18 decimals)"},
 				&cli.StringFlag{Name: "min-amount", Value: "0", Usage: "contributions below `USD` are not matched"},
 				&cli.UintFlag{Name: "cap-bps", Usage: "cap each grant at `N`/10000 of the pool"},

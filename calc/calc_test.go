@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/big"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -12,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/qf-dev/qf/calc"
+	"github.com/qf-dev/qf/internal/bulk"
 )
 
 type row struct {
@@ -302,11 +304,12 @@ func TestQFLargeRoundMatchesReference(t *testing.T) {
 	}
 }
 
-// TestAddBulkEqualsAddIndexed: rows added in bulk (every core, grouped by
-// gap as they arrive) make the same tally as the same rows added one by
-// one, with a minimum, big amounts, zero weights, self-donations and
-// skipped rows; small and large, into an empty tally and into one with rows.
-func TestAddBulkEqualsAddIndexed(t *testing.T) {
+// TestAddBlockEqualsAddIndexed: rows added as a block (every core,
+// grouped by gap as they arrive) make the same tally as the same donors
+// and rows added one by one, with a minimum, big amounts, zero weights,
+// self-donations and skipped rows; small and large, into an empty tally
+// and into one with rows.
+func TestAddBlockEqualsAddIndexed(t *testing.T) {
 	for _, tc := range []struct {
 		name     string
 		rows     int
@@ -316,7 +319,7 @@ func TestAddBulkEqualsAddIndexed(t *testing.T) {
 			r := rand.New(rand.NewPCG(uint64(tc.rows), 3))
 			const nGaps, nDonors = 50, 3000
 			type contrib struct {
-				c    calc.Contribution
+				c    bulk.Row
 				skip bool
 			}
 			rows := make([]contrib, tc.rows)
@@ -329,46 +332,54 @@ func TestAddBulkEqualsAddIndexed(t *testing.T) {
 				}
 				rows[i].skip = r.IntN(10) == 0
 			}
-			build := func(bulk bool, min uint64) *calc.Tally {
+			names := make([]string, nDonors)
+			for d := range names {
+				names[d] = fmt.Sprintf("d%d", d)
+				if d < nGaps { // donor d is gap d's recipient
+					names[d] = strings.ToLower(common.BigToAddress(big.NewInt(int64(0xA000 + d + 1))).Hex())
+				}
+			}
+			build := func(asBlock bool, min uint64) *calc.Tally {
 				tl, err := calc.NewTally(gaps(nGaps), uint256.NewInt(min))
 				require.NoError(t, err)
-				for d := range nDonors {
-					name := fmt.Sprintf("d%d", d)
-					if d < nGaps { // donor d is gap d's recipient
-						name = strings.ToLower(common.BigToAddress(big.NewInt(int64(0xA000 + d + 1))).Hex())
-					}
-					require.Equal(t, int32(d), tl.DonorIndex(name))
-					if d%97 == 0 {
-						tl.SetWeight(int32(d), 0)
-					}
-				}
+				first := int32(0)
 				if tc.nonEmpty {
-					require.NoError(t, tl.AddIndexed(7, 3, uint256.NewInt(9e17)))
+					require.NoError(t, tl.AddIndexed(tl.DonorIndex("early"), 3, uint256.NewInt(9e17)))
+					first = 1
 				}
-				if !bulk {
+				if asBlock {
+					require.NoError(t, tl.AddBlock(&bulk.Block{Donors: slices.Clone(names), N: len(rows), Row: func(i int, c *bulk.Row) bool {
+						*c = rows[i].c
+						return !rows[i].skip
+					}}))
+				} else {
+					for d, name := range names {
+						require.Equal(t, first+int32(d), tl.DonorIndex(name))
+					}
 					for _, row := range rows {
 						if !row.skip {
-							require.NoError(t, tl.AddIndexed(row.c.Donor, row.c.Gap, &row.c.Amount))
+							require.NoError(t, tl.AddIndexed(first+row.c.Donor, row.c.Gap, &row.c.Amount))
 						}
 					}
-					return tl
 				}
-				tl.AddBulk(len(rows), func(i int, c *calc.Contribution) bool {
-					*c = rows[i].c
-					return !rows[i].skip
-				})
+				for d := range names {
+					if d%97 == 0 {
+						tl.SetWeight(first+int32(d), 0)
+					}
+				}
 				return tl
 			}
 			for _, min := range []uint64{0, 5e17} { // terms copied, or the tally's own
-				one, bulk := build(false, min), build(true, min)
-				require.Equal(t, one.Rows(), bulk.Rows())
+				one, block := build(false, min), build(true, min)
+				require.Equal(t, one.Rows(), block.Rows())
+				require.Equal(t, one.Donors(), block.Donors())
 				want, err := one.Terms()
 				require.NoError(t, err)
-				got, err := bulk.Terms()
+				got, err := block.Terms()
 				require.NoError(t, err)
 				sameTerms(t, want, got)
 				cfg := calc.Config{Mechanism: "qf", Pool: pool("1000000000000000000000"), MinAmount: *uint256.NewInt(min)}
-				require.Equal(t, compute(t, one, cfg), compute(t, bulk, cfg), "min %d", min)
+				require.Equal(t, compute(t, one, cfg), compute(t, block, cfg), "min %d", min)
 			}
 		})
 	}

@@ -7,6 +7,9 @@ import (
 	"runtime"
 
 	"github.com/holiman/uint256"
+
+	"github.com/qf-dev/qf/internal/par"
+	"github.com/qf-dev/qf/internal/wide"
 )
 
 // maxCOCMGaps bounds the gap×gap matrices [COCM] keeps per core.
@@ -69,7 +72,7 @@ func (COCM) Raw(nGaps int, terms []Term) (Raw, error) {
 	dist := sp.distances(a, bja)
 
 	vals, bounds := make([]*big.Int, nGaps), make([]*big.Int, nGaps)
-	parallelChunks(nGaps, 1, runtime.GOMAXPROCS(0), func() func(int) {
+	par.Chunks(nGaps, 1, runtime.GOMAXPROCS(0), func() func(int) {
 		sc := newCOCMScratch(nGaps)
 		return func(p int) { vals[p], bounds[p] = sp.cocmGap(p, c, a, dist, sc) }
 	})
@@ -119,7 +122,7 @@ func (sp *sparse) distances(a, bja []uint64) *distances {
 	n := sp.nGaps
 	if sp.nDonors*n <= maxCachedDistances {
 		ds.cache = make([]uint64, sp.nDonors*n)
-		parallelChunks(sp.nDonors, 64, runtime.GOMAXPROCS(0), func() func(int) {
+		par.Chunks(sp.nDonors, 64, runtime.GOMAXPROCS(0), func() func(int) {
 			lo, hi := make([]uint64, n), make([]uint64, n)
 			return func(d int) { ds.compute(d, ds.cache[d*n:(d+1)*n], lo, hi) }
 		})
@@ -248,7 +251,7 @@ func (sp *sparse) cocmGap(p int, c, a []uint64, dist *distances, sc *cocmScratch
 			if !live[x] || !live[y] {
 				continue // one side is exactly zero, so is the product
 			}
-			a, b := isqrt128(pHi[x], pLo[x]), isqrt128(pHi[y], pLo[y])
+			a, b := wide.Sqrt128(pHi[x], pLo[x]), wide.Sqrt128(pHi[y], pLo[y])
 			sum.addMul(a, b)
 			unit.addShifted(0, a+b+1, 0) // the roots' own floors
 			la, lb := bits.Len64(a), bits.Len64(b)

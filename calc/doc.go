@@ -33,8 +33,7 @@
 // indexer took in doubles (cap percentage, Passport and override
 // coefficients) are emulated exactly with 53-bit big.Float.
 //
-// Coordinated QF has no pool and no distribution step: [SolveCQF] finds the
-// fixed point h = Σ √pay_i(h) of a gap's pledges, with speeds from a
-// [CQFPolicy], and returns every payment and refund (see cqf.go for the
-// convergence argument and the precision it guarantees).
+// Coordinated QF has no pool and no distribution step: it is listed in the
+// registry ([Mechanisms]) with its parameters ([Params.CQF]), but has no
+// [Mechanism]; the cqf package solves its rounds.
 package calc

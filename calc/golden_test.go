@@ -3,7 +3,6 @@ package calc_test
 import (
 	"encoding/csv"
 	"encoding/json"
-	"math/big"
 	"os"
 	"testing"
 
@@ -115,76 +114,6 @@ func TestGoldenRounds(t *testing.T) {
 		})
 	}
 }
-
-// TestGoldenCQF solves the golden cqf round's gaps with SolveCQF (pledges
-// in file order, a pledger's pledges to a gap summed at its first, σ from
-// the round's policy) and requires every payment, refund and total that qf
-// cqf published in cqf.json.
-func TestGoldenCQF(t *testing.T) {
-	for _, r := range testdata.Rounds {
-		if !r.CQF {
-			continue
-		}
-		t.Run(r.Name, func(t *testing.T) {
-			var pub struct {
-				Gaps []struct {
-					Gap, Total, Limits string
-					Pledges            []struct{ Donor, Limit, Pay, Refund string }
-				}
-			}
-			readJSON(t, r.Path("cqf.json"), &pub)
-			sigma, ok1 := new(big.Rat).SetString(r.Sigma)
-			decay, ok2 := new(big.Rat).SetString(r.Decay)
-			if !ok1 || !ok2 {
-				t.Fatalf("bad policy %q %q", r.Sigma, r.Decay)
-			}
-			policy := calc.CQFPolicy{Sigma: sigma, Decay: decay}
-			type pledger struct{ gap, donor string }
-			limits := map[string][]uint256.Int{}
-			donors := map[string][]string{}
-			at := map[pledger]int{}
-			for _, row := range readCSV(t, r.Contributions()) {
-				donor, err := calc.NormalizeDonor(row["donor"])
-				if err != nil {
-					t.Fatal(err)
-				}
-				g, k := row["gap"], pledger{row["gap"], donor}
-				i, seen := at[k]
-				if !seen {
-					i = len(limits[g])
-					at[k] = i
-					limits[g] = append(limits[g], uint256.Int{})
-					donors[g] = append(donors[g], donor)
-				}
-				limits[g][i].Add(&limits[g][i], mustUint(t, row["amount"]))
-			}
-			if len(pub.Gaps) != len(limits) {
-				t.Fatalf("%d gaps pledged to, %d published", len(limits), len(pub.Gaps))
-			}
-			for _, g := range pub.Gaps {
-				sol, err := calc.SolveCQF(policy.Pledges(limits[g.Gap]), false)
-				if err != nil {
-					t.Fatalf("gap %s: %v", g.Gap, err)
-				}
-				if sol.Total.Dec() != g.Total {
-					t.Errorf("gap %s: total %s, published %s", g.Gap, sol.Total.Dec(), g.Total)
-				}
-				if len(g.Pledges) != len(sol.Pay) {
-					t.Fatalf("gap %s: %d pledges solved, %d published", g.Gap, len(sol.Pay), len(g.Pledges))
-				}
-				for i, p := range g.Pledges {
-					if !common.IsHexAddress(p.Donor) || !equalFoldAddr(p.Donor, donors[g.Gap][i]) || limits[g.Gap][i].Dec() != p.Limit ||
-						sol.Pay[i].Dec() != p.Pay || sol.Refund[i].Dec() != p.Refund {
-						t.Errorf("gap %s pledge %d: %s limit %s pays %s, refund %s; published %s limit %s pays %s, refund %s", g.Gap, i,
-							donors[g.Gap][i], limits[g.Gap][i].Dec(), sol.Pay[i].Dec(), sol.Refund[i].Dec(), p.Donor, p.Limit, p.Pay, p.Refund)
-					}
-				}
-			}
-		})
-	}
-}
-
-func equalFoldAddr(a, b string) bool { return common.HexToAddress(a) == common.HexToAddress(b) }
 
 // goldenGaps reads a golden round's gap registry.
 func goldenGaps(t *testing.T, r testdata.Round) []calc.Gap {

@@ -3,6 +3,7 @@ package calc
 import (
 	"fmt"
 	"math/big"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -26,57 +27,73 @@ type Mechanism interface {
 // Params are a mechanism's --param k=v settings.
 type Params map[string]string
 
-type mechanismInfo struct {
-	summary string
-	params  []string // accepted parameter names
-	build   func(Params) (Mechanism, error)
+// MechanismInfo describes a mechanism of the registry, for help texts.
+type MechanismInfo struct {
+	Name string
+	// Summary is one line, lower case, without a final period.
+	Summary string
+	// Pool is false for coordinated QF, whose rounds have pledges and no
+	// pool: it has no [Mechanism], and is solved by the cqf package.
+	Pool bool
+	// Params are the --param names it accepts, in the order documented.
+	Params []ParamInfo
 }
 
-var mechanisms = map[string]mechanismInfo{
-	"qf": {
-		summary: "classic quadratic funding, exact integer rule (default)",
-		build:   func(Params) (Mechanism, error) { return QF{}, nil },
-	},
-	"linear": {
-		summary: "raw subsidy = the weighted direct total (pro-rata matching)",
-		build:   func(Params) (Mechanism, error) { return Linear{}, nil },
-	},
-	"pairwise": {
-		summary: "pairwise coordination subsidies; --param M=<bound in base units>",
-		params:  []string{"M"},
+// ParamInfo describes one mechanism parameter.
+type ParamInfo struct {
+	Name string
+	// Help says what the value is, with an example.
+	Help     string
+	Required bool
+}
+
+type mechanismInfo struct {
+	MechanismInfo
+	build func(Params) (Mechanism, error) // nil: not a pool mechanism
+}
+
+// registry lists the mechanisms, the default first.
+var registry = []mechanismInfo{
+	{MechanismInfo: MechanismInfo{Name: "qf", Summary: "classic quadratic funding, the exact integer rule", Pool: true},
+		build: func(Params) (Mechanism, error) { return QF{}, nil }},
+	{MechanismInfo: MechanismInfo{Name: "linear", Summary: "raw subsidy = the weighted direct total (pro-rata matching)", Pool: true},
+		build: func(Params) (Mechanism, error) { return Linear{}, nil }},
+	{MechanismInfo: MechanismInfo{Name: "pairwise", Summary: "pairwise coordination subsidies, each pair bounded", Pool: true,
+		Params: []ParamInfo{{Name: "M", Help: "the pair bound, in base units (e.g. M=25e18)", Required: true}}},
 		build: func(p Params) (Mechanism, error) {
 			m, err := p.bound("pairwise", "M", "the pair bound, in base units")
 			return Pairwise{M: m}, err
-		},
-	},
-	"cluster": {
-		summary: "N_p = M_p² cluster-bounded pairwise; --param D=<bound in base units squared>",
-		params:  []string{"D"},
+		}},
+	{MechanismInfo: MechanismInfo{Name: "cluster", Summary: "N_p = M_p² cluster-bounded pairwise", Pool: true,
+		Params: []ParamInfo{{Name: "D", Help: "the bound, in base units squared (e.g. D=625e36)", Required: true}}},
 		build: func(p Params) (Mechanism, error) {
 			d, err := p.bound("cluster", "D", "the bound, in base units squared")
 			return Cluster{D: d}, err
-		},
-	},
-	"cocm": {
-		summary: "Gitcoin's connection-oriented cluster match (markov, harsh; gaps as clusters)",
-		build:   func(Params) (Mechanism, error) { return COCM{}, nil },
-	},
-	GrantsStackName: {
-		summary: "the Grants Stack indexer's integer QF: no upscale, cap loop; [--param ignore-saturation=true] [--param cap-percent=P]",
-		params:  []string{"ignore-saturation", "cap-percent"},
-		build:   grantsStackParams,
-	},
-	CQFName: {
-		summary: "coordinated QF: pledges with limits, no pool; --param sigma=<σ> [--param decay=<D>] [--param linear=true]",
-		params:  []string{"sigma", "decay", "linear"},
-		build: func(p Params) (Mechanism, error) {
-			if _, _, err := p.CQF(); err != nil {
-				return nil, err
-			}
-			return nil, fmt.Errorf("%w: %s rounds are solved pledge by pledge (qf cqf; qf match on a stored round)", ErrNotPool, CQFName)
-		},
-	},
+		}},
+	{MechanismInfo: MechanismInfo{Name: "cocm", Summary: "Gitcoin's connection-oriented cluster match (markov, harsh; gaps as clusters)", Pool: true},
+		build: func(Params) (Mechanism, error) { return COCM{}, nil }},
+	{MechanismInfo: MechanismInfo{Name: GrantsStackName, Summary: "the Grants Stack indexer's integer QF: no upscale, its cap loop", Pool: true,
+		Params: []ParamInfo{
+			{Name: "ignore-saturation", Help: "true scales matches up to the pool even when the scores sum below it"},
+			{Name: "cap-percent", Help: "cap each project at P percent of the pool (e.g. cap-percent=10)"},
+		}},
+		build: grantsStackParams},
+	{MechanismInfo: MechanismInfo{Name: CQFName, Summary: "coordinated QF: pledges with limits, no pool",
+		Params: []ParamInfo{
+			{Name: "sigma", Help: "the first pledge's saturation speed per √base unit (e.g. sigma=1e-9)", Required: true},
+			{Name: "decay", Help: "pledge k gets sigma/(1 + decay·k) (default 0, constant)"},
+			{Name: "linear", Help: "true uses the linear fallback h = Σ pay_i"},
+		}}},
 }
+
+// mechanisms indexes the registry by name.
+var mechanisms = func() map[string]*mechanismInfo {
+	m := make(map[string]*mechanismInfo, len(registry))
+	for i := range registry {
+		m[registry[i].Name] = &registry[i]
+	}
+	return m
+}()
 
 // CQFName is the mechanism name of coordinated-QF rounds.
 const CQFName = "cqf"
@@ -84,30 +101,28 @@ const CQFName = "cqf"
 // CQF reads a coordinated-QF round's parameters: sigma (the first pledge's
 // saturation speed per √base unit, a positive decimal such as 1e-9),
 // decay (pledge k gets sigma/(1 + decay·k); default 0, constant) and
-// linear (the fallback h = Σ pay_i; default false).
-func (p Params) CQF() (CQFPolicy, bool, error) {
-	var pol CQFPolicy
+// linear (the fallback h = Σ pay_i; default false). The cqf package turns
+// them into its policy.
+func (p Params) CQF() (sigma, decay *big.Rat, linear bool, err error) {
 	v, ok := p["sigma"]
 	if !ok {
-		return pol, false, fmt.Errorf("%w: cqf needs --param sigma=S (the first pledge's saturation speed per √base unit, about 1/√limit, e.g. sigma=1e-9)", ErrParam)
+		return nil, nil, false, fmt.Errorf("%w: cqf needs --param sigma=S (the first pledge's saturation speed per √base unit, about 1/√limit, e.g. sigma=1e-9)", ErrParam)
 	}
-	if pol.Sigma, ok = new(big.Rat).SetString(v); !ok || pol.Sigma.Sign() <= 0 {
-		return pol, false, fmt.Errorf("%w: cqf: sigma=%q must be a positive decimal, e.g. sigma=1e-9", ErrParam, v)
+	if sigma, ok = new(big.Rat).SetString(v); !ok || sigma.Sign() <= 0 {
+		return nil, nil, false, fmt.Errorf("%w: cqf: sigma=%q must be a positive decimal, e.g. sigma=1e-9", ErrParam, v)
 	}
-	pol.Decay = new(big.Rat)
+	decay = new(big.Rat)
 	if v, ok := p["decay"]; ok {
-		if pol.Decay, ok = new(big.Rat).SetString(v); !ok || pol.Decay.Sign() < 0 {
-			return pol, false, fmt.Errorf("%w: cqf: decay=%q must be a non-negative decimal (0 is constant σ)", ErrParam, v)
+		if decay, ok = new(big.Rat).SetString(v); !ok || decay.Sign() < 0 {
+			return nil, nil, false, fmt.Errorf("%w: cqf: decay=%q must be a non-negative decimal (0 is constant σ)", ErrParam, v)
 		}
 	}
-	linear := false
 	if v, ok := p["linear"]; ok {
-		var err error
 		if linear, err = strconv.ParseBool(v); err != nil {
-			return pol, false, fmt.Errorf("%w: cqf: linear=%q must be true or false", ErrParam, v)
+			return nil, nil, false, fmt.Errorf("%w: cqf: linear=%q must be true or false", ErrParam, v)
 		}
 	}
-	return pol, linear, nil
+	return sigma, decay, linear, nil
 }
 
 // maxBoundBits bounds --param values: far above any sensible bound, low
@@ -149,13 +164,13 @@ func parseBigInt(s string) (*big.Int, bool) {
 	return n, true
 }
 
-// Mechanisms lists the mechanism names with one-line summaries, sorted.
-func Mechanisms() []string {
-	var out []string
-	for name, m := range mechanisms {
-		out = append(out, fmt.Sprintf("%s: %s", name, m.summary))
+// Mechanisms describes every mechanism, the default first, then in the
+// order of the README.
+func Mechanisms() []MechanismInfo {
+	out := make([]MechanismInfo, len(registry))
+	for i := range registry {
+		out[i] = registry[i].MechanismInfo
 	}
-	sort.Strings(out)
 	return out
 }
 
@@ -173,18 +188,21 @@ func NewMechanism(name string, params Params) (Mechanism, error) {
 		sort.Strings(names)
 		return nil, fmt.Errorf("%w %q (known: %s)", ErrMechanism, name, strings.Join(names, ", "))
 	}
+	names := MechanismParams(name)
 	for k := range params {
-		known := false
-		for _, p := range m.params {
-			known = known || p == k
-		}
-		if !known {
+		if !slices.Contains(names, k) {
 			want := "none"
-			if len(m.params) > 0 {
-				want = strings.Join(m.params, ", ")
+			if len(names) > 0 {
+				want = strings.Join(names, ", ")
 			}
 			return nil, fmt.Errorf("%w: mechanism %s takes no parameter %q (accepted: %s)", ErrParam, name, k, want)
 		}
+	}
+	if m.build == nil {
+		if _, _, _, err := params.CQF(); err != nil {
+			return nil, err
+		}
+		return nil, fmt.Errorf("%w: %s rounds are solved pledge by pledge (qf cqf; qf match on a stored round)", ErrNotPool, name)
 	}
 	return m.build(params)
 }
@@ -206,4 +224,14 @@ func ParseParams(kvs []string) (Params, error) {
 }
 
 // MechanismParams lists the parameter names a mechanism accepts.
-func MechanismParams(name string) []string { return mechanisms[name].params }
+func MechanismParams(name string) []string {
+	m, ok := mechanisms[name]
+	if !ok {
+		return nil
+	}
+	names := make([]string, len(m.Params))
+	for i, p := range m.Params {
+		names[i] = p.Name
+	}
+	return names
+}

@@ -69,14 +69,6 @@ func dense(nGaps int, gifts []gift) matrix {
 	return w
 }
 
-func ints(vs ...int64) []*big.Int {
-	out := make([]*big.Int, len(vs))
-	for i, v := range vs {
-		out[i] = big.NewInt(v)
-	}
-	return out
-}
-
 func e18(v float64) *big.Int {
 	f, _ := new(big.Float).SetPrec(200).Mul(big.NewFloat(v), big.NewFloat(1e18)).Int(nil)
 	return f

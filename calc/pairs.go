@@ -6,6 +6,8 @@ import (
 	"runtime"
 
 	"github.com/holiman/uint256"
+
+	"github.com/qf-dev/qf/internal/par"
 )
 
 // pairWorker is one goroutine's scratch for [pairSums]: dense per-donor
@@ -54,7 +56,7 @@ func pairSums(sp *sparse, s []uint64, factor pairFactor, newState func() any) pa
 	c := make([]uint256.Int, len(s))  // entry (i, q): s_qi·Σ_{j>i} s_qj·f_ij, × 2^ex
 	eb := make([]uint256.Int, len(s)) // its error bound, × 2^ex
 	ex := make([]int32, len(s))
-	parallelChunks(sp.nDonors, 16, workers, func() func(int) {
+	par.Chunks(sp.nDonors, 16, workers, func() func(int) {
 		w := &pairWorker{kLo: make([]uint64, sp.nDonors), kHi: make([]uint64, sp.nDonors),
 			fm: make([]uint64, sp.nDonors), fe: make([]int32, sp.nDonors)}
 		if newState != nil {

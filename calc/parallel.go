@@ -2,8 +2,6 @@ package calc
 
 import (
 	"runtime"
-	"sync"
-	"sync/atomic"
 
 	"github.com/qf-dev/qf/internal/par"
 )
@@ -28,38 +26,4 @@ func partsFor(n int) int {
 		return 1
 	}
 	return max(1, runtime.GOMAXPROCS(0))
-}
-
-// parallelChunks calls a worker for every i in [0, n), handing out chunks of
-// chunk indices from a shared counter to workers goroutines (the caller's
-// alone when workers < 2). newWorker runs once per goroutine, so each
-// worker owns its scratch. Callers write results only to slots of their
-// own i, so the outcome does not depend on scheduling.
-func parallelChunks(n, chunk, workers int, newWorker func() func(i int)) {
-	if workers < 2 {
-		fn := newWorker()
-		for i := range n {
-			fn(i)
-		}
-		return
-	}
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range workers {
-		fn := newWorker()
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				lo := int(next.Add(int64(chunk))) - chunk
-				if lo >= n {
-					return
-				}
-				for i := lo; i < min(lo+chunk, n); i++ {
-					fn(i)
-				}
-			}
-		}()
-	}
-	wg.Wait()
 }

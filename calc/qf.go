@@ -5,6 +5,8 @@ import (
 	"math/bits"
 
 	"github.com/holiman/uint256"
+
+	"github.com/qf-dev/qf/internal/wide"
 )
 
 // QF is the Buterin–Hitzig–Weyl rule in the spec's exact integer form:
@@ -77,7 +79,7 @@ func qfGaps(terms []Term, values []*big.Int) {
 		if t.Amount[1]|t.Amount[2]|t.Amount[3] == 0 && t.Weight <= 1<<15 {
 			// The usual term, c < 2^64 and w ≤ 2^15 bps: c·w < 2^79 and
 			// c·w·10^14 < 2^126, so both products are two words and the
-			// root is isqrt128's.
+			// root is wide.Sqrt128's.
 			hi, lo := bits.Mul64(t.Amount[0], uint64(t.Weight))
 			cw = uint256.Int{lo, hi, 0, 0}
 			if _, over := sumCW.AddOverflow(&sumCW, &cw); over {
@@ -85,7 +87,7 @@ func qfGaps(terms []Term, values []*big.Int) {
 			}
 			xhi, xlo := bits.Mul64(lo, e14u)
 			xhi += hi * e14u // hi < 2^15: no overflow
-			s.SetUint64(isqrt128(xhi, xlo))
+			s.SetUint64(wide.Sqrt128(xhi, xlo))
 			sumS.Add(&sumS, &s)
 			continue
 		}

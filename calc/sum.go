@@ -1,10 +1,13 @@
 package calc
 
 import (
+	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/holiman/uint256"
 
+	"github.com/qf-dev/qf/internal/bulk"
 	"github.com/qf-dev/qf/internal/hugemem"
 	"github.com/qf-dev/qf/internal/par"
 	"github.com/qf-dev/qf/internal/radix"
@@ -21,83 +24,151 @@ import (
 //     cells, and, once every range's count is known, writes its cells
 //     into their final place.
 //
-// [Tally.AddBulk] does step 1 while adding. The cells are the same, in the
+// [Tally.AddBlock] does step 1 while adding. The cells are the same, in the
 // same order, whatever the number of cores.
 
 // recycleEntries is the tally size from which summing first hands the
 // caller's finished arrays back for reuse (see [hugemem.Recycle]).
 const recycleEntries = 1 << 18
 
-// Contribution is one row for [Tally.AddBulk]: donor and gap indices, and
-// a positive amount.
-type Contribution struct {
-	Donor, Gap int32
-	Amount     uint256.Int
-}
+// ErrBlockChanged reports a bulk loader whose rows read differently the
+// second time ([Tally.AddBlock] reads each row twice).
+var ErrBlockChanged = errors.New("a bulk row read differently the second time")
 
-// AddBulk adds the rows i in [0, n) for which row fills c and reports true,
-// reading them from several goroutines at once: row must be safe for
-// concurrent use and give the same answer each time it is asked (it is
-// asked twice per row). Amounts must be positive, donor and gap indices
-// the tally's; these are not checked. The tally holds the rows exactly as
-// if they had been added one by one with [Tally.AddIndexed], in order.
-func (t *Tally) AddBulk(n int, row func(i int, c *Contribution) bool) {
-	if len(t.entries) != 0 { // rare: keep the simple path
-		var c Contribution
-		for i := range n {
-			if row(i, &c) {
-				_ = t.AddIndexed(c.Donor, c.Gap, &c.Amount)
-			}
+// AddBlock adds a bulk loader's rows ([bulk.Block]): its donors after the
+// tally's, then the rows the block counts, reading them from several
+// goroutines at once. The tally holds the rows exactly as if the donors
+// and rows had been added one by one with [Tally.DonorIndex] and
+// [Tally.AddIndexed], in order.
+//
+// It checks what it is handed and stores nothing when anything is wrong:
+// every donor canonical, every row's donor one of the block's, its gap one
+// of the registry's, its amount positive, and every row read the same both
+// times. That donors are distinct is the loader's promise (checking it
+// would cost a hash per donor).
+func (t *Tally) AddBlock(b *bulk.Block) error {
+	for i, d := range b.Donors {
+		if err := checkCanonical([]byte(d)); err != nil {
+			return fmt.Errorf("block donor %d: %w", i, err)
 		}
-		return
 	}
+	if len(t.entries) != 0 { // rare: keep the simple path
+		return t.addBlockRows(b)
+	}
+	first := int32(len(t.donors))
+	n := b.N
 	parts := partsFor(n)
 	counts := make([][]int, parts)
-	bigs := make([]int, parts+1) // part k's big amounts go to t.big[bigs[k]:]
+	bigs := make([]int, parts+1) // part k's big amounts go to big[bigs[k]:]
+	errs := make([]error, parts)
 	par.Do(parts, func(k int) {
 		cnt := make([]int, len(t.gaps))
-		var c Contribution
+		var c bulk.Row
 		lo, hi := par.Span(n, parts, k)
 		for i := lo; i < hi; i++ {
-			if row(i, &c) {
-				cnt[c.Gap]++
-				if !c.Amount.IsUint64() {
-					bigs[k+1]++
-				}
+			if !b.Row(i, &c) {
+				continue
+			}
+			if err := t.checkBlockRow(b, i, &c); err != nil {
+				errs[k] = err
+				return
+			}
+			cnt[c.Gap]++
+			if !c.Amount.IsUint64() {
+				bigs[k+1]++
 			}
 		}
 		counts[k] = cnt
 	})
+	for _, err := range errs { // the first part's error is the first row's
+		if err != nil {
+			return err
+		}
+	}
+	ends := make([][]int, parts) // where each part's rows of each gap must end
+	oldStart := t.gapStart
 	total := t.gapOffsets(counts)
+	for k := range parts {
+		if k+1 < parts {
+			ends[k] = counts[k+1]
+		} else {
+			ends[k] = t.gapStart[1:]
+		}
+		bigs[k+1] += bigs[k]
+	}
 	entries := t.entries[:0]
 	if cap(entries) < total {
 		entries = hugemem.Make[radix.Pair](0, total)
 	}
 	entries = entries[:total]
-	for k := range parts {
-		bigs[k+1] += bigs[k]
-	}
-	t.big = make([]uint256.Int, bigs[parts])
+	big := make([]uint256.Int, bigs[parts])
+	changed := make([]bool, parts)
 	par.Do(parts, func(k int) {
-		pos, big := counts[k], bigs[k]
-		var c Contribution
+		pos, next, end := slices.Clone(counts[k]), bigs[k], ends[k]
+		var c bulk.Row
 		lo, hi := par.Span(n, parts, k)
 		for i := lo; i < hi; i++ {
-			if !row(i, &c) {
+			if !b.Row(i, &c) {
 				continue
+			}
+			// Read again: a row that changed could overrun its slot.
+			if t.checkBlockRow(b, i, &c) != nil || pos[c.Gap] == end[c.Gap] || !c.Amount.IsUint64() && next == bigs[k+1] {
+				changed[k] = true
+				return
 			}
 			e := &entries[pos[c.Gap]]
 			pos[c.Gap]++
-			e.Key, e.Val = uint64(uint32(c.Gap))<<32|uint64(uint32(c.Donor)), c.Amount[0]
+			e.Key, e.Val = uint64(uint32(c.Gap))<<32|uint64(uint32(first+c.Donor)), c.Amount[0]
 			if !c.Amount.IsUint64() {
 				e.Key |= bigAmount
-				e.Val = uint64(big)
-				t.big[big] = c.Amount
-				big++
+				e.Val = uint64(next)
+				big[next] = c.Amount
+				next++
 			}
 		}
+		changed[k] = !slices.Equal(pos, end) || next != bigs[k+1]
 	})
-	t.entries, t.grouped = entries, total
+	if slices.Contains(changed, true) {
+		t.gapStart = oldStart
+		return ErrBlockChanged
+	}
+	t.addDonors(b.Donors)
+	t.entries, t.big, t.grouped = entries, big, total
+	return nil
+}
+
+// checkBlockRow checks row i of a block.
+func (t *Tally) checkBlockRow(b *bulk.Block, i int, c *bulk.Row) error {
+	switch {
+	case uint32(c.Donor) >= uint32(len(b.Donors)):
+		return fmt.Errorf("%w: block row %d: donor %d of %d", ErrDonor, i, c.Donor, len(b.Donors))
+	case uint32(c.Gap) >= uint32(len(t.gaps)):
+		return fmt.Errorf("%w: block row %d: gap index %d of %d", ErrUnknownGap, i, c.Gap, len(t.gaps))
+	case c.Amount.IsZero():
+		return fmt.Errorf("block row %d: %w", i, ErrZeroAmount)
+	}
+	return nil
+}
+
+// addBlockRows adds a block row by row, reading each row once, once every
+// row is checked.
+func (t *Tally) addBlockRows(b *bulk.Block) error {
+	rows := make([]bulk.Row, 0, b.N)
+	var c bulk.Row
+	for i := range b.N {
+		if b.Row(i, &c) {
+			if err := t.checkBlockRow(b, i, &c); err != nil {
+				return err
+			}
+			rows = append(rows, c)
+		}
+	}
+	first := int32(len(t.donors))
+	t.addDonors(b.Donors)
+	for i := range rows {
+		_ = t.AddIndexed(first+rows[i].Donor, rows[i].Gap, &rows[i].Amount) // checked above
+	}
+	return nil
 }
 
 // gapOffsets turns per-part counts of rows per gap into each part's first

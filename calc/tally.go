@@ -161,13 +161,11 @@ func (t *Tally) GapIndex(id *uint256.Int) (int32, bool) {
 	return i, ok
 }
 
-// AddDonors appends donors known to be canonical and distinct from each
+// addDonors appends donors known to be canonical and distinct from each
 // other and from every donor already in the tally (a bulk loader that has
-// grouped its rows itself), and returns the index of the first. The tally
-// may keep the slice itself: the caller must not change it afterwards.
-func (t *Tally) AddDonors(donors []string) int32 {
-	first := int32(len(t.donors))
-	if first == 0 {
+// grouped its rows itself). The tally may keep the slice itself.
+func (t *Tally) addDonors(donors []string) {
+	if len(t.donors) == 0 {
 		t.donors = slices.Clip(donors)
 	} else {
 		t.donors = append(t.donors, donors...)
@@ -176,7 +174,6 @@ func (t *Tally) AddDonors(donors []string) int32 {
 	for range donors {
 		t.weights = append(t.weights, One)
 	}
-	return first
 }
 
 // index brings the lookup maps up to date with donors added in bulk.
@@ -209,21 +206,41 @@ func (t *Tally) newDonor(donor string) int32 {
 }
 
 // DonorIndexBytes is DonorIndex for a byte slice, without allocating for a
-// donor already seen. Canonical addresses are keyed by their 20 bytes.
-func (t *Tally) DonorIndexBytes(donor []byte) int32 {
+// donor already seen. Canonical addresses are keyed by their 20 bytes. A
+// new donor that is not canonical ([NormalizeDonor]) is an error.
+func (t *Tally) DonorIndexBytes(donor []byte) (int32, error) {
 	t.index()
 	if a, ok := parseCanonicalAddr(donor); ok {
 		if i, ok := t.addrIndex[a]; ok {
-			return i
+			return i, nil
 		}
 		i := t.newDonor(string(donor))
 		t.addrIndex[a] = i
-		return i
+		return i, nil
 	}
 	if i, ok := t.donorIndex[string(donor)]; ok {
-		return i
+		return i, nil
 	}
-	return t.newDonor(string(donor))
+	if err := checkCanonical(donor); err != nil {
+		return 0, err
+	}
+	return t.newDonor(string(donor)), nil
+}
+
+// checkCanonical checks that a donor is in the form [NormalizeDonor] gives.
+func checkCanonical(donor []byte) error {
+	if _, ok := parseCanonicalAddr(donor); ok {
+		return nil
+	}
+	s := string(donor)
+	norm, err := NormalizeDonor(s)
+	if err != nil {
+		return err
+	}
+	if norm != s {
+		return fmt.Errorf("%w: %q is not in canonical form (%s)", ErrDonor, s, norm)
+	}
+	return nil
 }
 
 // parseCanonicalAddr decodes "0x" + 40 lower-case hex digits.
@@ -269,8 +286,13 @@ func (t *Tally) Add(donor string, gap, amount *uint256.Int) error {
 
 // AddIndexed records a contribution by donor and gap index.
 func (t *Tally) AddIndexed(donor, gap int32, amount *uint256.Int) error {
-	if amount.IsZero() {
+	switch {
+	case amount.IsZero():
 		return ErrZeroAmount
+	case uint32(donor) >= uint32(len(t.donors)):
+		return fmt.Errorf("%w: donor index %d of %d", ErrDonor, donor, len(t.donors))
+	case uint32(gap) >= uint32(len(t.gaps)):
+		return fmt.Errorf("%w: gap index %d of %d", ErrUnknownGap, gap, len(t.gaps))
 	}
 	e := radix.Pair{Key: uint64(uint32(gap))<<32 | uint64(uint32(donor)), Val: amount[0]}
 	if !amount.IsUint64() {

@@ -79,18 +79,6 @@ func parseScore(s string) (*big.Rat, error) {
 	return r, nil
 }
 
-// String renders the scale as LO:HI.
-func (sc *ScoreScale) String() string {
-	return ratString(sc.Lo) + ":" + ratString(sc.Hi)
-}
-
-func ratString(r *big.Rat) string {
-	if r.IsInt() {
-		return r.Num().String()
-	}
-	return strings.TrimRight(r.FloatString(18), "0")
-}
-
 // Weight maps a decimal score to a weight.
 func (sc *ScoreScale) Weight(score string) (Bps, error) {
 	if sc.GrantsStack {

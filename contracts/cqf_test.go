@@ -13,6 +13,7 @@ import (
 
 	"github.com/qf-dev/qf/calc"
 	"github.com/qf-dev/qf/contracts"
+	cqfsolve "github.com/qf-dev/qf/cqf"
 	"github.com/qf-dev/qf/payout"
 	"github.com/qf-dev/qf/round"
 )
@@ -69,7 +70,7 @@ func TestCQFRoundOnChain(t *testing.T) {
 	}
 	require.NoError(t, it.Error())
 	require.Len(t, rows, 8)
-	out, err := round.ComputeCQF(gaps, rows, round.CQFSettings{Policy: calc.CQFPolicy{Sigma: big.NewRat(1, 1e10), Decay: big.NewRat(1, 2)}})
+	out, err := round.ComputeCQF(gaps, rows, round.CQFSettings{Policy: cqfsolve.Policy{Sigma: big.NewRat(1, 1e10), Decay: big.NewRat(1, 2)}})
 	require.NoError(t, err)
 	require.Equal(t, escrow.String(), out.Leaves, "Σ leaves = Σ limits")
 	for _, g := range out.Gaps {

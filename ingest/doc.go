@@ -2,6 +2,11 @@
 // or JSON) into rows, with errors that name the file, line and field. It
 // checks every field's syntax; whether a gap exists or an id repeats is for
 // the consumer (a calculator or the store), which sees each row in order.
+// [Loader] puts rows into a [Sink] (a round's calc.Tally, which ingest
+// knows only through that interface): it resolves gaps and donors, skips
+// repeated ids, and reads weights and scores. A big plain CSV file takes a
+// parallel path that groups the rows itself and hands the sink one block
+// (internal/bulk), which the sink checks as it adds it.
 // [Checker] applies, one row at a time, the checks computing a round makes
 // of its whole input, for a store to refuse at write time what would make
 // the round fail later.

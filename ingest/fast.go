@@ -11,6 +11,7 @@ import (
 	"github.com/holiman/uint256"
 
 	"github.com/qf-dev/qf/calc"
+	"github.com/qf-dev/qf/internal/bulk"
 	"github.com/qf-dev/qf/internal/hugemem"
 	"github.com/qf-dev/qf/internal/par"
 	"github.com/qf-dev/qf/internal/radix"
@@ -27,14 +28,15 @@ import (
 //     buffer); equal hashes are confirmed by comparing the bytes, so a
 //     collision never merges two ids or two donors;
 //  3. donors are numbered in order of their first kept row, exactly as the
-//     row-by-row path numbers them, and the rows go into the tally.
+//     row-by-row path numbers them, and the rows go to the sink as one
+//     [bulk.Block], which it checks as it adds them (calc.Tally.AddBlock).
 //
 // It is built to touch little memory (about 64 bytes per row before the
 // tally's own): on a virtual machine every fresh page costs a fault that
 // takes longer than parsing the lines that fill it.
 //
 // Anything unusual (a parse error, an unknown gap, a quoted field) makes it
-// give up before touching the tally; the row-by-row path then produces the
+// give up before touching the sink; the row-by-row path then produces the
 // result or the exact error.
 
 // fastRow is one parsed line, 40 bytes.
@@ -122,22 +124,27 @@ func bigRef(chunk, i int) uint64 { return uint64(chunk)<<32 | uint64(i) }
 // key packs a 64-bit hash's top half above a row index.
 func key(hash uint64, row int) uint64 { return hash&^(1<<32-1) | uint64(uint32(row)) }
 
-// loadFast tries the fast path; it reports false, having changed nothing,
+// gapIndexFunc finds a gap's index in the registry ([Sink.GapIndex]).
+type gapIndexFunc func(id *uint256.Int) (int32, bool)
+
+// fastBlock tries the fast path on a file for a registry of nGaps gaps: it
+// returns the file's rows as one block, donors numbered from 0, and the
+// number of rows skipped as repeated ids (when dedup), or reports false
 // when the file needs the row-by-row path.
-func (l *Loader) loadFast(data []byte, opts Options) bool {
-	if l.Tally.Rows() != 0 || len(l.Tally.Donors()) != 0 || isJSON(data) || len(data) >= 1<<32 || len(l.Tally.Gaps()) > gapIndex {
-		return false
+func fastBlock(data []byte, opts Options, gapOf gapIndexFunc, nGaps int, dedup bool) (*bulk.Block, int, bool) {
+	if isJSON(data) || len(data) >= 1<<32 || nGaps > gapIndex {
+		return nil, 0, false
 	}
 	lines := &lines{data: data}
 	fc, err := contributionHeader("", lines)
 	if err != nil || fc.weight >= 0 || fc.score >= 0 || lines.line != 1 {
-		return false
+		return nil, 0, false
 	}
-	p := &fastParse{data: data, fc: fc, tally: l.Tally, seed: maphash.MakeSeed(), decimals: opts.Decimals,
+	p := &fastParse{data: data, fc: fc, gapOf: gapOf, seed: maphash.MakeSeed(), decimals: opts.Decimals,
 		progress: opts.Progress, from: lines.pos}
 	chunks, ok := splitLines(data, lines.pos, chunkBytes)
 	if !ok {
-		return false // a line past MaxLine: the general path names it
+		return nil, 0, false // a line past MaxLine: the general path names it
 	}
 	// Room for the lines the file seems to have (from a sample), a quarter
 	// more, and a second pass if that was too little: the lines are counted
@@ -150,7 +157,7 @@ func (l *Loader) loadFast(data []byte, opts Options) bool {
 			total += chunks[i].lines
 		}
 		if total >= 1<<32-1 {
-			return false
+			return nil, 0, false
 		}
 		rows, keys, n = allocFast(total)
 		ids, donors, scratch = keys[:n:n], keys[n:2*n:2*n], keys[2*n:]
@@ -162,7 +169,7 @@ func (l *Loader) loadFast(data []byte, opts Options) bool {
 	for i := range chunks {
 		c := &chunks[i]
 		if !c.ok {
-			return false
+			return nil, 0, false
 		}
 		shift := uint64(c.base - nRows) // keys' row halves move down by this much
 		if shift != 0 {
@@ -180,7 +187,7 @@ func (l *Loader) loadFast(data []byte, opts Options) bool {
 		nIDs += c.nIDs
 	}
 	if nRows == 0 {
-		return false
+		return nil, 0, false
 	}
 	rows, ids, donors = rows[:nRows], ids[:nIDs], donors[:nRows]
 
@@ -189,7 +196,7 @@ func (l *Loader) loadFast(data []byte, opts Options) bool {
 	// donors sort.
 	dups := 0
 	var wg sync.WaitGroup
-	if l.Dedup {
+	if dedup {
 		radix.SortHigh(ids, scratch, runtime.GOMAXPROCS(0))
 		wg.Add(1)
 		go func() {
@@ -200,32 +207,29 @@ func (l *Loader) loadFast(data []byte, opts Options) bool {
 	radix.SortHigh(donors, scratch, runtime.GOMAXPROCS(0))
 	wg.Wait()
 	if dups < 0 {
-		return false // an id repeated with other content: the row-by-row path names both lines
+		return nil, 0, false // an id repeated with other content: the row-by-row path names both lines
 	}
 
 	names, ok := numberDonors(data, rows, donors)
 	if !ok {
-		return false
+		return nil, 0, false
 	}
 	if len(rows) >= recycleRows {
 		hugemem.Recycle() // the keys and sort buffers: memory for the tally's rows
 	}
-	first := l.Tally.AddDonors(names)
-	l.Tally.AddBulk(len(rows), func(i int, c *calc.Contribution) bool {
+	return &bulk.Block{Donors: names, N: len(rows), Row: func(i int, c *bulk.Row) bool {
 		r := &rows[i]
 		if r.has(rowDup) {
 			return false
 		}
-		c.Donor, c.Gap = first+int32(r.donor), int32(r.gap&gapIndex)
+		c.Donor, c.Gap = int32(r.donor), int32(r.gap&gapIndex)
 		if r.has(rowBig) {
 			c.Amount = chunks[r.amount>>32].bigs[uint32(r.amount)]
 		} else {
 			c.Amount.SetUint64(r.amount)
 		}
 		return true
-	})
-	l.Duplicates += dups
-	return true
+	}}, dups, true
 }
 
 // splitLines cuts data[from:] into ranges of about size bytes that end at
@@ -273,7 +277,7 @@ func allocFast(n int) ([]fastRow, []uint64, int) {
 type fastParse struct {
 	data     []byte
 	fc       contributionCols
-	tally    *calc.Tally
+	gapOf    gapIndexFunc
 	seed     maphash.Seed
 	decimals uint8
 	progress func(int)
@@ -322,7 +326,7 @@ func (p *fastParse) parseAll(chunks []fastChunk, rows []fastRow, ids, donors []u
 			if over.Load() {
 				continue // count the rest, parse nothing more
 			}
-			c.ok = parseChunk(p.data, c, i, p.fc, p.tally, p.seed, p.decimals, rows, ids, donors)
+			c.ok = parseChunk(p.data, c, i, p.fc, p.gapOf, p.seed, p.decimals, rows, ids, donors)
 			if p.progress != nil {
 				mu.Lock()
 				done += c.end - c.start
@@ -335,7 +339,7 @@ func (p *fastParse) parseAll(chunks []fastChunk, rows []fastRow, ids, donors []u
 }
 
 // parseChunk parses a chunk's lines; false means "use the general path".
-func parseChunk(data []byte, c *fastChunk, chunk int, fc contributionCols, t *calc.Tally, seed maphash.Seed, decimals uint8,
+func parseChunk(data []byte, c *fastChunk, chunk int, fc contributionCols, gapOf gapIndexFunc, seed maphash.Seed, decimals uint8,
 	allRows []fastRow, allIDs, allDonors []uint64) bool {
 	rows := allRows[c.base:c.base]
 	ids := allIDs[c.base:c.base]
@@ -386,7 +390,7 @@ func parseChunk(data []byte, c *fastChunk, chunk int, fc contributionCols, t *ca
 		if gap(field(fc.gap), &gapID) != nil {
 			return false
 		}
-		gi, known := t.GapIndex(&gapID)
+		gi, known := gapOf(&gapID)
 		if !known {
 			return false
 		}

@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/qf-dev/qf/calc"
+	"github.com/qf-dev/qf/internal/bulk"
 )
 
 // registry is gaps 1..20 and one id past 2^64.
@@ -130,7 +131,9 @@ func load(t *testing.T, data string, fast bool, min uint64) (loaded, error) {
 	l := NewLoader(tl, nil, 0)
 	l.Dedup = true
 	if fast {
-		require.True(t, l.loadFast([]byte(data), Options{}), "the fast path gave up")
+		done, err := l.loadFast([]byte(data), Options{})
+		require.NoError(t, err)
+		require.True(t, done, "the fast path gave up")
 	} else if err := Contributions("c.csv", []byte(data), Options{}, l.Add); err != nil {
 		return loaded{}, err
 	}
@@ -196,7 +199,9 @@ func TestFastPathGivesUp(t *testing.T) {
 			require.NoError(t, err)
 			l := NewLoader(tl, nil, 0)
 			l.Dedup = true
-			require.False(t, l.loadFast([]byte(c.data), Options{}))
+			done, err := l.loadFast([]byte(c.data), Options{})
+			require.NoError(t, err)
+			require.False(t, done)
 			require.Zero(t, tl.Rows(), "nothing added before giving up")
 			err = l.LoadFile("c.csv", []byte(c.data), Options{})
 			if c.err == "" {
@@ -220,7 +225,9 @@ func FuzzFastPath(f *testing.F) {
 		require.NoError(t, err)
 		l := NewLoader(tl, nil, 0)
 		l.Dedup = true
-		if !l.loadFast([]byte(data), Options{}) {
+		done, err := l.loadFast([]byte(data), Options{})
+		require.NoError(t, err, "the tally refused the fast path's block")
+		if !done {
 			return
 		}
 		slow, err := load(t, data, false, 0)
@@ -296,4 +303,25 @@ func TestRepeatedIDInAnotherSpelling(t *testing.T) {
 			require.Equal(t, 2, got.tally.Rows())
 		})
 	}
+}
+
+// The tally is the sink every round uses.
+var _ Sink = (*calc.Tally)(nil)
+
+// refusingSink is a tally that refuses every block.
+type refusingSink struct{ *calc.Tally }
+
+func (refusingSink) AddBlock(*bulk.Block) error { return calc.ErrBlockChanged }
+
+// TestFastPathBlockRefused: a block the sink refuses is the file's error,
+// and nothing of it is stored.
+func TestFastPathBlockRefused(t *testing.T) {
+	tl, err := calc.NewTally(registry(), nil)
+	require.NoError(t, err)
+	l := NewLoader(refusingSink{tl}, nil, 0)
+	err = l.LoadFile("c.csv", []byte("donor,gap,amount\na,1,5\n"), Options{})
+	require.EqualError(t, err, "c.csv: a bulk row read differently the second time")
+	require.ErrorIs(t, err, calc.ErrBlockChanged)
+	require.Zero(t, tl.Rows())
+	require.Empty(t, tl.Donors())
 }

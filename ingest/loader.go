@@ -10,12 +10,12 @@ import (
 	"github.com/qf-dev/qf/internal/hugemem"
 )
 
-// Loader feeds contribution rows into a [calc.Tally]: it resolves gaps,
+// Loader feeds contribution rows into a [Sink] (a round's tally): it resolves gaps,
 // skips repeated ids that repeat the same row (an id repeated with other
 // content is an error, [ErrConflict]), and turns weight and score columns
 // into donor weights.
 type Loader struct {
-	Tally *calc.Tally
+	sink Sink
 	// Dedup skips rows whose id was seen before (the store dedups on its own).
 	Dedup bool
 	// Duplicates counts rows skipped as repeated ids.
@@ -35,10 +35,10 @@ type Loader struct {
 	scored   []bool
 }
 
-// NewLoader returns a loader into t; scale (may be nil) maps score columns
+// NewLoader returns a loader into s; scale (may be nil) maps score columns
 // to weights; sizeHint is the expected number of rows.
-func NewLoader(t *calc.Tally, scale *calc.ScoreScale, sizeHint int) *Loader {
-	return &Loader{Tally: t, scale: scale, sizeHint: sizeHint, weights: map[int32]string{}, scores: map[int32]string{}}
+func NewLoader(s Sink, scale *calc.ScoreScale, sizeHint int) *Loader {
+	return &Loader{sink: s, scale: scale, sizeHint: sizeHint, weights: map[int32]string{}, scores: map[int32]string{}}
 }
 
 // idSeen is where an id first came and a hash of what that row said (a
@@ -93,13 +93,35 @@ func (a *arena) str(b []byte) string {
 }
 
 // LoadFile loads a contributions file (CSV or JSON). A plain CSV file into
-// an empty tally takes a parallel path; every other input goes row by row
-// through [Loader.Add]. Both give the same tally and the same errors.
+// an empty sink takes a parallel path that hands the sink one block of
+// grouped rows; every other input goes row by row through [Loader.Add].
+// Both give the same tally and the same errors.
 func (l *Loader) LoadFile(file string, data []byte, opts Options) error {
-	if l.loadFast(data, opts) {
+	switch done, err := l.loadFast(data, opts); {
+	case err != nil:
+		return &Error{File: file, Err: err}
+	case done:
 		return nil
 	}
 	return Contributions(file, data, opts, l.Add)
+}
+
+// loadFast loads a file through the fast path ([fastBlock]) into an empty
+// sink. It reports false, having changed nothing, when the file needs the
+// row-by-row path; an error is the sink's refusal of the block.
+func (l *Loader) loadFast(data []byte, opts Options) (bool, error) {
+	if l.sink.Rows() != 0 || len(l.sink.Donors()) != 0 {
+		return false, nil
+	}
+	b, dups, ok := fastBlock(data, opts, l.sink.GapIndex, len(l.sink.Gaps()), l.Dedup)
+	if !ok {
+		return false, nil
+	}
+	if err := l.sink.AddBlock(b); err != nil {
+		return false, err
+	}
+	l.Duplicates += dups
+	return true, nil
 }
 
 // address stores an address in canonical form: 0x and lower-case hex.
@@ -116,7 +138,7 @@ func (a *arena) address(addr *[20]byte) string {
 // Add takes one row. Errors are [FieldError]s naming the column.
 func (l *Loader) Add(r *Row) error {
 	if !l.reserved { // on the first row: the fast path needs no reservation
-		l.Tally.Grow(l.sizeHint)
+		l.sink.Grow(l.sizeHint)
 		l.reserved = true
 	}
 	if l.Dedup && len(r.ID) > 0 {
@@ -134,11 +156,14 @@ func (l *Loader) Add(r *Row) error {
 		}
 		l.ids[l.arena.str(r.ID)] = idSeen{line: r.Line, item: r.Item, hash: h}
 	}
-	g, ok := l.Tally.GapIndex(&r.Gap)
+	g, ok := l.sink.GapIndex(&r.Gap)
 	if !ok {
 		return &FieldError{Field: "gap", Err: fmt.Errorf("%w %s: add it to the gap registry first", calc.ErrUnknownGap, r.Gap.Dec())}
 	}
-	d := l.Tally.DonorIndexBytes(r.Donor)
+	d, err := l.sink.DonorIndexBytes(r.Donor)
+	if err != nil {
+		return &FieldError{Field: "donor", Err: err}
+	}
 	if len(r.Weight) > 0 {
 		if err := l.setWeight(d, string(r.Weight)); err != nil {
 			return &FieldError{Field: "weight", Err: err}
@@ -149,7 +174,7 @@ func (l *Loader) Add(r *Row) error {
 			return &FieldError{Field: "score", Err: err}
 		}
 	}
-	if err := l.Tally.AddIndexed(d, g, &r.Amount); err != nil {
+	if err := l.sink.AddIndexed(d, g, &r.Amount); err != nil {
 		return &FieldError{Field: "amount", Err: err}
 	}
 	return nil
@@ -158,7 +183,7 @@ func (l *Loader) Add(r *Row) error {
 func (l *Loader) setWeight(d int32, w string) error {
 	if prev, ok := l.weights[d]; ok {
 		if prev != w {
-			return fmt.Errorf("%w: donor %s has weight %s here and %s before; a donor has one weight", calc.ErrWeight, l.Tally.Donors()[d], w, prev)
+			return fmt.Errorf("%w: donor %s has weight %s here and %s before; a donor has one weight", calc.ErrWeight, l.sink.Donors()[d], w, prev)
 		}
 		return nil
 	}
@@ -171,14 +196,14 @@ func (l *Loader) setWeight(d int32, w string) error {
 		return err
 	}
 	l.weights[d] = w
-	l.Tally.SetWeight(d, bps)
+	l.sink.SetWeight(d, bps)
 	return nil
 }
 
 func (l *Loader) setScore(d int32, s string) error {
 	if prev, ok := l.scores[d]; ok {
 		if prev != s {
-			return fmt.Errorf("%w: donor %s has score %s here and %s before", calc.ErrWeight, l.Tally.Donors()[d], s, prev)
+			return fmt.Errorf("%w: donor %s has score %s here and %s before", calc.ErrWeight, l.sink.Donors()[d], s, prev)
 		}
 		return nil
 	}
@@ -197,14 +222,14 @@ func (l *Loader) Finish() {
 	if l.scale == nil {
 		return
 	}
-	for d := range l.Tally.Donors() {
+	for d := range l.sink.Donors() {
 		s, ok := l.scores[int32(d)]
 		if !ok {
-			l.Tally.SetWeight(int32(d), 0)
+			l.sink.SetWeight(int32(d), 0)
 			continue
 		}
 		sw, _ := l.scale.Weight(s)
-		w := uint64(l.Tally.Weight(int32(d)))
-		l.Tally.SetWeight(int32(d), calc.Bps(w*uint64(sw)/uint64(calc.One)))
+		w := uint64(l.sink.Weight(int32(d)))
+		l.sink.SetWeight(int32(d), calc.Bps(w*uint64(sw)/uint64(calc.One)))
 	}
 }

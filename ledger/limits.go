@@ -5,6 +5,7 @@ import (
 
 	"github.com/holiman/uint256"
 	"github.com/qf-dev/qf/calc"
+	"github.com/qf-dev/qf/cqf"
 )
 
 // FundLimits are what a round's mechanism can match, checked on every fund
@@ -38,7 +39,7 @@ func LimitsFor(cfg calc.Config) FundLimits {
 	l := FundLimits{MinAmount: cfg.MinAmount}
 	switch cfg.Mechanism {
 	case calc.CQFName:
-		l.MaxTotal = calc.CQFMaxLimit
+		l.MaxTotal = cqf.MaxLimit
 	case "cocm":
 		l.Span = spanCOCM
 	case "pairwise", "cluster":

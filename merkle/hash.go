@@ -43,6 +43,3 @@ func (h *hasher) leaf(encoded []byte) common.Hash {
 	inner := h.sum(encoded)
 	return h.sum(inner[:])
 }
-
-// HashPair returns the parent of two nodes: keccak256 of the pair in ascending order.
-func HashPair(a, b common.Hash) common.Hash { return newHasher().pair(a, b) }

@@ -6,6 +6,7 @@ import (
 	"github.com/holiman/uint256"
 
 	"github.com/qf-dev/qf/calc"
+	"github.com/qf-dev/qf/cqf"
 )
 
 // Checker applies to rows, one at a time, every check that computing the
@@ -32,7 +33,7 @@ type Checker struct {
 
 // LimitPledges makes the checker refuse a row that takes a donor's total
 // to a gap to limit or more: a coordinated-QF round solves each
-// pledger's summed limit per gap, below [calc.CQFMaxLimit].
+// pledger's summed limit per gap, below cqf.MaxLimit.
 func (c *Checker) LimitPledges(limit *uint256.Int) {
 	c.cellLimit, c.cells = limit, map[string]*uint256.Int{}
 }
@@ -93,7 +94,7 @@ func (c *Checker) add(r *Contribution, where string) error {
 		var next uint256.Int
 		if _, over := next.AddOverflow(cell, &r.Amount); over || !next.Lt(c.cellLimit) {
 			return &FieldError{Field: "amount", Err: fmt.Errorf("%w: donor %s's limits to gap %s would total %s + %s; a pledger's total to a gap must be below 2^200",
-				calc.ErrPledge, r.Donor, r.Gap.Dec(), cell.Dec(), r.Amount.Dec())}
+				cqf.ErrPledge, r.Donor, r.Gap.Dec(), cell.Dec(), r.Amount.Dec())}
 		}
 		cell.Set(&next)
 		c.cells[key] = cell

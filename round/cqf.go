@@ -9,6 +9,7 @@ import (
 	"github.com/holiman/uint256"
 
 	"github.com/qf-dev/qf/calc"
+	"github.com/qf-dev/qf/cqf"
 	"github.com/qf-dev/qf/ingest"
 	"github.com/qf-dev/qf/merkle"
 	"github.com/qf-dev/qf/payout"
@@ -53,7 +54,7 @@ func CQFSettingsFor(cfg calc.Config) (CQFSettings, error) {
 	if err := cfg.Validate(); err != nil {
 		return CQFSettings{}, err
 	}
-	pol, linear, err := cfg.Params.CQF()
+	pol, linear, err := cqf.PolicyOf(cfg.Params)
 	return CQFSettings{Policy: pol, Linear: linear}, err
 }
 
@@ -96,10 +97,10 @@ type CQFOutcome struct {
 
 // CQFSettings are a coordinated-QF round's settings.
 type CQFSettings struct {
-	Policy calc.CQFPolicy
+	Policy cqf.Policy
 	Linear bool
 	// JoinLeverage also computes each pledge's immediate leverage (solves
-	// every prefix: up to calc.CQFMaxJoin pledges per gap, and an error
+	// every prefix: up to cqf.MaxJoin pledges per gap, and an error
 	// above).
 	JoinLeverage bool
 	// LedgerRefunds is for pledgers that are ledger accounts (any donor
@@ -172,13 +173,13 @@ func ComputeCQF(gaps []calc.Gap, rows []PledgeRow, set CQFSettings) (*CQFOutcome
 			ls[i] = e.limit
 		}
 		ps := set.Policy.Pledges(ls)
-		sol, err := calc.SolveCQF(ps, set.Linear)
+		sol, err := cqf.Solve(ps, set.Linear)
 		if err != nil {
 			return nil, fmt.Errorf("gap %s: %w", g.ID.Dec(), err)
 		}
 		var join []*big.Rat
 		if set.joinLeverage(len(ps)) {
-			if join, err = calc.CQFJoinLeverage(ps, set.Linear); err != nil {
+			if join, err = cqf.JoinLeverage(ps, set.Linear); err != nil {
 				return nil, fmt.Errorf("gap %s: %w", g.ID.Dec(), err)
 			}
 		}

@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/qf-dev/qf/calc"
+	"github.com/qf-dev/qf/cqf"
 	"github.com/qf-dev/qf/payout"
 	"github.com/qf-dev/qf/round"
 )
@@ -31,16 +32,16 @@ func TestComputeCQF(t *testing.T) {
 		pledge(5, addr(1), 1, 2_000_000),    // a repeat: one pledge of 6M at line 2's place
 		pledge(6, addr(0xa1), 1, 3_000_000), // the recipient pledges to its own gap
 	}
-	pol := calc.CQFPolicy{Sigma: big.NewRat(1, 1000), Decay: big.NewRat(1, 2)}
+	pol := cqf.Policy{Sigma: big.NewRat(1, 1000), Decay: big.NewRat(1, 2)}
 	out, err := round.ComputeCQF(gaps, rows, round.CQFSettings{Policy: pol, JoinLeverage: true})
 	require.NoError(t, err)
 	require.Len(t, out.Gaps, 2) // gap 3 has no pledges
 	require.Equal(t, "19000000", out.Limits)
 	require.Equal(t, out.Limits, out.Leaves)
 
-	// Gap 1 is calc.SolveCQF over (6M, 1M, 3M) with σ/(1 + k/2) in join order.
+	// Gap 1 is cqf.Solve over (6M, 1M, 3M) with σ/(1 + k/2) in join order.
 	ls := []uint256.Int{*uint256.NewInt(6_000_000), *uint256.NewInt(1_000_000), *uint256.NewInt(3_000_000)}
-	want, err := calc.SolveCQF(pol.Pledges(ls), false)
+	want, err := cqf.Solve(pol.Pledges(ls), false)
 	require.NoError(t, err)
 	g1 := out.Gaps[0]
 	require.Equal(t, want.Total.Dec(), g1.Total)
@@ -75,7 +76,7 @@ func TestComputeCQF(t *testing.T) {
 
 func TestComputeCQFErrors(t *testing.T) {
 	gaps := []calc.Gap{{ID: *uint256.NewInt(1), Recipient: common.HexToAddress(addr(0xa1))}}
-	pol := round.CQFSettings{Policy: calc.CQFPolicy{Sigma: big.NewRat(1, 1000)}}
+	pol := round.CQFSettings{Policy: cqf.Policy{Sigma: big.NewRat(1, 1000)}}
 	for _, tc := range []struct {
 		name string
 		rows []round.PledgeRow
@@ -101,13 +102,13 @@ func TestComputeCQFTopUpsJoin(t *testing.T) {
 		pledge(2, addr(2), 1, 5_000_000), // an honest early pledger
 		pledge(3, addr(1), 1, 9_000_000), // the real pledge, later
 	}
-	pol := calc.CQFPolicy{Sigma: big.NewRat(1, 1000), Decay: big.NewRat(1, 2)}
-	solve := func(ls ...uint64) *calc.CQFSolution {
+	pol := cqf.Policy{Sigma: big.NewRat(1, 1000), Decay: big.NewRat(1, 2)}
+	solve := func(ls ...uint64) *cqf.Solution {
 		us := make([]uint256.Int, len(ls))
 		for i, l := range ls {
 			us[i].SetUint64(l)
 		}
-		s, err := calc.SolveCQF(pol.Pledges(us), false)
+		s, err := cqf.Solve(pol.Pledges(us), false)
 		require.NoError(t, err)
 		return s
 	}
@@ -115,13 +116,13 @@ func TestComputeCQFTopUpsJoin(t *testing.T) {
 		name   string
 		join   bool
 		lines  []int
-		want   *calc.CQFSolution
-		refund func(s *calc.CQFSolution) uint256.Int // addr(1)'s leaf
+		want   *cqf.Solution
+		refund func(s *cqf.Solution) uint256.Int // addr(1)'s leaf
 	}{
 		{"merged at the first place", false, []int{1, 2}, solve(9_000_001, 5_000_000),
-			func(s *calc.CQFSolution) uint256.Int { return s.Refund[0] }},
+			func(s *cqf.Solution) uint256.Int { return s.Refund[0] }},
 		{"each pledge its own place", true, []int{1, 2, 3}, solve(1, 5_000_000, 9_000_000),
-			func(s *calc.CQFSolution) uint256.Int { var r uint256.Int; r.Add(&s.Refund[0], &s.Refund[2]); return r }},
+			func(s *cqf.Solution) uint256.Int { var r uint256.Int; r.Add(&s.Refund[0], &s.Refund[2]); return r }},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -34,11 +34,12 @@ echo "== go test"
 QF_OZ_CASES="$tmp/oz-cases.json" go test -count=1 ./...
 
 echo "== go test -race on the packages that run goroutines"
-# calc (parallel by gap and by donor chunks: its tests that run those paths,
+# calc and cqf (parallel by gap and by donor chunks: their tests that run those paths,
 # on -short sizes), ingest (chunked fast path), internal/par and friends,
 # service (HTTP + batching writer), store (bulk writers). -short keeps the
 # race-instrumented run (5-10x slower) to sizes that still use every worker.
-go test -race -short -count=1 -run 'Deterministic|AddBulk|QFGapsPaths|CQFFiveAgents' ./calc
+go test -race -short -count=1 -run 'Deterministic|AddBlock|QFGapsPaths' ./calc
+go test -race -short -count=1 -run 'Deterministic|CQFFiveAgents' ./cqf
 go test -race -short -count=1 ./ingest ./internal/... ./service ./store
 
 echo "== qf calc output loaded and verified by @openzeppelin/merkle-tree"

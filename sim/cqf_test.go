@@ -8,7 +8,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
-	"github.com/qf-dev/qf/calc"
+	"github.com/qf-dev/qf/cqf"
 )
 
 // TestSolveMatchesCalc holds the float solver to calc's exact one.
@@ -17,7 +17,7 @@ func TestSolveMatchesCalc(t *testing.T) {
 	for trial := range 40 {
 		n := 1 + rng.IntN(20)
 		ps := make([]Pledge, n)
-		exact := make([]calc.CQFPledge, n)
+		exact := make([]cqf.Pledge, n)
 		for i := range ps {
 			l := math.Round(math.Pow(10, 6+6*rng.Float64()))
 			ps[i] = Pledge{Limit: l, Sigma: math.Pow(10, 2*rng.Float64()-1) / math.Sqrt(l)}
@@ -26,7 +26,7 @@ func TestSolveMatchesCalc(t *testing.T) {
 		}
 		linear := trial%2 == 1
 		h, pay := Solve(ps, linear)
-		sol, err := calc.SolveCQF(exact, linear)
+		sol, err := cqf.Solve(exact, linear)
 		require.NoError(t, err)
 		hf, _ := sol.H.Float64()
 		require.InEpsilon(t, hf, h, 1e-9, "trial %d", trial)

@@ -6,7 +6,7 @@ import "math"
 type Pledge struct{ Limit, Sigma float64 }
 
 // Solve returns the fixed point h = Σ √pay_i(h) (Σ pay_i(h) when linear),
-// pay_i(h) = L_i·(2/π)·atan(σ_i·h), and the payments. It is calc.SolveCQF's
+// pay_i(h) = L_i·(2/π)·atan(σ_i·h), and the payments. It is cqf.Solve's
 // algorithm in float64 (bracketed Newton from h = Σ√L), for speed; the
 // tests hold it to calc's exact solver.
 func Solve(ps []Pledge, linear bool) (h float64, pay []float64) {

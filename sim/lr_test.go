@@ -21,10 +21,6 @@ func societies() []Society {
 	return out
 }
 
-func relDiff(a, b float64) float64 {
-	return math.Abs(a-b) / math.Max(1e-12, math.Max(math.Abs(a), math.Abs(b)))
-}
-
 // The paper's theorem: without collusion, QF's equilibrium funds every
 // good at the Samuelson optimum.
 func TestLRQFEquilibriumIsOptimal(t *testing.T) {

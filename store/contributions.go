@@ -15,6 +15,7 @@ import (
 	"github.com/holiman/uint256"
 
 	"github.com/qf-dev/qf/calc"
+	"github.com/qf-dev/qf/cqf"
 	"github.com/qf-dev/qf/record"
 )
 
@@ -153,7 +154,7 @@ func (s *Store) checker(r Round) (*record.Checker, error) {
 	}
 	chk := record.NewChecker(scale)
 	if r.Config.Mechanism == calc.CQFName {
-		chk.LimitPledges(calc.CQFMaxLimit)
+		chk.LimitPledges(cqf.MaxLimit)
 	}
 	if r.Contributions == 0 {
 		return chk, nil
@@ -399,7 +400,7 @@ func checkPledge(row *record.Contribution) error {
 	if len(row.Score) > 0 {
 		return &record.FieldError{Field: "score", Err: fmt.Errorf("%w: coordinated QF takes no scores (every pledge counts alike)", ErrPledge)}
 	}
-	if !row.Amount.Lt(calc.CQFMaxLimit) {
+	if !row.Amount.Lt(cqf.MaxLimit) {
 		return &record.FieldError{Field: "amount", Err: fmt.Errorf("%w: limit %s must be below 2^200", ErrPledge, row.Amount.Dec())}
 	}
 	return nil

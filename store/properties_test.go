@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/qf-dev/qf/calc"
+	"github.com/qf-dev/qf/cqf"
 	"github.com/qf-dev/qf/ingest"
 	"github.com/qf-dev/qf/payout"
 	"github.com/qf-dev/qf/record"
@@ -213,7 +214,7 @@ func TestAcceptedPledgesKeepRoundSolvable(t *testing.T) {
 						}
 						switch r.IntN(5) {
 						case 0:
-							x.Amount.Sub(calc.CQFMaxLimit, uint256.NewInt(r.Uint64N(2))) // 2^200 is refused, 2^200-1 taken
+							x.Amount.Sub(cqf.MaxLimit, uint256.NewInt(r.Uint64N(2))) // 2^200 is refused, 2^200-1 taken
 						case 1:
 							x.Amount.Lsh(uint256.NewInt(1+r.Uint64N(1000)), uint(r.IntN(190)))
 						default:

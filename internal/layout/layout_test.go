@@ -60,7 +60,7 @@ func TestImportRules(t *testing.T) {
 	}{
 		{pkg: "calc", allow: []string{"internal/"}},
 		{pkg: "merkle", allow: []string{"internal/"}},
-		{pkg: "record", allow: []string{"calc"}},
+		{pkg: "record", allow: []string{"calc", "cqf"}},
 		{pkg: "ingest", allow: []string{"calc", "record", "internal/"}},
 		{pkg: "payout", allow: []string{"calc", "merkle", "internal/"}},
 		{pkg: "store", allow: []string{"calc", "merkle", "record", "internal/"}},

@@ -2,7 +2,10 @@
 // fork-join the big-round code paths (radix passes, grouping, sums) share.
 package par
 
-import "sync"
+import (
+	"sync"
+	"sync/atomic"
+)
 
 // Do calls fn(k) for every k in [0, parts), each on its own goroutine (on
 // the caller's when parts is 1), and waits for all of them. fn must only
@@ -41,4 +44,38 @@ func Cut(n, parts int, joined func(i int) bool) []int {
 	}
 	bounds[parts] = n
 	return bounds
+}
+
+// Chunks calls a worker for every i in [0, n), handing out chunks of
+// chunk indices from a shared counter to workers goroutines (the caller's
+// alone when workers < 2). newWorker runs once per goroutine, so each
+// worker owns its scratch. Callers write results only to slots of their
+// own i, so the outcome does not depend on scheduling.
+func Chunks(n, chunk, workers int, newWorker func() func(i int)) {
+	if workers < 2 {
+		fn := newWorker()
+		for i := range n {
+			fn(i)
+		}
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		fn := newWorker()
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				lo := int(next.Add(int64(chunk))) - chunk
+				if lo >= n {
+					return
+				}
+				for i := lo; i < min(lo+chunk, n); i++ {
+					fn(i)
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }

@@ -1,6 +1,7 @@
 package par
 
 import (
+	"fmt"
 	"sync/atomic"
 	"testing"
 
@@ -46,5 +47,22 @@ func TestCutKeepsRunsWhole(t *testing.T) {
 				require.False(t, joined(b[k]), "parts %d: boundary %d splits a run", parts, b[k])
 			}
 		}
+	}
+}
+
+func TestChunksCallsEveryIndexOnce(t *testing.T) {
+	for _, c := range []struct{ n, chunk, workers int }{{0, 4, 3}, {1, 4, 1}, {10, 3, 1}, {100, 7, 4}, {1000, 64, 2}} {
+		t.Run(fmt.Sprintf("n%d/chunk%d/workers%d", c.n, c.chunk, c.workers), func(t *testing.T) {
+			seen := make([]atomic.Int32, c.n)
+			var workers atomic.Int32
+			Chunks(c.n, c.chunk, c.workers, func() func(int) {
+				workers.Add(1)
+				return func(i int) { seen[i].Add(1) }
+			})
+			for i := range seen {
+				require.Equal(t, int32(1), seen[i].Load(), "index %d", i)
+			}
+			require.Equal(t, int32(max(1, c.workers)), workers.Load(), "one worker per goroutine")
+		})
 	}
 }

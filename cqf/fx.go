@@ -1,16 +1,18 @@
-package calc
+package cqf
 
 import (
 	"math/big"
 	"math/bits"
 
 	"github.com/holiman/uint256"
+
+	"github.com/qf-dev/qf/internal/wide"
 )
 
 // fx is a non-negative software float m·2^e with a 64-bit mantissa (m has
 // its top bit set, or is 0 for zero). Every operation truncates, with
 // integer instructions only, so results are the same bits on every
-// platform: the coordinated-QF solver ([SolveCQF]) runs on it where
+// platform: the coordinated-QF solver ([Solve]) runs on it where
 // math/big would be too slow and float64 is not allowed. Each operation is
 // within 2^-62 (relative) of the exact result of its inputs.
 type fx struct {
@@ -162,7 +164,7 @@ func (a fx) sqrt() fx {
 		sh = 61
 	}
 	hi, lo := a.m>>(64-sh), a.m<<sh
-	return fxNorm(isqrt128(hi, lo), (a.e-sh)/2)
+	return fxNorm(wide.Sqrt128(hi, lo), (a.e-sh)/2)
 }
 
 // u128 returns floor(a·2^-e) as a 128-bit integer hi·2^64+lo, saturating
@@ -180,12 +182,6 @@ func (a fx) u128(e int) (hi, lo uint64) {
 		return a.m >> (64 - s), a.m << s
 	}
 	return ^uint64(0), ^uint64(0)
-}
-
-// q64 returns a (< 1) as a 64-bit binary fraction, floor(a·2^64).
-func (a fx) q64() uint64 {
-	_, lo := a.u128(-64)
-	return lo
 }
 
 // float64 is for reports and tests only; nothing on a payout path reads it.

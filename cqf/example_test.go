@@ -1,4 +1,4 @@
-package calc_test
+package cqf_test
 
 import (
 	"fmt"
@@ -6,18 +6,18 @@ import (
 
 	"github.com/holiman/uint256"
 
-	"github.com/qf-dev/qf/calc"
+	"github.com/qf-dev/qf/cqf"
 )
 
 // Five pledges to one gap, limits 1…5 million base units, the k-th with
 // saturation speed 1/(1000·k). (A float64 bisection in Python gives the
 // same h, 7125.5143656, and the same floored payments.)
-func ExampleSolveCQF() {
-	var ps []calc.CQFPledge
+func ExampleSolve() {
+	var ps []cqf.Pledge
 	for k := int64(1); k <= 5; k++ {
-		ps = append(ps, calc.CQFPledge{Limit: *uint256.NewInt(uint64(k) * 1_000_000), Sigma: big.NewRat(1, 1000*k)})
+		ps = append(ps, cqf.Pledge{Limit: *uint256.NewInt(uint64(k) * 1_000_000), Sigma: big.NewRat(1, 1000*k)})
 	}
-	sol, err := calc.SolveCQF(ps, false)
+	sol, err := cqf.Solve(ps, false)
 	if err != nil {
 		panic(err)
 	}

@@ -1,4 +1,4 @@
-package calc
+package cqf
 
 import (
 	"math/big"

@@ -1,4 +1,4 @@
-package calc
+package cqf
 
 import (
 	"fmt"
@@ -7,12 +7,12 @@ import (
 	"github.com/holiman/uint256"
 )
 
-// CQFPolicy assigns saturation speeds to a gap's pledges in join order.
+// Policy assigns saturation speeds to a gap's pledges in join order.
 // The note leaves σ open: if pledgers chose it they would all choose the
 // smallest. A constant σ lets every pledge saturate alike, so late
 // newcomers may find little leverage left; a decreasing σ keeps late
 // pledges unsaturated (leverage stays) but rewards waiting.
-type CQFPolicy struct {
+type Policy struct {
 	// Sigma is the first pledge's speed, per √base unit.
 	Sigma *big.Rat
 	// Decay, when set, makes the policy decreasing: the k-th pledge
@@ -21,7 +21,7 @@ type CQFPolicy struct {
 }
 
 // Speed returns the k-th pledge's saturation speed.
-func (p CQFPolicy) Speed(k int) *big.Rat {
+func (p Policy) Speed(k int) *big.Rat {
 	if p.Decay == nil || p.Decay.Sign() == 0 {
 		return p.Sigma
 	}
@@ -31,32 +31,32 @@ func (p CQFPolicy) Speed(k int) *big.Rat {
 }
 
 // Pledges gives limits, in join order, their speeds.
-func (p CQFPolicy) Pledges(limits []uint256.Int) []CQFPledge {
-	ps := make([]CQFPledge, len(limits))
+func (p Policy) Pledges(limits []uint256.Int) []Pledge {
+	ps := make([]Pledge, len(limits))
 	for k := range limits {
-		ps[k] = CQFPledge{Limit: limits[k], Sigma: p.Speed(k)}
+		ps[k] = Pledge{Limit: limits[k], Sigma: p.Speed(k)}
 	}
 	return ps
 }
 
-// CQFMaxJoin bounds [CQFJoinLeverage]'s input: it solves every prefix.
-const CQFMaxJoin = 5000
+// MaxJoin bounds [JoinLeverage]'s input: it solves every prefix.
+const MaxJoin = 5000
 
-// CQFJoinLeverage returns each pledge's immediate leverage when it joined:
+// JoinLeverage returns each pledge's immediate leverage when it joined:
 // how much the pot grew when it arrived, over what it paid then,
 // (T_k − T_{k−1}) / pay_k with T_k the pot of the first k pledges. It
 // solves every prefix (each from the previous h, a valid lower bracket
 // since a new pledge never lowers h), so it takes quadratic time and
-// refuses more than [CQFMaxJoin] pledges.
-func CQFJoinLeverage(pledges []CQFPledge, linear bool) ([]*big.Rat, error) {
-	if len(pledges) > CQFMaxJoin {
-		return nil, fmt.Errorf("%w: immediate leverage solves every prefix; %d pledges is over %d", ErrPledge, len(pledges), CQFMaxJoin)
+// refuses more than [MaxJoin] pledges.
+func JoinLeverage(pledges []Pledge, linear bool) ([]*big.Rat, error) {
+	if len(pledges) > MaxJoin {
+		return nil, fmt.Errorf("%w: immediate leverage solves every prefix; %d pledges is over %d", ErrPledge, len(pledges), MaxJoin)
 	}
 	out := make([]*big.Rat, len(pledges))
 	prevTotal := new(big.Int)
 	var prevH fx
 	for k := range pledges {
-		s, err := newCQFSolver(pledges[:k+1], linear)
+		s, err := newSolver(pledges[:k+1], linear)
 		if err != nil {
 			return nil, err
 		}

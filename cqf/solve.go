@@ -1,4 +1,4 @@
-package calc
+package cqf
 
 import (
 	"errors"
@@ -8,11 +8,13 @@ import (
 	"runtime"
 
 	"github.com/holiman/uint256"
+
+	"github.com/qf-dev/qf/internal/par"
 )
 
 // Coordinated quadratic funding (CQF) has no matching pool. Each pledge i
 // to a gap names a limit L_i and gets a saturation speed σ_i from the
-// round's [CQFPolicy]; the payments solve
+// round's [Policy]; the payments solve
 //
 //	h = Σ_i √pay_i(h),   pay_i(h) = L_i · (2/π) · arctan(σ_i · h)
 //
@@ -33,7 +35,7 @@ import (
 // [lo, hi] with g(lo) ≥ 0 > g(hi), takes the Newton step when it falls
 // inside and bisects when it does not or when two steps fail to halve the
 // bracket, so it stops in at most about 2·128 steps whatever rounding does,
-// and reports [ErrNoConvergence] rather than looping past [CQFMaxIter].
+// and reports [ErrNoConvergence] rather than looping past [MaxIter].
 //
 // # Arithmetic and precision
 //
@@ -58,24 +60,24 @@ var ErrNoConvergence = errors.New("coordinated QF: no convergence")
 // non-positive saturation speed.
 var ErrPledge = errors.New("bad pledge")
 
-// CQFMaxIter bounds the solver's iterations.
-const CQFMaxIter = 400
+// MaxIter bounds the solver's iterations.
+const MaxIter = 400
 
-// cqfMaxIter is CQFMaxIter, lowered by tests to reach the error.
-var cqfMaxIter = CQFMaxIter
+// maxIter is MaxIter, lowered by tests to reach the error.
+var maxIter = MaxIter
 
-// CQFMaxLimit bounds each limit: 2^200 base units.
-var CQFMaxLimit = new(uint256.Int).Lsh(uint256.NewInt(1), 200)
+// MaxLimit bounds each limit: 2^200 base units.
+var MaxLimit = new(uint256.Int).Lsh(uint256.NewInt(1), 200)
 
-// CQFPledge is one pledge: its limit in base units and saturation speed
+// Pledge is one pledge: its limit in base units and saturation speed
 // (per √base unit, so σ·h is a pure number).
-type CQFPledge struct {
+type Pledge struct {
 	Limit uint256.Int
 	Sigma *big.Rat
 }
 
-// CQFSolution is a solved gap.
-type CQFSolution struct {
+// Solution is a solved gap.
+type Solution struct {
 	// H is the fixed point h (√base units; base units when linear).
 	H *big.Float
 	// Pay and Refund are per pledge; Pay[i] + Refund[i] = Limit[i].
@@ -87,16 +89,16 @@ type CQFSolution struct {
 	Iterations int
 }
 
-// cqfTerm is one pledge prepared for the solver.
-type cqfTerm struct {
+// term is one pledge prepared for the solver.
+type term struct {
 	root  fx // √L (or L when linear): the term's weight
 	limit fx
 	sigma fx
 }
 
-// cqfSolver evaluates f and f' at a given h.
-type cqfSolver struct {
-	terms  []cqfTerm
+// solver evaluates f and f' at a given h.
+type solver struct {
+	terms  []term
 	linear bool
 	e      int // h and f are integers in units of 2^e
 	chunks int
@@ -104,13 +106,13 @@ type cqfSolver struct {
 	ds     []fx        // per chunk: Σ derivatives
 }
 
-const cqfChunk = 2048
+const chunkSize = 2048
 
-func newCQFSolver(pledges []CQFPledge, linear bool) (*cqfSolver, error) {
-	s := &cqfSolver{terms: make([]cqfTerm, len(pledges)), linear: linear}
+func newSolver(pledges []Pledge, linear bool) (*solver, error) {
+	s := &solver{terms: make([]term, len(pledges)), linear: linear}
 	top := 0
 	for i, p := range pledges {
-		if p.Limit.IsZero() || !p.Limit.Lt(CQFMaxLimit) {
+		if p.Limit.IsZero() || !p.Limit.Lt(MaxLimit) {
 			return nil, fmt.Errorf("%w: pledge %d: limit %s must be between 1 and 2^200", ErrPledge, i+1, p.Limit.Dec())
 		}
 		if p.Sigma == nil || p.Sigma.Sign() <= 0 {
@@ -127,20 +129,20 @@ func newCQFSolver(pledges []CQFPledge, linear bool) (*cqfSolver, error) {
 	}
 	// Σ root < 2^(top + bits(n)) ≤ 2^126 units of 2^e.
 	s.e = top + bits.Len(uint(len(pledges))) - 126
-	s.chunks = (len(pledges) + cqfChunk - 1) / cqfChunk
+	s.chunks = (len(pledges) + chunkSize - 1) / chunkSize
 	s.fs = make([][2]uint64, s.chunks)
 	s.ds = make([]fx, s.chunks)
 	return s, nil
 }
 
 // u returns pledge t's (2/π)·arctan(σ·h).
-func (t *cqfTerm) u(h fx) (u, x fx) {
+func (t *term) u(h fx) (u, x fx) {
 	x = t.sigma.mul(h)
 	return atanFrac(x), x
 }
 
 // value is t's term of f at u: √L·√u, or L·u when linear.
-func (s *cqfSolver) value(t *cqfTerm, u fx) fx {
+func (s *solver) value(t *term, u fx) fx {
 	if s.linear {
 		return t.limit.mul(u)
 	}
@@ -150,12 +152,12 @@ func (s *cqfSolver) value(t *cqfTerm, u fx) fx {
 // eval returns f(h) as a 128-bit integer in units of 2^s.e, and f'(h).
 // Chunks are fixed, their integer sums exact and their derivative sums
 // added in chunk order, so the result does not depend on scheduling.
-func (s *cqfSolver) eval(h fx, workers int) (hi, lo uint64, d fx) {
-	parallelChunks(s.chunks, 1, workers, func() func(int) {
+func (s *solver) eval(h fx, workers int) (hi, lo uint64, d fx) {
+	par.Chunks(s.chunks, 1, workers, func() func(int) {
 		return func(c int) {
 			var shi, slo uint64
 			var ds fx
-			for i := c * cqfChunk; i < min((c+1)*cqfChunk, len(s.terms)); i++ {
+			for i := c * chunkSize; i < min((c+1)*chunkSize, len(s.terms)); i++ {
 				t := &s.terms[i]
 				u, x := t.u(h)
 				thi, tlo := s.value(t, u).u128(s.e)
@@ -178,14 +180,14 @@ func (s *cqfSolver) eval(h fx, workers int) (hi, lo uint64, d fx) {
 }
 
 // paySlope is d pay/dh = L·(2/π)·σ/(1+x²).
-func (t *cqfTerm) paySlope(x fx) fx {
+func (t *term) paySlope(x fx) fx {
 	return t.limit.mul(twoOverPiF).mul(t.sigma).div(fxOne.add(x.mul(x)))
 }
 
 // slope is the term's derivative in h: d√pay/dh = paySlope/(2√pay), or
 // paySlope when linear. A payment that rounds to zero has an unbounded
 // slope; it is reported as 2^1000, which sends the solver to bisection.
-func (s *cqfSolver) slope(t *cqfTerm, u, x fx) fx {
+func (s *solver) slope(t *term, u, x fx) fx {
 	ps := t.paySlope(x)
 	if s.linear {
 		return ps
@@ -197,13 +199,13 @@ func (s *cqfSolver) slope(t *cqfTerm, u, x fx) fx {
 	return ps.div(p.sqrt().shr(-1))
 }
 
-// SolveCQF finds one gap's fixed point and payments. linear selects the
+// Solve finds one gap's fixed point and payments. linear selects the
 // fallback h = Σ pay_i(h).
-func SolveCQF(pledges []CQFPledge, linear bool) (*CQFSolution, error) {
+func Solve(pledges []Pledge, linear bool) (*Solution, error) {
 	if len(pledges) == 0 {
-		return &CQFSolution{H: new(big.Float)}, nil
+		return &Solution{H: new(big.Float)}, nil
 	}
-	s, err := newCQFSolver(pledges, linear)
+	s, err := newSolver(pledges, linear)
 	if err != nil {
 		return nil, err
 	}
@@ -215,7 +217,7 @@ func SolveCQF(pledges []CQFPledge, linear bool) (*CQFSolution, error) {
 }
 
 // bound is Σ root as an integer in units of 2^s.e: no f(h) exceeds it.
-func (s *cqfSolver) bound() (hi, lo uint64) {
+func (s *solver) bound() (hi, lo uint64) {
 	for i := range s.terms {
 		thi, tlo := s.terms[i].root.u128(s.e)
 		var carry uint64
@@ -228,7 +230,7 @@ func (s *cqfSolver) bound() (hi, lo uint64) {
 // solve returns the fixed point as a 128-bit integer (hi, lo halves packed
 // in a u128) starting from the bracket [lo, Σ root]; lo must satisfy
 // g(lo) ≥ 0 (0 always does).
-func (s *cqfSolver) solve(loHi, loLo uint64, workers int) (u128, int, error) {
+func (s *solver) solve(loHi, loLo uint64, workers int) (u128, int, error) {
 	lo := u128{loHi, loLo}
 	var top u128
 	top.hi, top.lo = s.bound()
@@ -237,7 +239,7 @@ func (s *cqfSolver) solve(loHi, loLo uint64, workers int) (u128, int, error) {
 	h := hi
 	lastWidth := hi.sub(lo)
 	slow := 0
-	for it := 1; it <= cqfMaxIter; it++ {
+	for it := 1; it <= maxIter; it++ {
 		fhi, flo, d := s.eval(h.fx(s.e), workers)
 		f := u128{fhi, flo}
 		switch f.cmp(h) {
@@ -264,7 +266,7 @@ func (s *cqfSolver) solve(loHi, loLo uint64, workers int) (u128, int, error) {
 		}
 		h = next
 	}
-	return u128{}, cqfMaxIter, fmt.Errorf("%w after %d iterations", ErrNoConvergence, cqfMaxIter)
+	return u128{}, maxIter, fmt.Errorf("%w after %d iterations", ErrNoConvergence, maxIter)
 }
 
 // newtonStep returns h − g(h)/g'(h) with g = f − h, when g' = f' − 1 < 0.
@@ -288,9 +290,9 @@ func newtonStep(h, f u128, d fx, e int) (u128, bool) {
 }
 
 // solution computes the payments at h.
-func (s *cqfSolver) solution(pledges []CQFPledge, h u128, iters int) *CQFSolution {
+func (s *solver) solution(pledges []Pledge, h u128, iters int) *Solution {
 	hf := h.fx(s.e)
-	sol := &CQFSolution{H: hf.big(), Pay: make([]uint256.Int, len(pledges)), Refund: make([]uint256.Int, len(pledges)),
+	sol := &Solution{H: hf.big(), Pay: make([]uint256.Int, len(pledges)), Refund: make([]uint256.Int, len(pledges)),
 		Leverage: make([]float64, len(pledges)), Iterations: iters}
 	us := make([]fx, len(pledges))
 	xs := make([]fx, len(pledges))
