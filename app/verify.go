@@ -243,8 +243,13 @@ func compareReports(got, pub *payout.Report) []string {
 		}
 		delete(pm, g.Gap)
 	}
-	for g := range pm {
-		d = append(d, fmt.Sprintf("gap %s: published but not in the registry", g))
+	// in the published report's order, not the map's (which changes
+	// between runs): the same inputs always print the same lines
+	for _, g := range pub.Gaps {
+		if _, extra := pm[g.Gap]; extra {
+			d = append(d, fmt.Sprintf("gap %s: published but not in the registry", g.Gap))
+			delete(pm, g.Gap)
+		}
 	}
 	return d
 }
