@@ -10,11 +10,15 @@ import (
 	"github.com/qf-dev/qf/payout"
 )
 
-// configFlags are the round settings shared by `qf calc` and `qf round create`.
+// configFlags are the round settings shared by `qf calc`, `qf compare`,
+// `qf verify round`, `qf watch` and `qf round create`. None reads the
+// environment: only the operator's commands do (see [withEnv]), so a
+// QF_MECHANISM set for `qf round create` never changes what `qf verify`
+// or `qf calc` recompute.
 func configFlags() []cli.Flag {
 	return []cli.Flag{
 		&cli.StringFlag{Name: "pool", Usage: "matching pool `AMOUNT` (base units, or tokens with --decimals); required except for cqf, which has none"},
-		&cli.StringFlag{Name: "mechanism", Value: "qf", Usage: "`NAME`: qf (exact integer rule), linear, pairwise (--param M=…), cluster (--param D=…), cocm, grants-stack (the Grants Stack indexer's rule; --param ignore-saturation=true, cap-percent=P), or cqf (coordinated QF: pledges with limits, --param sigma=… [decay=…] [linear=true])", EnvVars: []string{"QF_MECHANISM"}},
+		&cli.StringFlag{Name: "mechanism", Value: "qf", Usage: "`NAME`: qf (exact integer rule), linear, pairwise (--param M=…), cluster (--param D=…), cocm, grants-stack (the Grants Stack indexer's rule; --param ignore-saturation=true, cap-percent=P), or cqf (coordinated QF: pledges with limits, --param sigma=… [decay=…] [linear=true])"},
 		&cli.StringSliceFlag{Name: "param", Usage: "mechanism parameter `k=v` (repeatable): pairwise M in base units (e.g. M=25e18), cluster D in base units squared, cqf sigma per √base unit (e.g. sigma=1e-9), decay, linear; grants-stack ignore-saturation, cap-percent"},
 		&cli.UintFlag{Name: "cap-bps", Usage: "cap each gap at `N`/10000 of the pool (1..10000), redistributing the excess"},
 		&cli.BoolFlag{Name: "no-upscale", Usage: "when raw subsidies add up to less than the pool, pay them as they are and leave the rest"},
@@ -111,7 +115,7 @@ const (
 // The default is base units, the integers a chain and the demo data use,
 // so a round's --decimals never silently scales a file.
 func unitsFlag() cli.Flag {
-	return &cli.StringFlag{Name: "units", Value: unitsBase, EnvVars: []string{"QF_UNITS"},
+	return &cli.StringFlag{Name: "units", Value: unitsBase,
 		Usage: "`UNIT` of the contributions' amount column and --amount: base (integers in the token's smallest unit, e.g. wei: the default) or token (decimals like 2.5, scaled by the round's --decimals)"}
 }
 
@@ -136,4 +140,26 @@ func amountDecimals(c *cli.Context, dec uint8, noDecimals string) (uint8, error)
 // without decimals.
 func noDecimalsRound(n uint64) string {
 	return fmt.Sprintf("round %d has no decimals, so its amounts are base units: drop --units token", n)
+}
+
+// withEnv lets flag name of flags fall back to the environment variables
+// env. Environment fallbacks are scoped to the commands they belong to
+// (TestEnvScoped lists them): a variable meant for the operator's
+// commands must not change a verifier's recomputation.
+func withEnv(flags []cli.Flag, name string, env ...string) []cli.Flag {
+	for _, f := range flags {
+		if f.Names()[0] != name {
+			continue
+		}
+		switch f := f.(type) {
+		case *cli.StringFlag:
+			f.EnvVars = env
+		case *cli.Uint64Flag:
+			f.EnvVars = env
+		default:
+			panic(fmt.Sprintf("withEnv: --%s is a %T", name, f))
+		}
+		return flags
+	}
+	panic("withEnv: no flag --" + name)
 }

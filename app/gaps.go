@@ -212,7 +212,7 @@ address when it has none).`,
 				Name:      "contributions",
 				Usage:     "store contributions to an open round from CSV or JSON, all or none; repeated ids are skipped",
 				ArgsUsage: "FILE",
-				Flags:     []cli.Flag{roundFlag(), unitsFlag()},
+				Flags:     withEnv([]cli.Flag{roundFlag(), unitsFlag()}, "units", "QF_UNITS"),
 				Action: func(c *cli.Context) error {
 					if !c.IsSet("round") {
 						return usageErr("--round is required")
