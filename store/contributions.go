@@ -368,8 +368,9 @@ func describe(r *ingest.Row) string {
 	return d
 }
 
-// ErrPledge reports a row that a coordinated-QF round cannot take.
-var ErrPledge = errors.New("not a coordinated-QF pledge")
+// ErrPledge reports a row that a coordinated-QF round cannot take. It is
+// [calc.ErrPledge]: one error for every unusable pledge.
+var ErrPledge = calc.ErrPledge
 
 // checkPledge refuses what a coordinated-QF pledge cannot have: a donor
 // that is not an address (its refund is paid to it) and weights or scores
