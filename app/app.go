@@ -83,7 +83,7 @@ func Main(args []string, stdout, stderr io.Writer) (code int) {
 			code = 2
 		}
 	}()
-	if err := a.Run(args); err != nil {
+	if err := advise(a.Run(args)); err != nil {
 		fmt.Fprintf(stderr, "qf: %s\n", oneLine(err))
 		if asJSON {
 			printErrorJSON(stdout, err)

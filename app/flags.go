@@ -2,12 +2,16 @@ package app
 
 import (
 	"fmt"
+	"maps"
+	"slices"
+	"strconv"
 
 	"github.com/holiman/uint256"
 	"github.com/urfave/cli/v2"
 
 	"github.com/qf-dev/qf/calc"
 	"github.com/qf-dev/qf/payout"
+	"github.com/qf-dev/qf/round"
 )
 
 // configFlags are the round settings shared by `qf calc`, `qf compare`,
@@ -162,4 +166,35 @@ func withEnv(flags []cli.Flag, name string, env ...string) []cli.Flag {
 		return flags
 	}
 	panic("withEnv: no flag --" + name)
+}
+
+// cqfParamFlag is --param for qf cqf: its usage names only cqf's keys.
+func cqfParamFlag() cli.Flag {
+	return &cli.StringSliceFlag{Name: "param", Usage: "mechanism parameter `k=v` (repeatable): sigma, the first pledge's saturation speed per √base unit (required, e.g. sigma=1e-9); decay D (pledge k gets sigma/(1 + D·k); default 0, constant); linear=true (the fallback h = Σ pay_i)"}
+}
+
+// cqfSettingsFromFlags reads qf cqf's --param, and its old spellings
+// --sigma, --decay and --linear (hidden; each may not repeat a --param),
+// and checks them as a stored cqf round's are.
+func cqfSettingsFromFlags(c *cli.Context) (round.CQFSettings, error) {
+	params, err := calc.ParseParams(c.StringSlice("param"))
+	if err != nil {
+		return round.CQFSettings{}, fmt.Errorf("--param: %w", err)
+	}
+	old := map[string]string{}
+	for _, k := range []string{"sigma", "decay"} {
+		if c.IsSet(k) {
+			old[k] = c.String(k)
+		}
+	}
+	if c.IsSet("linear") {
+		old["linear"] = strconv.FormatBool(c.Bool("linear"))
+	}
+	for _, k := range slices.Sorted(maps.Keys(old)) {
+		if _, dup := params[k]; dup {
+			return round.CQFSettings{}, usageErr("--%s and --param %s=: give %s once (--param %s=…)", k, k, k, k)
+		}
+		params[k] = old[k]
+	}
+	return round.CQFSettingsFor(calc.Config{Mechanism: calc.CQFName, Params: params})
 }

@@ -73,7 +73,7 @@ var mechanisms = map[string]mechanismInfo{
 			if _, _, err := p.CQF(); err != nil {
 				return nil, err
 			}
-			return nil, fmt.Errorf("%w: %s rounds are solved pledge by pledge (qf cqf; qf match on a stored round)", ErrNotPool, CQFName)
+			return nil, fmt.Errorf("%w: %s rounds are solved pledge by pledge", ErrNotPool, CQFName)
 		},
 	},
 }
@@ -89,7 +89,7 @@ func (p Params) CQF() (CQFPolicy, bool, error) {
 	var pol CQFPolicy
 	v, ok := p["sigma"]
 	if !ok {
-		return pol, false, fmt.Errorf("%w: cqf needs --param sigma=S (the first pledge's saturation speed per √base unit, about 1/√limit, e.g. sigma=1e-9)", ErrParam)
+		return pol, false, fmt.Errorf("%w: %w", ErrParam, &MissingParamError{Mechanism: CQFName, Name: "sigma", Value: "S", What: "the first pledge's saturation speed per √base unit, about 1/√limit, e.g. sigma=1e-9"})
 	}
 	if pol.Sigma, ok = new(big.Rat).SetString(v); !ok || pol.Sigma.Sign() <= 0 {
 		return pol, false, fmt.Errorf("%w: cqf: sigma=%q must be a positive decimal, e.g. sigma=1e-9", ErrParam, v)
@@ -119,7 +119,7 @@ const maxBoundBits = 1024
 func (p Params) bound(mech, name, what string) (*big.Int, error) {
 	v, ok := p[name]
 	if !ok {
-		return nil, fmt.Errorf("%w: %s needs --param %s=N (%s)", ErrParam, mech, name, what)
+		return nil, fmt.Errorf("%w: %w", ErrParam, &MissingParamError{Mechanism: mech, Name: name, Value: "N", What: what})
 	}
 	n, ok := parseBigInt(v)
 	if !ok || n.Sign() <= 0 || n.BitLen() > maxBoundBits {

@@ -168,8 +168,7 @@ func (s *Store) checker(r Round) (*ingest.Checker, error) {
 	}
 	err := s.EachContribution(r.Number, func(row *ingest.Row) error {
 		if err := chk.Stored(row, fmt.Sprintf("in stored row %q", row.ID)); err != nil {
-			return fmt.Errorf("round %d's stored contribution %q cannot be computed (%w): void it first (qf contribution void --round %d --reason TEXT %s)",
-				r.Number, row.ID, err, r.Number, row.ID)
+			return &BadRowError{Round: r.Number, ID: string(row.ID), Err: err}
 		}
 		return nil
 	})
@@ -213,7 +212,7 @@ func (s *Store) ImportUpdating(round uint64, scan func(add func(*ingest.Row) err
 	var fresh []ingest.Row // this import's rows, for the dry run
 	err = scan(func(row *ingest.Row) error {
 		if _, ok := known[row.Gap]; !ok {
-			return &ingest.FieldError{Field: "gap", Err: fmt.Errorf("%w %s: register it first (qf gap add / qf import gaps)", calc.ErrUnknownGap, row.Gap.Dec())}
+			return &ingest.FieldError{Field: "gap", Err: &UnregisteredGapError{ID: row.Gap}}
 		}
 		id := row.ID
 		content := encodeContent(row)

@@ -396,7 +396,7 @@ func (s *Store) creditable(account string) error {
 	}
 	switch {
 	case !found:
-		return fmt.Errorf("%w: %q: no such agent (qf agent add %s first)", ErrAccount, account, name)
+		return fmt.Errorf("%w: %q: %w", ErrAccount, account, &NoAgentError{Name: name})
 	case a.Admin:
 		return fmt.Errorf("%w: %q is an admin: admin keys hold no tokens; credit an agent", ErrAccount, account)
 	case a.Revoked != nil:
@@ -975,7 +975,7 @@ func (l *Ledger) VoidRound(o Origin, n uint64) (MatchRecord, error) {
 	var gaps []string
 	for _, k := range keys {
 		if err := m.transfer(JournalVoid, k.gap, k.agent, back[k], r.Number, "", o); err != nil {
-			return rec, fmt.Errorf("voiding round %d: refunding %s from %s: %w (qf ledger check)", r.Number, k.agent, k.gap, err)
+			return rec, fmt.Errorf("voiding round %d: refunding %s from %s: %w", r.Number, k.agent, k.gap, err)
 		}
 		if perGap[k.gap] == nil {
 			perGap[k.gap] = new(uint256.Int)
@@ -1446,7 +1446,7 @@ func (l *Ledger) Check() (CheckReport, error) {
 					rep.Unfunded++ // voided: it never moves anything
 					return nil
 				}
-				return fmt.Errorf("%w: round %d: contribution %s (%s gave %s to gap %s) has no journal entry: it was not funded through the ledger (written with qf contribute or qf import?); remove it or void the round",
+				return fmt.Errorf("%w: round %d: contribution %s (%s gave %s to gap %s) has no journal entry: it was not funded through the ledger (written directly, not by a fund?); remove it or void the round",
 					ErrLedger, n, row.ID, row.Donor, row.Amount.Dec(), row.Gap.Dec())
 			}
 			if f.seen || f.gap != row.Gap.Dec() || f.agent != string(row.Donor) || !f.amount.Eq(&row.Amount) {

@@ -86,7 +86,7 @@ func (s *Store) Report(n uint64) (*payout.Report, error) {
 		return nil, err
 	}
 	if r.Config.Mechanism == calc.CQFName {
-		return nil, fmt.Errorf("round %d: %w (qf stats shows each pledge)", n, ErrCQFRound)
+		return nil, fmt.Errorf("round %d: %w", n, ErrCQFRound)
 	}
 	v, _, err := s.get(roundKey('R', n))
 	if err != nil {
