@@ -22,9 +22,9 @@ stored once, and a repeated id with other content is refused. The row
 passes the same checks as an imported one (see qf import contributions).`,
 		Flags: withEnv([]cli.Flag{
 			roundFlag(),
-			&cli.StringFlag{Name: "gap", Usage: "gap `ID`", Required: true},
+			required(gapIDFlag()),
 			&cli.StringFlag{Name: "donor", Usage: "donor `ADDRESS` or agent id", Required: true},
-			&cli.StringFlag{Name: "amount", Usage: "`AMOUNT` in --units (base units by default)", Required: true},
+			amountFlag(),
 			unitsFlag(),
 			&cli.StringFlag{Name: "id", Usage: "contribution `ID` for idempotency"},
 			&cli.StringFlag{Name: "weight", Usage: "donor weight, e.g. 1.5 for an expert"},

@@ -34,17 +34,17 @@ Prints each pledge's payment, refund and leverage on the margin
 
   qf cqf -c pledges.csv -g gaps.csv --param sigma=1e-9 --param decay=0.5 --out cqf/`,
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "contributions", Aliases: []string{"c"}, Usage: "pledges `FILE` (CSV or JSON: donor, gap, amount)", Required: true},
-			&cli.StringFlag{Name: "gaps", Aliases: []string{"g"}, Usage: "gap registry `FILE`", Required: true},
-			cqfParamFlag(),
+			contributionsFileFlag(),
+			gapsFileFlag(),
+			paramFlag(),
 			// the old spellings of --param sigma=, decay= and linear=true
 			&cli.StringFlag{Name: "sigma", Hidden: true, Usage: "old spelling of --param sigma=`S`"},
 			&cli.StringFlag{Name: "decay", Hidden: true, Usage: "old spelling of --param decay=`D`"},
-			&cli.BoolFlag{Name: "linear", Hidden: true, Usage: "old spelling of --param linear=true"},
+			hidden(linearFlag()),
 			&cli.BoolFlag{Name: "join-leverage", Usage: "also compute each pledge's immediate leverage at joining (quadratic time)"},
-			&cli.UintFlag{Name: "decimals", Usage: "token decimals, for limits written in tokens (with --units token)"},
+			decimalsFlagDef(),
 			unitsFlag(),
-			&cli.StringFlag{Name: "out", Usage: "write cqf.json, tree.json and proofs/ into `DIR`"},
+			outDirFlag("cqf.json, tree.json and proofs/"),
 		},
 		Action: runCQF,
 	}

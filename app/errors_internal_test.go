@@ -105,7 +105,7 @@ func cliAdvice() *regexp.Regexp {
 func TestLibraryErrorsGiveNoCLIAdvice(t *testing.T) {
 	allowed := map[string]bool{
 		"service/server.go: %w: round %d stays open: %w; void it to refund every contribution (qf ledger void-round %d, or POST /api/rounds/%d/void)": true,
-		"store/open.go: %w: %s is open in another process (a qf serve, or a long import or match): wait for it or stop it, then retry":                 true,
+		"store/open.go: %w: %s is open in another process (a qf serve, or a long import or match): wait for it or stop it, then retry":                true,
 	}
 	advice := cliAdvice()
 	fset := token.NewFileSet()

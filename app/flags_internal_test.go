@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"maps"
 	"slices"
 	"strings"
@@ -92,6 +93,45 @@ func TestEnvScoped(t *testing.T) {
 	for _, e := range slices.Sorted(maps.Keys(want)) {
 		if got[e] == nil {
 			t.Errorf("%s is read by no command; want %q", e, want[e])
+		}
+	}
+}
+
+// meaning is what a flag means, whatever the command: its kind, its
+// aliases and its usage text. (Whether it is required, its default and
+// its environment fallback may differ by command.)
+func meaning(f cli.Flag) string {
+	usage := ""
+	if d, ok := f.(cli.DocGenerationFlag); ok {
+		usage = d.GetUsage()
+	}
+	return fmt.Sprintf("%T %q %s", f, f.Names(), usage)
+}
+
+// A flag name means one thing in every command that takes it: the same
+// kind of value, the same aliases, the same usage text. Flags are
+// declared once, in flags.go (and chainflags.go, serveflags.go), and
+// commands list them.
+func TestFlagsHaveOneMeaning(t *testing.T) {
+	byName := map[string]map[string][]string{} // name → meaning → commands
+	eachFlag(func(cmd string, f cli.Flag) {
+		name := f.Names()[0]
+		if byName[name] == nil {
+			byName[name] = map[string][]string{}
+		}
+		m := meaning(f)
+		byName[name][m] = append(byName[name][m], cmd)
+	})
+	// --mechanism's help is being generated from calc's registry (issue 20
+	// item 5); serve's and the round settings' texts stay until then.
+	delete(byName, "mechanism")
+	for _, name := range slices.Sorted(maps.Keys(byName)) {
+		if len(byName[name]) > 1 {
+			t.Run(name, func(t *testing.T) {
+				for _, m := range slices.Sorted(maps.Keys(byName[name])) {
+					t.Errorf("--%s: %s\n\tin %q", name, m, byName[name][m])
+				}
+			})
 		}
 	}
 }

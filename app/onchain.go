@@ -39,12 +39,12 @@ finalized tag: blocks at least --confirmations deep; an explicit
 qf match refuses the round until an import has read a block past the
 contract's roundEnd. The round is tied to the first contract it imports from.`,
 		Flags: []cli.Flag{
-			roundFlag(), rpcFlag(), contractFlag("the QFRound (cqf round: CQFRound) contract `ADDRESS`"), chainIDFlag(),
+			roundFlag(), rpcFlag(), contractFlag(), chainIDFlag(),
 			&cli.Uint64Flag{Name: "from-block", Usage: "first block `N` to read (default: where the last import stopped, else the contract's deploy block)"},
 			&cli.Uint64Flag{Name: "to-block", Usage: "last block `N` to read (default: the newest finalized or confirmed block)"},
-			&cli.Uint64Flag{Name: "confirmations", Value: 12, EnvVars: []string{"QF_CONFIRMATIONS"}, Usage: "read only blocks `N` or more blocks below the head (when set, or when the node has no finalized block)"},
-			&cli.Uint64Flag{Name: "max-range", Value: chain.MaxWindow, Usage: "never ask the node for more than `N` blocks at once"},
-			&cli.DurationFlag{Name: "timeout", Usage: "give up after `DURATION` (0: run until done or interrupted)"},
+			confirmationsFlag(),
+			maxRangeFlag(),
+			timeoutFlag(0),
 		},
 		Action: importChain,
 	}
@@ -277,7 +277,7 @@ QFRound's matchingPool (a CQFRound: exceed what it escrows), a contract that
 does not hold its matchingPool, and a token whose decimals differ from the
 round's (when it was created with --decimals). When the contract already holds this root nothing is sent. The
 round becomes "submitted" with the transaction stored.`,
-		Flags: append([]cli.Flag{roundFlag(), contractFlag("the QFRound contract `ADDRESS` (default: the one the round imported from)"),
+		Flags: append([]cli.Flag{roundFlag(), contractFlag(),
 			&cli.BoolFlag{Name: "replace-root", Usage: "post this round's root in place of a different one still inside its challenge window"},
 		}, txFlags()...),
 		Action: func(c *cli.Context) error {
@@ -445,9 +445,9 @@ Refuses a gap (leaf) already claimed and a proof for another root than the
 contract's.`,
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "proof", Usage: "the proof `FILE` (qf proof output)"},
-			roundFlag(), &cli.StringFlag{Name: "gap", Usage: "with --round: the gap `ID`"},
-			&cli.StringFlag{Name: "account", Usage: "with --round, in a cqf round: the pledger `ADDRESS` whose refund to claim"},
-			contractFlag("the QFRound or CQFRound contract `ADDRESS`"),
+			roundFlag(), gapIDFlag(),
+			accountNameFlag(),
+			contractFlag(),
 		}, txFlags()...),
 		Action: func(c *cli.Context) error {
 			p, err := claimProof(c)

@@ -137,8 +137,8 @@ func verifyCommand() *cli.Command {
 				Name:  "round",
 				Usage: "recompute a round from its published files and compare the root (and every payout, with --report)",
 				Flags: append([]cli.Flag{
-					&cli.StringFlag{Name: "contributions", Aliases: []string{"c"}, Usage: "contributions `FILE`", Required: true},
-					&cli.StringFlag{Name: "gaps", Aliases: []string{"g"}, Usage: "gap registry `FILE`", Required: true},
+					contributionsFileFlag(),
+					gapsFileFlag(),
 					rootFlag(false),
 					&cli.StringFlag{Name: "report", Usage: "published report `FILE` (qf calc --out's report.json) to compare gap by gap"},
 					unitsFlag(),
