@@ -37,4 +37,8 @@
 // fixed point h = Σ √pay_i(h) of a gap's pledges, with speeds from a
 // [CQFPolicy], and returns every payment and refund (see cqf.go for the
 // convergence argument and the precision it guarantees).
+//
+// Errors are the sentinels of errors.go (and [MissingParamError],
+// [PoolSettingsError]); they say what is wrong and name no flag or
+// command: the CLI adds what to do (app/errors.go).
 package calc
