@@ -1,6 +1,12 @@
 // Package app is the qf command line: it parses flags, reads and writes
 // files, and calls the library packages (calc, merkle, store, round,
 // payout). cmd/qf only runs [New].
+//
+// Flags that several commands take are declared once (flags.go,
+// chainflags.go, serveflags.go) and mean the same everywhere; environment
+// fallbacks are scoped to their commands (TestEnvScoped). --out is always
+// a folder (out.go). The libraries' errors say what is wrong; errors.go
+// adds, in one table, what to do about them on the command line.
 package app
 
 import (
@@ -85,7 +91,7 @@ func Main(args []string, stdout, stderr io.Writer) (code int) {
 			code = 2
 		}
 	}()
-	if err := a.Run(args); err != nil {
+	if err := advise(a.Run(args)); err != nil {
 		fmt.Fprintf(stderr, "qf: %s\n", oneLine(err))
 		if asJSON {
 			printErrorJSON(stdout, err)

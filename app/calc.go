@@ -30,9 +30,9 @@ DIR/proofs/<gap>.json for every gap with a positive match.
 With --mechanism cqf (no --pool) the contributions are pledges in join
 order, solved as qf cqf does, with σ from --param sigma=… [decay=…].`,
 		Flags: append([]cli.Flag{
-			&cli.StringFlag{Name: "contributions", Aliases: []string{"c"}, Usage: "contributions `FILE` (CSV or JSON)", Required: true},
-			&cli.StringFlag{Name: "gaps", Aliases: []string{"g"}, Usage: "gap registry `FILE` (CSV or JSON)", Required: true},
-			&cli.StringFlag{Name: "out", Usage: "also write tree, report and proofs to `DIR`"},
+			contributionsFileFlag(),
+			gapsFileFlag(),
+			outDirFlag("the publication (report.json, tree.json, proofs/, the inputs) too"),
 			unitsFlag(),
 		}, configFlags()...),
 		Action: func(c *cli.Context) error {

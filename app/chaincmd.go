@@ -17,9 +17,6 @@ import (
 // chainCommand holds the helpers for trying the on-chain flow on a test
 // chain (geth --dev, anvil, a testnet): deploy, mint, donate.
 func chainCommand() *cli.Command {
-	amountFlag := func(name, usage string) cli.Flag {
-		return &cli.StringFlag{Name: name, Usage: usage, Required: true}
-	}
 	return &cli.Command{
 		Name:  "chain",
 		Usage: "deploy and use QFRound and CQFRound contracts on a test chain",
@@ -42,8 +39,8 @@ func chainCommand() *cli.Command {
 				Name:  "deploy-round",
 				Usage: "deploy a QFRound (--cqf: a CQFRound) owned by the signer; prints its address",
 				Flags: append([]cli.Flag{
-					&cli.StringFlag{Name: "token", Usage: "donation token `ADDRESS` (ERC-20)", Required: true},
-					&cli.StringFlag{Name: "pool", Usage: "matching pool `AMOUNT` in base units (QFRound only)"},
+					tokenFlag(),
+					poolFlag(),
 					&cli.BoolFlag{Name: "cqf", Usage: "deploy a CQFRound: pledges escrow their limits, no pool, one claim per leaf"},
 					&cli.Uint64Flag{Name: "start", Usage: "round start, unix `SECONDS` (default: now)"},
 					&cli.DurationFlag{Name: "duration", Value: time.Hour, Usage: "donations are taken for `DURATION` after the start"},
@@ -116,10 +113,10 @@ same gap to the same recipient again sends nothing. Registration closes at
 the round's end. qf import chain copies every registration into qf's gap
 registry.`,
 				Flags: append([]cli.Flag{
-					contractFlag("the QFRound or CQFRound contract `ADDRESS`"),
-					&cli.StringFlag{Name: "gap", Usage: "gap `ID`", Required: true},
-					&cli.StringFlag{Name: "recipient", Usage: "payout `ADDRESS`: donations and the match go here", Required: true},
-					&cli.StringFlag{Name: "recipient-id", Usage: "the gap's Allo v2 recipientId `ADDRESS` (optional)"},
+					contractFlag(),
+					required(gapIDFlag()),
+					required(recipientFlag()),
+					recipientIDFlag(),
 				}, txFlags()...),
 				Action: func(c *cli.Context) error {
 					contract, err := addressFlag(c, "contract")
@@ -158,7 +155,7 @@ registry.`,
 			{
 				Name:  "sweep",
 				Usage: "after the claim deadline, send what a round contract still holds to its sweep address",
-				Flags: append([]cli.Flag{contractFlag("the QFRound or CQFRound contract `ADDRESS`")}, txFlags()...),
+				Flags: append([]cli.Flag{contractFlag()}, txFlags()...),
 				Action: func(c *cli.Context) error {
 					contract, err := addressFlag(c, "contract")
 					if err != nil {
@@ -181,9 +178,9 @@ registry.`,
 				Name:  "mint",
 				Usage: "mint test tokens to an address (the round contract, for its matching pool; donors)",
 				Flags: append([]cli.Flag{
-					&cli.StringFlag{Name: "token", Usage: "test token `ADDRESS`", Required: true},
-					&cli.StringFlag{Name: "to", Usage: "receiving `ADDRESS`", Required: true},
-					amountFlag("amount", "`AMOUNT` in base units"),
+					tokenFlag(),
+					toFlag(),
+					amountFlag(),
 				}, txFlags()...),
 				Action: func(c *cli.Context) error {
 					token, err := addressFlag(c, "token")
@@ -212,9 +209,9 @@ registry.`,
 				Aliases: []string{"pledge"},
 				Usage:   "approve and donate tokens to a gap from the signer's account (on a CQFRound: pledge them as a limit)",
 				Flags: append([]cli.Flag{
-					contractFlag("the QFRound or CQFRound contract `ADDRESS`"),
-					&cli.StringFlag{Name: "gap", Usage: "gap `ID`", Required: true},
-					amountFlag("amount", "`AMOUNT` in base units"),
+					contractFlag(),
+					required(gapIDFlag()),
+					amountFlag(),
 				}, txFlags()...),
 				Action: func(c *cli.Context) error {
 					contract, err := addressFlag(c, "contract")

@@ -22,8 +22,8 @@ func rpcFlag() cli.Flag {
 	return &cli.StringFlag{Name: "rpc", EnvVars: []string{"QF_RPC"}, Usage: "node JSON-RPC `URL` (http, ws or ipc)"}
 }
 
-func contractFlag(usage string) cli.Flag {
-	return &cli.StringFlag{Name: "contract", EnvVars: []string{"QF_CONTRACT"}, Usage: usage}
+func contractFlag() cli.Flag {
+	return &cli.StringFlag{Name: "contract", EnvVars: []string{"QF_CONTRACT"}, Usage: "the round's contract `ADDRESS`: a QFRound, or a CQFRound for a cqf round (qf submit: default the one the round was imported from)"}
 }
 
 func chainIDFlag() cli.Flag {
@@ -37,7 +37,7 @@ func keyFlags() []cli.Flag {
 		&cli.StringFlag{Name: "keystore", EnvVars: []string{"QF_KEYSTORE"}, Usage: "sign with the encrypted key `FILE` (geth / web3 secret storage)"},
 		&cli.StringFlag{Name: "password-file", EnvVars: []string{"QF_PASSWORD_FILE"}, Usage: "the keystore's password is the first line of `FILE` (else asked on the terminal)"},
 		&cli.StringFlag{Name: "key-env", Value: "QF_PRIVATE_KEY", Usage: "without --keystore, sign with the hex private key in environment variable `NAME`"},
-		&cli.DurationFlag{Name: "timeout", Value: 5 * time.Minute, EnvVars: []string{"QF_TX_TIMEOUT"}, Usage: "give up waiting for the node and the receipt after `DURATION` (0: wait until interrupted); a transaction not mined by then may still be: rerun with --replace"},
+		withDurationEnv(timeoutFlag(5*time.Minute), "QF_TX_TIMEOUT"),
 		&cli.BoolFlag{Name: "replace", Usage: "the signer has a transaction stuck in the node's pool: send this one with its nonce and higher fees, so only one of them ever executes"},
 	}
 }

@@ -32,8 +32,8 @@ reading; payouts come from qf calc or qf match.
   qf compare -c contributions.csv -g gaps.csv --pool 1000e18 \
      --param M=10e18 --param D=100e36`,
 		Flags: append([]cli.Flag{
-			&cli.StringFlag{Name: "contributions", Aliases: []string{"c"}, Usage: "contributions `FILE` (CSV or JSON)", Required: true},
-			&cli.StringFlag{Name: "gaps", Aliases: []string{"g"}, Usage: "gap registry `FILE` (CSV or JSON)", Required: true},
+			contributionsFileFlag(),
+			gapsFileFlag(),
 			&cli.StringFlag{Name: "mechanisms", Value: "qf,pairwise,cluster,cocm", Usage: "comma-separated mechanism `NAMES`, of " + poolMechanismNames()},
 			unitsFlag(),
 		}, configFlags()...),

@@ -20,16 +20,16 @@ func contributeCommand() *cli.Command {
 pass --id (e.g. a transaction hash) to make retries safe: a repeated id is
 stored once, and a repeated id with other content is refused. The row
 passes the same checks as an imported one (see qf import contributions).`,
-		Flags: []cli.Flag{
+		Flags: withEnv([]cli.Flag{
 			roundFlag(),
-			&cli.StringFlag{Name: "gap", Usage: "gap `ID`", Required: true},
+			required(gapIDFlag()),
 			&cli.StringFlag{Name: "donor", Usage: "donor `ADDRESS` or agent id", Required: true},
-			&cli.StringFlag{Name: "amount", Usage: "`AMOUNT` in --units (base units by default)", Required: true},
+			amountFlag(),
 			unitsFlag(),
 			&cli.StringFlag{Name: "id", Usage: "contribution `ID` for idempotency"},
 			&cli.StringFlag{Name: "weight", Usage: "donor weight, e.g. 1.5 for an expert"},
 			&cli.StringFlag{Name: "score", Usage: "donor identity score (with a round --score-scale)"},
-		},
+		}, "units", "QF_UNITS"),
 		Action: func(c *cli.Context) error {
 			if !c.IsSet("round") {
 				return usageErr("--round is required")

@@ -2,14 +2,12 @@ package app
 
 import (
 	"fmt"
-	"math/big"
 	"path/filepath"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/urfave/cli/v2"
 
 	"github.com/qf-dev/qf/calc"
-	"github.com/qf-dev/qf/cqf"
 	"github.com/qf-dev/qf/ingest"
 	"github.com/qf-dev/qf/payout"
 	"github.com/qf-dev/qf/round"
@@ -22,44 +20,45 @@ func cqfCommand() *cli.Command {
 		Usage: "solve a coordinated-QF round (pledges with limits, no pool) and build its payout tree",
 		Description: `Reads pledges (a contributions file: donor, gap, amount = the pledge's limit)
 in join order and the gap registry. For each gap, σ comes from the policy
-(--sigma, and --decay for σ/(1 + decay·k) by join order k) and the payments
-solve h = Σ √pay_i(h), pay_i = L_i·(2/π)·arctan(σ_i·h) (--linear: h = Σ pay_i).
+(--param sigma=S, and --param decay=D for σ/(1 + D·k) by join order k) and the
+payments solve h = Σ √pay_i(h), pay_i = L_i·(2/π)·arctan(σ_i·h) (--param
+linear=true: h = Σ pay_i), as for a stored round created with --mechanism cqf
+and the same --param values. (--sigma, --decay and --linear, the old
+spellings, still work.)
 The tree has one leaf per gap for the recipient (Σ pay) and one per pledger
 for its refund (limit − pay), so the leaves add up to the limits exactly.
 Prints each pledge's payment, refund and leverage on the margin
 (--join-leverage: also the immediate leverage it had when it joined).
 σ is per √base unit: with limits around L base units, σ near 1/√L.
 
-  qf cqf -c pledges.csv -g gaps.csv --sigma 1e-9 --decay 0.5 --out cqf/`,
+  qf cqf -c pledges.csv -g gaps.csv --param sigma=1e-9 --param decay=0.5 --out cqf/`,
 		Flags: []cli.Flag{
-			&cli.StringFlag{Name: "contributions", Aliases: []string{"c"}, Usage: "pledges `FILE` (CSV or JSON: donor, gap, amount)", Required: true},
-			&cli.StringFlag{Name: "gaps", Aliases: []string{"g"}, Usage: "gap registry `FILE`", Required: true},
-			&cli.StringFlag{Name: "sigma", Usage: "saturation speed of the first pledge, per √base unit (decimal, e.g. 1e-9)", Required: true},
-			&cli.StringFlag{Name: "decay", Value: "0", Usage: "decreasing policy: pledge k gets sigma/(1 + `D`·k); 0 is constant"},
-			&cli.BoolFlag{Name: "linear", Usage: "the linear fallback h = Σ pay_i(h)"},
+			contributionsFileFlag(),
+			gapsFileFlag(),
+			paramFlag(),
+			// the old spellings of --param sigma=, decay= and linear=true
+			&cli.StringFlag{Name: "sigma", Hidden: true, Usage: "old spelling of --param sigma=`S`"},
+			&cli.StringFlag{Name: "decay", Hidden: true, Usage: "old spelling of --param decay=`D`"},
+			hidden(linearFlag()),
 			&cli.BoolFlag{Name: "join-leverage", Usage: "also compute each pledge's immediate leverage at joining (quadratic time)"},
-			&cli.UintFlag{Name: "decimals", Usage: "token decimals, for limits written in tokens (with --units token)"},
+			decimalsFlagDef(),
 			unitsFlag(),
-			&cli.StringFlag{Name: "out", Usage: "write cqf.json, tree.json and proofs/ into `DIR`"},
+			outDirFlag("cqf.json, tree.json and proofs/"),
 		},
 		Action: runCQF,
 	}
 }
 
 func runCQF(c *cli.Context) error {
-	sigma, ok := new(big.Rat).SetString(c.String("sigma"))
-	if !ok || sigma.Sign() <= 0 {
-		return usageErr("--sigma %q: want a positive decimal", c.String("sigma"))
-	}
-	decay, ok := new(big.Rat).SetString(c.String("decay"))
-	if !ok || decay.Sign() < 0 {
-		return usageErr("--decay %q: want a non-negative decimal", c.String("decay"))
+	set, err := cqfSettingsFromFlags(c)
+	if err != nil {
+		return err
 	}
 	dec, err := decimalsFlag(c)
 	if err != nil {
 		return err
 	}
-	set := round.CQFSettings{Policy: cqf.Policy{Sigma: sigma, Decay: decay}, Linear: c.Bool("linear"), JoinLeverage: c.Bool("join-leverage")}
+	set.JoinLeverage = c.Bool("join-leverage")
 	return solveCQFFiles(c, c.String("gaps"), c.String("contributions"), set, dec)
 }
 

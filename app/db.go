@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -86,9 +88,13 @@ func withRound(c *cli.Context, fn func(s *store.Store, n uint64) error) error {
 	return withStore(c, func(s *store.Store) error { return fn(s, n) })
 }
 
-// emitJSON writes v to --out FILE when given, else to stdout.
-func emitJSON(c *cli.Context, v any) error {
-	if path := c.String("out"); path != "" {
+// emitJSON writes v as the file name in the --out folder when given, else
+// to stdout (see [outFile]).
+func emitJSON(c *cli.Context, name string, v any) error {
+	if path := outFile(c, name); path != "" {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return fmt.Errorf("--out: %w", err)
+		}
 		if err := writeJSON(path, v); err != nil {
 			return err
 		}

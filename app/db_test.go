@@ -140,7 +140,7 @@ func TestForeignPebble(t *testing.T) {
 	for _, args := range [][]string{{"round", "list"}, {"round", "create", "--pool", "1"}} {
 		t.Run(strings.Join(args, " "), func(t *testing.T) {
 			code, _, stderr := runFail(append([]string{"qf", "--db", db}, args...)...)
-			want := "qf: not a qf database: " + db + " is a Pebble database another program made (it has no qf marker): pass --db a qf database or a new folder\n"
+			want := "qf: not a qf database: " + db + " is a Pebble database another program made (it has no qf marker): pass --db a new folder or an existing qf database\n"
 			if code != 1 || stderr != want {
 				t.Errorf("exit %d, stderr %q; want 1, %q", code, stderr, want)
 			}

@@ -29,7 +29,7 @@ func demoCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "demo",
 		Usage: "run a whole round on built-in data: create, import, match, print the root and a proof",
-		Flags: []cli.Flag{&cli.StringFlag{Name: "pool", Value: "1000", Usage: "matching pool in tokens (18 decimals); the contributions (app/demodata) are in base units"}},
+		Flags: []cli.Flag{withValue(poolFlag(), "1000")},
 		Action: func(c *cli.Context) error {
 			pool, err := calc.ParseAmount(c.String("pool"), 18)
 			if err != nil {

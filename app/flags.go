@@ -2,25 +2,35 @@ package app
 
 import (
 	"fmt"
+	"maps"
+	"slices"
+	"strconv"
+	"time"
 
 	"github.com/holiman/uint256"
 	"github.com/urfave/cli/v2"
 
 	"github.com/qf-dev/qf/calc"
+	"github.com/qf-dev/qf/chain"
 	"github.com/qf-dev/qf/payout"
+	"github.com/qf-dev/qf/round"
 )
 
-// configFlags are the round settings shared by `qf calc` and `qf round create`.
+// configFlags are the round settings shared by `qf calc`, `qf compare`,
+// `qf verify round`, `qf watch` and `qf round create`. None reads the
+// environment: only the operator's commands do (see [withEnv]), so a
+// QF_MECHANISM set for `qf round create` never changes what `qf verify`
+// or `qf calc` recompute.
 func configFlags() []cli.Flag {
 	return []cli.Flag{
-		&cli.StringFlag{Name: "pool", Usage: "matching pool `AMOUNT` (base units, or tokens with --decimals); required except for cqf, which has none"},
+		poolFlag(),
 		&cli.StringFlag{Name: "mechanism", Value: "qf", Usage: mechanismUsage("`NAME` of the mechanism"), EnvVars: []string{"QF_MECHANISM"}},
-		&cli.StringSliceFlag{Name: "param", Usage: paramUsage()},
-		&cli.UintFlag{Name: "cap-bps", Usage: "cap each gap at `N`/10000 of the pool (1..10000), redistributing the excess"},
+		paramFlag(),
+		capBpsFlagDef(),
 		&cli.BoolFlag{Name: "no-upscale", Usage: "when raw subsidies add up to less than the pool, pay them as they are and leave the rest"},
-		&cli.StringFlag{Name: "min-amount", Value: "0", Usage: "contributions below `AMOUNT` count as direct but are not matched"},
+		minAmountFlag(),
 		&cli.StringFlag{Name: "score-scale", Usage: "map donors' score column to weights like Gitcoin Passport: `LO:HI`"},
-		&cli.UintFlag{Name: "decimals", Usage: "token decimals: lets amounts be written in tokens (\"1.5\"), exactly"},
+		decimalsFlagDef(),
 		&cli.StringFlag{Name: "leaf", Value: "standard", Usage: "leaf encoding `KIND`: standard (gap,recipient,amount) or allo (Allo v2)"},
 	}
 }
@@ -111,7 +121,7 @@ const (
 // The default is base units, the integers a chain and the demo data use,
 // so a round's --decimals never silently scales a file.
 func unitsFlag() cli.Flag {
-	return &cli.StringFlag{Name: "units", Value: unitsBase, EnvVars: []string{"QF_UNITS"},
+	return &cli.StringFlag{Name: "units", Value: unitsBase,
 		Usage: "`UNIT` of the contributions' amount column and --amount: base (integers in the token's smallest unit, e.g. wei: the default) or token (decimals like 2.5, scaled by the round's --decimals)"}
 }
 
@@ -136,4 +146,183 @@ func amountDecimals(c *cli.Context, dec uint8, noDecimals string) (uint8, error)
 // without decimals.
 func noDecimalsRound(n uint64) string {
 	return fmt.Sprintf("round %d has no decimals, so its amounts are base units: drop --units token", n)
+}
+
+// withEnv lets flag name of flags fall back to the environment variables
+// env. Environment fallbacks are scoped to the commands they belong to
+// (TestEnvScoped lists them): a variable meant for the operator's
+// commands must not change a verifier's recomputation.
+func withEnv(flags []cli.Flag, name string, env ...string) []cli.Flag {
+	for _, f := range flags {
+		if f.Names()[0] != name {
+			continue
+		}
+		switch f := f.(type) {
+		case *cli.StringFlag:
+			f.EnvVars = env
+		case *cli.Uint64Flag:
+			f.EnvVars = env
+		default:
+			panic(fmt.Sprintf("withEnv: --%s is a %T", name, f))
+		}
+		return flags
+	}
+	panic("withEnv: no flag --" + name)
+}
+
+// cqfSettingsFromFlags reads qf cqf's --param, and its old spellings
+// --sigma, --decay and --linear (hidden; each may not repeat a --param),
+// and checks them as a stored cqf round's are.
+func cqfSettingsFromFlags(c *cli.Context) (round.CQFSettings, error) {
+	params, err := calc.ParseParams(c.StringSlice("param"))
+	if err != nil {
+		return round.CQFSettings{}, fmt.Errorf("--param: %w", err)
+	}
+	old := map[string]string{}
+	for _, k := range []string{"sigma", "decay"} {
+		if c.IsSet(k) {
+			old[k] = c.String(k)
+		}
+	}
+	if c.IsSet("linear") {
+		old["linear"] = strconv.FormatBool(c.Bool("linear"))
+	}
+	for _, k := range slices.Sorted(maps.Keys(old)) {
+		if _, dup := params[k]; dup {
+			return round.CQFSettings{}, usageErr("--%s and --param %s=: give %s once (--param %s=…)", k, k, k, k)
+		}
+		params[k] = old[k]
+	}
+	return round.CQFSettingsFor(calc.Config{Mechanism: calc.CQFName, Params: params})
+}
+
+// The flags more than one command takes, each declared once: a flag name
+// means one thing everywhere (TestFlagsHaveOneMeaning). A command may make
+// one required ([required]), give it another default or scope an
+// environment fallback to it ([withEnv]); its meaning and usage stay.
+
+func contributionsFileFlag() cli.Flag {
+	return &cli.StringFlag{Name: "contributions", Aliases: []string{"c"}, Required: true, Usage: "contributions `FILE` (CSV or JSON: donor, gap, amount, optional id, weight, score; for cqf, the pledges in join order, amount = limit)"}
+}
+
+func gapsFileFlag() cli.Flag {
+	return &cli.StringFlag{Name: "gaps", Aliases: []string{"g"}, Required: true, Usage: "gap registry `FILE` (CSV or JSON)"}
+}
+
+func gapIDFlag() *cli.StringFlag {
+	return &cli.StringFlag{Name: "gap", Usage: "gap `ID` (decimal or 0x hex)"}
+}
+
+func recipientFlag() *cli.StringFlag {
+	return &cli.StringFlag{Name: "recipient", Usage: "the gap's payout `ADDRESS`: donations and the match go there"}
+}
+
+func recipientIDFlag() cli.Flag {
+	return &cli.StringFlag{Name: "recipient-id", Usage: "the gap's Allo v2 recipientId `ADDRESS` (optional; --leaf allo rounds use it in the gap's leaf)"}
+}
+
+// accountFlag names a pledger (proof, claim) or a ledger account (ledger
+// journal): whom an amount belongs to.
+func accountNameFlag() cli.Flag {
+	return &cli.StringFlag{Name: "account", Usage: "whose `ACCOUNT`: a pledger's address (proof, claim: its refund leaf in a cqf round) or a ledger account (ledger journal: pool, agent:NAME, gap:ID)"}
+}
+
+func amountFlag() *cli.StringFlag {
+	return &cli.StringFlag{Name: "amount", Required: true, Usage: "`AMOUNT`, in base units (qf contribute: in --units)"}
+}
+
+func toFlag() *cli.StringFlag {
+	return &cli.StringFlag{Name: "to", Required: true, Usage: "the receiving `ACCOUNT`: an address (chain mint) or a ledger account (ledger credit: pool or agent:NAME)"}
+}
+
+func tokenFlag() *cli.StringFlag {
+	return &cli.StringFlag{Name: "token", Required: true, Usage: "the ERC-20 token's `ADDRESS`"}
+}
+
+func poolFlag() *cli.StringFlag {
+	return &cli.StringFlag{Name: "pool", Usage: "matching pool `AMOUNT`: base units, or tokens where the command has --decimals (qf demo: tokens of 18 decimals); cqf rounds have none"}
+}
+
+func poolSizeFlagDef() *cli.StringFlag {
+	return &cli.StringFlag{Name: "pool-size", Usage: "pay at most `AMOUNT` per match (default: the pool account's whole balance)"}
+}
+
+func paramFlag() *cli.StringSliceFlag {
+	return &cli.StringSliceFlag{Name: "param", Usage: "mechanism parameter `k=v` (repeatable): pairwise M in base units (e.g. M=25e18), cluster D in base units squared, cqf sigma per √base unit (e.g. sigma=1e-9), decay, linear; grants-stack ignore-saturation, cap-percent"}
+}
+
+func capBpsFlagDef() *cli.UintFlag {
+	return &cli.UintFlag{Name: "cap-bps", Usage: "cap each gap at `N`/10000 of the pool (1..10000), redistributing the excess"}
+}
+
+func minAmountFlag() *cli.StringFlag {
+	return &cli.StringFlag{Name: "min-amount", Value: "0", Usage: "contributions below `AMOUNT` count as direct but are not matched"}
+}
+
+func decimalsFlagDef() *cli.UintFlag {
+	return &cli.UintFlag{Name: "decimals", Usage: "token decimals: lets amounts be written in tokens (\"1.5\"), exactly"}
+}
+
+func linearFlag() *cli.BoolFlag {
+	return &cli.BoolFlag{Name: "linear", Usage: "the linear fallback h = Σ pay_i(h) (qf cqf: the old spelling of --param linear=true)"}
+}
+
+func confirmationsFlag() cli.Flag {
+	return &cli.Uint64Flag{Name: "confirmations", Value: 12, EnvVars: []string{"QF_CONFIRMATIONS"}, Usage: "read only blocks `N` or more below the head (when set, or when the node has no finalized block)"}
+}
+
+func maxRangeFlag() cli.Flag {
+	return &cli.Uint64Flag{Name: "max-range", Value: chain.MaxWindow, Usage: "never ask the node for more than `N` blocks at once"}
+}
+
+// timeoutFlag is --timeout with default d (0: none).
+func timeoutFlag(d time.Duration) *cli.DurationFlag {
+	return &cli.DurationFlag{Name: "timeout", Value: d, Usage: "give up after `DURATION` (0: never) waiting for the node, a receipt or new blocks; a transaction not mined by then may still be: rerun with --replace"}
+}
+
+// required makes f required.
+func required(f *cli.StringFlag) cli.Flag {
+	f.Required = true
+	return f
+}
+
+// optional makes f optional.
+func optional(f *cli.StringFlag) cli.Flag {
+	f.Required = false
+	return f
+}
+
+// hidden hides f from --help (an old spelling that still works).
+func hidden(f *cli.BoolFlag) cli.Flag {
+	f.Hidden = true
+	return f
+}
+
+// withValue gives f the default v in one command.
+func withValue(f *cli.StringFlag, v string) cli.Flag {
+	f.Value = v
+	return f
+}
+
+// withParams gives --param the defaults kvs in one command.
+func withParams(f *cli.StringSliceFlag, kvs ...string) cli.Flag {
+	f.Value = cli.NewStringSlice(kvs...)
+	return f
+}
+
+// noEnv is f without its environment fallback, in a command where the
+// variable does not belong.
+func noEnv(f cli.Flag) cli.Flag {
+	return withEnv([]cli.Flag{f}, f.Names()[0])[0]
+}
+
+// withStringEnv and withDurationEnv give f an environment fallback.
+func withStringEnv(f *cli.StringFlag, env ...string) cli.Flag {
+	f.EnvVars = env
+	return f
+}
+
+func withDurationEnv(f *cli.DurationFlag, env ...string) cli.Flag {
+	f.EnvVars = env
+	return f
 }

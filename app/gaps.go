@@ -26,8 +26,8 @@ profile's anchor), which --leaf allo rounds put in the gap's leaf besides
 the payout address; without it Allo leaves use the payout address as
 recipientId.`,
 				Flags: []cli.Flag{
-					&cli.StringFlag{Name: "gap", Usage: "gap `ID` (decimal or 0x hex)", Required: true},
-					&cli.StringFlag{Name: "recipient", Usage: "payout `ADDRESS`", Required: true},
+					required(gapIDFlag()),
+					required(recipientFlag()),
 					recipientIDFlag(),
 				},
 				Action: func(c *cli.Context) error {
@@ -56,8 +56,8 @@ recipient when they are matched.
 --recipient-id sets the gap's Allo v2 recipientId; without it the gap keeps
 the one it has, and --recipient-id "" removes it.`,
 				Flags: []cli.Flag{
-					&cli.StringFlag{Name: "gap", Usage: "gap `ID` (decimal or 0x hex)", Required: true},
-					&cli.StringFlag{Name: "recipient", Usage: "the new payout `ADDRESS`", Required: true},
+					required(gapIDFlag()),
+					required(recipientFlag()),
 					recipientIDFlag(),
 				},
 				Action: func(c *cli.Context) error {
@@ -152,10 +152,6 @@ the one it has, and --recipient-id "" removes it.`,
 	}
 }
 
-func recipientIDFlag() cli.Flag {
-	return &cli.StringFlag{Name: "recipient-id", Usage: "the gap's Allo v2 recipientId `ADDRESS` (optional; --leaf allo rounds use it in the gap's leaf)"}
-}
-
 func recipientIDString(a common.Address) string {
 	if a == (common.Address{}) {
 		return "none"
@@ -212,7 +208,7 @@ address when it has none).`,
 				Name:      "contributions",
 				Usage:     "store contributions to an open round from CSV or JSON, all or none; repeated ids are skipped",
 				ArgsUsage: "FILE",
-				Flags:     []cli.Flag{roundFlag(), unitsFlag()},
+				Flags:     withEnv([]cli.Flag{roundFlag(), unitsFlag()}, "units", "QF_UNITS"),
 				Action: func(c *cli.Context) error {
 					if !c.IsSet("round") {
 						return usageErr("--round is required")

@@ -123,8 +123,8 @@ account; --round those of a round; --from and --limit page through it.`,
 		Flags: []cli.Flag{
 			&cli.Uint64Flag{Name: "from", Usage: "start at sequence number `SEQ`"},
 			&cli.IntFlag{Name: "limit", Value: 1000, Usage: "show at most `N` entries (0: all)"},
-			&cli.StringFlag{Name: "account", Usage: "only entries moving `ACCOUNT` (pool, agent:NAME, gap:ID)"},
-			&cli.Uint64Flag{Name: "round", Usage: "only entries of round `N`"},
+			accountNameFlag(),
+			noEnv(roundFlag()),
 		},
 		Action: func(c *cli.Context) error {
 			acct := c.String("account")

@@ -5,8 +5,6 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -85,7 +83,7 @@ limit, payment, refund, leverage on the margin (d Σ pay / d pay_i) and,
 for gaps of up to 500 pledges, the immediate leverage it had on joining.`,
 		Flags: []cli.Flag{
 			roundFlag(),
-			&cli.StringFlag{Name: "gap", Usage: "only this gap `ID`"},
+			gapIDFlag(),
 		},
 		Action: func(c *cli.Context) error {
 			return withStore(c, func(s *store.Store) error {
@@ -155,12 +153,14 @@ and one refund per pledger; --account picks the pledger's.
 In a --leaf allo round the proof is of the gap's Allo leaf (index,
 recipientId, recipientAddress, amount) and also carries index and
 recipientId: the index is the gap's rank among the round's positive
-matches in ascending gap order.`,
+matches in ascending gap order.
+Prints the proof, or with --out DIR writes DIR/<gap>.json (a refund:
+DIR/<gap>-<account>.json).`,
 		Flags: []cli.Flag{
 			roundFlag(),
-			&cli.StringFlag{Name: "gap", Usage: "gap `ID`", Required: true},
-			&cli.StringFlag{Name: "account", Usage: "cqf rounds: prove the refund leaf of pledger `ADDRESS`"},
-			&cli.StringFlag{Name: "out", Usage: "write to `FILE` instead of stdout"},
+			required(gapIDFlag()),
+			accountNameFlag(),
+			outOneFlag(),
 		},
 		Action: func(c *cli.Context) error {
 			g, err := gapFlag(c, "gap")
@@ -183,7 +183,11 @@ matches in ascending gap order.`,
 				if err != nil {
 					return err
 				}
-				return emitJSON(c, p)
+				name := g.Dec() + ".json"
+				if account != nil {
+					name = g.Dec() + "-" + account.Hex() + ".json"
+				}
+				return emitJSON(c, name, p)
 			})
 		},
 	}
@@ -212,10 +216,10 @@ func storedProof(s *store.Store, r store.Round, gap *uint256.Int, account *commo
 func treeCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "tree",
-		Usage: "print a closed round's tree as an OpenZeppelin standard-v1 dump",
+		Usage: "print a closed round's tree as an OpenZeppelin standard-v1 dump (--out DIR: DIR/tree.json)",
 		Flags: []cli.Flag{
 			roundFlag(),
-			&cli.StringFlag{Name: "out", Usage: "write to `FILE` instead of stdout"},
+			outOneFlag(),
 		},
 		Action: func(c *cli.Context) error {
 			return withRound(c, func(s *store.Store, n uint64) error {
@@ -223,7 +227,7 @@ func treeCommand() *cli.Command {
 				if err != nil {
 					return err
 				}
-				return emitJSON(c, t)
+				return emitJSON(c, "tree.json", t)
 			})
 		},
 	}
@@ -239,6 +243,8 @@ func exportCommand() *cli.Command {
 payoutAddress, contributionsCount, totalReceived, matched; base units).
 --format allo: Allo v2 distribution JSON (merkleRoot and per-recipient proofs;
 the round must have been created with --leaf allo).
+Both print to stdout, or with --out DIR write DIR/matching_distribution.csv or
+DIR/allo.json.
 --format bundle --out DIR: tree.json, report.json and proofs/<gap>.json.
 --format site --out DIR: the round page (claim and verify in the browser) as
 static files, with round.json, tree.json, report.json and the inputs; serve
@@ -246,7 +252,7 @@ DIR with any web server (qf serve shows the same page at /rounds/{round}/).`,
 		Flags: []cli.Flag{
 			roundFlag(),
 			&cli.StringFlag{Name: "format", Value: "gitcoin", Usage: "`FORMAT`: gitcoin, grants-stack, allo, bundle or site"},
-			&cli.StringFlag{Name: "out", Usage: "`FILE` (or DIR for bundle and site); default stdout"},
+			outOneFlag(),
 			&cli.Uint64Flag{Name: "revision", Usage: "export the round's revision `N` (qf revise) instead: formats gitcoin, grants-stack and allo"},
 		},
 		Action: func(c *cli.Context) error {
@@ -296,7 +302,10 @@ DIR with any web server (qf serve shows the same page at /rounds/{round}/).`,
 						return err
 					}
 				case "bundle":
-					dir := c.String("out")
+					dir, err := outDir(c)
+					if err != nil {
+						return err
+					}
 					if dir == "" {
 						return usageErr("--format bundle needs --out DIR")
 					}
@@ -317,11 +326,8 @@ DIR with any web server (qf serve shows the same page at /rounds/{round}/).`,
 				default:
 					return usageErr("--format %q: want gitcoin, grants-stack, allo, bundle or site", c.String("format"))
 				}
-				if path := c.String("out"); path != "" {
-					if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-						return err
-					}
-					if err := os.WriteFile(path, []byte(sb.String()), 0o644); err != nil {
+				if path := outFile(c, exportNames[c.String("format")]); path != "" {
+					if err := writeOutFile(path, []byte(sb.String())); err != nil {
 						return err
 					}
 					if wantJSON(c) {
@@ -439,7 +445,10 @@ func exportCQF(c *cli.Context, s *store.Store, r store.Round) error {
 	if c.String("format") != "bundle" {
 		return usageErr("round %d is a cqf round: --format %s has no refund leaves; use --format bundle --out DIR", r.Number, c.String("format"))
 	}
-	dir := c.String("out")
+	dir, err := outDir(c)
+	if err != nil {
+		return err
+	}
 	if dir == "" {
 		return usageErr("--format bundle needs --out DIR")
 	}

@@ -51,12 +51,12 @@ import starts at the strategy's deploy block (found from the node's past
 state, or --from-block), the same finality rules apply, and qf match waits
 for a block past the strategy's allocationEndTime.`,
 		Flags: []cli.Flag{
-			roundFlag(), rpcFlag(), contractFlag("the QFRound (cqf round: CQFRound) contract `ADDRESS`"), chainIDFlag(),
+			roundFlag(), rpcFlag(), contractFlag(), chainIDFlag(),
 			&cli.Uint64Flag{Name: "from-block", Usage: "first block `N` to read (default: where the last import stopped, else the contract's deploy block)"},
 			&cli.Uint64Flag{Name: "to-block", Usage: "last block `N` to read (default: the newest finalized or confirmed block)"},
-			&cli.Uint64Flag{Name: "confirmations", Value: 12, EnvVars: []string{"QF_CONFIRMATIONS"}, Usage: "read only blocks `N` or more blocks below the head (when set, or when the node has no finalized block)"},
-			&cli.Uint64Flag{Name: "max-range", Value: chain.MaxWindow, Usage: "never ask the node for more than `N` blocks at once"},
-			&cli.DurationFlag{Name: "timeout", Usage: "give up after `DURATION` (0: run until done or interrupted)"},
+			confirmationsFlag(),
+			maxRangeFlag(),
+			timeoutFlag(0),
 			&cli.StringFlag{Name: "source", Value: sourceQFRound, EnvVars: []string{"QF_SOURCE"}, Usage: "`SOURCE` of the events: qfround (QFRound/CQFRound) or allo (an Allo v2 DonationVotingMerkleDistribution strategy's Allocated events; see README \"Allo v2 donations in\")"},
 			&cli.StringFlag{Name: "token", EnvVars: []string{"QF_TOKEN"}, Usage: "with --source allo: the token `ADDRESS` the round counts (allocations in other tokens are skipped and reported)"},
 		},
@@ -302,7 +302,7 @@ QFRound's matchingPool (a CQFRound: exceed what it escrows), a contract that
 does not hold its matchingPool, and a token whose decimals differ from the
 round's (when it was created with --decimals). When the contract already holds this root nothing is sent. The
 round becomes "submitted" with the transaction stored.`,
-		Flags: append([]cli.Flag{roundFlag(), contractFlag("the QFRound contract `ADDRESS` (default: the one the round imported from)"),
+		Flags: append([]cli.Flag{roundFlag(), contractFlag(),
 			&cli.BoolFlag{Name: "replace-root", Usage: "post this round's root in place of a different one still inside its challenge window"},
 		}, txFlags()...),
 		Action: func(c *cli.Context) error {
@@ -470,9 +470,9 @@ Refuses a gap (leaf) already claimed and a proof for another root than the
 contract's.`,
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "proof", Usage: "the proof `FILE` (qf proof output)"},
-			roundFlag(), &cli.StringFlag{Name: "gap", Usage: "with --round: the gap `ID`"},
-			&cli.StringFlag{Name: "account", Usage: "with --round, in a cqf round: the pledger `ADDRESS` whose refund to claim"},
-			contractFlag("the QFRound or CQFRound contract `ADDRESS`"),
+			roundFlag(), gapIDFlag(),
+			accountNameFlag(),
+			contractFlag(),
 		}, txFlags()...),
 		Action: func(c *cli.Context) error {
 			p, err := claimProof(c)

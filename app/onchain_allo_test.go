@@ -44,7 +44,7 @@ func TestImportChainRecipientID(t *testing.T) {
 	other.run("gap", "add", "--gap", "1", "--recipient", sim.Addr(1).Hex())
 	other.run("round", "create", "--pool", "1000", "--leaf", "allo")
 	require.Regexp(t, `^qf: block \d+: the contract's GapRegistered: gap already registered: gap 1 is registered to `+sim.Addr(1).Hex()+
-		` \(no recipientId\), not `+sim.Addr(1).Hex()+` \(recipientId `+anchor.Hex()+`\) \(change it with qf gap set\) \(blocks below 2 are stored: rerun to continue\)\n$`,
+		` \(no recipientId\), not `+sim.Addr(1).Hex()+` \(recipientId `+anchor.Hex()+`\): only its recipientId differs \(blocks below 2 are stored: rerun to continue\) \(change it with qf gap set\)\n$`,
 		other.fail("import", "chain", "--round", "1", "--rpc", sim.URL, "--contract", contract, "--confirmations", "0"))
 	other.run("gap", "set", "--gap", "1", "--recipient", sim.Addr(1).Hex(), "--recipient-id", anchor.Hex())
 	other.run("import", "chain", "--round", "1", "--rpc", sim.URL, "--contract", contract, "--confirmations", "0")

@@ -17,10 +17,10 @@ func roundCommand() *cli.Command {
 				Name:      "create",
 				Usage:     "create an open round",
 				UsageText: "qf round create --pool AMOUNT [--mechanism qf] [--decimals 18] [--cap-bps N] ...",
-				Flags: append([]cli.Flag{
+				Flags: withEnv(append([]cli.Flag{
 					&cli.Uint64Flag{Name: "number", Usage: "round `NUMBER` (default: the next free one)"},
 					&cli.StringFlag{Name: "name", Usage: "a label for people"},
-				}, configFlags()...),
+				}, configFlags()...), "mechanism", "QF_MECHANISM"),
 				Action: func(c *cli.Context) error {
 					cfg, leaf, dec, err := configFromFlags(c)
 					if err != nil {

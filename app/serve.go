@@ -86,14 +86,14 @@ API is HTTPS only.`,
 		Flags: append([]cli.Flag{
 			&cli.StringFlag{Name: "addr", Value: "127.0.0.1:8080", EnvVars: []string{"QF_ADDR"}, Usage: "listen on `HOST:PORT`"},
 			&cli.DurationFlag{Name: "match-every", EnvVars: []string{"QF_MATCH_EVERY"}, Usage: "match on this `PERIOD` (e.g. 6h); 0: only on POST /api/gaps/funding/match"},
-			&cli.StringFlag{Name: "pool-size", EnvVars: []string{"QF_POOL_SIZE"}, Usage: "pay at most `AMOUNT` per match (default: the pool account's whole balance)"},
+			withStringEnv(poolSizeFlagDef(), "QF_POOL_SIZE"),
 			&cli.StringFlag{Name: "match-at", EnvVars: []string{"QF_MATCH_AT"}, Usage: "anchor the schedule at `TIME` (RFC 3339, e.g. 2026-12-01T00:00:00Z): matches at TIME + k * --match-every"},
 			&cli.DurationFlag{Name: "retry-min", Value: time.Minute, EnvVars: []string{"QF_RETRY_MIN"}, Usage: "first wait after a failed scheduled match (`DURATION`; doubles up to the period or an hour)"},
 			&cli.BoolFlag{Name: "storage-log", EnvVars: []string{"QF_STORAGE_LOG"}, Usage: "also log Pebble's informational messages (WAL replay, flushes, compactions); its errors are always logged"},
 			&cli.Uint64Flag{Name: "min-free", Value: 64 << 20, EnvVars: []string{"QF_MIN_FREE"}, Usage: "refuse writes with 503 when the database's filesystem has under `BYTES` free (0: never)"},
 			&cli.StringFlag{Name: "mechanism", EnvVars: []string{"QF_MECHANISM"}, Usage: mechanismUsage("`NAME` of the mechanism for the rounds the service opens (default qf on a new database; under cqf, funding is pledging a limit, and at the match each pledge pays its share to the gap and the rest goes back to the agent)")},
-			&cli.StringSliceFlag{Name: "param", Usage: paramUsage()},
-			&cli.UintFlag{Name: "cap-bps", Usage: "cap each gap at `N`/10000 of the pool"},
+			paramFlag(),
+			capBpsFlagDef(),
 		}, httpFlags()...),
 		Action: runServe,
 	}
@@ -290,8 +290,8 @@ func ledgerCommand() *cli.Command {
 			Name:  "credit",
 			Usage: "mint tokens into the pool or an agent's account (pool, agent:NAME); escrows move only through fund and match",
 			Flags: []cli.Flag{
-				&cli.StringFlag{Name: "to", Required: true, Usage: "`ACCOUNT`"},
-				&cli.StringFlag{Name: "amount", Required: true, Usage: "`AMOUNT` in base units"},
+				toFlag(),
+				amountFlag(),
 			},
 			Action: func(c *cli.Context) error {
 				a, err := amountArg(c)
@@ -348,8 +348,8 @@ func ledgerCommand() *cli.Command {
 			Usage: "an agent funds a gap from its balance (what POST /api/gaps/{gap}/fund does; the design's --qf-contribute)",
 			Flags: []cli.Flag{
 				&cli.StringFlag{Name: "agent", Required: true, Usage: "agent `NAME`"},
-				&cli.StringFlag{Name: "gap", Required: true, Usage: "gap `ID`"},
-				&cli.StringFlag{Name: "amount", Required: true, Usage: "`AMOUNT` in base units"},
+				required(gapIDFlag()),
+				amountFlag(),
 				&cli.StringFlag{Name: "key", Usage: "idempotency `KEY`: a repeat with it moves nothing"},
 			},
 			Action: func(c *cli.Context) error {
@@ -385,7 +385,7 @@ func ledgerCommand() *cli.Command {
 		}, {
 			Name:  "match",
 			Usage: "close the open service round: pay matches from the pool into escrows, open the next (the design's --qf-match)",
-			Flags: []cli.Flag{&cli.StringFlag{Name: "pool-size", Usage: "pay at most `AMOUNT` (default: the pool's balance)"}},
+			Flags: []cli.Flag{poolSizeFlagDef()},
 			Action: func(c *cli.Context) error {
 				size, err := poolSizeFlag(c)
 				if err != nil {

@@ -41,7 +41,7 @@ value functions, the funding per good and the welfare shares.
 			&cli.Float64Flag{Name: "pairwise-m", Value: d.PairwiseM, Usage: "pairwise bound M, in funding units"},
 			&cli.Float64Flag{Name: "sme-weight", Value: d.SMEWeight, Usage: "weight of the community's members under sme"},
 			&cli.StringFlag{Name: "society", Usage: "solve the society in JSON `FILE` (as --out writes it) instead of generating"},
-			&cli.StringFlag{Name: "out", Usage: "write the report files into `DIR`"},
+			outDirFlag("the report files"),
 		},
 		Action: runSimulateLR,
 	}

@@ -12,7 +12,10 @@ import (
 // exportSite writes round n's page (qf export --format site --out DIR): the
 // static files of package site, for any web host or IPFS.
 func exportSite(c *cli.Context, s *store.Store, n uint64) error {
-	dir := c.String("out")
+	dir, err := outDir(c)
+	if err != nil {
+		return err
+	}
 	if dir == "" {
 		return usageErr("--format site needs --out DIR")
 	}

@@ -137,8 +137,8 @@ func verifyCommand() *cli.Command {
 				Name:  "round",
 				Usage: "recompute a round from its published files and compare the root (and every payout, with --report)",
 				Flags: append([]cli.Flag{
-					&cli.StringFlag{Name: "contributions", Aliases: []string{"c"}, Usage: "contributions `FILE`", Required: true},
-					&cli.StringFlag{Name: "gaps", Aliases: []string{"g"}, Usage: "gap registry `FILE`", Required: true},
+					contributionsFileFlag(),
+					gapsFileFlag(),
 					rootFlag(false),
 					&cli.StringFlag{Name: "report", Usage: "published report `FILE` (qf calc --out's report.json) to compare gap by gap"},
 					unitsFlag(),
@@ -243,8 +243,13 @@ func compareReports(got, pub *payout.Report) []string {
 		}
 		delete(pm, g.Gap)
 	}
-	for g := range pm {
-		d = append(d, fmt.Sprintf("gap %s: published but not in the registry", g))
+	// in the published report's order, not the map's (which changes
+	// between runs): the same inputs always print the same lines
+	for _, g := range pub.Gaps {
+		if _, extra := pm[g.Gap]; extra {
+			d = append(d, fmt.Sprintf("gap %s: published but not in the registry", g.Gap))
+			delete(pm, g.Gap)
+		}
 	}
 	return d
 }

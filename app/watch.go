@@ -17,13 +17,13 @@ import (
 
 func watchCommand() *cli.Command {
 	flags := []cli.Flag{
-		rpcFlag(), contractFlag("the QFRound or CQFRound contract `ADDRESS` to follow"), chainIDFlag(),
+		rpcFlag(), contractFlag(), chainIDFlag(),
 		&cli.StringFlag{Name: "tree", Usage: "the operator's published tree `FILE` (qf tree output): name the differing leaves, not only the root"},
 		&cli.BoolFlag{Name: "once", Usage: "check the roots posted so far and exit (0: all agree, 1: a mismatch), for scripts"},
 		&cli.DurationFlag{Name: "interval", Value: 15 * time.Second, Usage: "without --once, look for new blocks every `DURATION`"},
-		&cli.Uint64Flag{Name: "confirmations", Value: 12, EnvVars: []string{"QF_CONFIRMATIONS"}, Usage: "read only blocks `N` or more below the head (when set, or when the node has no finalized block)"},
-		&cli.Uint64Flag{Name: "max-range", Value: chain.MaxWindow, Usage: "never ask the node for more than `N` blocks at once"},
-		&cli.DurationFlag{Name: "timeout", Usage: "stop following after `DURATION` (0: until interrupted)"},
+		confirmationsFlag(),
+		maxRangeFlag(),
+		timeoutFlag(0),
 	}
 	for _, f := range configFlags() {
 		switch f.Names()[0] {

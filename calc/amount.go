@@ -24,7 +24,7 @@ func ParseAmount(s string, decimals uint8) (uint256.Int, error) {
 	intPart, frac, hasDot := strings.Cut(s, ".")
 	if hasDot {
 		if decimals == 0 {
-			return z, fmt.Errorf("%w: %q has a decimal point, but these amounts are integers in base units (amounts in tokens: --units token for contributions, --decimals N for the pool)", ErrAmount, s)
+			return z, fmt.Errorf("%w: %q %w", ErrAmount, s, ErrBaseUnits)
 		}
 		trimmed := strings.TrimRight(frac, "0")
 		if len(trimmed) > int(decimals) {

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
-	"strings"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/holiman/uint256"
@@ -189,7 +188,7 @@ func (c *Config) validateCQF() error {
 		pool = append(pool, "score-scale")
 	}
 	if pool != nil {
-		return fmt.Errorf("%w: cqf has no matching pool, so --%s does not apply", ErrParam, strings.Join(pool, ", --"))
+		return fmt.Errorf("%w: %w", ErrParam, &PoolSettingsError{Settings: pool})
 	}
 	return nil
 }

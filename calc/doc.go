@@ -36,4 +36,8 @@
 // Coordinated QF has no pool and no distribution step: it is listed in the
 // registry ([Mechanisms]) with its parameters ([Params.CQF]), but has no
 // [Mechanism]; the cqf package solves its rounds.
+//
+// Errors are the sentinels of errors.go (and [MissingParamError],
+// [PoolSettingsError]); they say what is wrong and name no flag or
+// command: the CLI adds what to do (app/errors.go).
 package calc

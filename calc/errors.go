@@ -1,6 +1,9 @@
 package calc
 
-import "errors"
+import (
+	"errors"
+	"strings"
+)
 
 var (
 	// ErrAmount reports an amount that is not a decimal integer in range.
@@ -33,6 +36,37 @@ var (
 	// ErrNotPool reports a pool computation asked of coordinated QF,
 	// which has pledges and no pool.
 	ErrNotPool = errors.New("not a pool mechanism")
+	// ErrBaseUnits reports an amount with a decimal point where amounts are
+	// integers in base units (wrapped with [ErrAmount]).
+	ErrBaseUnits = errors.New("has a decimal point, but these amounts are integers in base units")
 	// ErrCap reports a --cap-bps outside 1..10000.
 	ErrCap = errors.New("cap must be between 1 and 10000 basis points")
 )
+
+// MissingParamError reports a mechanism parameter the round needs and was
+// not given (wrapped with [ErrParam]).
+type MissingParamError struct {
+	Mechanism, Name string
+	// Value is a placeholder for the value (N, S) and What says what it is.
+	Value, What string
+}
+
+func (e *MissingParamError) Error() string {
+	return e.Mechanism + " needs the parameter " + e.Name + "=" + e.Value + " (" + e.What + ")"
+}
+
+// PoolSettingsError reports pool settings given to coordinated QF, which
+// has no matching pool (wrapped with [ErrParam]).
+type PoolSettingsError struct {
+	// Settings are the settings' names: pool, cap-bps, no-upscale,
+	// min-amount, score-scale.
+	Settings []string
+}
+
+func (e *PoolSettingsError) Error() string {
+	verb := " does not apply"
+	if len(e.Settings) > 1 {
+		verb = " do not apply"
+	}
+	return CQFName + " has no matching pool, so " + strings.Join(e.Settings, ", ") + verb
+}

@@ -237,10 +237,10 @@ func (g GrantsStack) DistributeRaw(pool *uint256.Int, raw Raw, opts DistributeOp
 // validate checks the round's pool settings against the parameters.
 func (g GrantsStack) validate(capBps uint32, noUpscale bool) error {
 	if noUpscale && g.IgnoreSaturation {
-		return fmt.Errorf("%w: grants-stack: --no-upscale and --param ignore-saturation=true contradict each other", ErrParam)
+		return fmt.Errorf("%w: grants-stack: no-upscale and the parameter ignore-saturation=true contradict each other", ErrParam)
 	}
 	if capBps != 0 && g.CapBps != 0 {
-		return fmt.Errorf("%w: grants-stack: give the cap once, --cap-bps or --param cap-percent", ErrParam)
+		return fmt.Errorf("%w: grants-stack: give the cap once, as cap-bps or as the parameter cap-percent", ErrParam)
 	}
 	return nil
 }

@@ -34,9 +34,9 @@ func TestGrantsStackParams(t *testing.T) {
 		{"unknown parameter", Params{"M": "4"}, Config{},
 			`bad parameter: mechanism grants-stack takes no parameter "M" (accepted: ignore-saturation, cap-percent)`},
 		{"cap given twice", Params{"cap-percent": "10"}, Config{CapBps: 1000},
-			`bad parameter: grants-stack: give the cap once, --cap-bps or --param cap-percent`},
+			`bad parameter: grants-stack: give the cap once, as cap-bps or as the parameter cap-percent`},
 		{"no-upscale against ignore-saturation", Params{"ignore-saturation": "true"}, Config{NoUpscale: true},
-			`bad parameter: grants-stack: --no-upscale and --param ignore-saturation=true contradict each other`},
+			`bad parameter: grants-stack: no-upscale and the parameter ignore-saturation=true contradict each other`},
 		{"no-upscale is the default anyway", Params{}, Config{NoUpscale: true}, ""},
 		{"cap-bps alone", Params{}, Config{CapBps: 2500}, ""},
 	} {

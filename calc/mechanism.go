@@ -106,7 +106,7 @@ const CQFName = "cqf"
 func (p Params) CQF() (sigma, decay *big.Rat, linear bool, err error) {
 	v, ok := p["sigma"]
 	if !ok {
-		return nil, nil, false, fmt.Errorf("%w: cqf needs --param sigma=S (the first pledge's saturation speed per √base unit, about 1/√limit, e.g. sigma=1e-9)", ErrParam)
+		return nil, nil, false, fmt.Errorf("%w: %w", ErrParam, &MissingParamError{Mechanism: CQFName, Name: "sigma", Value: "S", What: "the first pledge's saturation speed per √base unit, about 1/√limit, e.g. sigma=1e-9"})
 	}
 	if sigma, ok = new(big.Rat).SetString(v); !ok || sigma.Sign() <= 0 {
 		return nil, nil, false, fmt.Errorf("%w: cqf: sigma=%q must be a positive decimal, e.g. sigma=1e-9", ErrParam, v)
@@ -134,7 +134,7 @@ const maxBoundBits = 1024
 func (p Params) bound(mech, name, what string) (*big.Int, error) {
 	v, ok := p[name]
 	if !ok {
-		return nil, fmt.Errorf("%w: %s needs --param %s=N (%s)", ErrParam, mech, name, what)
+		return nil, fmt.Errorf("%w: %w", ErrParam, &MissingParamError{Mechanism: mech, Name: name, Value: "N", What: what})
 	}
 	n, ok := parseBigInt(v)
 	if !ok || n.Sign() <= 0 || n.BitLen() > maxBoundBits {

@@ -282,12 +282,12 @@ func TestBoundParams(t *testing.T) {
 		params calc.Params
 		err    string
 	}{
-		{"pairwise", nil, "pairwise needs --param M=N"},
+		{"pairwise", nil, "pairwise needs the parameter M=N"},
 		{"pairwise", calc.Params{"M": "0"}, `M="0" must be a positive integer`},
 		{"pairwise", calc.Params{"M": "-5"}, `M="-5" must be a positive integer`},
 		{"pairwise", calc.Params{"M": "1.5"}, `M="1.5" must be a positive integer`},
 		{"pairwise", calc.Params{"D": "5"}, `takes no parameter "D"`},
-		{"cluster", nil, "cluster needs --param D=N"},
+		{"cluster", nil, "cluster needs the parameter D=N"},
 		{"cluster", calc.Params{"D": "0x0"}, "must be a positive integer"},
 		{"cocm", calc.Params{"M": "1"}, `mechanism cocm takes no parameter "M"`},
 		{"quadratic", nil, `unknown mechanism "quadratic"`},

@@ -242,5 +242,5 @@ func checkPrecision(mech string, values, bounds []*big.Int) error {
 	if sb.Sign() == 0 || new(big.Int).Mul(sb, precisionTarget).Cmp(sv) <= 0 {
 		return nil
 	}
-	return fmt.Errorf("%w: %s: the amounts span too wide a range for a result within 10^-9 of the pool; raise --min-amount to leave dust out of matching", ErrPrecision, mech)
+	return fmt.Errorf("%w: %s: the amounts span too wide a range for a result within 10^-9 of the pool", ErrPrecision, mech)
 }

@@ -27,7 +27,7 @@ type Backend interface {
 // answers, and, when want is not nil, that it serves chain id want.
 func Dial(ctx context.Context, url string, want *big.Int) (Backend, *big.Int, error) {
 	if url == "" {
-		return nil, nil, fmt.Errorf("%w: no RPC URL (--rpc or QF_RPC)", ErrUnreachable)
+		return nil, nil, ErrNoRPC
 	}
 	c, err := ethclient.DialContext(ctx, url)
 	if err != nil {

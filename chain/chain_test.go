@@ -280,7 +280,7 @@ func TestSubmitAndClaim(t *testing.T) {
 	require.Equal(t, uint8(types.DynamicFeeTxType), rc.Type, "EIP-1559 transaction")
 	_, err = r2.SubmitRoot(f.ctx, owner, root, false)
 	require.ErrorIs(t, err, chain.ErrRootDiffers, "replacing takes --replace-root")
-	require.ErrorContains(t, err, "pass --replace-root")
+	require.ErrorIs(t, err, chain.ErrReplaceable, "still inside its window: the CLI advises --replace-root")
 	_, err = r2.Claim(f.ctx, f.opts(1), wrong, big.NewInt(1), f.sim.Addr(6), big.NewInt(1), nil)
 	require.ErrorIs(t, err, chain.ErrChallengeWindow)
 

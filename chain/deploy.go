@@ -127,7 +127,7 @@ func (r *Round) Donate(ctx context.Context, opts *bind.TransactOpts, gap, amount
 		return Sent{}, fmt.Errorf("reading gap %s: %w", gap, err)
 	}
 	if g.Recipient == (common.Address{}) {
-		return Sent{}, fmt.Errorf("gap %s: %w %s (the owner registers it with qf chain register-gap)", gap, ErrUnknownGap, r.addr.Hex())
+		return Sent{}, fmt.Errorf("gap %s: %w %s", gap, ErrUnknownGap, r.addr.Hex())
 	}
 	if _, err := NewToken(r.b, r.Token).Approve(ctx, opts, r.addr, amount); err != nil {
 		return Sent{}, err

@@ -26,6 +26,6 @@
 // Every refusal is an exported sentinel error ([ErrChainID], [ErrNoCode],
 // [ErrNotQFRound], [ErrRootDiffers], [ErrRootFinal], [ErrChallengeWindow],
 // [ErrPending], [ErrTooLate], [ErrNotOwner], [ErrRoundNotEnded], …) wrapped with what was
-// found, so callers can test with errors.Is and users read one line that
-// says what to do.
+// found, so callers can test with errors.Is. They say what is wrong; the
+// CLI adds what to do (--replace, --replace-root, --rpc: app/errors.go).
 package chain

@@ -1,10 +1,18 @@
 package chain
 
-import "errors"
+import (
+	"errors"
+	"fmt"
+)
 
 var (
 	// ErrUnreachable reports a node that does not answer.
 	ErrUnreachable = errors.New("cannot reach the node")
+	// ErrNoRPC reports a node to dial with no URL (an [ErrUnreachable]).
+	ErrNoRPC = fmt.Errorf("%w: no RPC URL", ErrUnreachable)
+	// ErrReplaceable marks an [ErrRootDiffers] whose root is still inside
+	// its challenge window: the owner may post another in its place.
+	ErrReplaceable = errors.New("replaceable")
 	// ErrChainID reports a node on another chain than the one expected.
 	ErrChainID = errors.New("wrong chain")
 	// ErrNoCode reports an address with no contract code.

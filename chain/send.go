@@ -49,8 +49,8 @@ func CheckPending(ctx context.Context, b Backend, opts *bind.TransactOpts, repla
 		return p, nil
 	}
 	if !replace {
-		return p, fmt.Errorf("%w: %s has %d transaction(s) not mined yet (nonce %d..%d): wait for them, or rerun with --replace to send this one in place of nonce %d with higher fees",
-			ErrPending, opts.From.Hex(), pending-mined, mined, pending-1, mined)
+		return p, fmt.Errorf("%w: %s has %d transaction(s) not mined yet (nonce %d..%d)",
+			ErrPending, opts.From.Hex(), pending-mined, mined, pending-1)
 	}
 	tip, err := b.SuggestGasTipCap(ctx)
 	if err != nil {
@@ -123,7 +123,7 @@ func wait(ctx context.Context, b Backend, tx *types.Transaction, what string) (S
 	rc, err := waitMined(ctx, b, tx.Hash())
 	if err != nil {
 		if errors.Is(err, context.DeadlineExceeded) {
-			return Sent{Tx: tx.Hash()}, fmt.Errorf("%s: %w: %s (nonce %d) is still pending; it may yet execute: check it, or rerun with --replace to send in its place",
+			return Sent{Tx: tx.Hash()}, fmt.Errorf("%s: %w: %s (nonce %d) is still pending; it may yet execute",
 				what, ErrTimeout, tx.Hash().Hex(), tx.Nonce())
 		}
 		return Sent{Tx: tx.Hash()}, fmt.Errorf("%s: waiting for transaction %s: %w", what, tx.Hash().Hex(), err)

@@ -47,8 +47,8 @@ func (r *Round) SubmitRoot(ctx context.Context, opts *bind.TransactOpts, root co
 	case st.Root != common.Hash{} && st.Final(now):
 		return Submitted{}, fmt.Errorf("%w: %s holds %s since %d; this round's root is %s", ErrRootFinal, r.addr.Hex(), st.Root.Hex(), st.FinalAt, root.Hex())
 	case st.Root != common.Hash{} && !replace:
-		return Submitted{}, fmt.Errorf("%w: %s holds %s (replaceable until %d, %d s from now: pass --replace-root to post this round's root %s in its place)",
-			ErrRootDiffers, r.addr.Hex(), st.Root.Hex(), st.FinalAt, st.FinalAt-now, root.Hex())
+		return Submitted{}, fmt.Errorf("%w: %s holds %s (%w until %d, %d s from now); this round's root is %s",
+			ErrRootDiffers, r.addr.Hex(), st.Root.Hex(), ErrReplaceable, st.FinalAt, st.FinalAt-now, root.Hex())
 	case st.Root != common.Hash{}:
 		old := st.Root
 		replaced = &old

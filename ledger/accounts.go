@@ -175,7 +175,7 @@ func (l *Ledger) creditable(account string) error {
 	}
 	switch {
 	case !found:
-		return fmt.Errorf("%w: %q: no such agent (qf agent add %s first)", ErrAccount, account, name)
+		return fmt.Errorf("%w: %q: %w", ErrAccount, account, &store.NoAgentError{Name: name})
 	case a.Admin:
 		return fmt.Errorf("%w: %q is an admin: admin keys hold no tokens; credit an agent", ErrAccount, account)
 	case a.Revoked != nil:

@@ -203,7 +203,7 @@ func (l *Ledger) Check() (CheckReport, error) {
 					rep.Unfunded++ // voided: it never moves anything
 					return nil
 				}
-				return fmt.Errorf("%w: round %d: contribution %s (%s gave %s to gap %s) has no journal entry: it was not funded through the ledger (written with qf contribute or qf import?); remove it or void the round",
+				return fmt.Errorf("%w: round %d: contribution %s (%s gave %s to gap %s) has no journal entry: it was not funded through the ledger (written directly, not by a fund?); remove it or void the round",
 					ErrLedger, n, row.ID, row.Donor, row.Amount.Dec(), row.Gap.Dec())
 			}
 			if f.seen || f.gap != row.Gap.Dec() || f.agent != string(row.Donor) || !f.amount.Eq(&row.Amount) {

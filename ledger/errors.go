@@ -1,6 +1,10 @@
 package ledger
 
-import "errors"
+import (
+	"errors"
+
+	"github.com/qf-dev/qf/calc"
+)
 
 var (
 	// ErrInsufficient reports a debit larger than the account's balance.
@@ -15,8 +19,9 @@ var (
 	ErrNoOpenRound = errors.New("no open round")
 	// ErrLedger reports a failed consistency check.
 	ErrLedger = errors.New("ledger inconsistent")
-	// ErrOverflow reports a balance that would exceed 2^256 − 1.
-	ErrOverflow = errors.New("amount overflows 2^256-1")
+	// ErrOverflow reports a balance that would exceed 2^256 − 1. It is
+	// [calc.ErrOverflow]: one error for every amount out of range.
+	ErrOverflow = calc.ErrOverflow
 	// ErrRoundChanged reports a match or void of a round that another
 	// match or void closed while it was being computed.
 	ErrRoundChanged = errors.New("the open round changed while matching")

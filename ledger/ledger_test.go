@@ -198,7 +198,7 @@ func TestLedgerCheckCatchesTampering(t *testing.T) {
 	require.NoError(t, err)
 	_, err = l.Check()
 	require.ErrorIs(t, err, ledger.ErrLedger)
-	require.EqualError(t, err, "ledger inconsistent: round 1: contribution api:forged (mallory gave 5 to gap 1) has no journal entry: it was not funded through the ledger (written with qf contribute or qf import?); remove it or void the round")
+	require.EqualError(t, err, "ledger inconsistent: round 1: contribution api:forged (mallory gave 5 to gap 1) has no journal entry: it was not funded through the ledger (written directly, not by a fund?); remove it or void the round")
 }
 
 func TestAgentsAndKeys(t *testing.T) {

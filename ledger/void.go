@@ -65,7 +65,7 @@ func (l *Ledger) VoidRound(o Origin, n uint64) (MatchRecord, error) {
 	var gaps []string
 	for _, k := range keys {
 		if err := m.transfer(JournalVoid, k.gap, k.agent, back[k], r.Number, "", o); err != nil {
-			return rec, fmt.Errorf("voiding round %d: refunding %s from %s: %w (qf ledger check)", r.Number, k.agent, k.gap, err)
+			return rec, fmt.Errorf("voiding round %d: refunding %s from %s: %w", r.Number, k.agent, k.gap, err)
 		}
 		if perGap[k.gap] == nil {
 			perGap[k.gap] = new(uint256.Int)

@@ -275,7 +275,7 @@ func TestAttackAmountEdges(t *testing.T) {
 		code                  int
 		msg                   string
 	}{
-		{"2^256-1 over the pool", "agent:a0", max, 400, "amount overflows 2^256-1: total supply"},
+		{"2^256-1 over the pool", "agent:a0", max, 400, "exceeds 2^256-1: total supply"},
 		{"2^256", "agent:a0", max[:len(max)-1] + "6", 400, "over 2^256-1"},
 		{"into an escrow", "gap:1", "5", 400, "escrows move only through fund and match"},
 		{"to the admin", "agent:ops", "5", 400, "admin keys hold no tokens"},
@@ -284,7 +284,7 @@ func TestAttackAmountEdges(t *testing.T) {
 		{"empty agent name", "agent:", "5", 400, `bad agent name: "": want 1 to 64 characters`},
 		{"unknown kind", "treasury", "5", 400, "bad account name"},
 		{"all of the rest", "agent:a0", maxMinusPool, 200, ""},
-		{"one more", "agent:a1", "1", 400, "amount overflows 2^256-1: total supply"},
+		{"one more", "agent:a1", "1", 400, "exceeds 2^256-1: total supply"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			code, body, _ := e.do(t, "POST", "/api/accounts/"+tc.account+"/credit", "ops", `{"amount":"`+tc.amount+`"}`)

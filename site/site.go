@@ -91,15 +91,15 @@ func Build(s *store.Store, n uint64) (*Page, error) {
 		return nil, err
 	}
 	if r.Status == store.StatusOpen {
-		return nil, fmt.Errorf("%w: round %d is open: match it first (qf match --round %d)", ErrNotClosed, n, n)
+		return nil, &store.RoundError{Round: n, Err: fmt.Errorf("%w: round %d is open", ErrNotClosed, n)}
 	}
 	if r.Config.Mechanism == calc.CQFName {
-		return nil, fmt.Errorf("%w: round %d is a cqf round (refund leaves); publish it with qf export --format bundle", ErrUnsupported, n)
+		return nil, fmt.Errorf("%w: round %d is a cqf round (refund leaves)", ErrUnsupported, n)
 	}
 	if payout.Leaf(r.Leaf) == payout.LeafAllo {
 		// Its leaves are (index, recipientId, recipientAddress, amount),
 		// claimed through Allo's strategy, not QFRound's claimMatching.
-		return nil, fmt.Errorf("%w: round %d pays Allo v2 leaves (claimed through the Allo pool); publish it with qf export --format bundle or --format allo", ErrUnsupported, n)
+		return nil, fmt.Errorf("%w: round %d pays Allo v2 leaves (claimed through the Allo pool)", ErrUnsupported, n)
 	}
 	rep, err := round.StoredReport(s, n)
 	if err != nil {

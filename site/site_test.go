@@ -117,8 +117,8 @@ func TestHandlerRefusals(t *testing.T) {
 		code       int
 		body       string
 	}{
-		{"unknown round", "/rounds/9/round.json", http.StatusNotFound, "no such round: 9 (qf round list shows the rounds)"},
-		{"open round", "/rounds/2/round.json", http.StatusConflict, "round not closed: round 2 is open: match it first (qf match --round 2)"},
+		{"unknown round", "/rounds/9/round.json", http.StatusNotFound, "no such round: 9"},
+		{"open round", "/rounds/2/round.json", http.StatusConflict, "round not closed: round 2 is open"},
 		{"not a number", "/rounds/x/", http.StatusNotFound, `no round "x": want /rounds/{number}/`},
 		{"round zero", "/rounds/0/", http.StatusNotFound, `no round "0": want /rounds/{number}/`},
 		{"no such file", "/rounds/1/secret.json", http.StatusNotFound, "404 page not found"},
@@ -163,10 +163,10 @@ func TestBuildRefusals(t *testing.T) {
 		is   error
 		msg  string
 	}{
-		{"open", 2, site.ErrNotClosed, "round not closed: round 2 is open: match it first (qf match --round 2)"},
-		{"cqf", 3, site.ErrUnsupported, "no round page for this round: round 3 is a cqf round (refund leaves); publish it with qf export --format bundle"},
-		{"allo", 4, site.ErrUnsupported, "no round page for this round: round 4 pays Allo v2 leaves (claimed through the Allo pool); publish it with qf export --format bundle or --format allo"},
-		{"missing", 7, store.ErrNoRound, "no such round: 7 (qf round list shows the rounds)"},
+		{"open", 2, site.ErrNotClosed, "round not closed: round 2 is open"},
+		{"cqf", 3, site.ErrUnsupported, "no round page for this round: round 3 is a cqf round (refund leaves)"},
+		{"allo", 4, site.ErrUnsupported, "no round page for this round: round 4 pays Allo v2 leaves (claimed through the Allo pool)"},
+		{"missing", 7, store.ErrNoRound, "no such round: 7"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			_, err := site.Build(st, c.n)

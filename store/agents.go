@@ -125,7 +125,7 @@ func (s *Store) updateAgent(name string, fn func(*Agent)) (Agent, error) {
 		return a, err
 	}
 	if !ok {
-		return a, fmt.Errorf("%w: %s (qf agent list shows them)", ErrNoAgent, name)
+		return a, fmt.Errorf("%w: %s", ErrNoAgent, name)
 	}
 	if a.Revoked != nil {
 		return a, fmt.Errorf("%w: %s was revoked on %s; add an agent under a new name", ErrRevoked, name, a.Revoked.Format(time.RFC3339))

@@ -161,8 +161,7 @@ func (s *Store) checker(r Round) (*record.Checker, error) {
 	}
 	err := s.EachContribution(r.Number, func(row *record.Contribution) error {
 		if err := chk.Stored(row, fmt.Sprintf("in stored row %q", row.ID)); err != nil {
-			return fmt.Errorf("round %d's stored contribution %q cannot be computed (%w): void it first (qf contribution void --round %d --reason TEXT %s)",
-				r.Number, row.ID, err, r.Number, row.ID)
+			return &BadRowError{Round: r.Number, ID: string(row.ID), Err: err}
 		}
 		return nil
 	})
@@ -206,7 +205,7 @@ func (s *Store) ImportUpdating(round uint64, scan func(add func(*record.Contribu
 	var fresh []record.Contribution // this import's rows, for the dry run
 	err = scan(func(row *record.Contribution) error {
 		if _, ok := known[row.Gap]; !ok {
-			return &record.FieldError{Field: "gap", Err: fmt.Errorf("%w %s: register it first (qf gap add / qf import gaps)", calc.ErrUnknownGap, row.Gap.Dec())}
+			return &record.FieldError{Field: "gap", Err: &UnregisteredGapError{ID: row.Gap}}
 		}
 		id := row.ID
 		content := encodeContent(row)
@@ -384,8 +383,9 @@ func describe(r *record.Contribution) string {
 	return d
 }
 
-// ErrPledge reports a row that a coordinated-QF round cannot take.
-var ErrPledge = errors.New("not a coordinated-QF pledge")
+// ErrPledge reports a row that a coordinated-QF round cannot take. It is
+// [cqf.ErrPledge]: one error for every unusable pledge.
+var ErrPledge = cqf.ErrPledge
 
 // checkPledge refuses what a coordinated-QF pledge cannot have: a donor
 // that is not an address (its refund is paid to it) and weights or scores

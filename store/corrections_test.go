@@ -65,10 +65,10 @@ func TestVoidContribution(t *testing.T) {
 		is               error
 		err              string
 	}{
-		{"no reason", "a", "  ", store.ErrReason, "bad reason: say why the contribution is voided (--reason TEXT)"},
+		{"no reason", "a", "  ", store.ErrReason, "bad reason: say why the contribution is voided"},
 		{"two lines", "a", "x\ny", store.ErrReason, `bad reason: "x\ny" has a control character (a reason is one line)`},
-		{"unknown id", "zz", "r", store.ErrNoContribution, `no such contribution: round 1 has no contribution "zz" (qf contribution list --round 1 shows them)`},
-		{"ledger row", "api:x:1", "r", store.ErrLedgerRow, `paid through the ledger: contribution "api:x:1" was paid from an agent's balance through qf serve, and voiding it would strand its funds in the gap's escrow`},
+		{"unknown id", "zz", "r", store.ErrNoContribution, `no such contribution: round 1 has no contribution "zz"`},
+		{"ledger row", "api:x:1", "r", store.ErrLedgerRow, `paid through the ledger: contribution "api:x:1" was paid from an agent's balance through the service's ledger, and voiding it would strand its funds in the gap's escrow`},
 		{"void", "a", "duplicate of b", nil, ""},
 		{"twice", "a", "again", store.ErrVoided, `already voided: contribution "a" of round 1 was voided before (reason: duplicate of b)`},
 	} {

@@ -56,12 +56,12 @@ func TestPledgeRows(t *testing.T) {
 		row  *record.Contribution
 		err  string
 	}{
-		{"name, not address", row("x", "alice", 1, 5), `donor: not a coordinated-QF pledge: "alice" must be a 0x address`},
-		{"short address", row("x", "0x12", 1, 5), `donor: not a coordinated-QF pledge: "0x12"`},
-		{"weight", &record.Contribution{ID: []byte("x"), Donor: []byte(addr(1)), Gap: *uint256.NewInt(1), Amount: *uint256.NewInt(5), Weight: []byte("2")}, "weight: not a coordinated-QF pledge"},
-		{"score", &record.Contribution{ID: []byte("x"), Donor: []byte(addr(1)), Gap: *uint256.NewInt(1), Amount: *uint256.NewInt(5), Score: []byte("20")}, "score: not a coordinated-QF pledge"},
+		{"name, not address", row("x", "alice", 1, 5), `donor: bad pledge: "alice" must be a 0x address`},
+		{"short address", row("x", "0x12", 1, 5), `donor: bad pledge: "0x12"`},
+		{"weight", &record.Contribution{ID: []byte("x"), Donor: []byte(addr(1)), Gap: *uint256.NewInt(1), Amount: *uint256.NewInt(5), Weight: []byte("2")}, "weight: bad pledge"},
+		{"score", &record.Contribution{ID: []byte("x"), Donor: []byte(addr(1)), Gap: *uint256.NewInt(1), Amount: *uint256.NewInt(5), Score: []byte("20")}, "score: bad pledge"},
 		{"limit of 2^200", &record.Contribution{ID: []byte("x"), Donor: []byte(addr(1)), Gap: *uint256.NewInt(1), Amount: *new(uint256.Int).Set(cqf.MaxLimit)},
-			"amount: not a coordinated-QF pledge: limit 1606938044258990275541962092341162602522202993782792835301376 must be below 2^200"},
+			"amount: bad pledge: limit 1606938044258990275541962092341162602522202993782792835301376 must be below 2^200"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			s := cqfRound(t)

@@ -25,7 +25,12 @@
 // database at all (read commands); it refuses a folder of other files and a
 // Pebble database without qf's marker key, and turns lock contention and
 // corrupt files (which Pebble would otherwise report by panicking, in any
-// goroutine) into [ErrLocked] and [ErrDamaged] errors that say what to do.
+// goroutine) into [ErrLocked] and [ErrDamaged] errors.
+//
+// Errors are sentinels ([ErrNoRound], [ErrRoundOpen], [ErrNoDatabase], …)
+// or typed ([RoundError], [BadRowError], [NoAgentError], [NoParentError],
+// [UnregisteredGapError]) and say what is wrong; they name no command or
+// flag: the CLI adds what to do (app/errors.go).
 //
 // Keys (big-endian numbers, so iteration is in numeric order; each prefix
 // is declared once, in keys.go, with the record it holds):

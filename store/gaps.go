@@ -71,7 +71,7 @@ func (s *Store) AddGaps(gaps []calc.Gap) (int, error) {
 			if !bytes.Equal(v, gapValue(&g)) {
 				have := decodeGap(&g.ID, v)
 				if have.Recipient == g.Recipient {
-					return 0, fmt.Errorf("%w: gap %s is registered to %s, not %s (change it with qf gap set)", ErrGapExists, g.ID.Dec(), gapString(&have), gapString(&g))
+					return 0, fmt.Errorf("%w: gap %s is registered to %s, not %s: %w", ErrGapExists, g.ID.Dec(), gapString(&have), gapString(&g), ErrRecipientID)
 				}
 				return 0, fmt.Errorf("%w: gap %s is registered to %s, not %s", ErrGapExists, g.ID.Dec(), common.BytesToAddress(v[:20]).Hex(), g.Recipient.Hex())
 			}
@@ -119,7 +119,7 @@ func (s *Store) SetGap(g calc.Gap) (calc.Gap, error) {
 		return calc.Gap{}, err
 	}
 	if !ok {
-		return calc.Gap{}, fmt.Errorf("%w %s: register it with qf gap add", calc.ErrUnknownGap, g.ID.Dec())
+		return calc.Gap{}, &UnregisteredGapError{ID: g.ID}
 	}
 	prev := decodeGap(&g.ID, v)
 	if prev == g {

@@ -49,11 +49,11 @@ func TestGapRecipientID(t *testing.T) {
 		err  string
 	}{
 		{"other recipientId", g(1, a(0xb1), a(0xa9)),
-			"gap already registered: gap 1 is registered to " + a(0xb1).Hex() + " (recipientId " + a(0xa1).Hex() + "), not " + a(0xb1).Hex() + " (recipientId " + a(0xa9).Hex() + ") (change it with qf gap set)"},
+			"gap already registered: gap 1 is registered to " + a(0xb1).Hex() + " (recipientId " + a(0xa1).Hex() + "), not " + a(0xb1).Hex() + " (recipientId " + a(0xa9).Hex() + "): only its recipientId differs"},
 		{"recipientId dropped", g(1, a(0xb1), common.Address{}),
-			"gap already registered: gap 1 is registered to " + a(0xb1).Hex() + " (recipientId " + a(0xa1).Hex() + "), not " + a(0xb1).Hex() + " (no recipientId) (change it with qf gap set)"},
+			"gap already registered: gap 1 is registered to " + a(0xb1).Hex() + " (recipientId " + a(0xa1).Hex() + "), not " + a(0xb1).Hex() + " (no recipientId): only its recipientId differs"},
 		{"recipientId added", g(2, a(0xb2), a(0xa2)),
-			"gap already registered: gap 2 is registered to " + a(0xb2).Hex() + " (no recipientId), not " + a(0xb2).Hex() + " (recipientId " + a(0xa2).Hex() + ") (change it with qf gap set)"},
+			"gap already registered: gap 2 is registered to " + a(0xb2).Hex() + " (no recipientId), not " + a(0xb2).Hex() + " (recipientId " + a(0xa2).Hex() + "): only its recipientId differs"},
 	}
 	for _, tc := range refused {
 		t.Run(tc.name, func(t *testing.T) {

@@ -90,17 +90,17 @@ func prepare(dir string, mode Mode) (fresh bool, err error) {
 	switch {
 	case errors.Is(err, os.ErrNotExist):
 		if mode == MustExist {
-			return false, fmt.Errorf("%w at %s: check --db (or QF_DB); a database is started by qf import gaps, qf gap add or qf round create", ErrNoDatabase, dir)
+			return false, fmt.Errorf("%w at %s", ErrNoDatabase, dir)
 		}
 		parent := filepath.Dir(filepath.Clean(dir))
 		if pst, perr := os.Stat(parent); perr != nil || !pst.IsDir() {
-			return false, fmt.Errorf("%w at %s: its parent folder %s does not exist (qf creates the database folder, not its parents): check --db or create %s first", ErrNoDatabase, dir, parent, parent)
+			return false, fmt.Errorf("%w at %s: %w", ErrNoDatabase, dir, &NoParentError{Parent: parent})
 		}
 		return true, nil
 	case err != nil:
 		return false, fmt.Errorf("opening database %s: %w", dir, err)
 	case !st.IsDir():
-		return false, fmt.Errorf("%w: %s is a file, not a database folder: check --db", ErrNotQF, dir)
+		return false, fmt.Errorf("%w: %s is a file, not a database folder", ErrNotQF, dir)
 	}
 	desc, err := pebble.Peek(dir, vfs.Default)
 	if err != nil {
@@ -114,10 +114,10 @@ func prepare(dir string, mode Mode) (fresh bool, err error) {
 		return false, fmt.Errorf("opening database %s: %w", dir, err)
 	}
 	if len(entries) > 0 {
-		return false, fmt.Errorf("%w: %s holds other files (%s…) and no database: pass --db a new folder or an existing qf database", ErrNotQF, dir, entries[0].Name())
+		return false, fmt.Errorf("%w: %s holds other files (%s…) and no database", ErrNotQF, dir, entries[0].Name())
 	}
 	if mode == MustExist {
-		return false, fmt.Errorf("%w at %s: the folder is empty; check --db (or QF_DB); a database is started by qf import gaps, qf gap add or qf round create", ErrNoDatabase, dir)
+		return false, fmt.Errorf("%w at %s: the folder is empty", ErrNoDatabase, dir)
 	}
 	return true, nil
 }
@@ -132,7 +132,7 @@ func (s *Store) checkMarker(dir string, fresh bool) error {
 	}
 	if found {
 		if string(v) != markerValue {
-			return fmt.Errorf("%w: %s was made by another qf version (%q): use that version, or a new --db folder", ErrNotQF, dir, v)
+			return fmt.Errorf("%w: %s was made by %w (%q)", ErrNotQF, dir, ErrVersion, v)
 		}
 		return nil
 	}
@@ -142,7 +142,7 @@ func (s *Store) checkMarker(dir string, fresh bool) error {
 			return Explain(dir, err)
 		}
 		if !empty && (!strings.ContainsRune(prefixes, rune(first)) || !strings.ContainsRune(prefixes, rune(last))) {
-			return fmt.Errorf("%w: %s is a Pebble database another program made (it has no qf marker): pass --db a qf database or a new folder", ErrNotQF, dir)
+			return fmt.Errorf("%w: %s is a Pebble database another program made (it has no qf marker)", ErrNotQF, dir)
 		}
 	}
 	if err := s.db.Set(markerKey, []byte(markerValue), pebble.Sync); err != nil {
@@ -201,5 +201,5 @@ func (s *Store) Damage() error {
 // what Pebble reported (an error or a recovered panic).
 func Damaged(dir string, cause any) error {
 	msg := strings.SplitN(fmt.Sprint(cause), "\n", 2)[0]
-	return fmt.Errorf("%w: %s: %s: restore the folder from a backup, or rebuild the round in a new --db from its files", ErrDamaged, dir, msg)
+	return fmt.Errorf("%w: %s: %s", ErrDamaged, dir, msg)
 }

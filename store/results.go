@@ -86,7 +86,7 @@ func (s *Store) ReportRecord(n uint64) ([]byte, error) {
 		return nil, err
 	}
 	if r.Config.Mechanism == calc.CQFName {
-		return nil, fmt.Errorf("round %d: %w (qf stats shows each pledge)", n, ErrCQFRound)
+		return nil, fmt.Errorf("round %d: %w", n, ErrCQFRound)
 	}
 	v, _, err := s.get(roundKey(PrefixReport, n))
 	return v, err

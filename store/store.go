@@ -20,7 +20,7 @@ var (
 	// ErrRoundClosed reports a write to a round that is no longer open.
 	ErrRoundClosed = errors.New("round is closed")
 	// ErrRoundOpen reports a read of results from a round not yet closed.
-	ErrRoundOpen = errors.New("round is still open: run qf match first")
+	ErrRoundOpen = errors.New("round is still open")
 	// ErrRoundExists reports creating a round number that is taken.
 	ErrRoundExists = errors.New("round already exists")
 	// ErrGapExists reports registering a gap that is already registered
@@ -193,7 +193,7 @@ func (s *Store) Round(n uint64) (Round, error) {
 		return r, err
 	}
 	if !ok {
-		return r, fmt.Errorf("%w: %d (qf round list shows the rounds)", ErrNoRound, n)
+		return r, fmt.Errorf("%w: %d", ErrNoRound, n)
 	}
 	return r, json.Unmarshal(v, &r)
 }

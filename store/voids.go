@@ -60,7 +60,7 @@ func (s *Store) voids(round uint64) (map[string]Void, error) {
 func CheckReason(reason string) error {
 	switch {
 	case strings.TrimSpace(reason) == "":
-		return fmt.Errorf("%w: say why the contribution is voided (--reason TEXT)", ErrReason)
+		return fmt.Errorf("%w: say why the contribution is voided", ErrReason)
 	case len(reason) > MaxReasonLen:
 		return fmt.Errorf("%w: longer than %d bytes", ErrReason, MaxReasonLen)
 	case !utf8.ValidString(reason):
@@ -92,10 +92,10 @@ func (s *Store) VoidContribution(round uint64, id, reason string) (Round, error)
 	if _, ok, err := s.get(contribKey(round, []byte(id))); err != nil {
 		return r, err
 	} else if !ok {
-		return r, fmt.Errorf("%w: round %d has no contribution %q (qf contribution list --round %d shows them)", ErrNoContribution, round, id, round)
+		return r, &RoundError{Round: round, Err: fmt.Errorf("%w: round %d has no contribution %q", ErrNoContribution, round, id)}
 	}
 	if strings.HasPrefix(id, "api:") {
-		return r, fmt.Errorf("%w: contribution %q was paid from an agent's balance through qf serve, and voiding it would strand its funds in the gap's escrow", ErrLedgerRow, id)
+		return r, fmt.Errorf("%w: contribution %q was paid from an agent's balance through the service's ledger, and voiding it would strand its funds in the gap's escrow", ErrLedgerRow, id)
 	}
 	if v, ok, err := s.get(voidKey(round, []byte(id))); err != nil {
 		return r, err

@@ -60,14 +60,15 @@ func TestImportRules(t *testing.T) {
 	}{
 		{pkg: "calc", allow: []string{"internal/"}},
 		{pkg: "merkle", allow: []string{"internal/"}},
+		{pkg: "cqf", allow: []string{"calc", "internal/"}},
 		{pkg: "record", allow: []string{"calc", "cqf"}},
-		{pkg: "ingest", allow: []string{"calc", "record", "internal/"}},
-		{pkg: "payout", allow: []string{"calc", "merkle", "internal/"}},
-		{pkg: "store", allow: []string{"calc", "merkle", "record", "internal/"}},
-		{pkg: "round", allow: []string{"calc", "ingest", "merkle", "payout", "record", "store", "internal/"}},
-		{pkg: "ledger", allow: []string{"calc", "merkle", "record", "store", "internal/"}},
-		{pkg: "site", allow: []string{"calc", "ingest", "merkle", "payout", "record", "round", "store", "internal/"}},
-		{pkg: "service", allow: []string{"calc", "ledger", "merkle", "payout", "record", "round", "site", "store", "internal/"}},
+		{pkg: "ingest", allow: []string{"calc", "cqf", "record", "internal/"}},
+		{pkg: "payout", allow: []string{"calc", "cqf", "merkle", "internal/"}},
+		{pkg: "store", allow: []string{"calc", "cqf", "merkle", "record", "internal/"}},
+		{pkg: "round", allow: []string{"calc", "cqf", "ingest", "merkle", "payout", "record", "store", "internal/"}},
+		{pkg: "ledger", allow: []string{"calc", "cqf", "merkle", "record", "store", "internal/"}},
+		{pkg: "site", allow: []string{"calc", "cqf", "ingest", "merkle", "payout", "record", "round", "store", "internal/"}},
+		{pkg: "service", allow: []string{"calc", "cqf", "ledger", "merkle", "payout", "record", "round", "site", "store", "internal/"}},
 	} {
 		t.Run(tc.pkg, func(t *testing.T) {
 			for file, imps := range imports(t, tc.pkg) {
