@@ -446,13 +446,13 @@ func (l *Ledger) supply() (*uint256.Int, error) {
 // Receipt is what a fund request did; it is stored with the request's
 // idempotency key and returned again for a retry.
 type Receipt struct {
-	ID      string `json:"id"`
-	Round   uint64 `json:"round"`
-	Gap     string `json:"gap"`
-	Agent   string `json:"agent"`
-	Amount  string `json:"amount"`
-	Balance string `json:"balance"` // the agent's balance after
-	Escrow  string `json:"escrow"`  // the gap's escrow after
+	ID      string       `json:"id"`
+	Round   uint64       `json:"round"`
+	Gap     string       `json:"gap"`
+	Agent   string       `json:"agent"`
+	Amount  *uint256.Int `json:"amount"`
+	Balance *uint256.Int `json:"balance"` // the agent's balance after
+	Escrow  *uint256.Int `json:"escrow"`  // the gap's escrow after
 }
 
 type idemRecord struct {
@@ -558,8 +558,8 @@ func (l *Ledger) Fund(req FundRequest) (Receipt, bool, error) {
 		return Receipt{}, false, err
 	}
 	row := record.Contribution{Donor: []byte(req.Agent), Gap: req.Gap, Amount: req.Amount}
-	rc := Receipt{ID: id, Round: l.open.Number, Gap: req.Gap.Dec(), Agent: req.Agent, Amount: req.Amount.Dec(),
-		Balance: m.new[agent].Dec(), Escrow: m.new[escrow].Dec()}
+	rc := Receipt{ID: id, Round: l.open.Number, Gap: req.Gap.Dec(), Agent: req.Agent, Amount: new(uint256.Int).Set(&req.Amount),
+		Balance: new(uint256.Int).Set(m.new[agent]), Escrow: new(uint256.Int).Set(m.new[escrow])}
 	r := *l.open
 	r.Contributions++
 	row.Seq = uint64(r.Contributions)
@@ -682,8 +682,8 @@ func (l *Ledger) Tally() (*Round, map[uint256.Int]GapTally) {
 // MatchRecord is the ledger's record of one matching round.
 type MatchRecord struct {
 	Round      uint64           `json:"round_number"`
-	Pool       string           `json:"pool"`
-	Matched    string           `json:"matched"`
+	Pool       *uint256.Int     `json:"pool"`
+	Matched    *uint256.Int     `json:"matched"`
 	GapsFunded int              `json:"gaps_funded"`
 	Status     Status           `json:"status"`
 	At         time.Time        `json:"at"`
@@ -696,11 +696,11 @@ type MatchRecord struct {
 // pledges pay its recipient and Refunded what went back to the pledgers.
 // In a voided round Direct is what was contributed and Refunded all of it.
 type MatchRecordGap struct {
-	Gap      string `json:"gap"`
-	Direct   string `json:"direct"`
-	Match    string `json:"match"`
-	Paid     string `json:"paid,omitempty"`
-	Refunded string `json:"refunded,omitempty"`
+	Gap      string       `json:"gap"`
+	Direct   *uint256.Int `json:"direct"`
+	Match    *uint256.Int `json:"match"`
+	Paid     *uint256.Int `json:"paid,omitempty"`     // cqf rounds only
+	Refunded *uint256.Int `json:"refunded,omitempty"` // cqf and voided rounds only
 }
 
 // ErrMatching reports a match or void asked for while a match computes.
@@ -807,7 +807,7 @@ func (l *Ledger) MatchOn(size *uint256.Int, o Origin, compute func(snap *Store) 
 	m := l.newMove()
 	defer m.b.Close()
 	at := o.at()
-	rec := MatchRecord{Round: r.Number, Pool: cfg.Pool.Dec(), Matched: res.Matched.Dec(), Status: StatusClosed, At: at}
+	rec := MatchRecord{Round: r.Number, Pool: new(uint256.Int).Set(&cfg.Pool), Matched: new(uint256.Int).Set(&res.Matched), Status: StatusClosed, At: at}
 	for i := range res.Gaps {
 		g := &res.Gaps[i]
 		if !g.Match.IsZero() {
@@ -816,7 +816,7 @@ func (l *Ledger) MatchOn(size *uint256.Int, o Origin, compute func(snap *Store) 
 				return rec, err
 			}
 		}
-		rec.Gaps = append(rec.Gaps, MatchRecordGap{Gap: g.Gap.Dec(), Direct: g.Direct.Dec(), Match: g.Match.Dec()})
+		rec.Gaps = append(rec.Gaps, MatchRecordGap{Gap: g.Gap.Dec(), Direct: new(uint256.Int).Set(&g.Direct), Match: new(uint256.Int).Set(&g.Match)})
 	}
 	r.Config = cfg
 	if res.Tree != nil {
@@ -907,7 +907,7 @@ func (l *Ledger) MatchCQFOn(o Origin, compute func(snap *Store) ComputeCQF) (Mat
 	}
 	m := l.newMove()
 	defer m.b.Close()
-	rec := MatchRecord{Round: r.Number, Pool: "0", Matched: "0", Status: StatusClosed, At: o.at()}
+	rec := MatchRecord{Round: r.Number, Pool: new(uint256.Int), Matched: new(uint256.Int), Status: StatusClosed, At: o.at()}
 	paid := new(uint256.Int)
 	for i := range out.Gaps {
 		g := &out.Gaps[i]
@@ -926,9 +926,9 @@ func (l *Ledger) MatchCQFOn(o Origin, compute func(snap *Store) ComputeCQF) (Mat
 			rec.GapsFunded++
 		}
 		paid.Add(paid, &g.Total)
-		rec.Gaps = append(rec.Gaps, MatchRecordGap{Gap: g.Gap.Dec(), Direct: g.Limits.Dec(), Match: "0", Paid: g.Total.Dec(), Refunded: refunded.Dec()})
+		rec.Gaps = append(rec.Gaps, MatchRecordGap{Gap: g.Gap.Dec(), Direct: new(uint256.Int).Set(&g.Limits), Match: new(uint256.Int), Paid: new(uint256.Int).Set(&g.Total), Refunded: &refunded})
 	}
-	rec.Matched = paid.Dec()
+	rec.Matched = paid
 	if out.Tree != nil {
 		rec.Root = out.Tree.Root().Hex()
 	}
@@ -986,7 +986,7 @@ func (l *Ledger) VoidRound(o Origin, n uint64) (MatchRecord, error) {
 	slices.SortFunc(keys, func(a, b pair) int { return cmp.Or(cmp.Compare(a.gap, b.gap), cmp.Compare(a.agent, b.agent)) })
 	m := l.newMove()
 	defer m.b.Close()
-	rec := MatchRecord{Round: r.Number, Pool: "0", Matched: "0", Status: StatusVoid, At: o.at(), Gaps: []MatchRecordGap{}}
+	rec := MatchRecord{Round: r.Number, Pool: new(uint256.Int), Matched: new(uint256.Int), Status: StatusVoid, At: o.at(), Gaps: []MatchRecordGap{}}
 	perGap := map[string]*uint256.Int{}
 	var gaps []string
 	for _, k := range keys {
@@ -1001,7 +1001,7 @@ func (l *Ledger) VoidRound(o Origin, n uint64) (MatchRecord, error) {
 	}
 	for _, g := range gaps {
 		id := strings.TrimPrefix(g, "gap:")
-		rec.Gaps = append(rec.Gaps, MatchRecordGap{Gap: id, Direct: perGap[g].Dec(), Match: "0", Refunded: perGap[g].Dec()})
+		rec.Gaps = append(rec.Gaps, MatchRecordGap{Gap: id, Direct: new(uint256.Int).Set(perGap[g]), Match: new(uint256.Int), Refunded: new(uint256.Int).Set(perGap[g])})
 	}
 	slices.SortFunc(rec.Gaps, func(a, b MatchRecordGap) int {
 		return cmp.Or(cmp.Compare(len(a.Gap), len(b.Gap)), cmp.Compare(a.Gap, b.Gap))
