@@ -47,6 +47,11 @@ go build -o "$tmp/qf" ./cmd/qf
   --pool 1000000000000000000000 --out "$tmp/demo" > /dev/null
 node scripts/ozcheck/verify.mjs "$tmp/demo"
 
+echo "== golden rounds (testdata/) loaded and verified by @openzeppelin/merkle-tree"
+for golden in testdata/*/; do
+  node scripts/ozcheck/verify.mjs "${golden%/}"
+done
+
 echo "== contract artifacts and bindings rebuild to what is committed"
 committed=$(mktemp -d)
 cp -r contracts/build contracts/*.go "$committed/"
