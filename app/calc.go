@@ -183,7 +183,7 @@ func writeOut(dir string, id pubRound, out *round.Outcome, set *payout.Settings,
 func writeProofs(pub *publication, t *merkle.Tree, rep *payout.Report) error {
 	if payout.IsAlloTree(t) {
 		for _, line := range rep.Gaps {
-			if line.Match == "0" {
+			if line.Match.IsZero() {
 				continue
 			}
 			g, err := calc.ParseGap(line.Gap)
@@ -224,11 +224,11 @@ func printReport(c *cli.Context, rep *payout.Report, dec uint8) error {
 		if g.Capped {
 			capped = " (capped)"
 		}
-		fmt.Fprintf(w, "%s\t%s\t%d\t%s\t%s%s\t\n", g.Gap, g.Recipient.Hex(), g.Contributors, show(g.Direct, dec), show(g.Match, dec), capped)
+		fmt.Fprintf(w, "%s\t%s\t%d\t%s\t%s%s\t\n", g.Gap, g.Recipient.Hex(), g.Contributors, showAmount(g.Direct, dec), showAmount(g.Match, dec), capped)
 	}
 	w.Flush()
 	fmt.Fprintf(c.App.Writer, "mechanism %s, pool %s, matched %s, unspent %s, %d contributions from %d donors\n",
-		rep.Mechanism, show(rep.Pool, dec), show(rep.Matched, dec), show(rep.Unspent, dec), rep.Contributions, rep.Donors)
+		rep.Mechanism, showAmount(rep.Pool, dec), showAmount(rep.Matched, dec), showAmount(rep.Unspent, dec), rep.Contributions, rep.Donors)
 	if rep.Voided > 0 {
 		fmt.Fprintf(c.App.Writer, "%d voided contributions left out (qf contribution list --voided)\n", rep.Voided)
 	}

@@ -76,10 +76,10 @@ func runCompare(c *cli.Context) error {
 				rep := payout.NewReport(res, [32]byte{}, leaf)
 				row := compareRow{Mechanism: cfg.Mechanism, Seconds: time.Since(start).Seconds()}
 				for _, g := range rep.Gaps {
-					row.Matches = append(row.Matches, g.Match)
+					row.Matches = append(row.Matches, g.Match.Dec())
 				}
 				gaps = rep.Gaps
-				row.Top10Share = topShare(row.Matches, 10, rep.Pool)
+				row.Top10Share = topShare(row.Matches, 10, rep.Pool.Dec())
 				rows = append(rows, row)
 			}
 			return nil
@@ -116,7 +116,7 @@ func runCompare(c *cli.Context) error {
 	}
 	fmt.Fprintln(w)
 	for i, g := range gaps {
-		fmt.Fprintf(w, "%s\t%s\t", g.Gap, show(g.Direct, dec))
+		fmt.Fprintf(w, "%s\t%s\t", g.Gap, showAmount(g.Direct, dec))
 		for _, r := range rows {
 			fmt.Fprintf(w, "%s\t", show(r.Matches[i], dec))
 		}

@@ -119,15 +119,15 @@ func printCQF(c *cli.Context, out *round.CQFOutcome, dec uint8) error {
 		return printJSON(c, out)
 	}
 	w := c.App.Writer
-	fmt.Fprintf(w, "root %s\nlimits %s = leaves %s\n", cqfRoot(out), show(out.Limits, dec), show(out.Leaves, dec))
+	fmt.Fprintf(w, "root %s\nlimits %s = leaves %s\n", cqfRoot(out), showAmount(out.Limits, dec), showAmount(out.Leaves, dec))
 	for _, g := range out.Gaps {
-		fmt.Fprintf(w, "\ngap %s: h %s, recipient %s gets %s of %s pledged\n", g.Gap, g.H, g.Recipient, show(g.Total, dec), show(g.Limits, dec))
+		fmt.Fprintf(w, "\ngap %s: h %s, recipient %s gets %s of %s pledged\n", g.Gap, g.H, g.Recipient, showAmount(g.Total, dec), showAmount(g.Limits, dec))
 		for _, p := range g.Pledges {
 			at := fmt.Sprintf("line %d", p.Line)
 			if p.ID != "" {
 				at = p.ID
 			}
-			fmt.Fprintf(w, "  %s %s: limit %s, pays %s, refund %s, leverage %.4g", at, p.Donor, show(p.Limit, dec), show(p.Pay, dec), show(p.Refund, dec), p.Leverage)
+			fmt.Fprintf(w, "  %s %s: limit %s, pays %s, refund %s, leverage %.4g", at, p.Donor, showAmount(p.Limit, dec), showAmount(p.Pay, dec), showAmount(p.Refund, dec), p.Leverage)
 			if p.JoinLeverage != 0 {
 				fmt.Fprintf(w, ", at joining %.4g", p.JoinLeverage)
 			}

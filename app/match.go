@@ -67,7 +67,7 @@ pays each gap's recipient Σ pay and each pledger its refund (limit − pay).`,
 					return printJSON(c, out.Report)
 				}
 				fmt.Fprintf(c.App.Writer, "round %d closed: %d gaps matched, %s of %s paid out\nroot %s\n",
-					n, len(payout.Payouts(out.Result)), show(out.Report.Matched, r.Decimals), show(out.Report.Pool, r.Decimals), rootString(out.Report))
+					n, len(payout.Payouts(out.Result)), showAmount(out.Report.Matched, r.Decimals), showAmount(out.Report.Pool, r.Decimals), rootString(out.Report))
 				return nil
 			})
 		},
@@ -403,7 +403,7 @@ func matchCQF(c *cli.Context, s *store.Store, r store.Round) error {
 		return printJSON(c, out)
 	}
 	fmt.Fprintf(c.App.Writer, "round %d closed: %d gaps, %s pledged = %s in leaves\nroot %s\n",
-		r.Number, len(out.Gaps), show(out.Limits, r.Decimals), show(out.Leaves, r.Decimals), cqfRoot(out))
+		r.Number, len(out.Gaps), showAmount(out.Limits, r.Decimals), showAmount(out.Leaves, r.Decimals), cqfRoot(out))
 	return nil
 }
 

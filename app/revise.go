@@ -140,7 +140,7 @@ func sum256(b []byte) string { h := sha256.Sum256(b); return hex.EncodeToString(
 func printRevision(c *cli.Context, rev *round.Revision, base *payout.Report, decimals uint8) {
 	w := c.App.Writer
 	fmt.Fprintf(w, "round %d revision %d: %s of %s matched (round: %s)\nroot %s (round: %s)\n", rev.Round, rev.Number,
-		show(rev.Report.Matched, decimals), show(rev.Report.Pool, decimals), show(base.Matched, decimals), rev.Root.Hex(), rev.BaseRoot.Hex())
+		showAmount(rev.Report.Matched, decimals), showAmount(rev.Report.Pool, decimals), showAmount(base.Matched, decimals), rev.Root.Hex(), rev.BaseRoot.Hex())
 	var what []string
 	if rev.Coefficients != nil {
 		what = append(what, fmt.Sprintf("coefficients for %d donors from %s", rev.Coefficients.Rows, rev.Coefficients.File))
@@ -182,7 +182,7 @@ func revisionCommand() *cli.Command {
 							}
 							items := []item{}
 							for _, r := range revs {
-								items = append(items, item{r.Round, r.Number, r.Root.Hex(), r.Report.Matched, r.Coefficients, r.Deny})
+								items = append(items, item{r.Round, r.Number, r.Root.Hex(), r.Report.Matched.Dec(), r.Coefficients, r.Deny})
 							}
 							return printJSON(c, items)
 						}

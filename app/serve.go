@@ -403,7 +403,7 @@ func ledgerCommand() *cli.Command {
 					if wantJSON(c) {
 						return printJSON(c, rec)
 					}
-					if len(rec.Gaps) > 0 && rec.Gaps[0].Paid != "" {
+					if len(rec.Gaps) > 0 && rec.Gaps[0].Paid != nil {
 						fmt.Fprintf(c.App.Writer, "round %d (cqf) closed: pledges pay %s to %d gaps, the rest went back to the pledgers\nroot %s\n", rec.Round, rec.Matched, rec.GapsFunded, rec.Root)
 						return nil
 					}

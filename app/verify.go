@@ -236,7 +236,7 @@ func compareReports(got, pub *payout.Report) []string {
 		switch {
 		case !found:
 			d = append(d, fmt.Sprintf("gap %s: missing from the published report", g.Gap))
-		case p.Match != g.Match:
+		case !p.Match.Eq(g.Match):
 			d = append(d, fmt.Sprintf("gap %s: match recomputed %s, published %s", g.Gap, g.Match, p.Match))
 		case p.Recipient != g.Recipient:
 			d = append(d, fmt.Sprintf("gap %s: recipient recomputed %s, published %s", g.Gap, g.Recipient.Hex(), p.Recipient.Hex()))

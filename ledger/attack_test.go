@@ -247,7 +247,7 @@ func TestLateRowsOfAFailedMatchSurviveARestart(t *testing.T) {
 	require.True(t, replay)
 	rec, err := l2.MatchOn(nil, ledger.Origin{}, round.LedgerCompute)
 	require.NoError(t, err)
-	require.Equal(t, "10000", rec.Matched, "two donors: the whole pool")
+	require.Equal(t, "10000", rec.Matched.Dec(), "two donors: the whole pool")
 	rep, err := l2.Check()
 	require.NoError(t, err)
 	require.Equal(t, 2, rep.Contributions)
@@ -275,7 +275,7 @@ func TestVoidOnAnOlderLedgerRefundsRowsBeforeTheJournal(t *testing.T) {
 	require.NoError(t, err)
 	rec, err := l.VoidRound(ledger.Origin{}, 1)
 	require.NoError(t, err)
-	require.Equal(t, []ledger.MatchRecordGap{{Gap: "1", Direct: "30", Match: "0", Refunded: "30"}}, rec.Gaps)
+	require.Equal(t, []ledger.MatchRecordGap{{Gap: "1", Direct: uint256.MustFromDecimal("30"), Match: uint256.MustFromDecimal("0"), Refunded: uint256.MustFromDecimal("30")}}, rec.Gaps)
 	for acct, want := range map[string]uint64{"agent:alice": 1000, "agent:bob": 1000, "agent:carol": 1000, "gap:1": 0} {
 		b, err := l.Balance(acct)
 		require.NoError(t, err)

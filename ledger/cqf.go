@@ -40,7 +40,7 @@ func (l *Ledger) MatchCQFOn(o Origin, compute func(snap *store.Store) store.Comp
 	}
 	m := l.newMove()
 	defer m.b.Close()
-	rec := MatchRecord{Round: r.Number, Pool: "0", Matched: "0", Status: store.StatusClosed, At: o.at()}
+	rec := MatchRecord{Round: r.Number, Pool: new(uint256.Int), Matched: new(uint256.Int), Status: store.StatusClosed, At: o.at()}
 	paid := new(uint256.Int)
 	for i := range out.Gaps {
 		g := &out.Gaps[i]
@@ -59,9 +59,9 @@ func (l *Ledger) MatchCQFOn(o Origin, compute func(snap *store.Store) store.Comp
 			rec.GapsFunded++
 		}
 		paid.Add(paid, &g.Total)
-		rec.Gaps = append(rec.Gaps, MatchRecordGap{Gap: g.Gap.Dec(), Direct: g.Limits.Dec(), Match: "0", Paid: g.Total.Dec(), Refunded: refunded.Dec()})
+		rec.Gaps = append(rec.Gaps, MatchRecordGap{Gap: g.Gap.Dec(), Direct: new(uint256.Int).Set(&g.Limits), Match: new(uint256.Int), Paid: new(uint256.Int).Set(&g.Total), Refunded: &refunded})
 	}
-	rec.Matched = paid.Dec()
+	rec.Matched = paid
 	if out.Tree != nil {
 		rec.Root = out.Tree.Root().Hex()
 	}

@@ -16,13 +16,13 @@ import (
 // Receipt is what a fund request did; it is stored with the request's
 // idempotency key and returned again for a retry.
 type Receipt struct {
-	ID      string `json:"id"`
-	Round   uint64 `json:"round"`
-	Gap     string `json:"gap"`
-	Agent   string `json:"agent"`
-	Amount  string `json:"amount"`
-	Balance string `json:"balance"` // the agent's balance after
-	Escrow  string `json:"escrow"`  // the gap's escrow after
+	ID      string       `json:"id"`
+	Round   uint64       `json:"round"`
+	Gap     string       `json:"gap"`
+	Agent   string       `json:"agent"`
+	Amount  *uint256.Int `json:"amount"`
+	Balance *uint256.Int `json:"balance"` // the agent's balance after
+	Escrow  *uint256.Int `json:"escrow"`  // the gap's escrow after
 }
 
 // FundRequest is one agent's contribution to a gap.
@@ -116,8 +116,8 @@ func (l *Ledger) Fund(req FundRequest) (Receipt, bool, error) {
 		return Receipt{}, false, err
 	}
 	row := record.Contribution{Donor: []byte(req.Agent), Gap: req.Gap, Amount: req.Amount}
-	rc := Receipt{ID: id, Round: l.open.Number, Gap: req.Gap.Dec(), Agent: req.Agent, Amount: req.Amount.Dec(),
-		Balance: m.new[agent].Dec(), Escrow: m.new[escrow].Dec()}
+	rc := Receipt{ID: id, Round: l.open.Number, Gap: req.Gap.Dec(), Agent: req.Agent, Amount: new(uint256.Int).Set(&req.Amount),
+		Balance: new(uint256.Int).Set(m.new[agent]), Escrow: new(uint256.Int).Set(m.new[escrow])}
 	r := *l.open
 	r.Contributions++
 	row.Seq = uint64(r.Contributions)

@@ -382,7 +382,7 @@ func TestVoidRound(t *testing.T) {
 	rec, err := l.VoidRound(ledger.Origin{Key: "ops"}, 1)
 	require.NoError(t, err)
 	require.Equal(t, store.StatusVoid, rec.Status)
-	require.Equal(t, []ledger.MatchRecordGap{{Gap: "1", Direct: "180", Match: "0", Refunded: "180"}, {Gap: "2", Direct: "25", Match: "0", Refunded: "25"}}, rec.Gaps)
+	require.Equal(t, []ledger.MatchRecordGap{{Gap: "1", Direct: uint256.MustFromDecimal("180"), Match: uint256.MustFromDecimal("0"), Refunded: uint256.MustFromDecimal("180")}, {Gap: "2", Direct: uint256.MustFromDecimal("25"), Match: uint256.MustFromDecimal("0"), Refunded: uint256.MustFromDecimal("25")}}, rec.Gaps)
 	for _, a := range []string{"alice", "bob", "carol"} {
 		require.EqualValues(t, 1000, bal(t, l, ledger.AgentAccount(a)), a)
 	}
@@ -480,7 +480,7 @@ func TestMatchComputesOutsideTheLock(t *testing.T) {
 	}
 	rec, err := l.MatchOn(nil, ledger.Origin{}, compute)
 	require.NoError(t, err)
-	require.Equal(t, []ledger.MatchRecordGap{{Gap: "1", Direct: "100", Match: "0"}, {Gap: "2", Direct: "0", Match: "0"}}, rec.Gaps,
+	require.Equal(t, []ledger.MatchRecordGap{{Gap: "1", Direct: uint256.MustFromDecimal("100"), Match: uint256.MustFromDecimal("0")}, {Gap: "2", Direct: uint256.MustFromDecimal("0"), Match: uint256.MustFromDecimal("0")}}, rec.Gaps,
 		"the snapshot has alice's fund only, not bob's 40 to gap 2")
 	r1, err := s.Round(1)
 	require.NoError(t, err)

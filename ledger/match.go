@@ -14,8 +14,8 @@ import (
 // MatchRecord is the ledger's record of one matching round.
 type MatchRecord struct {
 	Round      uint64           `json:"round_number"`
-	Pool       string           `json:"pool"`
-	Matched    string           `json:"matched"`
+	Pool       *uint256.Int     `json:"pool"`
+	Matched    *uint256.Int     `json:"matched"`
 	GapsFunded int              `json:"gaps_funded"`
 	Status     store.Status     `json:"status"`
 	At         time.Time        `json:"at"`
@@ -28,11 +28,11 @@ type MatchRecord struct {
 // pledges pay its recipient and Refunded what went back to the pledgers.
 // In a voided round Direct is what was contributed and Refunded all of it.
 type MatchRecordGap struct {
-	Gap      string `json:"gap"`
-	Direct   string `json:"direct"`
-	Match    string `json:"match"`
-	Paid     string `json:"paid,omitempty"`
-	Refunded string `json:"refunded,omitempty"`
+	Gap      string       `json:"gap"`
+	Direct   *uint256.Int `json:"direct"`
+	Match    *uint256.Int `json:"match"`
+	Paid     *uint256.Int `json:"paid,omitempty"`     // cqf rounds only
+	Refunded *uint256.Int `json:"refunded,omitempty"` // cqf and voided rounds only
 }
 
 // Match is [Ledger.MatchOn] with compute reading the live store, for
@@ -74,7 +74,7 @@ func (l *Ledger) MatchOn(size *uint256.Int, o Origin, compute func(snap *store.S
 	m := l.newMove()
 	defer m.b.Close()
 	at := o.at()
-	rec := MatchRecord{Round: r.Number, Pool: cfg.Pool.Dec(), Matched: res.Matched.Dec(), Status: store.StatusClosed, At: at}
+	rec := MatchRecord{Round: r.Number, Pool: new(uint256.Int).Set(&cfg.Pool), Matched: new(uint256.Int).Set(&res.Matched), Status: store.StatusClosed, At: at}
 	for i := range res.Gaps {
 		g := &res.Gaps[i]
 		if !g.Match.IsZero() {
@@ -83,7 +83,7 @@ func (l *Ledger) MatchOn(size *uint256.Int, o Origin, compute func(snap *store.S
 				return rec, err
 			}
 		}
-		rec.Gaps = append(rec.Gaps, MatchRecordGap{Gap: g.Gap.Dec(), Direct: g.Direct.Dec(), Match: g.Match.Dec()})
+		rec.Gaps = append(rec.Gaps, MatchRecordGap{Gap: g.Gap.Dec(), Direct: new(uint256.Int).Set(&g.Direct), Match: new(uint256.Int).Set(&g.Match)})
 	}
 	r.Config = cfg
 	if res.Tree != nil {

@@ -93,7 +93,7 @@ func TestMatchIndexAndReads(t *testing.T) {
 			require.Equal(t, tc.more, more)
 			for i, m := range ms {
 				require.Equal(t, u(tc.gap).Dec(), m.Gap)
-				require.Equal(t, tc.direct[i], m.Direct, "round %d", m.Round)
+				require.Equal(t, tc.direct[i], m.Direct.Dec(), "round %d", m.Round)
 			}
 		})
 	}

@@ -60,7 +60,7 @@ func (l *Ledger) VoidRound(o Origin, n uint64) (MatchRecord, error) {
 	slices.SortFunc(keys, func(a, b pair) int { return cmp.Or(cmp.Compare(a.gap, b.gap), cmp.Compare(a.agent, b.agent)) })
 	m := l.newMove()
 	defer m.b.Close()
-	rec := MatchRecord{Round: r.Number, Pool: "0", Matched: "0", Status: store.StatusVoid, At: o.at(), Gaps: []MatchRecordGap{}}
+	rec := MatchRecord{Round: r.Number, Pool: new(uint256.Int), Matched: new(uint256.Int), Status: store.StatusVoid, At: o.at(), Gaps: []MatchRecordGap{}}
 	perGap := map[string]*uint256.Int{}
 	var gaps []string
 	for _, k := range keys {
@@ -75,7 +75,7 @@ func (l *Ledger) VoidRound(o Origin, n uint64) (MatchRecord, error) {
 	}
 	for _, g := range gaps {
 		id := strings.TrimPrefix(g, "gap:")
-		rec.Gaps = append(rec.Gaps, MatchRecordGap{Gap: id, Direct: perGap[g].Dec(), Match: "0", Refunded: perGap[g].Dec()})
+		rec.Gaps = append(rec.Gaps, MatchRecordGap{Gap: id, Direct: new(uint256.Int).Set(perGap[g]), Match: new(uint256.Int), Refunded: new(uint256.Int).Set(perGap[g])})
 	}
 	slices.SortFunc(rec.Gaps, func(a, b MatchRecordGap) int {
 		return cmp.Or(cmp.Compare(len(a.Gap), len(b.Gap)), cmp.Compare(a.Gap, b.Gap))

@@ -92,7 +92,7 @@ func TestGapProofAllo(t *testing.T) {
 	t.Run("report of another round", func(t *testing.T) {
 		other := *rep
 		other.Gaps = append([]payout.GapReport(nil), rep.Gaps...)
-		other.Gaps[2].Match = "3001"
+		other.Gaps[2].Match = uint256.NewInt(3001)
 		_, err := payout.GapProof(tree, &other, uint256.NewInt(30), nil)
 		require.ErrorIs(t, err, payout.ErrTreeReport)
 		require.EqualError(t, err, "the round's tree and report disagree: leaf 1 is ("+addr(0xb3).Hex()+", "+addr(0xb3).Hex()+", 3000), the report has gap 30 paying 3001 to "+addr(0xb3).Hex()+" (recipientId "+addr(0xb3).Hex()+")")

@@ -3,6 +3,7 @@ package payout
 import (
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"io"
 	"math/big"
 	"strconv"
@@ -15,14 +16,21 @@ import (
 // percentage is for display).
 func WriteGitcoinCSV(w io.Writer, r *Report) error {
 	cw := csv.NewWriter(w)
-	_ = cw.Write([]string{"projectId", "payoutAddress", "uniqueContributorsCount", "totalReceived", "matchPoolPercentage", "matchAmountInToken"})
-	pool, _ := new(big.Rat).SetString(r.Pool)
+	if err := cw.Write([]string{"projectId", "payoutAddress", "uniqueContributorsCount", "totalReceived", "matchPoolPercentage", "matchAmountInToken"}); err != nil {
+		return err
+	}
+	var pool *big.Rat // nil: no pool, every percentage is 0
+	if r.Pool != nil && !r.Pool.IsZero() {
+		pool = new(big.Rat).SetInt(r.Pool.ToBig())
+	}
 	for _, g := range r.Gaps {
 		pct := "0"
-		if m, ok := new(big.Rat).SetString(g.Match); ok && pool != nil && pool.Sign() > 0 {
-			pct = new(big.Rat).Quo(m, pool).FloatString(8)
+		if pool != nil && g.Match != nil {
+			pct = new(big.Rat).Quo(new(big.Rat).SetInt(g.Match.ToBig()), pool).FloatString(8)
 		}
-		_ = cw.Write([]string{g.Gap, g.Recipient.Hex(), strconv.Itoa(g.Contributors), g.Direct, pct, g.Match})
+		if err := cw.Write([]string{g.Gap, g.Recipient.Hex(), strconv.Itoa(g.Contributors), g.Direct.Dec(), pct, g.Match.Dec()}); err != nil {
+			return err
+		}
 	}
 	cw.Flush()
 	return cw.Error()
@@ -45,8 +53,14 @@ func WriteAllo(w io.Writer, t *merkle.Tree) error {
 		Distributions []AlloDistribution `json:"distributions"`
 	}{MerkleRoot: t.Root().Hex()}
 	for i, v := range t.Values() {
-		idx, _ := strconv.Atoi(v.Value[0])
-		proof, _ := t.Proof(i)
+		idx, err := strconv.Atoi(v.Value[0])
+		if err != nil {
+			return fmt.Errorf("%w: leaf %d: index %q: %v", ErrAlloTree, i, v.Value[0], err)
+		}
+		proof, err := t.Proof(i)
+		if err != nil {
+			return err
+		}
 		ps := []string{}
 		for _, p := range proof {
 			ps = append(ps, p.Hex())

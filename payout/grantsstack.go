@@ -30,7 +30,7 @@ func WriteGrantsStackCSV(w io.Writer, r *Report) error {
 		if g.RecipientID != nil {
 			id = g.RecipientID.Hex()
 		}
-		_ = cw.Write([]string{g.Gap, id, "", g.Recipient.Hex(), strconv.Itoa(g.Contributors), g.Direct, g.Match})
+		_ = cw.Write([]string{g.Gap, id, "", g.Recipient.Hex(), strconv.Itoa(g.Contributors), g.Direct.Dec(), g.Match.Dec()})
 	}
 	cw.Flush()
 	return cw.Error()

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/holiman/uint256"
 	"github.com/stretchr/testify/require"
 
 	"github.com/qf-dev/qf/payout"
@@ -32,8 +33,8 @@ func golden(t *testing.T, name string, got []byte) {
 // recipientId as projectId and nothing where a gap has none.
 func TestWriteGrantsStackCSV(t *testing.T) {
 	_, rep := alloRound(t)
-	rep.Gaps[0].Contributors, rep.Gaps[0].Direct = 3, "250"
-	rep.Gaps[2].Contributors, rep.Gaps[2].Direct = 1, "1000000000000000000000"
+	rep.Gaps[0].Contributors, rep.Gaps[0].Direct = 3, uint256.NewInt(250)
+	rep.Gaps[2].Contributors, rep.Gaps[2].Direct = 1, uint256.MustFromDecimal("1000000000000000000000")
 	var b bytes.Buffer
 	require.NoError(t, payout.WriteGrantsStackCSV(&b, rep))
 	golden(t, "grants-stack.csv", b.Bytes())

@@ -127,11 +127,11 @@ func GapProof(t *merkle.Tree, rep *Report, gap *uint256.Int, account *common.Add
 			line = g
 			break
 		}
-		if g.Match != "0" {
+		if g.Match != nil && !g.Match.IsZero() {
 			rank++
 		}
 	}
-	if line == nil || line.Match == "0" {
+	if line == nil || line.Match == nil || line.Match.IsZero() {
 		return nil, fmt.Errorf("%w: gap %s", ErrNotInTree, want)
 	}
 	idx := uint256.NewInt(uint64(rank)).Dec()
@@ -144,7 +144,7 @@ func GapProof(t *merkle.Tree, rep *Report, gap *uint256.Int, account *common.Add
 		if line.RecipientID != nil {
 			id = common.Address(*line.RecipientID)
 		}
-		if recipient != common.Address(line.Recipient) || amount != line.Match || common.HexToAddress(v.Value[1]) != id {
+		if recipient != common.Address(line.Recipient) || amount != line.Match.Dec() || common.HexToAddress(v.Value[1]) != id {
 			return nil, fmt.Errorf("%w: leaf %s is (%s, %s, %s), the report has gap %s paying %s to %s (recipientId %s)",
 				ErrTreeReport, idx, v.Value[1], v.Value[2], amount, want, line.Match, line.Recipient.Hex(), id.Hex())
 		}

@@ -1,25 +1,29 @@
 package payout
 
 import (
+	"encoding/json"
+	"errors"
 	"fmt"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/holiman/uint256"
 
 	"github.com/qf-dev/qf/calc"
 )
 
 // Report is the published outcome of a round, as `qf calc --json` prints it
-// and the store keeps it. Amounts are decimal strings in base units.
+// and the store keeps it. Amounts are in base units, as quoted decimals
+// in JSON (uint256's encoding).
 type Report struct {
-	Root          common.Hash `json:"root"`
-	Leaf          Leaf        `json:"leaf,omitempty"`
-	Pool          string      `json:"pool"`
-	Mechanism     string      `json:"mechanism"`
-	Matched       string      `json:"matched"`
-	Unspent       string      `json:"unspent"`
-	Direct        string      `json:"direct"`
-	Contributions int         `json:"contributions"`
-	Donors        int         `json:"donors"`
+	Root          common.Hash  `json:"root"`
+	Leaf          Leaf         `json:"leaf,omitempty"`
+	Pool          *uint256.Int `json:"pool"`
+	Mechanism     string       `json:"mechanism"`
+	Matched       *uint256.Int `json:"matched"`
+	Unspent       *uint256.Int `json:"unspent"`
+	Direct        *uint256.Int `json:"direct"`
+	Contributions int          `json:"contributions"`
+	Donors        int          `json:"donors"`
 	// Voided counts a stored round's voided contributions, which the
 	// figures leave out.
 	Voided int         `json:"voided,omitempty"`
@@ -36,20 +40,21 @@ type GapReport struct {
 	Gap       string  `json:"gap"`
 	Recipient Address `json:"recipient"`
 	// RecipientID is the gap's Allo v2 recipientId, when it has one.
-	RecipientID  *Address `json:"recipientId,omitempty"`
-	Contributors int      `json:"contributors"`
-	Direct       string   `json:"direct"`
-	Match        string   `json:"match"`
-	Capped       bool     `json:"capped,omitempty"`
+	RecipientID  *Address     `json:"recipientId,omitempty"`
+	Contributors int          `json:"contributors"`
+	Direct       *uint256.Int `json:"direct"`
+	Match        *uint256.Int `json:"match"`
+	Capped       bool         `json:"capped,omitempty"`
 }
 
 // NewReport summarizes a result; root is the tree's root (zero if no tree).
 func NewReport(r *calc.Result, root common.Hash, leaf Leaf) *Report {
 	u := r.Unspent()
-	rep := &Report{Root: root, Leaf: leaf, Pool: r.Pool.Dec(), Mechanism: r.Mechanism, Matched: r.Matched.Dec(), Unspent: u.Dec(),
-		Direct: r.Direct.Dec(), Contributions: r.Rows, Donors: r.Donors, Gaps: make([]GapReport, len(r.Gaps))}
+	rep := &Report{Root: root, Leaf: leaf, Pool: new(uint256.Int).Set(&r.Pool), Mechanism: r.Mechanism, Matched: new(uint256.Int).Set(&r.Matched),
+		Unspent: &u, Direct: new(uint256.Int).Set(&r.Direct), Contributions: r.Rows, Donors: r.Donors, Gaps: make([]GapReport, len(r.Gaps))}
 	for i, g := range r.Gaps {
-		rep.Gaps[i] = GapReport{Gap: g.Gap.Dec(), Recipient: Address(g.Recipient), Contributors: g.Contributors, Direct: g.Direct.Dec(), Match: g.Match.Dec(), Capped: g.Capped}
+		rep.Gaps[i] = GapReport{Gap: g.Gap.Dec(), Recipient: Address(g.Recipient), Contributors: g.Contributors,
+			Direct: new(uint256.Int).Set(&g.Direct), Match: new(uint256.Int).Set(&g.Match), Capped: g.Capped}
 		if g.RecipientID != (common.Address{}) {
 			id := Address(g.RecipientID)
 			rep.Gaps[i].RecipientID = &id
@@ -106,4 +111,32 @@ type Input struct {
 	Role   string `json:"role"` // "contributions" or "gaps"
 	File   string `json:"file"` // path inside the publication
 	SHA256 string `json:"sha256"`
+}
+
+// ErrReportAmount reports a report whose JSON lacks an amount.
+var ErrReportAmount = errors.New("report amount missing")
+
+// UnmarshalJSON reads a report (amounts as quoted decimals) and checks
+// that every amount is there, so that no reader meets a nil one.
+func (r *Report) UnmarshalJSON(b []byte) error {
+	type plain Report
+	var p plain
+	if err := json.Unmarshal(b, &p); err != nil {
+		return err
+	}
+	for _, f := range []struct {
+		name string
+		v    *uint256.Int
+	}{{"pool", p.Pool}, {"matched", p.Matched}, {"unspent", p.Unspent}, {"direct", p.Direct}} {
+		if f.v == nil {
+			return fmt.Errorf("%w: %s", ErrReportAmount, f.name)
+		}
+	}
+	for i, g := range p.Gaps {
+		if g.Direct == nil || g.Match == nil {
+			return fmt.Errorf("%w: gaps[%d] (gap %q) needs direct and match", ErrReportAmount, i, g.Gap)
+		}
+	}
+	*r = Report(p)
+	return nil
 }

@@ -60,15 +60,15 @@ func CQFSettingsFor(cfg calc.Config) (CQFSettings, error) {
 
 // CQFPledgeOut is one pledge's outcome.
 type CQFPledgeOut struct {
-	Line         int     `json:"line,omitempty"`
-	ID           string  `json:"id,omitempty"`
-	Donor        string  `json:"donor"`
-	Limit        string  `json:"limit"`
-	Sigma        string  `json:"sigma"`
-	Pay          string  `json:"pay"`
-	Refund       string  `json:"refund"`
-	Leverage     float64 `json:"leverage"`               // on the margin
-	JoinLeverage float64 `json:"joinLeverage,omitempty"` // immediate, when it joined
+	Line         int          `json:"line,omitempty"`
+	ID           string       `json:"id,omitempty"`
+	Donor        string       `json:"donor"`
+	Limit        *uint256.Int `json:"limit"`
+	Sigma        string       `json:"sigma"`
+	Pay          *uint256.Int `json:"pay"`
+	Refund       *uint256.Int `json:"refund"`
+	Leverage     float64      `json:"leverage"`               // on the margin
+	JoinLeverage float64      `json:"joinLeverage,omitempty"` // immediate, when it joined
 }
 
 // CQFGapOut is one gap's outcome.
@@ -76,8 +76,8 @@ type CQFGapOut struct {
 	Gap       string         `json:"gap"`
 	Recipient string         `json:"recipient"`
 	H         string         `json:"h"`
-	Total     string         `json:"total"` // Σ pay: the recipient's leaf
-	Limits    string         `json:"limits"`
+	Total     *uint256.Int   `json:"total"` // Σ pay: the recipient's leaf
+	Limits    *uint256.Int   `json:"limits"`
 	Pledges   []CQFPledgeOut `json:"pledges"`
 }
 
@@ -85,13 +85,13 @@ type CQFGapOut struct {
 // and one tree whose leaves pay each recipient Σ pay and each pledger its
 // refunds, so Σ leaves = Σ limits exactly.
 type CQFOutcome struct {
-	Gaps   []CQFGapOut `json:"gaps"`
-	Root   common.Hash `json:"root"`
-	Limits string      `json:"limits"`
-	Leaves string      `json:"leaves"`
+	Gaps   []CQFGapOut  `json:"gaps"`
+	Root   common.Hash  `json:"root"`
+	Limits *uint256.Int `json:"limits"`
+	Leaves *uint256.Int `json:"leaves"`
 	// Refunds is Σ (limit − pay): leaves too, unless refunds go through
 	// a ledger (CQFSettings.LedgerRefunds).
-	Refunds string       `json:"refunds"`
+	Refunds *uint256.Int `json:"refunds"`
 	Tree    *merkle.Tree `json:"-"`
 }
 
@@ -188,15 +188,15 @@ func ComputeCQF(gaps []calc.Gap, rows []PledgeRow, set CQFSettings) (*CQFOutcome
 		// it pledged too, its refund.
 		amounts := map[common.Address]*uint256.Int{g.Recipient: new(uint256.Int).Set(&sol.Total)}
 		order := []common.Address{g.Recipient}
-		gout := CQFGapOut{Gap: g.ID.Dec(), Recipient: g.Recipient.Hex(), H: sol.H.Text('g', 15), Total: sol.Total.Dec()}
+		gout := CQFGapOut{Gap: g.ID.Dec(), Recipient: g.Recipient.Hex(), H: sol.H.Text('g', 15), Total: new(uint256.Int).Set(&sol.Total)}
 		for i, e := range es {
 			gl.Add(gl, e.limit.ToBig())
 			donor := e.donor.Hex()
 			if set.LedgerRefunds {
 				donor = e.name
 			}
-			po := CQFPledgeOut{Line: e.line, ID: e.id, Donor: donor, Limit: e.limit.Dec(), Sigma: ps[i].Sigma.RatString(),
-				Pay: sol.Pay[i].Dec(), Refund: sol.Refund[i].Dec(), Leverage: sol.Leverage[i]}
+			po := CQFPledgeOut{Line: e.line, ID: e.id, Donor: donor, Limit: new(uint256.Int).Set(&e.limit), Sigma: ps[i].Sigma.RatString(),
+				Pay: new(uint256.Int).Set(&sol.Pay[i]), Refund: new(uint256.Int).Set(&sol.Refund[i]), Leverage: sol.Leverage[i]}
 			if join != nil && join[i] != nil {
 				po.JoinLeverage, _ = join[i].Float64()
 			}
@@ -212,7 +212,9 @@ func ComputeCQF(gaps []calc.Gap, rows []PledgeRow, set CQFSettings) (*CQFOutcome
 				order = append(order, e.donor)
 			}
 		}
-		gout.Limits = gl.String()
+		if gout.Limits, err = amount256("gap "+g.ID.Dec()+"'s limits", gl); err != nil {
+			return nil, err
+		}
 		limits.Add(limits, gl)
 		for _, a := range order {
 			leaves.Add(leaves, amounts[a].ToBig())
@@ -229,7 +231,16 @@ func ComputeCQF(gaps []calc.Gap, rows []PledgeRow, set CQFSettings) (*CQFOutcome
 	if limits.Cmp(paid) != 0 { // the invariant the escrow relies on
 		return nil, fmt.Errorf("coordinated QF: leaves %s (refunds %s) ≠ limits %s", leaves, refunds, limits)
 	}
-	out.Limits, out.Leaves, out.Refunds = limits.String(), leaves.String(), refunds.String()
+	var err error
+	for _, f := range []struct {
+		dst  **uint256.Int
+		name string
+		v    *big.Int
+	}{{&out.Limits, "the limits", limits}, {&out.Leaves, "the leaves", leaves}, {&out.Refunds, "the refunds", refunds}} {
+		if *f.dst, err = amount256(f.name, f.v); err != nil {
+			return nil, err
+		}
+	}
 	if len(payouts) > 0 {
 		tree, err := payout.Tree(payouts, payout.LeafStandard)
 		if err != nil {
@@ -238,4 +249,13 @@ func ComputeCQF(gaps []calc.Gap, rows []PledgeRow, set CQFSettings) (*CQFOutcome
 		out.Tree, out.Root = tree, tree.Root()
 	}
 	return out, nil
+}
+
+// amount256 is a sum as an amount: an error, naming it, past 2^256−1.
+func amount256(name string, v *big.Int) (*uint256.Int, error) {
+	z, over := uint256.FromBig(v)
+	if over || v.Sign() < 0 {
+		return nil, fmt.Errorf("%w: coordinated QF: %s total %s", calc.ErrOverflow, name, v)
+	}
+	return z, nil
 }

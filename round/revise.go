@@ -257,10 +257,10 @@ func Diff(old, rev *payout.Report) []GapDiff {
 		return p
 	}
 	for _, g := range old.Gaps {
-		get(g).old.SetString(g.Match, 10)
+		get(g).old.Set(g.Match.ToBig())
 	}
 	for _, g := range rev.Gaps {
-		get(g).new.SetString(g.Match, 10)
+		get(g).new.Set(g.Match.ToBig())
 	}
 	sort.Slice(order, func(i, j int) bool {
 		a, _ := new(big.Int).SetString(order[i], 10)

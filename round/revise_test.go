@@ -3,6 +3,7 @@ package round_test
 import (
 	"testing"
 
+	"github.com/holiman/uint256"
 	"github.com/stretchr/testify/require"
 
 	"github.com/qf-dev/qf/payout"
@@ -15,7 +16,7 @@ func TestDiff(t *testing.T) {
 	rep := func(gm ...string) *payout.Report {
 		r := &payout.Report{}
 		for i := 0; i < len(gm); i += 2 {
-			r.Gaps = append(r.Gaps, payout.GapReport{Gap: gm[i], Match: gm[i+1]})
+			r.Gaps = append(r.Gaps, payout.GapReport{Gap: gm[i], Match: uint256.MustFromDecimal(gm[i+1])})
 		}
 		return r
 	}

@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"slices"
 
-	"github.com/holiman/uint256"
-
 	"github.com/qf-dev/qf/calc"
 	"github.com/qf-dev/qf/ingest"
 	"github.com/qf-dev/qf/merkle"
@@ -70,20 +68,13 @@ func PoolResults(rep *payout.Report, out *Outcome) (*store.PoolResults, error) {
 	if err != nil {
 		return nil, err
 	}
-	res := &store.PoolResults{Report: doc, Tree: out.Tree, Gaps: make([]store.PoolGap, len(rep.Gaps))}
-	if err := res.Matched.SetFromDecimal(rep.Matched); err != nil {
-		return nil, fmt.Errorf("report matched %q: %w", rep.Matched, err)
-	}
+	res := &store.PoolResults{Report: doc, Tree: out.Tree, Matched: *rep.Matched, Gaps: make([]store.PoolGap, len(rep.Gaps))}
 	for i, g := range rep.Gaps {
 		pg := &res.Gaps[i]
-		for _, f := range []struct {
-			name, v string
-			z       *uint256.Int
-		}{{"gap", g.Gap, &pg.Gap}, {"direct", g.Direct, &pg.Direct}, {"match", g.Match, &pg.Match}} {
-			if err := f.z.SetFromDecimal(f.v); err != nil {
-				return nil, fmt.Errorf("report gap %d %s %q: %w", i, f.name, f.v, err)
-			}
+		if err := pg.Gap.SetFromDecimal(g.Gap); err != nil {
+			return nil, fmt.Errorf("report gap %d id %q: %w", i, g.Gap, err)
 		}
+		pg.Direct, pg.Match = *g.Direct, *g.Match
 	}
 	return res, nil
 }
@@ -112,20 +103,13 @@ func CQFResults(out *CQFOutcome) (*store.CQFResults, error) {
 	res := &store.CQFResults{Outcome: doc, Tree: out.Tree, Gaps: make([]store.CQFGap, len(out.Gaps))}
 	for i, g := range out.Gaps {
 		cg := &res.Gaps[i]
-		for _, f := range []struct {
-			name, v string
-			z       *uint256.Int
-		}{{"gap", g.Gap, &cg.Gap}, {"limits", g.Limits, &cg.Limits}, {"total", g.Total, &cg.Total}} {
-			if err := f.z.SetFromDecimal(f.v); err != nil {
-				return nil, fmt.Errorf("outcome gap %d %s %q: %w", i, f.name, f.v, err)
-			}
+		if err := cg.Gap.SetFromDecimal(g.Gap); err != nil {
+			return nil, fmt.Errorf("outcome gap %d id %q: %w", i, g.Gap, err)
 		}
+		cg.Limits, cg.Total = *g.Limits, *g.Total
 		cg.Refunds = make([]store.Refund, len(g.Pledges))
 		for j, p := range g.Pledges {
-			cg.Refunds[j].Donor = p.Donor
-			if err := cg.Refunds[j].Amount.SetFromDecimal(p.Refund); err != nil {
-				return nil, fmt.Errorf("outcome gap %s pledge %d refund %q: %w", g.Gap, j, p.Refund, err)
-			}
+			cg.Refunds[j] = store.Refund{Donor: p.Donor, Amount: *p.Refund}
 		}
 	}
 	return res, nil

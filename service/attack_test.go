@@ -207,7 +207,7 @@ func TestAttackVoidRacesMatch(t *testing.T) {
 			require.Equal(t, round, v.Round)
 			require.Equal(t, store.StatusVoid, v.Status)
 			require.Equal(t, round+1, m.Round, "the match closed the round after the voided one")
-			require.Equal(t, "0", m.Matched)
+			require.Equal(t, "0", m.Matched.Dec())
 			round += 2
 		default:
 			t.Fatalf("round %d: %v %s %s", round, codes, bodies[0], bodies[1])

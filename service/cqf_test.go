@@ -58,7 +58,7 @@ func TestCQFOverHTTP(t *testing.T) {
 	code, body, _ := e.do(t, "GET", "/api/gaps/1/funding", "", "")
 	require.Equal(t, 200, code, string(body))
 	gf := decodeJSON[service.GapFunding](t, body)
-	require.Equal(t, want.Gaps[0].Total, gf.ProjectedMatch)
+	require.Equal(t, want.Gaps[0].Total.Dec(), gf.ProjectedMatch)
 	require.Len(t, gf.Pledges, 3, "a0's second pledge joins its first")
 	for i, p := range gf.Pledges {
 		require.Equal(t, want.Gaps[0].Pledges[i].Pay, p.Pay, "pledge %d", i)
@@ -79,24 +79,24 @@ func TestCQFOverHTTP(t *testing.T) {
 	require.Equal(t, 2, rec.GapsFunded)
 	paid := uint64(0)
 	for gi, g := range want.Gaps {
-		total, _ := new(big.Int).SetString(g.Total, 10)
+		total := g.Total.ToBig()
 		paid += total.Uint64()
 		require.Equal(t, total.Uint64(), e.balance(t, "gap:"+g.Gap), "gap %s keeps what its pledges pay", g.Gap)
-		require.Equal(t, g.Total, rec.Gaps[gi].Paid)
+		require.Equal(t, g.Total.Dec(), rec.Gaps[gi].Paid.Dec())
 		code, body, _ := e.do(t, "GET", "/api/rounds/1/proofs/"+g.Gap, "", "")
 		require.Equal(t, 200, code, string(body))
 		p := decodeJSON[payout.Proof](t, body)
 		require.NoError(t, p.Check())
 		require.Equal(t, rec.Root, p.Root.Hex())
-		require.Equal(t, g.Total, p.Amount)
+		require.Equal(t, g.Total.Dec(), p.Amount)
 		require.Equal(t, g.Recipient, common.Address(p.Recipient).Hex())
 	}
-	require.Equal(t, fmt.Sprint(paid), rec.Matched)
+	require.Equal(t, fmt.Sprint(paid), rec.Matched.Dec())
 	// Each agent is left with its balance less what its pledges paid.
 	spent := map[string]uint64{}
 	for _, g := range want.Gaps {
 		for _, p := range g.Pledges {
-			pay, _ := new(big.Int).SetString(p.Pay, 10)
+			pay, _ := p.Pay.ToBig(), true
 			spent[agentOf[p.Donor]] += pay.Uint64()
 		}
 	}
@@ -114,8 +114,8 @@ func TestCQFOverHTTP(t *testing.T) {
 	require.Equal(t, 200, code)
 	past := decodeJSON[service.GapFunding](t, body).Matches
 	require.Len(t, past, 1)
-	require.Equal(t, "10000000", past[0].Direct)
-	require.Equal(t, want.Gaps[0].Total, past[0].Paid)
+	require.Equal(t, "10000000", past[0].Direct.Dec())
+	require.Equal(t, want.Gaps[0].Total.Dec(), past[0].Paid.Dec())
 
 	// The next round is cqf too.
 	code, body, _ = e.do(t, "POST", "/api/gaps/3/fund", "a2", `{"amount":"5"}`)

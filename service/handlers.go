@@ -196,11 +196,11 @@ type GapFunding struct {
 // PastMatch is a gap's match in a closed round (in a cqf round, Direct is
 // the pledged limits, Paid what the pledges paid, Refunded the rest).
 type PastMatch struct {
-	Round    uint64 `json:"round"`
-	Direct   string `json:"direct"`
-	Match    string `json:"match"`
-	Paid     string `json:"paid,omitempty"`
-	Refunded string `json:"refunded,omitempty"`
+	Round    uint64       `json:"round"`
+	Direct   *uint256.Int `json:"direct"`
+	Match    *uint256.Int `json:"match"`
+	Paid     *uint256.Int `json:"paid,omitempty"`
+	Refunded *uint256.Int `json:"refunded,omitempty"`
 }
 
 func (s *Server) gapFunding(w http.ResponseWriter, r *http.Request, _ *store.Agent) error {
@@ -234,7 +234,7 @@ func (s *Server) gapFunding(w http.ResponseWriter, r *http.Request, _ *store.Age
 	if sn != nil {
 		out.Round = sn.round
 		if i, ok := sn.gap[out.Gap]; ok {
-			out.ProjectedMatch = sn.report.Gaps[i].Match
+			out.ProjectedMatch = sn.report.Gaps[i].Match.Dec()
 		}
 		if i, ok := sn.cqfGap[out.Gap]; ok {
 			out.Pledges = sn.cqf.Gaps[i].Pledges
@@ -326,7 +326,7 @@ func (s *Server) stats(w http.ResponseWriter, r *http.Request, _ *store.Agent) e
 	}
 	rep := sn.report
 	out := Stats{Round: sn.round, Status: store.StatusOpen, Mechanism: rep.Mechanism, Contributions: rep.Contributions,
-		Donors: rep.Donors, Direct: rep.Direct, Pool: rep.Pool, NextMatch: next, LastMatch: last}
+		Donors: rep.Donors, Direct: rep.Direct.Dec(), Pool: rep.Pool.Dec(), NextMatch: next, LastMatch: last}
 	out.Gaps, out.NextAfter = gapsPage(rep.Gaps, after, limit, func(g payout.GapReport) string { return g.Gap })
 	if sn.cqf != nil {
 		out.CQF, _ = gapsPage(sn.cqf.Gaps, after, limit, func(g round.CQFGapOut) string { return g.Gap })

@@ -70,7 +70,7 @@ func TestScheduleSurvivesRestarts(t *testing.T) {
 	recs := matches(t, srv.Ledger())
 	require.Len(t, recs, 1)
 	require.Equal(t, now, recs[0].At)
-	require.Equal(t, "1000000", recs[0].Matched)
+	require.Equal(t, "1000000", recs[0].Matched.Dec())
 
 	now = now.Add(6 * time.Hour)
 	runFor(t, restart(), 300*time.Millisecond, 2)

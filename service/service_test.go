@@ -9,6 +9,7 @@ import (
 
 	"github.com/qf-dev/qf/ledger"
 
+	"github.com/holiman/uint256"
 	"github.com/stretchr/testify/require"
 
 	"github.com/qf-dev/qf/ingest"
@@ -229,7 +230,7 @@ func TestMatchOverHTTP(t *testing.T) {
 	code, body, _ = e.do(t, "POST", "/api/gaps/funding/match", "ops", "")
 	require.Equal(t, 200, code, string(body))
 	rec := decodeJSON[ledger.MatchRecord](t, body)
-	require.Equal(t, "1000000", rec.Matched)
+	require.Equal(t, "1000000", rec.Matched.Dec())
 	require.EqualValues(t, 1_000_221, e.balance(t, "gap:1"))
 	require.EqualValues(t, 400, e.balance(t, "gap:2"))
 	require.Zero(t, e.balance(t, "pool"))
@@ -257,7 +258,7 @@ func TestMatchOverHTTP(t *testing.T) {
 	require.EqualValues(t, 1, st.LastMatch.Round)
 	code, body, _ = e.do(t, "GET", "/api/gaps/1/funding", "", "")
 	require.Equal(t, 200, code)
-	require.Equal(t, []service.PastMatch{{Round: 1, Direct: "221", Match: "1000000"}}, decodeJSON[service.GapFunding](t, body).Matches)
+	require.Equal(t, []service.PastMatch{{Round: 1, Direct: uint256.MustFromDecimal("221"), Match: uint256.MustFromDecimal("1000000")}}, decodeJSON[service.GapFunding](t, body).Matches)
 
 	code, body, _ = e.do(t, "GET", "/healthz", "", "")
 	require.Equal(t, 200, code)

@@ -91,7 +91,7 @@ func TestCloseCQFRound(t *testing.T) {
 	require.NoError(t, err)
 	out, err := round.ComputeCQF(gaps, rows, set)
 	require.NoError(t, err)
-	require.Equal(t, "14000000", out.Leaves)
+	require.Equal(t, "14000000", out.Leaves.Dec())
 
 	_, err = round.CloseStoredCQF(s, 1, out)
 	require.ErrorContains(t, err, "round 1 is a qf round, not cqf")
