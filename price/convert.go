@@ -1,0 +1,148 @@
+package price
+
+import (
+	"fmt"
+	"math/big"
+
+	"github.com/holiman/uint256"
+)
+
+// Convert converts raw, an amount in e's token's base units, to base units
+// of a match token with m decimals, by the rule in the package doc. It
+// refuses a result of 0 (the amount is worth less than a base unit of the
+// match token) or above 2^256−1.
+func Convert(e *Entry, raw *uint256.Int, m uint8) (uint256.Int, error) {
+	var out uint256.Int
+	if e.Match {
+		return *raw, nil
+	}
+	v := new(big.Int).Mul(raw.ToBig(), e.P8())
+	v.Quo(v, pow10(int(e.Decimals))) // v8: 10^-8 match tokens, truncated as the indexer truncates
+	if m >= IndexerDecimals {
+		v.Mul(v, pow10(int(m)-IndexerDecimals))
+	} else {
+		v.Quo(v, pow10(IndexerDecimals-int(m)))
+	}
+	if v.Sign() == 0 {
+		return out, fmt.Errorf("%w: %s base units of %s at %s is 0 base units of the match token: too small to count",
+			ErrConvert, raw.Dec(), Name(e.Token, e.Chain), e.Used())
+	}
+	if out.SetFromBig(v) {
+		return out, fmt.Errorf("%w: %s base units of %s at %s is more than 2^256−1 base units of the match token",
+			ErrConvert, raw.Dec(), Name(e.Token, e.Chain), e.Used())
+	}
+	return out, nil
+}
+
+// Total is what a round's contributions in one token add up to, with the
+// price they were converted at: a line of a report's per-token totals.
+type Total struct {
+	// Token is empty for contributions without a token (given in the
+	// match token's base units).
+	Token    string `json:"token"`
+	Chain    string `json:"chain,omitempty"`
+	Decimals uint8  `json:"decimals"`
+	// Price is the ledger's price, PriceUsed the one converted at (8
+	// decimals; 1 for a stable or match token).
+	Price     string `json:"price,omitempty"`
+	PriceUsed string `json:"priceUsed,omitempty"`
+	Stable    bool   `json:"stable,omitempty"`
+	Match     bool   `json:"match,omitempty"`
+	Time      string `json:"time,omitempty"`
+	Block     string `json:"block,omitempty"`
+	Source    string `json:"source,omitempty"`
+	// Contributions counts the rows in the token; Amount sums them in the
+	// token's base units, Converted in the match token's.
+	Contributions int    `json:"contributions"`
+	Amount        string `json:"amount"`
+	Converted     string `json:"converted"`
+}
+
+// Converter converts a round's contributions and sums them per token.
+type Converter struct {
+	l      *Ledger
+	m      uint8
+	counts []int
+	raw    []*big.Int
+	conv   []*big.Int
+	plainN int
+	plain  *big.Int
+}
+
+// Converter returns a converter into a match token with m decimals.
+func (l *Ledger) Converter(m uint8) *Converter {
+	c := &Converter{l: l, m: m, counts: make([]int, len(l.Entries)), plain: new(big.Int)}
+	for range l.Entries {
+		c.raw = append(c.raw, new(big.Int))
+		c.conv = append(c.conv, new(big.Int))
+	}
+	return c
+}
+
+// Convert converts raw in token (on chain) and counts it. Token and chain
+// are in canonical form ([ParseToken], [ParseChain]).
+func (c *Converter) Convert(token, chain []byte, raw *uint256.Int) (uint256.Int, error) {
+	i, ok := c.l.index[Key(string(token), string(chain))]
+	if !ok {
+		return uint256.Int{}, c.Unknown(string(token), string(chain))
+	}
+	out, err := Convert(&c.l.Entries[i], raw, c.m)
+	if err != nil {
+		return out, err
+	}
+	c.counts[i]++
+	c.raw[i].Add(c.raw[i], raw.ToBig())
+	c.conv[i].Add(c.conv[i], out.ToBig())
+	return out, nil
+}
+
+// Plain counts a contribution without a token (in match-token base units).
+func (c *Converter) Plain(amount *uint256.Int) {
+	c.plainN++
+	c.plain.Add(c.plain, amount.ToBig())
+}
+
+// Unknown is the error for a token the ledger does not price.
+func (c *Converter) Unknown(token, chain string) error {
+	var l *Ledger
+	if c != nil {
+		l = c.l
+	}
+	return UnknownToken(l, token, chain)
+}
+
+// UnknownToken is the error for a token l does not price (l may be nil:
+// the round has no ledger).
+func UnknownToken(l *Ledger, token, chain string) error {
+	if l == nil {
+		return fmt.Errorf("%w %s: the round has no price ledger (qf price import, or --prices FILE)", ErrUnknownToken, Name(token, chain))
+	}
+	var on []string
+	for _, e := range l.Entries {
+		if e.Token == token {
+			on = append(on, "chain "+e.Chain)
+			if e.Chain == "" {
+				on[len(on)-1] = "no chain"
+			}
+		}
+	}
+	if len(on) > 0 {
+		return fmt.Errorf("%w %s: the ledger prices it with %v; give the same chain", ErrUnknownToken, Name(token, chain), on)
+	}
+	return fmt.Errorf("%w %s: add its price to the ledger first (qf price import)", ErrUnknownToken, Name(token, chain))
+}
+
+// Totals are the per-token totals: contributions without a token first
+// (when there are any), then every ledger entry in the ledger's order.
+func (c *Converter) Totals() []Total {
+	var out []Total
+	if c.plainN > 0 {
+		out = append(out, Total{Decimals: c.m, Contributions: c.plainN, Amount: c.plain.String(), Converted: c.plain.String()})
+	}
+	for i, e := range c.l.Entries {
+		out = append(out, Total{Token: e.Token, Chain: e.Chain, Decimals: e.Decimals, Price: e.Price, PriceUsed: e.Used(),
+			Stable: e.Stable, Match: e.Match, Time: e.Time, Block: e.Block, Source: e.Source,
+			Contributions: c.counts[i], Amount: c.raw[i].String(), Converted: c.conv[i].String()})
+	}
+	return out
+}
