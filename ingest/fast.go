@@ -125,12 +125,12 @@ func key(hash uint64, row int) uint64 { return hash&^(1<<32-1) | uint64(uint32(r
 // loadFast tries the fast path; it reports false, having changed nothing,
 // when the file needs the row-by-row path.
 func (l *Loader) loadFast(data []byte, opts Options) bool {
-	if l.Tally.Rows() != 0 || len(l.Tally.Donors()) != 0 || isJSON(data) || len(data) >= 1<<32 || len(l.Tally.Gaps()) > gapIndex {
+	if l.Prices != nil || l.Tally.Rows() != 0 || len(l.Tally.Donors()) != 0 || isJSON(data) || len(data) >= 1<<32 || len(l.Tally.Gaps()) > gapIndex {
 		return false
 	}
 	lines := &lines{data: data}
 	fc, err := contributionHeader("", lines)
-	if err != nil || fc.weight >= 0 || fc.score >= 0 || lines.line != 1 {
+	if err != nil || fc.weight >= 0 || fc.score >= 0 || fc.token >= 0 || lines.line != 1 {
 		return false
 	}
 	p := &fastParse{data: data, fc: fc, tally: l.Tally, seed: maphash.MakeSeed(), decimals: opts.Decimals,
