@@ -35,6 +35,7 @@ order, solved as qf cqf does, with σ from --param sigma=… [decay=…].`,
 			&cli.StringFlag{Name: "gaps", Aliases: []string{"g"}, Usage: "gap registry `FILE` (CSV or JSON)", Required: true},
 			&cli.StringFlag{Name: "out", Usage: "also write tree, report and proofs to `DIR`"},
 			unitsFlag(),
+			pricesFlag(),
 		}, configFlags()...),
 		Action: func(c *cli.Context) error {
 			cfg, leaf, dec, err := configFromFlags(c)
@@ -56,6 +57,9 @@ order, solved as qf cqf does, with σ from --param sigma=… [decay=…].`,
 			if dir := c.String("out"); dir != "" {
 				inputs, err := readInputs(c.String("contributions"), c.String("gaps"))
 				if err != nil {
+					return err
+				}
+				if inputs, err = withPricesInput(c, inputs, dec); err != nil {
 					return err
 				}
 				id := pubRound{Name: "qf calc of " + filepath.Base(c.String("contributions"))}
@@ -105,6 +109,10 @@ func withFiles(c *cli.Context, gapsPath, contribPath string, in round.Inputs, de
 	bar := newProgress(c.App.ErrWriter, int64(len(cb)), "reading contributions", true)
 	defer bar.done()
 	in.Gaps, in.Dedup, in.SizeHint = gapList(entries), true, len(cb)/80
+	if in.Prices, err = filePrices(c, dec); err != nil {
+		return err
+	}
+	in.Decimals = dec
 	return run(in, func(l *ingest.Loader) error {
 		return l.LoadFile(filepath.Base(contribPath), cb, ingest.Options{Decimals: adec, Progress: bar.set})
 	})
@@ -228,6 +236,7 @@ func printReport(c *cli.Context, rep *payout.Report, dec uint8) error {
 		fmt.Fprintf(w, "%s\t%s\t%d\t%s\t%s%s\t\n", g.Gap, g.Recipient.Hex(), g.Contributors, show(g.Direct, dec), show(g.Match, dec), capped)
 	}
 	w.Flush()
+	printTokens(c, rep.Tokens, dec)
 	fmt.Fprintf(c.App.Writer, "mechanism %s, pool %s, matched %s, unspent %s, %d contributions from %d donors\n",
 		rep.Mechanism, show(rep.Pool, dec), show(rep.Matched, dec), show(rep.Unspent, dec), rep.Contributions, rep.Donors)
 	if rep.Voided > 0 {

@@ -16,6 +16,7 @@ import (
 	"github.com/qf-dev/qf/calc"
 	"github.com/qf-dev/qf/ingest"
 	"github.com/qf-dev/qf/payout"
+	"github.com/qf-dev/qf/price"
 	"github.com/qf-dev/qf/round"
 )
 
@@ -40,8 +41,11 @@ func contribKey(round uint64, id []byte) []byte {
 // same file twice therefore stores it once, while two identical gifts in
 // one file stay two.
 func autoID(r *ingest.Row, occurrence int) []byte {
-	h := crypto.Keccak256(r.Donor, []byte{0}, r.Gap.Bytes(), []byte{0}, r.Amount.Bytes(), []byte{0},
-		r.Weight, []byte{0}, r.Score, []byte{0}, []byte(strconv.Itoa(occurrence)))
+	parts := [][]byte{r.Donor, {0}, r.Gap.Bytes(), {0}, r.Amount.Bytes(), {0}, r.Weight, {0}, r.Score, {0}, []byte(strconv.Itoa(occurrence))}
+	if len(r.Token) > 0 { // rows without a token keep the ids they always had
+		parts = append(parts, []byte{0, 't'}, r.Token, []byte{0}, r.Chain)
+	}
+	h := crypto.Keccak256(parts...)
 	return []byte("auto:" + hex.EncodeToString(h[:16]))
 }
 
@@ -66,7 +70,7 @@ func encodeContent(r *ingest.Row) []byte {
 	v = append(v, r.Weight...)
 	v = binary.AppendUvarint(v, uint64(len(r.Score)))
 	v = append(v, r.Score...)
-	return v
+	return appendToken(v, r)
 }
 
 func appendInt(v []byte, x *uint256.Int) []byte {
@@ -102,6 +106,15 @@ func decodeContribution(v []byte, r *ingest.Row) error {
 	}
 	if r.Score, ok = take(); !ok {
 		return ErrBadRecord
+	}
+	if len(v) > 0 && v[0] == tokenMark {
+		v = v[1:]
+		if r.Token, ok = take(); !ok || len(r.Token) == 0 {
+			return ErrBadRecord
+		}
+		if r.Chain, ok = take(); !ok {
+			return ErrBadRecord
+		}
 	}
 	if len(v) > 0 {
 		seq, k := binary.Uvarint(v)
@@ -153,20 +166,23 @@ func (f firstSeen) where() string {
 // is reported with what to do about it.
 func (s *Store) checker(r Round) (*ingest.Checker, error) {
 	var scale *calc.ScoreScale
+	var err error
 	if r.Config.ScoreScale != "" {
-		var err error
 		if scale, err = calc.ParseScoreScale(r.Config.ScoreScale); err != nil {
 			return nil, err
 		}
 	}
 	chk := ingest.NewChecker(scale)
+	if chk.Prices, err = s.converter(r); err != nil {
+		return nil, err
+	}
 	if r.Config.Mechanism == calc.CQFName {
 		chk.LimitPledges(calc.CQFMaxLimit)
 	}
 	if r.Contributions == 0 {
 		return chk, nil
 	}
-	err := s.EachContribution(r.Number, func(row *ingest.Row) error {
+	err = s.EachContribution(r.Number, func(row *ingest.Row) error {
 		if err := chk.Stored(row, fmt.Sprintf("in stored row %q", row.ID)); err != nil {
 			return fmt.Errorf("round %d's stored contribution %q cannot be computed (%w): void it first (qf contribution void --round %d --reason TEXT %s)",
 				r.Number, row.ID, err, r.Number, row.ID)
@@ -303,8 +319,12 @@ var ErrUnmatchable = errors.New("the round could not be matched with these contr
 // skip, if given) and fresh, as qf match would, and reports whether it
 // could.
 func (s *Store) dryRun(r Round, gaps []calc.Gap, fresh []ingest.Row, skip string) error {
-	in := round.Inputs{Gaps: gaps, Config: r.Config, Leaf: payout.Leaf(r.Leaf), SizeHint: r.Contributions + len(fresh)}
-	_, err := round.Compute(in, func(l *ingest.Loader) error {
+	in := round.Inputs{Gaps: gaps, Config: r.Config, Leaf: payout.Leaf(r.Leaf), SizeHint: r.Contributions + len(fresh), Decimals: r.Decimals}
+	var err error
+	if in.Prices, err = s.Prices(r.Number); err != nil {
+		return err
+	}
+	_, err = round.Compute(in, func(l *ingest.Loader) error {
 		err := s.EachContribution(r.Number, func(row *ingest.Row) error {
 			if skip != "" && string(row.ID) == skip {
 				return nil
@@ -334,6 +354,8 @@ func copyRow(r *ingest.Row) ingest.Row {
 	c.Donor = bytes.Clone(r.Donor)
 	c.Weight = bytes.Clone(r.Weight)
 	c.Score = bytes.Clone(r.Score)
+	c.Token = bytes.Clone(r.Token)
+	c.Chain = bytes.Clone(r.Chain)
 	return c
 }
 
@@ -364,6 +386,9 @@ func describe(r *ingest.Row) string {
 	}
 	if len(r.Score) > 0 {
 		d += ", score " + string(r.Score)
+	}
+	if len(r.Token) > 0 {
+		d += ", token " + price.Name(string(r.Token), string(r.Chain))
 	}
 	return d
 }
