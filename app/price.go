@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 	"text/tabwriter"
@@ -169,4 +170,23 @@ func withPricesInput(c *cli.Context, inputs []bundleInput, dec uint8) ([]bundleI
 		return inputs, err
 	}
 	return append(inputs, bundleInput{role: "prices", ext: ".json", data: l.JSON()}), nil
+}
+
+// errPledgeToken refuses a coordinated-QF pledge in another token: its
+// refund is paid in the round's token.
+var errPledgeToken = errors.New("coordinated QF pledges are in the round's token (a refund is paid in it): leave the token column empty")
+
+// compareTokens compares recomputed per-token totals (and the prices they
+// were converted at) with a published report's.
+func compareTokens(got, pub []price.Total) []string {
+	var d []string
+	if len(got) != len(pub) {
+		return []string{fmt.Sprintf("tokens: recomputed %d per-token totals, published %d", len(got), len(pub))}
+	}
+	for i := range got {
+		if got[i] != pub[i] {
+			d = append(d, fmt.Sprintf("tokens: %s: recomputed %+v, published %+v", price.Name(got[i].Token, got[i].Chain), got[i], pub[i]))
+		}
+	}
+	return d
 }
