@@ -5,6 +5,8 @@ import (
 	"math/big"
 
 	"github.com/holiman/uint256"
+
+	"github.com/qf-dev/qf/calc"
 )
 
 // Convert converts raw, an amount in e's token's base units, to base units
@@ -51,6 +53,8 @@ type Total struct {
 	Time      string `json:"time,omitempty"`
 	Block     string `json:"block,omitempty"`
 	Source    string `json:"source,omitempty"`
+	// VoteCap is the token's vote cap, when a grants-stack round applied one.
+	VoteCap string `json:"voteCap,omitempty"`
 	// Contributions counts the rows in the token; Amount sums them in the
 	// token's base units, Converted in the match token's.
 	Contributions int    `json:"contributions"`
@@ -62,6 +66,7 @@ type Total struct {
 type Converter struct {
 	l      *Ledger
 	m      uint8
+	caps   bool
 	counts []int
 	raw    []*big.Int
 	conv   []*big.Int
@@ -70,8 +75,9 @@ type Converter struct {
 }
 
 // Converter returns a converter into a match token with m decimals.
-func (l *Ledger) Converter(m uint8) *Converter {
-	c := &Converter{l: l, m: m, counts: make([]int, len(l.Entries)), plain: new(big.Int)}
+// voteCaps applies the entries' vote caps (grants-stack rounds).
+func (l *Ledger) Converter(m uint8, voteCaps bool) *Converter {
+	c := &Converter{l: l, m: m, caps: voteCaps, counts: make([]int, len(l.Entries)), plain: new(big.Int)}
 	for range l.Entries {
 		c.raw = append(c.raw, new(big.Int))
 		c.conv = append(c.conv, new(big.Int))
@@ -86,9 +92,15 @@ func (c *Converter) Convert(token, chain []byte, raw *uint256.Int) (uint256.Int,
 	if !ok {
 		return uint256.Int{}, c.Unknown(string(token), string(chain))
 	}
-	out, err := Convert(&c.l.Entries[i], raw, c.m)
+	e := &c.l.Entries[i]
+	out, err := Convert(e, raw, c.m)
 	if err != nil {
 		return out, err
+	}
+	if c.caps && e.VoteCap != "" {
+		if out, err = VoteCap(e, raw, &out); err != nil {
+			return out, err
+		}
 	}
 	c.counts[i]++
 	c.raw[i].Add(c.raw[i], raw.ToBig())
@@ -141,8 +153,37 @@ func (c *Converter) Totals() []Total {
 	}
 	for i, e := range c.l.Entries {
 		out = append(out, Total{Token: e.Token, Chain: e.Chain, Decimals: e.Decimals, Price: e.Price, PriceUsed: e.Used(),
-			Stable: e.Stable, Match: e.Match, Time: e.Time, Block: e.Block, Source: e.Source,
+			Stable: e.Stable, Match: e.Match, Time: e.Time, Block: e.Block, Source: e.Source, VoteCap: capOf(c, &e),
 			Contributions: c.counts[i], Amount: c.raw[i].String(), Converted: c.conv[i].String()})
 	}
 	return out
+}
+
+// VoteCap applies e's vote cap to a contribution of raw base units worth
+// converted: the indexer's floor(converted·cap/raw) (calc.GrantsStackVoteCap),
+// applied to every contribution in the token, below the cap too. A result
+// of 0 is refused like a conversion to 0.
+func VoteCap(e *Entry, raw, converted *uint256.Int) (uint256.Int, error) {
+	var out uint256.Int
+	voteCap, _ := new(big.Int).SetString(e.VoteCap, 10)
+	v, err := calc.GrantsStackVoteCap(raw.ToBig(), converted.ToBig(), voteCap)
+	if err != nil {
+		return out, err
+	}
+	if v.Sign() == 0 {
+		return out, fmt.Errorf("%w: %s base units of %s under its vote cap %s count 0 base units of the match token: too small to count",
+			ErrConvert, raw.Dec(), Name(e.Token, e.Chain), e.VoteCap)
+	}
+	if out.SetFromBig(v) {
+		return out, fmt.Errorf("%w: %s base units of %s under its vote cap %s count more than 2^256−1 base units of the match token",
+			ErrConvert, raw.Dec(), Name(e.Token, e.Chain), e.VoteCap)
+	}
+	return out, nil
+}
+
+func capOf(c *Converter, e *Entry) string {
+	if c.caps {
+		return e.VoteCap
+	}
+	return ""
 }

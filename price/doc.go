@@ -11,10 +11,12 @@
 //	out = floor(v8 / 10^(8−m)) if m < 8
 //
 // A token marked as the match token is taken as it is (out = raw), as the
-// indexer takes a vote in the round's match token.
+// indexer takes a vote in the round's match token. In a grants-stack round a
+// token's vote cap (the indexer's voteAmountCap) then counts each
+// contribution in it as floor(out·cap/raw).
 //
 // Ledger files are CSV (a header row: token, decimals, price, source and
-// time or block; optional chain, stable, match) or JSON (an array of
+// time or block; optional chain, stable, match, vote_cap) or JSON (an array of
 // objects with the same keys). Every field is checked where it is read,
 // with errors naming the file, line and field; a ledger has one price per
 // token and chain. The package sits low in the graph: it imports neither

@@ -83,6 +83,10 @@ type Entry struct {
 	Time   string `json:"time,omitempty"`
 	Block  string `json:"block,omitempty"`
 	Source string `json:"source"`
+	// VoteCap is the Grants Stack indexer's per-token vote cap, in the
+	// token's base units (empty: none): in a grants-stack round every
+	// contribution in the token counts floor(converted·VoteCap/raw).
+	VoteCap string `json:"voteCap,omitempty"`
 }
 
 // Key is how contributions name an entry.
@@ -118,7 +122,7 @@ type Ledger struct {
 }
 
 // Columns are a ledger CSV's columns: required, then optional.
-var Columns = [2][]string{{"token", "decimals", "price", "source"}, {"chain", "time", "block", "stable", "match"}}
+var Columns = [2][]string{{"token", "decimals", "price", "source"}, {"chain", "time", "block", "stable", "match", "vote_cap"}}
 
 // Parse reads a ledger file (CSV or JSON, by content) named file in errors.
 func Parse(file string, data []byte) (*Ledger, error) {
@@ -227,6 +231,29 @@ func (l *Ledger) Merge(other *Ledger) (*Ledger, int, error) {
 	return out, added, nil
 }
 
+// VoteCapped is the first entry with a vote cap, nil if none.
+func (l *Ledger) VoteCapped() *Entry {
+	for i := range l.Entries {
+		if l.Entries[i].VoteCap != "" {
+			return &l.Entries[i]
+		}
+	}
+	return nil
+}
+
+// ErrVoteCap reports a vote cap in a round whose mechanism has none.
+var ErrVoteCap = errors.New("vote caps are the Grants Stack indexer's rule")
+
+// CheckMechanism refuses vote caps unless the round is matched by the
+// Grants Stack indexer's rule (mechanism grants-stack).
+func (l *Ledger) CheckMechanism(mechanism string) error {
+	if e := l.VoteCapped(); e != nil && mechanism != "grants-stack" {
+		return fmt.Errorf("%w: %s has vote_cap %s, which only --mechanism grants-stack applies (this round is %s); drop the column or use grants-stack",
+			ErrVoteCap, Name(e.Token, e.Chain), e.VoteCap, mechanism)
+	}
+	return nil
+}
+
 // CheckRound checks the ledger against the round's match-token decimals:
 // a match token must have them.
 func (l *Ledger) CheckRound(matchDecimals uint8) error {
@@ -250,6 +277,7 @@ type rawEntry struct {
 	Time     scalar `json:"time"`
 	Block    scalar `json:"block"`
 	Source   scalar `json:"source"`
+	VoteCap  scalar `json:"voteCap"`
 	line     int
 	item     bool
 }
@@ -323,7 +351,7 @@ func parseCSV(file string, data []byte) ([]rawEntry, error) {
 			continue
 		}
 		rows = append(rows, rawEntry{Token: get("token"), Chain: get("chain"), Decimals: get("decimals"), Price: get("price"),
-			Stable: get("stable"), Match: get("match"), Time: get("time"), Block: get("block"), Source: get("source"), line: line})
+			Stable: get("stable"), Match: get("match"), Time: get("time"), Block: get("block"), Source: get("source"), VoteCap: get("vote_cap"), line: line})
 	}
 	return rows, nil
 }
@@ -391,6 +419,16 @@ func (r *rawEntry) entry() (Entry, string, error) {
 	}
 	if e.Source = strings.TrimSpace(string(r.Source)); e.Source == "" {
 		return e, "source", fmt.Errorf("%w: missing: say where the price is from (e.g. coingecko)", ErrField)
+	}
+	if v := strings.TrimSpace(string(r.VoteCap)); v != "" {
+		n, ok := new(big.Int).SetString(v, 10)
+		if !ok || n.Sign() <= 0 || n.BitLen() > 256 || strings.HasPrefix(v, "+") {
+			return e, "vote_cap", fmt.Errorf("%w: %q: want a positive whole number of the token's base units below 2^256", ErrField, v)
+		}
+		if e.Match {
+			return e, "vote_cap", fmt.Errorf("%w: the match token takes no vote cap", ErrField)
+		}
+		e.VoteCap = n.String()
 	}
 	return e, "", nil
 }

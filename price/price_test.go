@@ -111,7 +111,7 @@ func TestParseRefuses(t *testing.T) {
 		{"missing source", "prices.csv", head + "eth,1,18,1,100,\n",
 			"prices.csv:2: source: bad field: missing: say where the price is from (e.g. coingecko)", ErrField},
 		{"missing column", "prices.csv", "token,decimals,price,block\neth,18,1,100\n",
-			`prices.csv:1: source: bad header: missing column "source" (the header needs token,decimals,price,source and time or block; optional: chain,time,block,stable,match)`, ErrHeader},
+			`prices.csv:1: source: bad header: missing column "source" (the header needs token,decimals,price,source and time or block; optional: chain,time,block,stable,match,vote_cap)`, ErrHeader},
 		{"no time column", "prices.csv", "token,decimals,price,source\neth,18,1,s\n",
 			`prices.csv:1: time: bad header: missing column "time" or "block": say when each price is from`, ErrHeader},
 		{"no rows", "prices.csv", head, "prices.csv: no prices: the file lists no token", ErrEmpty},
@@ -119,6 +119,10 @@ func TestParseRefuses(t *testing.T) {
 			"prices.csv:2: price: bad price: 1.01: the match token's price is 1", ErrPrice},
 		{"two match tokens", "prices.csv", "token,decimals,price,block,source,match\nusdc,6,1,1,s,true\ndai,18,1.0,1,s,true\n",
 			"prices.csv:3: match: bad field: a second match token (the first is at line 2); a round has one", ErrField},
+		{"negative vote cap", "prices.csv", "token,decimals,price,block,source,vote_cap\ngcv,18,1,1,s,-5\n",
+			`prices.csv:2: vote_cap: bad field: "-5": want a positive whole number of the token's base units below 2^256`, ErrField},
+		{"vote cap on the match token", "prices.csv", "token,decimals,price,block,source,match,vote_cap\nusdc,6,1,1,s,true,5\n",
+			"prices.csv:2: vote_cap: bad field: the match token takes no vote cap", ErrField},
 		{"bad stable", "prices.csv", "token,decimals,price,block,source,stable\nusdc,6,1,1,s,maybe\n",
 			`prices.csv:2: stable: bad field: "maybe": want true or false`, ErrField},
 	} {
@@ -192,7 +196,7 @@ func TestConverterTotals(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := l.Converter(6)
+	c := l.Converter(6, false)
 	for _, x := range []struct{ token, raw string }{{"eth", "1000000000000000000"}, {"eth", "500000000000000000"}, {"dai", "3000000000000000000"}} {
 		if _, err := c.Convert([]byte(x.token), nil, uint256.MustFromDecimal(x.raw)); err != nil {
 			t.Fatal(err)
@@ -220,4 +224,51 @@ func TestConverterTotals(t *testing.T) {
 			t.Errorf("total %d: %+v, want %+v", i, tot[i], w)
 		}
 	}
+}
+
+// TestVoteCap: the indexer's own case (src/test/calculator/votes.test.ts,
+// "returns capped vote if capping is defined for token"): a vote of 20
+// GcV worth 50 match tokens, under a cap of 10 GcV, counts
+// 50·10/20 = 25; grants-stack rounds apply it, others refuse the ledger.
+func TestVoteCap(t *testing.T) {
+	l, err := Parse("p.csv", []byte("token,decimals,price,block,source,vote_cap\ngcv,18,2.5,1,s,10000000000000000000\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw := uint256.MustFromDecimal("20000000000000000000")
+	for _, tc := range []struct {
+		name string
+		caps bool
+		want string
+	}{{"grants-stack applies it", true, "25000000000000000000"}, {"without caps the price alone", false, "50000000000000000000"}} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := l.Converter(18, tc.caps)
+			got, err := c.Convert([]byte("gcv"), nil, raw)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Dec() != tc.want {
+				t.Fatalf("got %s, want %s", got.Dec(), tc.want)
+			}
+			if tot := c.Totals(); tot[0].Converted != tc.want || (tot[0].VoteCap != "") != tc.caps {
+				t.Fatalf("totals %+v", tot[0])
+			}
+		})
+	}
+	t.Run("a vote counting 0 refused", func(t *testing.T) {
+		tiny, _ := Parse("p.csv", []byte("token,decimals,price,block,source,vote_cap\ngcv,18,2.5,1,s,1\n"))
+		_, err := tiny.Converter(6, true).Convert([]byte("gcv"), nil, raw)
+		if err == nil || err.Error() != "cannot convert: 20000000000000000000 base units of gcv under its vote cap 1 count 0 base units of the match token: too small to count" {
+			t.Fatalf("got %v", err)
+		}
+	})
+	t.Run("other mechanisms refuse it", func(t *testing.T) {
+		if err := l.CheckMechanism("grants-stack"); err != nil {
+			t.Fatal(err)
+		}
+		err := l.CheckMechanism("qf")
+		if err == nil || err.Error() != "vote caps are the Grants Stack indexer's rule: gcv has vote_cap 10000000000000000000, which only --mechanism grants-stack applies (this round is qf); drop the column or use grants-stack" {
+			t.Fatalf("got %v", err)
+		}
+	})
 }

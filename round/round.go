@@ -104,7 +104,10 @@ func tally(in Inputs, load Load) (*calc.Tally, int, *price.Converter, error) {
 	}
 	l.Dedup = in.Dedup
 	if in.Prices != nil {
-		l.Prices = in.Prices.Converter(in.Decimals)
+		if err := in.Prices.CheckMechanism(in.Config.Mechanism); err != nil {
+			return nil, 0, nil, err
+		}
+		l.Prices = in.Prices.Converter(in.Decimals, in.Config.Mechanism == calc.GrantsStackName)
 	}
 	if err := load(l); err != nil {
 		return nil, 0, nil, err

@@ -56,7 +56,7 @@ func (s *Store) converter(r Round) (*price.Converter, error) {
 	if err != nil || l == nil {
 		return nil, err
 	}
-	return l.Converter(r.Decimals), nil
+	return l.Converter(r.Decimals, r.Config.Mechanism == calc.GrantsStackName), nil
 }
 
 // ImportPrices adds a price ledger's entries to an open round's ledger and
@@ -82,6 +82,9 @@ func (s *Store) ImportPrices(n uint64, l *price.Ledger) (int, error) {
 		return 0, fmt.Errorf("%w: round %d has no decimals, and prices are in whole match tokens: create the round with --decimals N (the match token's)", ErrPrices, n)
 	}
 	if err := l.CheckRound(r.Decimals); err != nil {
+		return 0, fmt.Errorf("%w: %w", ErrPrices, err)
+	}
+	if err := l.CheckMechanism(r.Config.Mechanism); err != nil {
 		return 0, fmt.Errorf("%w: %w", ErrPrices, err)
 	}
 	old, err := s.Prices(n)
