@@ -23,8 +23,9 @@ func calcCommand() *cli.Command {
 		Name:  "calc",
 		Usage: "compute a round from files, statelessly (for verifiers)",
 		Description: `Reads a gap registry (gap,recipient) and contributions (donor,gap,amount
-[,id][,weight][,score]; CSV or JSON), computes every gap's match and the
-Merkle root, and prints them. Nothing is stored. With --out DIR it also
+[,id][,weight][,score][,token][,chain]; CSV or JSON), computes every gap's
+match and the Merkle root, and prints them. Rows with a token are in its
+base units, converted by the --prices ledger (see qf price --help). Nothing is stored. With --out DIR it also
 writes DIR/tree.json (OpenZeppelin standard-v1 dump), DIR/report.json and
 DIR/proofs/<gap>.json for every gap with a positive match.
 
