@@ -14,11 +14,16 @@ import (
 // refuses a result of 0 (the amount is worth less than a base unit of the
 // match token) or above 2^256−1.
 func Convert(e *Entry, raw *uint256.Int, m uint8) (uint256.Int, error) {
+	return convert(e, e.P8(), raw, m)
+}
+
+// convert is [Convert] with e's price used, p8, given.
+func convert(e *Entry, p8 *big.Int, raw *uint256.Int, m uint8) (uint256.Int, error) {
 	var out uint256.Int
 	if e.Match {
 		return *raw, nil
 	}
-	v := new(big.Int).Mul(raw.ToBig(), e.P8())
+	v := new(big.Int).Mul(raw.ToBig(), p8)
 	v.Quo(v, pow10(int(e.Decimals))) // v8: 10^-8 match tokens, truncated as the indexer truncates
 	if m >= IndexerDecimals {
 		v.Mul(v, pow10(int(m)-IndexerDecimals))
@@ -67,6 +72,7 @@ type Converter struct {
 	l      *Ledger
 	m      uint8
 	caps   bool
+	p8s    []*big.Int // each entry's price used
 	counts []int
 	raw    []*big.Int
 	conv   []*big.Int
@@ -78,7 +84,8 @@ type Converter struct {
 // voteCaps applies the entries' vote caps (grants-stack rounds).
 func (l *Ledger) Converter(m uint8, voteCaps bool) *Converter {
 	c := &Converter{l: l, m: m, caps: voteCaps, counts: make([]int, len(l.Entries)), plain: new(big.Int)}
-	for range l.Entries {
+	for i := range l.Entries {
+		c.p8s = append(c.p8s, l.Entries[i].P8())
 		c.raw = append(c.raw, new(big.Int))
 		c.conv = append(c.conv, new(big.Int))
 	}
@@ -93,7 +100,7 @@ func (c *Converter) Convert(token, chain []byte, raw *uint256.Int) (uint256.Int,
 		return uint256.Int{}, c.Unknown(string(token), string(chain))
 	}
 	e := &c.l.Entries[i]
-	out, err := Convert(e, raw, c.m)
+	out, err := convert(e, c.p8s[i], raw, c.m)
 	if err != nil {
 		return out, err
 	}

@@ -513,7 +513,23 @@ func p8(s string) (*big.Int, bool) {
 	return new(big.Int).SetString(whole+frac, 10)
 }
 
-func pow10(n int) *big.Int { return new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(n)), nil) }
+// pow10s are 10^0 … 10^(77+8): every power a conversion divides or
+// multiplies by. They are shared: never modify one.
+var pow10s = func() []*big.Int {
+	out := make([]*big.Int, 86)
+	for i := range out {
+		out[i] = new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(i)), nil)
+	}
+	return out
+}()
+
+// pow10 is 10^n (shared for n ≤ 85: read only).
+func pow10(n int) *big.Int {
+	if n < len(pow10s) {
+		return pow10s[n]
+	}
+	return new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(n)), nil)
+}
 
 // formatFixed writes v/10^dec with exactly dec digits after the point.
 func formatFixed(v *big.Int, dec int) string {
