@@ -72,22 +72,70 @@ type Converter struct {
 	l      *Ledger
 	m      uint8
 	caps   bool
-	p8s    []*big.Int // each entry's price used
+	p8s    []*big.Int    // each entry's price used
+	p8u    []uint256.Int // the same, for the fast path
 	counts []int
-	raw    []*big.Int
-	conv   []*big.Int
+	raw    []sum
+	conv   []sum
 	plainN int
-	plain  *big.Int
+	plain  sum
+}
+
+// sum adds up uint256 values exactly: lo plus carries·2^256.
+type sum struct {
+	lo      uint256.Int
+	carries uint64
+}
+
+func (s *sum) add(x *uint256.Int) {
+	if _, over := s.lo.AddOverflow(&s.lo, x); over {
+		s.carries++
+	}
+}
+
+func (s *sum) String() string {
+	v := new(big.Int).Lsh(new(big.Int).SetUint64(s.carries), 256)
+	return v.Add(v, s.lo.ToBig()).String()
+}
+
+// pow10u are 10^0 … 10^77 as uint256 values (read only).
+var pow10u = func() []uint256.Int {
+	out := make([]uint256.Int, 78)
+	for i := range out {
+		out[i].SetFromBig(pow10(i))
+	}
+	return out
+}()
+
+// fastConvert is [convert] in 256-bit arithmetic (a 512-bit product): it
+// reports false when it cannot give convert's answer (an intermediate or
+// the result beyond 2^256−1, or a result of 0) and convert must decide.
+func fastConvert(e *Entry, p8 *uint256.Int, raw *uint256.Int, m uint8) (uint256.Int, bool) {
+	var v uint256.Int
+	if e.Match {
+		return *raw, true
+	}
+	if _, over := v.MulDivOverflow(raw, p8, &pow10u[e.Decimals]); over {
+		return v, false
+	}
+	if m >= IndexerDecimals {
+		if _, over := v.MulOverflow(&v, &pow10u[m-IndexerDecimals]); over {
+			return v, false
+		}
+	} else {
+		v.Div(&v, &pow10u[IndexerDecimals-m])
+	}
+	return v, !v.IsZero()
 }
 
 // Converter returns a converter into a match token with m decimals.
 // voteCaps applies the entries' vote caps (grants-stack rounds).
 func (l *Ledger) Converter(m uint8, voteCaps bool) *Converter {
-	c := &Converter{l: l, m: m, caps: voteCaps, counts: make([]int, len(l.Entries)), plain: new(big.Int)}
+	n := len(l.Entries)
+	c := &Converter{l: l, m: m, caps: voteCaps, counts: make([]int, n), p8u: make([]uint256.Int, n), raw: make([]sum, n), conv: make([]sum, n)}
 	for i := range l.Entries {
 		c.p8s = append(c.p8s, l.Entries[i].P8())
-		c.raw = append(c.raw, new(big.Int))
-		c.conv = append(c.conv, new(big.Int))
+		c.p8u[i].SetFromBig(c.p8s[i]) // below 10^49: a checked price has at most 40 digits before the point
 	}
 	return c
 }
@@ -100,9 +148,12 @@ func (c *Converter) Convert(token, chain []byte, raw *uint256.Int) (uint256.Int,
 		return uint256.Int{}, c.Unknown(string(token), string(chain))
 	}
 	e := &c.l.Entries[i]
-	out, err := convert(e, c.p8s[i], raw, c.m)
-	if err != nil {
-		return out, err
+	out, ok := fastConvert(e, &c.p8u[i], raw, c.m)
+	var err error
+	if !ok {
+		if out, err = convert(e, c.p8s[i], raw, c.m); err != nil {
+			return out, err
+		}
 	}
 	if c.caps && e.VoteCap != "" {
 		if out, err = VoteCap(e, raw, &out); err != nil {
@@ -110,15 +161,15 @@ func (c *Converter) Convert(token, chain []byte, raw *uint256.Int) (uint256.Int,
 		}
 	}
 	c.counts[i]++
-	c.raw[i].Add(c.raw[i], raw.ToBig())
-	c.conv[i].Add(c.conv[i], out.ToBig())
+	c.raw[i].add(raw)
+	c.conv[i].add(&out)
 	return out, nil
 }
 
 // Plain counts a contribution without a token (in match-token base units).
 func (c *Converter) Plain(amount *uint256.Int) {
 	c.plainN++
-	c.plain.Add(c.plain, amount.ToBig())
+	c.plain.add(amount)
 }
 
 // Unknown is the error for a token the ledger does not price.

@@ -2,6 +2,8 @@ package price
 
 import (
 	"errors"
+	"math/rand/v2"
+	"strconv"
 	"testing"
 
 	"github.com/holiman/uint256"
@@ -271,4 +273,80 @@ func TestVoteCap(t *testing.T) {
 			t.Fatalf("got %v", err)
 		}
 	})
+}
+
+// BenchmarkConvert: one row through a converter (the per-row cost a
+// multi-token round adds to loading).
+func BenchmarkConvert(b *testing.B) {
+	l, err := Parse("p.csv", []byte(head+"eth,10,18,3000.123456789,1,cg\n"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	c := l.Converter(6, false)
+	raw := uint256.MustFromDecimal("1234567890123456789")
+	token, chain := []byte("eth"), []byte("10")
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := c.Convert(token, chain, raw); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// TestFastConvertAgrees: the 256-bit path gives the big.Int reference's
+// answer whenever it answers, over random amounts, prices and decimals
+// (seeded: the same cases every run), edges included.
+func TestFastConvertAgrees(t *testing.T) {
+	r := rand.New(rand.NewPCG(22, 3))
+	max := new(uint256.Int).SetAllOne()
+	answered := 0
+	for i := range 20000 {
+		e := Entry{Token: "t", Decimals: uint8(r.IntN(78))}
+		// a price of up to 40 digits before the point and 18 after
+		whole := strconv.FormatUint(r.Uint64()>>uint(r.IntN(64)), 10)
+		if r.IntN(4) == 0 {
+			whole += strconv.FormatUint(r.Uint64(), 10) + strconv.FormatUint(r.Uint64(), 10)
+		}
+		frac := strconv.FormatUint(r.Uint64(), 10)
+		e.Price = whole + "." + frac[:min(len(frac), 1+r.IntN(18))]
+		if _, err := checkPrice(e.Price); err != nil {
+			continue
+		}
+		var raw uint256.Int
+		switch r.IntN(4) {
+		case 0:
+			raw.Set(max)
+		case 1:
+			raw.SetUint64(1 + r.Uint64()>>uint(r.IntN(64)))
+		default:
+			raw = uint256.Int{r.Uint64(), r.Uint64(), r.Uint64() >> uint(r.IntN(64)), r.Uint64() >> uint(r.IntN(64))}
+		}
+		m := uint8(r.IntN(78))
+		var p8u uint256.Int
+		p8u.SetFromBig(e.P8())
+		want, err := Convert(&e, &raw, m)
+		got, ok := fastConvert(&e, &p8u, &raw, m)
+		if !ok {
+			continue
+		}
+		answered++
+		if err != nil || got != want {
+			t.Fatalf("case %d: %s raw %s d %d m %d: fast %s, reference %s (%v)", i, e.Price, raw.Dec(), e.Decimals, m, got.Dec(), want.Dec(), err)
+		}
+	}
+	if answered < 5000 {
+		t.Fatalf("the fast path answered only %d cases", answered)
+	}
+}
+
+func TestSumCarries(t *testing.T) {
+	var s sum
+	max := new(uint256.Int).SetAllOne()
+	s.add(max)
+	s.add(max)
+	s.add(uint256.NewInt(3))
+	// 2·(2^256−1) + 3 = 2^257 + 1
+	if got, want := s.String(), "231584178474632390847141970017375815706539969331281128078915168015826259279873"; got != want {
+		t.Fatalf("got %s, want %s", got, want)
+	}
 }
