@@ -49,8 +49,17 @@ Grants Stack" in the README for the conversion rule.`,
 						if err != nil {
 							return err
 						}
-						return report(c, map[string]any{"round": n, "added": added, "prices": len(l.Entries)},
-							fmt.Sprintf("round %d: %d prices added (%d already stored)", n, added, len(l.Entries)-added))
+						// Say where a price is used to fewer digits than given.
+						truncated := []map[string]string{}
+						lines := ""
+						for _, e := range l.Entries {
+							if e.Truncated() {
+								truncated = append(truncated, map[string]string{"token": e.Token, "chain": e.Chain, "price": e.Price, "used": e.Used()})
+								lines += fmt.Sprintf("\n%s: price %s is used as %s (8 decimals, as the Grants Stack indexer)", price.Name(e.Token, e.Chain), e.Price, e.Used())
+							}
+						}
+						return report(c, map[string]any{"round": n, "added": added, "prices": len(l.Entries), "truncated": truncated},
+							fmt.Sprintf("round %d: %d prices added (%d already stored)%s", n, added, len(l.Entries)-added, lines))
 					})
 				},
 			},

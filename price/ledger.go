@@ -112,6 +112,14 @@ func (e *Entry) P8() *big.Int {
 	return p
 }
 
+// Truncated reports whether the price used is below the price given: a
+// price with non-zero digits past the 8th after the point (a stable or
+// match token's price is not used at all).
+func (e *Entry) Truncated() bool {
+	_, frac, _ := strings.Cut(e.Price, ".")
+	return !e.Stable && !e.Match && len(frac) > IndexerDecimals && strings.Trim(frac[IndexerDecimals:], "0") != ""
+}
+
 // Used is the price used, as a decimal with 8 digits after the point.
 func (e *Entry) Used() string { return formatFixed(e.P8(), IndexerDecimals) }
 

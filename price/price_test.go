@@ -161,6 +161,11 @@ func TestParseRoundTrip(t *testing.T) {
 			}
 		})
 	}
+	for i, want := range []bool{false, true, false} {
+		if got := l.Entries[i].Truncated(); got != want {
+			t.Fatalf("entry %d truncated %v, want %v", i, got, want)
+		}
+	}
 	if got := l.Entries[1].Used(); got != "3000.12345678" {
 		t.Fatalf("price used %s, want 3000.12345678", got)
 	}
