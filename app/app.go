@@ -47,7 +47,7 @@ scaled by the round's --decimals; --pool and --min-amount are in tokens when
 		Commands: []*cli.Command{
 			calcCommand(), compareCommand(), roundCommand(), gapCommand(), importCommand(), contributeCommand(), contributionCommand(),
 			matchCommand(), statsCommand(), proofCommand(), treeCommand(), exportCommand(), verifyCommand(), submitCommand(), claimCommand(), watchCommand(), chainCommand(), demoCommand(), reportCommand(), simulateCommand(), cqfCommand(),
-			serveCommand(), agentCommand(), ledgerCommand(),
+			serveCommand(), agentCommand(), ledgerCommand(), priceCommand(),
 			reviseCommand(), revisionCommand(),
 		},
 		HideHelpCommand: true,

@@ -22,8 +22,9 @@ func calcCommand() *cli.Command {
 		Name:  "calc",
 		Usage: "compute a round from files, statelessly (for verifiers)",
 		Description: `Reads a gap registry (gap,recipient) and contributions (donor,gap,amount
-[,id][,weight][,score]; CSV or JSON), computes every gap's match and the
-Merkle root, and prints them. Nothing is stored. With --out DIR it also
+[,id][,weight][,score][,token][,chain]; CSV or JSON), computes every gap's
+match and the Merkle root, and prints them. Rows with a token are in its
+base units, converted by the --prices ledger (see qf price --help). Nothing is stored. With --out DIR it also
 writes DIR/tree.json (OpenZeppelin standard-v1 dump), DIR/report.json and
 DIR/proofs/<gap>.json for every gap with a positive match.
 
@@ -34,6 +35,7 @@ order, solved as qf cqf does, with σ from --param sigma=… [decay=…].`,
 			gapsFileFlag(),
 			outDirFlag("the publication (report.json, tree.json, proofs/, the inputs) too"),
 			unitsFlag(),
+			pricesFlag(),
 		}, configFlags()...),
 		Action: func(c *cli.Context) error {
 			cfg, leaf, dec, err := configFromFlags(c)
@@ -55,6 +57,9 @@ order, solved as qf cqf does, with σ from --param sigma=… [decay=…].`,
 			if dir := c.String("out"); dir != "" {
 				inputs, err := readInputs(c.String("contributions"), c.String("gaps"))
 				if err != nil {
+					return err
+				}
+				if inputs, err = withPricesInput(c, inputs, dec); err != nil {
 					return err
 				}
 				id := pubRound{Name: "qf calc of " + filepath.Base(c.String("contributions"))}
@@ -104,6 +109,10 @@ func withFiles(c *cli.Context, gapsPath, contribPath string, in round.Inputs, de
 	bar := newProgress(c.App.ErrWriter, int64(len(cb)), "reading contributions", true)
 	defer bar.done()
 	in.Gaps, in.Dedup, in.SizeHint = gapList(entries), true, len(cb)/80
+	if in.Prices, err = filePrices(c, dec); err != nil {
+		return err
+	}
+	in.Decimals = dec
 	return run(in, func(l *ingest.Loader) error {
 		return l.LoadFile(filepath.Base(contribPath), cb, ingest.Options{Decimals: adec, Progress: bar.set})
 	})
@@ -227,6 +236,7 @@ func printReport(c *cli.Context, rep *payout.Report, dec uint8) error {
 		fmt.Fprintf(w, "%s\t%s\t%d\t%s\t%s%s\t\n", g.Gap, g.Recipient.Hex(), g.Contributors, showAmount(g.Direct, dec), showAmount(g.Match, dec), capped)
 	}
 	w.Flush()
+	printTokens(c, rep.Tokens, dec)
 	fmt.Fprintf(c.App.Writer, "mechanism %s, pool %s, matched %s, unspent %s, %d contributions from %d donors\n",
 		rep.Mechanism, showAmount(rep.Pool, dec), showAmount(rep.Matched, dec), showAmount(rep.Unspent, dec), rep.Contributions, rep.Donors)
 	if rep.Voided > 0 {

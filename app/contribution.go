@@ -7,6 +7,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/qf-dev/qf/ingest"
+	"github.com/qf-dev/qf/price"
 	"github.com/qf-dev/qf/store"
 )
 
@@ -43,6 +44,9 @@ has decimals (base units in --json).`,
 							Score  string `json:"score,omitempty"`
 							Seq    uint64 `json:"seq,omitempty"`
 							Voided string `json:"voided,omitempty"` // the reason
+							// Token and Chain: a row in another token, whose amount is in its base units.
+							Token string `json:"token,omitempty"`
+							Chain string `json:"chain,omitempty"`
 						}
 						rows := []row{}
 						err = s.EachStored(r.Number, func(x *ingest.Row, v *store.Void) error {
@@ -50,7 +54,7 @@ has decimals (base units in --json).`,
 								return nil
 							}
 							out := row{ID: string(x.ID), Donor: string(x.Donor), Gap: x.Gap.Dec(), Amount: x.Amount.Dec(),
-								Weight: string(x.Weight), Score: string(x.Score), Seq: x.Seq}
+								Weight: string(x.Weight), Score: string(x.Score), Seq: x.Seq, Token: string(x.Token), Chain: string(x.Chain)}
 							if v != nil {
 								out.Voided = v.Reason
 							}
@@ -70,7 +74,11 @@ has decimals (base units in --json).`,
 							if x.Voided != "" {
 								status = "voided: " + x.Voided
 							}
-							fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", x.ID, x.Donor, x.Gap, show(x.Amount, r.Decimals), dash(x.Weight), dash(x.Score), status)
+							amount := show(x.Amount, r.Decimals)
+							if x.Token != "" {
+								amount = x.Amount + " base units of " + price.Name(x.Token, x.Chain)
+							}
+							fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", x.ID, x.Donor, x.Gap, amount, dash(x.Weight), dash(x.Score), status)
 						}
 						w.Flush()
 						fmt.Fprintf(c.App.Writer, "round %d: %d contributions, %d voided\n", r.Number, r.Contributions, r.Voided)

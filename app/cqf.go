@@ -99,6 +99,9 @@ func cqfFromFiles(gapsPath, path string, set round.CQFSettings, amountDec uint8)
 	}
 	var rows []round.PledgeRow
 	err = ingest.Contributions(filepath.Base(path), data, ingest.Options{Decimals: amountDec}, func(r *ingest.Row) error {
+		if len(r.Token) > 0 {
+			return &ingest.FieldError{Field: "token", Err: errPledgeToken}
+		}
 		rows = append(rows, round.PledgeFromRow(r))
 		return nil
 	})

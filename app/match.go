@@ -367,11 +367,23 @@ func printCSVAsJSON(c *cli.Context, text string) error {
 // recompute it from: every stored contribution (id, donor, gap, amount in
 // base units, weight, score) and the registry the report pays.
 func storedInputs(s *store.Store, r store.Round, rep *payout.Report) ([]bundleInput, error) {
+	prices, err := s.Prices(r.Number)
+	if err != nil {
+		return nil, err
+	}
 	var cb bytes.Buffer
 	w := csv.NewWriter(&cb)
-	_ = w.Write([]string{"id", "donor", "gap", "amount", "weight", "score"})
-	err := s.EachContribution(r.Number, func(row *ingest.Row) error {
-		return w.Write([]string{string(row.ID), string(row.Donor), row.Gap.Dec(), row.Amount.Dec(), string(row.Weight), string(row.Score)})
+	head := []string{"id", "donor", "gap", "amount", "weight", "score"}
+	if prices != nil { // a multi-token round: amounts in each row's token
+		head = append(head, "token", "chain")
+	}
+	_ = w.Write(head)
+	err = s.EachContribution(r.Number, func(row *ingest.Row) error {
+		rec := []string{string(row.ID), string(row.Donor), row.Gap.Dec(), row.Amount.Dec(), string(row.Weight), string(row.Score)}
+		if prices != nil {
+			rec = append(rec, string(row.Token), string(row.Chain))
+		}
+		return w.Write(rec)
 	})
 	if err != nil {
 		return nil, err
@@ -387,7 +399,11 @@ func storedInputs(s *store.Store, r store.Round, rep *payout.Report) ([]bundleIn
 	if err := errors.Join(w.Error(), gw.Error()); err != nil {
 		return nil, err
 	}
-	return []bundleInput{{role: "contributions", ext: ".csv", data: cb.Bytes()}, {role: "gaps", ext: ".csv", data: gb.Bytes()}}, nil
+	inputs := []bundleInput{{role: "contributions", ext: ".csv", data: cb.Bytes()}, {role: "gaps", ext: ".csv", data: gb.Bytes()}}
+	if prices != nil {
+		inputs = append(inputs, bundleInput{role: "prices", ext: ".json", data: prices.JSON()})
+	}
+	return inputs, nil
 }
 
 // matchCQF closes a coordinated-QF round.

@@ -142,6 +142,7 @@ func verifyCommand() *cli.Command {
 					rootFlag(false),
 					&cli.StringFlag{Name: "report", Usage: "published report `FILE` (qf calc --out's report.json) to compare gap by gap"},
 					unitsFlag(),
+					pricesFlag(),
 				}, configFlags()...),
 				Action: func(c *cli.Context) error {
 					if !c.IsSet("root") && !c.IsSet("report") {
@@ -251,7 +252,7 @@ func compareReports(got, pub *payout.Report) []string {
 			delete(pm, g.Gap)
 		}
 	}
-	return d
+	return append(d, compareTokens(got.Tokens, pub.Tokens)...)
 }
 
 func ok(c *cli.Context, j map[string]any, format string, args ...any) error {

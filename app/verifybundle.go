@@ -17,6 +17,7 @@ import (
 	"github.com/qf-dev/qf/ingest"
 	"github.com/qf-dev/qf/merkle"
 	"github.com/qf-dev/qf/payout"
+	"github.com/qf-dev/qf/price"
 	"github.com/qf-dev/qf/round"
 )
 
@@ -174,7 +175,12 @@ func recomputeBundle(set *payout.Settings, refs []payout.Input, data map[string]
 	if err != nil {
 		return nil, err
 	}
-	in := round.Inputs{Gaps: gapList(entries), Config: cfg, Leaf: set.Leaf, Dedup: true}
+	in := round.Inputs{Gaps: gapList(entries), Config: cfg, Leaf: set.Leaf, Dedup: true, Decimals: set.Decimals}
+	if p := data["prices"]; p != nil {
+		if in.Prices, err = price.Parse(name["prices"], p); err != nil {
+			return nil, err
+		}
+	}
 	return round.Compute(in, func(l *ingest.Loader) error {
 		return l.LoadFile(name["contributions"], data["contributions"], ingest.Options{Decimals: amountDec})
 	})

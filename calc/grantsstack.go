@@ -278,7 +278,8 @@ func grantsStackParams(p Params) (Mechanism, error) {
 // (in its token) worth amountRoundToken is counted as
 // floor(amountRoundToken·cap/amount). The indexer applies it to every vote
 // in a capped token, below the cap too (a vote under the cap counts for
-// more than it paid); this reproduces that. Multi-token rounds will use it.
+// more than it paid); this reproduces that. price.VoteCap applies it to a
+// multi-token round's rows (a price ledger's vote_cap column).
 func GrantsStackVoteCap(amount, amountRoundToken, voteCap *big.Int) (*big.Int, error) {
 	if amount.Sign() <= 0 {
 		return nil, fmt.Errorf("%w: vote cap: the vote's token amount must be positive", ErrAmount)

@@ -25,11 +25,11 @@ type Options struct {
 }
 
 // ContributionColumns are the CSV columns: required, then optional.
-var ContributionColumns = [2][]string{{"donor", "gap", "amount"}, {"id", "weight", "score"}}
+var ContributionColumns = [2][]string{{"donor", "gap", "amount"}, {"id", "weight", "score", "token", "chain"}}
 
 // contributionCols are the positions of a contributions file's columns
 // (-1 for an absent optional one) and the number of fields a row needs.
-type contributionCols struct{ donor, gap, amount, id, weight, score, need int }
+type contributionCols struct{ donor, gap, amount, id, weight, score, token, chain, need int }
 
 // contributionHeader reads the header line of a contributions CSV file.
 func contributionHeader(file string, l *lines) (contributionCols, error) {
@@ -38,8 +38,8 @@ func contributionHeader(file string, l *lines) (contributionCols, error) {
 		return contributionCols{}, err
 	}
 	c := contributionCols{donor: cols["donor"], gap: cols["gap"], amount: cols["amount"],
-		id: col(cols, "id"), weight: col(cols, "weight"), score: col(cols, "score")}
-	c.need = max(c.donor, c.gap, c.amount, c.id, c.weight, c.score) + 1
+		id: col(cols, "id"), weight: col(cols, "weight"), score: col(cols, "score"), token: col(cols, "token"), chain: col(cols, "chain")}
+	c.need = max(c.donor, c.gap, c.amount, c.id, c.weight, c.score, c.token, c.chain) + 1
 	return c, nil
 }
 
@@ -89,6 +89,15 @@ func Contributions(file string, data []byte, opts Options, fn func(*Row) error) 
 		}
 		if iScore >= 0 {
 			row.Score = bytes.TrimSpace(fields[iScore])
+		}
+		if cols.token >= 0 {
+			var chain []byte
+			if cols.chain >= 0 {
+				chain = fields[cols.chain]
+			}
+			if field, err := tokenFields(&row, fields[cols.token], chain, opts.Decimals); err != nil {
+				return &Error{File: file, Line: line, Field: field, Err: err}
+			}
 		}
 		if err := fn(&row); err != nil {
 			return wrapRowErr(file, line, false, err)
@@ -209,6 +218,8 @@ type jsonContribution struct {
 	Amount jsonScalar `json:"amount"`
 	Weight jsonScalar `json:"weight"`
 	Score  jsonScalar `json:"score"`
+	Token  string     `json:"token"`
+	Chain  jsonScalar `json:"chain"`
 }
 
 func contributionsJSON(file string, data []byte, opts Options, fn func(*Row) error) error {
@@ -238,6 +249,9 @@ func contributionsJSON(file string, data []byte, opts Options, fn func(*Row) err
 		}
 		if err := amount([]byte(it.Amount), opts.Decimals, &row.Amount); err != nil {
 			return &Error{File: file, Line: pos, Item: true, Field: "amount", Err: err}
+		}
+		if field, err := tokenFields(&row, []byte(it.Token), []byte(it.Chain), opts.Decimals); err != nil {
+			return &Error{File: file, Line: pos, Item: true, Field: field, Err: err}
 		}
 		if err := fn(&row); err != nil {
 			return wrapRowErr(file, pos, true, err)

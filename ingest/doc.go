@@ -18,7 +18,9 @@
 // pass the same case rule and are not zero.
 //
 // CSV files need a header row. contributions: donor,gap,amount and optional
-// id, weight, score; gaps: gap,recipient and optional recipient_id (or
+// id, weight, score, token, chain (a row with a token has its amount in that
+// token's base units; the [Loader] converts it through the round's price
+// ledger, see package price, and refuses it without one); gaps: gap,recipient and optional recipient_id (or
 // allo_recipient_id, the gap's Allo v2 recipientId; empty for none). Other
 // columns are ignored, so
 // exports with extra fields load as they are. JSON files hold an array of

@@ -137,7 +137,7 @@ func fastBlock(data []byte, opts Options, gapOf gapIndexFunc, nGaps int, dedup b
 	}
 	lines := &lines{data: data}
 	fc, err := contributionHeader("", lines)
-	if err != nil || fc.weight >= 0 || fc.score >= 0 || lines.line != 1 {
+	if err != nil || fc.weight >= 0 || fc.score >= 0 || fc.token >= 0 || lines.line != 1 {
 		return nil, 0, false
 	}
 	p := &fastParse{data: data, fc: fc, gapOf: gapOf, seed: maphash.MakeSeed(), decimals: opts.Decimals,

@@ -8,6 +8,7 @@ import (
 
 	"github.com/qf-dev/qf/calc"
 	"github.com/qf-dev/qf/internal/hugemem"
+	"github.com/qf-dev/qf/price"
 )
 
 // Loader feeds contribution rows into a [Sink] (a round's tally): it resolves gaps,
@@ -23,6 +24,10 @@ type Loader struct {
 	// ParseWeight reads the weight column; nil is calc.ParseWeight
 	// (grants-stack rounds read it as the indexer's override coefficient).
 	ParseWeight func(string) (calc.Bps, error)
+	// Prices converts rows in other tokens to the match token and sums
+	// every row per token; nil when the round has no price ledger (a row
+	// with a token is then refused).
+	Prices *price.Converter
 
 	scale    *calc.ScoreScale
 	sizeHint int
@@ -59,12 +64,13 @@ func (f idSeen) where() string {
 	return fmt.Sprintf("line %d", f.line)
 }
 
-// contentHash hashes what a row says: donor, gap, amount, weight, score.
+// contentHash hashes what a row says: donor, gap, amount, weight, score,
+// token, chain.
 func contentHash(seed maphash.Seed, r *Row) uint64 {
 	var h maphash.Hash
 	h.SetSeed(seed)
 	var n [8]byte
-	for _, b := range [][]byte{r.Donor, r.Weight, r.Score} {
+	for _, b := range [][]byte{r.Donor, r.Weight, r.Score, r.Token, r.Chain} {
 		binary.LittleEndian.PutUint64(n[:], uint64(len(b)))
 		h.Write(n[:])
 		h.Write(b)
@@ -110,7 +116,7 @@ func (l *Loader) LoadFile(file string, data []byte, opts Options) error {
 // sink. It reports false, having changed nothing, when the file needs the
 // row-by-row path; an error is the sink's refusal of the block.
 func (l *Loader) loadFast(data []byte, opts Options) (bool, error) {
-	if l.sink.Rows() != 0 || len(l.sink.Donors()) != 0 {
+	if l.Prices != nil || l.sink.Rows() != 0 || len(l.sink.Donors()) != 0 {
 		return false, nil
 	}
 	b, dups, ok := fastBlock(data, opts, l.sink.GapIndex, len(l.sink.Gaps()), l.Dedup)
@@ -156,6 +162,10 @@ func (l *Loader) Add(r *Row) error {
 		}
 		l.ids[l.arena.str(r.ID)] = idSeen{line: r.Line, item: r.Item, hash: h}
 	}
+	amount, err := matchAmount(l.Prices, r)
+	if err != nil {
+		return err
+	}
 	g, ok := l.sink.GapIndex(&r.Gap)
 	if !ok {
 		return &FieldError{Field: "gap", Err: fmt.Errorf("%w %s: add it to the gap registry first", calc.ErrUnknownGap, r.Gap.Dec())}
@@ -174,7 +184,7 @@ func (l *Loader) Add(r *Row) error {
 			return &FieldError{Field: "score", Err: err}
 		}
 	}
-	if err := l.sink.AddIndexed(d, g, &r.Amount); err != nil {
+	if err := l.sink.AddIndexed(d, g, amount); err != nil {
 		return &FieldError{Field: "amount", Err: err}
 	}
 	return nil

@@ -9,6 +9,7 @@ import (
 	"github.com/holiman/uint256"
 
 	"github.com/qf-dev/qf/calc"
+	"github.com/qf-dev/qf/price"
 )
 
 // Report is the published outcome of a round, as `qf calc --json` prints it
@@ -33,6 +34,10 @@ type Report struct {
 	// recompute the round (qf verify bundle).
 	Settings *Settings `json:"settings,omitempty"`
 	Inputs   []Input   `json:"inputs,omitempty"`
+	// Tokens are a multi-token round's per-token totals, with the price
+	// each token was converted at (absent for a round without a price
+	// ledger).
+	Tokens []price.Total `json:"tokens,omitempty"`
 }
 
 // GapReport is one gap's line in a [Report].

@@ -7,6 +7,7 @@ import (
 
 	"github.com/qf-dev/qf/calc"
 	"github.com/qf-dev/qf/cqf"
+	"github.com/qf-dev/qf/price"
 )
 
 // Checker applies to rows, one at a time, every check that computing the
@@ -29,6 +30,9 @@ type Checker struct {
 	// (exclusive): coordinated QF sums a pledger's limits per gap.
 	cellLimit *uint256.Int
 	cells     map[string]*uint256.Int
+	// Prices, if set, converts rows in other tokens (the round's price
+	// ledger); without it a row with a token is refused.
+	Prices *price.Converter
 }
 
 // LimitPledges makes the checker refuse a row that takes a donor's total
@@ -80,9 +84,13 @@ func (c *Checker) add(r *Contribution, where string) error {
 	if r.Amount.IsZero() {
 		return &FieldError{Field: "amount", Err: calc.ErrZeroAmount}
 	}
+	amount, err := MatchAmount(c.Prices, r)
+	if err != nil {
+		return err
+	}
 	var sum uint256.Int
-	if _, over := sum.AddOverflow(&c.total, &r.Amount); over {
-		return &FieldError{Field: "amount", Err: fmt.Errorf("%w: the round's total with this contribution (%s + %s)", calc.ErrOverflow, c.total.Dec(), r.Amount.Dec())}
+	if _, over := sum.AddOverflow(&c.total, amount); over {
+		return &FieldError{Field: "amount", Err: fmt.Errorf("%w: the round's total with this contribution (%s + %s)", calc.ErrOverflow, c.total.Dec(), amount.Dec())}
 	}
 	if c.cellLimit != nil {
 		g := r.Gap.Bytes32()
@@ -92,9 +100,9 @@ func (c *Checker) add(r *Contribution, where string) error {
 			cell = new(uint256.Int)
 		}
 		var next uint256.Int
-		if _, over := next.AddOverflow(cell, &r.Amount); over || !next.Lt(c.cellLimit) {
+		if _, over := next.AddOverflow(cell, amount); over || !next.Lt(c.cellLimit) {
 			return &FieldError{Field: "amount", Err: fmt.Errorf("%w: donor %s's limits to gap %s would total %s + %s; a pledger's total to a gap must be below 2^200",
-				cqf.ErrPledge, r.Donor, r.Gap.Dec(), cell.Dec(), r.Amount.Dec())}
+				cqf.ErrPledge, r.Donor, r.Gap.Dec(), cell.Dec(), amount.Dec())}
 		}
 		cell.Set(&next)
 		c.cells[key] = cell

@@ -19,6 +19,12 @@ type Contribution struct {
 	Amount uint256.Int // > 0
 	Weight []byte      // raw weight column, empty if none
 	Score  []byte      // raw score column, empty if none
+	// Token is the token the amount is in (canonical, see
+	// price.ParseToken), empty for the round's match token; Chain is its
+	// chain id, empty if not given. A row with a token has its amount in
+	// that token's base units, converted by the round's price ledger.
+	Token []byte
+	Chain []byte
 	// Seq is the row's place in its round's arrival order, counted from
 	// 1 by the store (0: unknown). Coordinated QF needs it: a pledge's
 	// saturation speed depends on when it joined.

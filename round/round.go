@@ -24,6 +24,7 @@ import (
 	"github.com/qf-dev/qf/ingest"
 	"github.com/qf-dev/qf/merkle"
 	"github.com/qf-dev/qf/payout"
+	"github.com/qf-dev/qf/price"
 )
 
 // Inputs are a round's settings and registry.
@@ -35,6 +36,11 @@ type Inputs struct {
 	Dedup bool
 	// SizeHint is the expected number of rows, to size the tally.
 	SizeHint int
+	// Prices, if set, is the round's price ledger: rows in other tokens
+	// are converted into the match token, which has Decimals decimals,
+	// and the report gets per-token totals (see package price).
+	Prices   *price.Ledger
+	Decimals uint8
 }
 
 // Outcome is a computed round.
@@ -55,7 +61,7 @@ func Compute(in Inputs, load Load) (*Outcome, error) {
 	if err := in.Config.Validate(); err != nil {
 		return nil, err
 	}
-	t, dups, err := Tally(in, load)
+	t, dups, conv, err := tally(in, load)
 	if err != nil {
 		return nil, err
 	}
@@ -77,6 +83,9 @@ func Compute(in Inputs, load Load) (*Outcome, error) {
 		root = tree.Root()
 	}
 	out.Report = payout.NewReport(res, root, in.Leaf)
+	if conv != nil {
+		out.Report.Tokens = conv.Totals()
+	}
 	return out, nil
 }
 
@@ -85,9 +94,16 @@ func Compute(in Inputs, load Load) (*Outcome, error) {
 // many rows were skipped as repeated ids. The config's score scale must
 // have been checked ([calc.Config.Validate]).
 func Tally(in Inputs, load Load) (*calc.Tally, int, error) {
+	t, dups, _, err := tally(in, load)
+	return t, dups, err
+}
+
+// tally is [Tally], also returning the price converter with its per-token
+// totals (nil for a round without a price ledger).
+func tally(in Inputs, load Load) (*calc.Tally, int, *price.Converter, error) {
 	t, err := calc.NewTally(in.Gaps, &in.Config.MinAmount)
 	if err != nil {
-		return nil, 0, err
+		return nil, 0, nil, err
 	}
 	var scale *calc.ScoreScale
 	if in.Config.ScoreScale != "" {
@@ -99,9 +115,15 @@ func Tally(in Inputs, load Load) (*calc.Tally, int, error) {
 		l.ParseWeight = calc.GrantsStackCoefficient // the indexer's trunc(coefficient·10000) in doubles
 	}
 	l.Dedup = in.Dedup
+	if in.Prices != nil {
+		if err := in.Prices.CheckMechanism(in.Config.Mechanism); err != nil {
+			return nil, 0, nil, err
+		}
+		l.Prices = in.Prices.Converter(in.Decimals, in.Config.Mechanism == calc.GrantsStackName)
+	}
 	if err := load(l); err != nil {
-		return nil, 0, err
+		return nil, 0, nil, err
 	}
 	l.Finish()
-	return t, l.Duplicates, nil
+	return t, l.Duplicates, l.Prices, nil
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/qf-dev/qf/ingest"
 	"github.com/qf-dev/qf/merkle"
 	"github.com/qf-dev/qf/payout"
+	"github.com/qf-dev/qf/price"
 	"github.com/qf-dev/qf/record"
 	"github.com/qf-dev/qf/store"
 )
@@ -18,8 +19,8 @@ import (
 // refuse a round as a whole by computing it as a match would: with this.
 func init() { store.RegisterRehearsal(rehearse) }
 
-func rehearse(r store.Round, gaps []calc.Gap, each func(func(*record.Contribution) error) error) error {
-	in := Inputs{Gaps: gaps, Config: r.Config, Leaf: payout.Leaf(r.Leaf), SizeHint: r.Contributions}
+func rehearse(r store.Round, gaps []calc.Gap, prices *price.Ledger, each func(func(*record.Contribution) error) error) error {
+	in := Inputs{Gaps: gaps, Config: r.Config, Leaf: payout.Leaf(r.Leaf), SizeHint: r.Contributions, Decimals: r.Decimals, Prices: prices}
 	_, err := Compute(in, func(l *ingest.Loader) error { return each(l.Add) })
 	return err
 }
@@ -34,7 +35,10 @@ func FromStore(st *store.Store, r store.Round, cfg calc.Config, progress func(ro
 		return nil, err
 	}
 	n := 0
-	in := Inputs{Gaps: gaps, Config: cfg, Leaf: payout.Leaf(r.Leaf), SizeHint: r.Contributions}
+	in := Inputs{Gaps: gaps, Config: cfg, Leaf: payout.Leaf(r.Leaf), SizeHint: r.Contributions, Decimals: r.Decimals}
+	if in.Prices, err = st.Prices(r.Number); err != nil {
+		return nil, err
+	}
 	return Compute(in, func(l *ingest.Loader) error {
 		return st.EachContribution(r.Number, func(row *record.Contribution) error {
 			if n++; progress != nil && n&0xffff == 0 {

@@ -101,6 +101,13 @@ func Build(s *store.Store, n uint64) (*Page, error) {
 		// claimed through Allo's strategy, not QFRound's claimMatching.
 		return nil, fmt.Errorf("%w: round %d pays Allo v2 leaves (claimed through the Allo pool)", ErrUnsupported, n)
 	}
+	if prices, err := s.Prices(n); err != nil {
+		return nil, err
+	} else if prices != nil {
+		// Its contributions.csv would need token columns and the ledger
+		// for qf verify round to recompute it; the bundle carries both.
+		return nil, fmt.Errorf("%w: round %d has contributions in several tokens (a price ledger); publish it with qf export --format bundle, whose inputs carry the prices", ErrUnsupported, n)
+	}
 	rep, err := round.StoredReport(s, n)
 	if err != nil {
 		return nil, err

@@ -16,6 +16,7 @@ import (
 
 	"github.com/qf-dev/qf/calc"
 	"github.com/qf-dev/qf/cqf"
+	"github.com/qf-dev/qf/price"
 	"github.com/qf-dev/qf/record"
 )
 
@@ -33,8 +34,11 @@ var ErrBadRecord = errors.New("damaged contribution record")
 // same file twice therefore stores it once, while two identical gifts in
 // one file stay two.
 func autoID(r *record.Contribution, occurrence int) []byte {
-	h := crypto.Keccak256(r.Donor, []byte{0}, r.Gap.Bytes(), []byte{0}, r.Amount.Bytes(), []byte{0},
-		r.Weight, []byte{0}, r.Score, []byte{0}, []byte(strconv.Itoa(occurrence)))
+	parts := [][]byte{r.Donor, {0}, r.Gap.Bytes(), {0}, r.Amount.Bytes(), {0}, r.Weight, {0}, r.Score, {0}, []byte(strconv.Itoa(occurrence))}
+	if len(r.Token) > 0 { // rows without a token keep the ids they always had
+		parts = append(parts, []byte{0, 't'}, r.Token, []byte{0}, r.Chain)
+	}
+	h := crypto.Keccak256(parts...)
 	return []byte("auto:" + hex.EncodeToString(h[:16]))
 }
 
@@ -59,7 +63,7 @@ func encodeContent(r *record.Contribution) []byte {
 	v = append(v, r.Weight...)
 	v = binary.AppendUvarint(v, uint64(len(r.Score)))
 	v = append(v, r.Score...)
-	return v
+	return appendToken(v, r)
 }
 
 func appendInt(v []byte, x *uint256.Int) []byte {
@@ -95,6 +99,15 @@ func decodeContribution(v []byte, r *record.Contribution) error {
 	}
 	if r.Score, ok = take(); !ok {
 		return ErrBadRecord
+	}
+	if len(v) > 0 && v[0] == tokenMark {
+		v = v[1:]
+		if r.Token, ok = take(); !ok || len(r.Token) == 0 {
+			return ErrBadRecord
+		}
+		if r.Chain, ok = take(); !ok {
+			return ErrBadRecord
+		}
 	}
 	if len(v) > 0 {
 		seq, k := binary.Uvarint(v)
@@ -146,20 +159,23 @@ func (f firstSeen) where() string {
 // is reported with what to do about it.
 func (s *Store) checker(r Round) (*record.Checker, error) {
 	var scale *calc.ScoreScale
+	var err error
 	if r.Config.ScoreScale != "" {
-		var err error
 		if scale, err = calc.ParseScoreScale(r.Config.ScoreScale); err != nil {
 			return nil, err
 		}
 	}
 	chk := record.NewChecker(scale)
+	if chk.Prices, err = s.converter(r); err != nil {
+		return nil, err
+	}
 	if r.Config.Mechanism == calc.CQFName {
 		chk.LimitPledges(cqf.MaxLimit)
 	}
 	if r.Contributions == 0 {
 		return chk, nil
 	}
-	err := s.EachContribution(r.Number, func(row *record.Contribution) error {
+	err = s.EachContribution(r.Number, func(row *record.Contribution) error {
 		if err := chk.Stored(row, fmt.Sprintf("in stored row %q", row.ID)); err != nil {
 			return &BadRowError{Round: r.Number, ID: string(row.ID), Err: err}
 		}
@@ -296,7 +312,7 @@ var ErrUnmatchable = errors.New("the round could not be matched with these contr
 // gives, nil if it could. The store does not know how rounds are computed:
 // package round registers its rehearsal with [RegisterRehearsal] when it
 // is imported.
-type Rehearsal func(r Round, gaps []calc.Gap, each func(fn func(*record.Contribution) error) error) error
+type Rehearsal func(r Round, gaps []calc.Gap, prices *price.Ledger, each func(fn func(*record.Contribution) error) error) error
 
 var rehearsal atomic.Pointer[Rehearsal]
 
@@ -317,9 +333,13 @@ func (s *Store) dryRun(r Round, gaps []calc.Gap, fresh []record.Contribution, sk
 	if fn == nil {
 		return ErrNoRehearsal
 	}
+	prices, err := s.Prices(r.Number)
+	if err != nil {
+		return err
+	}
 	hint := r
 	hint.Contributions += len(fresh) // sizes the tally
-	err := (*fn)(hint, gaps, func(add func(*record.Contribution) error) error {
+	err = (*fn)(hint, gaps, prices, func(add func(*record.Contribution) error) error {
 		err := s.EachContribution(r.Number, func(row *record.Contribution) error {
 			if skip != "" && string(row.ID) == skip {
 				return nil
@@ -349,6 +369,8 @@ func copyRow(r *record.Contribution) record.Contribution {
 	c.Donor = bytes.Clone(r.Donor)
 	c.Weight = bytes.Clone(r.Weight)
 	c.Score = bytes.Clone(r.Score)
+	c.Token = bytes.Clone(r.Token)
+	c.Chain = bytes.Clone(r.Chain)
 	return c
 }
 
@@ -379,6 +401,9 @@ func describe(r *record.Contribution) string {
 	}
 	if len(r.Score) > 0 {
 		d += ", score " + string(r.Score)
+	}
+	if len(r.Token) > 0 {
+		d += ", token " + price.Name(string(r.Token), string(r.Chain))
 	}
 	return d
 }

@@ -14,7 +14,9 @@
 // would check it ([record.Checker]), against the stored rows too, so no
 // accepted write leaves a round that cannot be matched; an id repeated
 // with other content is refused. Before a round closes, a contribution can
-// be voided and a gap's recipient changed; after, neither.
+// be voided and a gap's recipient changed; after, neither. A row in
+// another token than the match token needs the round's price ledger
+// ([Store.ImportPrices]) to price it first.
 //
 // Every command's writes go in one batch committed with sync, so an import
 // stores every row or none, and a crash never leaves half a command behind.
@@ -40,8 +42,11 @@
 //	g <gap:32>             recipient (20 bytes), then its Allo recipientId (20 bytes) if it has one
 //	r <round:8>            round metadata (JSON)
 //	c <round:8> <id>       contribution (binary, see encodeContribution;
-//	                       ends with its arrival sequence, which a
-//	                       coordinated-QF round's join order comes from)
+//	                       a row in another token then has 0, its token
+//	                       and chain; ends with its arrival sequence, which
+//	                       a coordinated-QF round's join order comes from)
+//	P <round:8>            a multi-token round's price ledger (JSON, see
+//	                       price.Ledger.JSON); final once stored
 //	v <round:8> <id>       a voided contribution's void (JSON reason): the
 //	                       row stays under c, computing leaves it out
 //	R <round:8>            results report (JSON), once closed

@@ -60,15 +60,16 @@ func TestImportRules(t *testing.T) {
 	}{
 		{pkg: "calc", allow: []string{"internal/"}},
 		{pkg: "merkle", allow: []string{"internal/"}},
+		{pkg: "price", allow: []string{"calc", "internal/"}},
 		{pkg: "cqf", allow: []string{"calc", "internal/"}},
-		{pkg: "record", allow: []string{"calc", "cqf"}},
-		{pkg: "ingest", allow: []string{"calc", "cqf", "record", "internal/"}},
-		{pkg: "payout", allow: []string{"calc", "cqf", "merkle", "internal/"}},
-		{pkg: "store", allow: []string{"calc", "cqf", "merkle", "record", "internal/"}},
-		{pkg: "round", allow: []string{"calc", "cqf", "ingest", "merkle", "payout", "record", "store", "internal/"}},
-		{pkg: "ledger", allow: []string{"calc", "cqf", "merkle", "record", "store", "internal/"}},
-		{pkg: "site", allow: []string{"calc", "cqf", "ingest", "merkle", "payout", "record", "round", "store", "internal/"}},
-		{pkg: "service", allow: []string{"calc", "cqf", "ledger", "merkle", "payout", "record", "round", "site", "store", "internal/"}},
+		{pkg: "record", allow: []string{"calc", "price", "cqf"}},
+		{pkg: "ingest", allow: []string{"calc", "price", "cqf", "record", "internal/"}},
+		{pkg: "payout", allow: []string{"calc", "price", "cqf", "merkle", "internal/"}},
+		{pkg: "store", allow: []string{"calc", "price", "cqf", "merkle", "record", "internal/"}},
+		{pkg: "round", allow: []string{"calc", "price", "cqf", "ingest", "merkle", "payout", "record", "store", "internal/"}},
+		{pkg: "ledger", allow: []string{"calc", "price", "cqf", "merkle", "record", "store", "internal/"}},
+		{pkg: "site", allow: []string{"calc", "price", "cqf", "ingest", "merkle", "payout", "record", "round", "store", "internal/"}},
+		{pkg: "service", allow: []string{"calc", "price", "cqf", "ledger", "merkle", "payout", "record", "round", "site", "store", "internal/"}},
 	} {
 		t.Run(tc.pkg, func(t *testing.T) {
 			for file, imps := range imports(t, tc.pkg) {
