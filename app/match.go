@@ -251,7 +251,8 @@ func exportCommand() *cli.Command {
 		Description: `--format gitcoin: Grants Stack matching_distribution.csv columns.
 --format allo: Allo v2 distribution JSON (merkleRoot and per-recipient proofs;
 the round must have been created with --leaf allo).
---format bundle --out DIR: tree.json, report.json and proofs/<gap>.json.
+--format bundle --out DIR: tree.json, report.json and the proofs: proofs/<gap>.json
+(or, past 10,000 leaves or with --proofs lines, one proofs.jsonl).
 --format site --out DIR: the round page (claim and verify in the browser) as
 static files, with round.json, tree.json, report.json and the inputs; serve
 DIR with any web server (qf serve shows the same page at /rounds/{round}/).`,
@@ -259,6 +260,7 @@ DIR with any web server (qf serve shows the same page at /rounds/{round}/).`,
 			roundFlag(),
 			&cli.StringFlag{Name: "format", Value: "gitcoin", Usage: "`FORMAT`: gitcoin, allo, bundle or site"},
 			&cli.StringFlag{Name: "out", Usage: "`FILE` (or DIR for bundle and site); default stdout"},
+			proofsFlag(),
 		},
 		Action: func(c *cli.Context) error {
 			return withRound(c, func(s *store.Store, n uint64) error {
@@ -308,7 +310,7 @@ DIR with any web server (qf serve shows the same page at /rounds/{round}/).`,
 					}
 					id := pubRound{Number: r.Number, Name: r.Name}
 					set := payout.NewSettings(r.Config, r.Decimals, payout.Leaf(r.Leaf), unitsBase)
-					if err := writeOut(dir, id, &round.Outcome{Tree: t, Report: rep}, set, inputs); err != nil {
+					if err := writeOut(dir, id, &round.Outcome{Tree: t, Report: rep}, set, inputs, c.String("proofs")); err != nil {
 						return err
 					}
 					return report(c, map[string]any{"out": dir, "root": rep.Root}, fmt.Sprintf("wrote round %d's publication to %s (root %s)", n, dir, rep.Root.Hex()))
@@ -445,5 +447,5 @@ func exportCQF(c *cli.Context, s *store.Store, r store.Round) error {
 	if err != nil {
 		return err
 	}
-	return writeCQF(dir, pubRound{Number: r.Number, Name: r.Name}, out)
+	return writeCQF(dir, pubRound{Number: r.Number, Name: r.Name}, out, c.String("proofs"))
 }
