@@ -170,17 +170,24 @@ and one refund per pledger; --account picks the pledger's.
 In a --leaf allo round the proof is of the gap's Allo leaf (index,
 recipientId, recipientAddress, amount) and also carries index and
 recipientId: the index is the gap's rank among the round's positive
-matches in ascending gap order.`,
+matches in ascending gap order.
+--bundle DIR reads a publication folder instead of the database: its
+proofs/ files or its proofs.jsonl (searched, not read whole); the proof
+must be for the root the folder's qf-manifest.json names.`,
 		Flags: []cli.Flag{
 			roundFlag(),
 			&cli.StringFlag{Name: "gap", Usage: "gap `ID`", Required: true},
 			&cli.StringFlag{Name: "account", Usage: "cqf rounds: prove the refund leaf of pledger `ADDRESS`"},
 			&cli.StringFlag{Name: "out", Usage: "write to `FILE` instead of stdout"},
+			&cli.StringFlag{Name: "bundle", Usage: "read the proof from publication `DIR` (qf calc/cqf --out, qf export --format bundle; proofs/ or proofs.jsonl) instead of the database"},
 		},
 		Action: func(c *cli.Context) error {
 			g, err := gapFlag(c, "gap")
 			if err != nil {
 				return err
+			}
+			if dir := c.String("bundle"); dir != "" {
+				return bundleProof(c, dir, &g)
 			}
 			return withRound(c, func(s *store.Store, n uint64) error {
 				r, err := s.Round(n)

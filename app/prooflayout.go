@@ -8,7 +8,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/holiman/uint256"
 	"github.com/urfave/cli/v2"
 
 	"github.com/qf-dev/qf/merkle"
@@ -35,7 +38,7 @@ func proofsFlag() cli.Flag {
 			payout.ProofsFile, proofFilesMax),
 		Action: func(_ *cli.Context, v string) error {
 			switch v {
-			case proofsAuto, proofsFiles, proofsLines:
+			case proofsAuto, proofsFiles, proofsLines, "": // an empty QF_PROOFS is auto
 				return nil
 			}
 			return usageErr("--proofs %q: want auto, files or lines", v)
@@ -89,4 +92,79 @@ func (p *publication) stream(rel string, fn func(w io.Writer) error) error {
 	}
 	p.files[rel] = hex.EncodeToString(h.Sum(nil))
 	return nil
+}
+
+// bundleProof prints (or writes to --out) gap's proof (--account's leaf
+// in a cqf publication) from a publication folder, whatever its layout:
+// proofs.jsonl is searched by bisection, never read whole. The proof must
+// check on its own and be for the root the folder's manifest names.
+func bundleProof(c *cli.Context, dir string, gap *uint256.Int) error {
+	account, err := accountFlag(c, "account")
+	if err != nil {
+		return err
+	}
+	m, err := readManifest(dir)
+	if err != nil {
+		return fmt.Errorf("%s is not a qf publication: %v", dir, err)
+	}
+	if !m.Complete {
+		return fmt.Errorf("%s: %s says qf stopped while writing the folder: write it again", dir, manifestName)
+	}
+	var p *payout.Proof
+	if _, lines := m.Files[payout.ProofsFile]; lines {
+		path := filepath.Join(dir, payout.ProofsFile)
+		f, err := os.Open(path)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		st, err := f.Stat()
+		if err != nil {
+			return err
+		}
+		if p, err = payout.FindProof(f, st.Size(), gap, account); err != nil {
+			return fmt.Errorf("%s: %w", path, err)
+		}
+	} else {
+		rel, err := proofFileName(m, gap, account)
+		if err != nil {
+			return fmt.Errorf("%s: %w", dir, err)
+		}
+		if p, err = readProofFile(filepath.Join(dir, filepath.FromSlash(rel))); err != nil {
+			return err
+		}
+	}
+	if p.Root != m.Root {
+		return mismatch(fmt.Sprintf("%s: the proof of gap %s is for root %s, the folder publishes root %s", dir, p.Gap, p.Root.Hex(), m.Root.Hex()))
+	}
+	return emitJSON(c, p)
+}
+
+// proofFileName finds a leaf's file in a proofs/ folder from the manifest:
+// proofs/<gap>.json, or a cqf publication's proofs/<gap>-<account>.json.
+func proofFileName(m *manifest, gap *uint256.Int, account *common.Address) (string, error) {
+	g := gap.Dec()
+	if account != nil {
+		rel := "proofs/" + g + "-" + account.Hex() + ".json"
+		if _, ok := m.Files[rel]; !ok {
+			return "", fmt.Errorf("%w: gap %s, account %s (it made no pledge to this gap?)", payout.ErrNotInTree, g, account.Hex())
+		}
+		return rel, nil
+	}
+	if rel := "proofs/" + g + ".json"; m.Files[rel] != "" {
+		return rel, nil
+	}
+	var found []string
+	for rel := range m.Files {
+		if strings.HasPrefix(rel, "proofs/"+g+"-") {
+			found = append(found, rel)
+		}
+	}
+	switch len(found) {
+	case 0:
+		return "", fmt.Errorf("%w: gap %s", payout.ErrNotInTree, g)
+	case 1:
+		return found[0], nil
+	}
+	return "", fmt.Errorf("gap %s has %d leaves (a coordinated-QF round: the recipient's and one refund per pledger): name the account", g, len(found))
 }

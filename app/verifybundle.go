@@ -30,7 +30,8 @@ missing, changed or extra); the input files against the SHA-256 in
 report.json; then recomputes the round from those inputs with report.json's
 settings (pool, decimals, units, mechanism and parameters, cap, min amount,
 score scale, leaf) and compares the root, every gap's recipient and match,
-tree.json (every node re-hashed) and every proof in proofs/.
+tree.json (every node re-hashed) and every proof in proofs/ (or every line
+of proofs.jsonl, byte for byte).
 
 Exit 0 and "ok" when all agree; exit 1 with every difference otherwise
 (--json: {"error", "differences"}).`,
@@ -201,6 +202,9 @@ func checkBundleTree(dir string, m *manifest, out *round.Outcome) []string {
 		} else if t.Root() != out.Report.Root {
 			diffs = append(diffs, fmt.Sprintf("tree.json: root %s, recomputed %s", t.Root().Hex(), out.Report.Root.Hex()))
 		}
+	}
+	if _, lines := m.Files[payout.ProofsFile]; lines {
+		return append(diffs, checkProofLines(dir, m, out)...)
 	}
 	if out.Tree == nil || out.Report.Leaf == payout.LeafAllo {
 		return diffs
