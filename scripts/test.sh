@@ -64,6 +64,9 @@ diff -r "$page" site/assets > /dev/null || { echo "site/assets: rebuilding the p
 echo "== service load benchmark, briefly (durable fund requests over HTTP, alone and with 4 /stats pollers)"
 bash bench/serve.sh 5000 50
 
+echo "== publication benchmark, briefly (every leaf's proof: a 20k-pledge cqf round, a 50k-contribution calc)"
+bash bench/proofs.sh 20000 50000
+
 echo "== fuzz targets, briefly"
 # Plain go test above already ran every seed corpus (f.Add and testdata/fuzz).
 # Here each target runs a fixed count of new inputs, never a duration: a
