@@ -173,7 +173,7 @@ func writeOut(dir string, id pubRound, out *round.Outcome, set *payout.Settings,
 		return err
 	}
 	if out.Tree != nil {
-		if err := pub.writeJSON("tree.json", out.Tree); err != nil {
+		if err := pub.stream("tree.json", out.Tree.WriteJSON); err != nil { // streamed: tens of MiB past 10^5 leaves
 			return err
 		}
 		if err := writeProofs(pub, out.Tree, out.Report, layout); err != nil {

@@ -179,7 +179,7 @@ func writeCQF(dir string, id pubRound, out *round.CQFOutcome, layout string) err
 	if out.Tree == nil {
 		return pub.finish(out.Root)
 	}
-	if err := pub.writeJSON("tree.json", out.Tree); err != nil {
+	if err := pub.stream("tree.json", out.Tree.WriteJSON); err != nil { // streamed: tens of MiB past 10^5 leaves
 		return err
 	}
 	name := func(p *payout.Proof) string { return "proofs/" + p.Gap + "-" + p.Recipient.Hex() + ".json" }

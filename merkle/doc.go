@@ -18,6 +18,7 @@
 // Gitcoin Allo v2's [AlloEncoding]; see [NewPayoutTree] and [NewAlloTree]
 // (which documents Allo's index and recipientId). [Tree.EachProof] reads every
 // leaf's proof off the node array in O(N log N), for publications of 10^5–10^6
-// leaves. [Load] reads a dump
+// leaves, and [Tree.WriteJSON] streams the dump as json.MarshalIndent lays it
+// out. [Load] reads a dump
 // and validates every node, so a verifier can trust a tree it did not build.
 package merkle
