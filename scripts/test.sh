@@ -46,6 +46,9 @@ go build -o "$tmp/qf" ./cmd/qf
 "$tmp/qf" calc --contributions app/demodata/contributions.csv --gaps app/demodata/gaps.csv \
   --pool 1000000000000000000000 --out "$tmp/demo" > /dev/null
 node scripts/ozcheck/verify.mjs "$tmp/demo"
+"$tmp/qf" calc --contributions app/demodata/contributions.csv --gaps app/demodata/gaps.csv \
+  --pool 1000000000000000000000 --out "$tmp/demo-lines" --proofs lines > /dev/null
+node scripts/ozcheck/verify.mjs "$tmp/demo-lines"
 
 echo "== contract artifacts and bindings rebuild to what is committed"
 committed=$(mktemp -d)
