@@ -271,12 +271,20 @@ func (f *lineFile) lineStart(off int64) (int64, error) {
 	return end, err
 }
 
+// maxProofLine bounds a line of a proofs file: a proof of 256 levels
+// (any tree that fits a uint256 index) is under 20 KiB, so a longer line is
+// not a proof, and reading it whole would let a file cost any memory.
+const maxProofLine = 1 << 20
+
 // line returns the bytes from off to the end of its line (without the
 // newline) and where the next line starts.
 func (f *lineFile) line(off int64) ([]byte, int64, error) {
 	f.buf = f.buf[:0]
 	chunk := make([]byte, 4096)
 	for at := off; at < f.size; {
+		if len(f.buf) > maxProofLine {
+			return nil, 0, fmt.Errorf("%w: the line at byte %d is longer than %d bytes: not a proof", ErrProofsFile, off, maxProofLine)
+		}
 		n, err := f.r.ReadAt(chunk[:min(int64(len(chunk)), f.size-at)], at)
 		if i := bytes.IndexByte(chunk[:n], '\n'); i >= 0 {
 			f.buf = append(f.buf, chunk[:i]...)

@@ -211,6 +211,12 @@ func TestFindProofMisses(t *testing.T) {
 		require.ErrorIs(t, err, payout.ErrProofsFile)
 		require.ErrorContains(t, err, "proofs file: line at byte 0 is not a proof: invalid character")
 	})
+	t.Run("a line too long to be a proof", func(t *testing.T) {
+		long := append(bytes.Repeat([]byte("x"), 2<<20), '\n')
+		_, err := payout.FindProof(bytes.NewReader(long), int64(len(long)), uint256.NewInt(1), nil)
+		require.ErrorIs(t, err, payout.ErrProofsFile)
+		require.EqualError(t, err, "proofs file: the line at byte 0 is longer than 1048576 bytes: not a proof")
+	})
 	t.Run("tampered amount", func(t *testing.T) {
 		line := string(first.AppendJSON(nil))
 		bad := []byte(strings.Replace(string(file), line, strings.Replace(line, `"amount":"`, `"amount":"9`, 1), 1))
