@@ -3,7 +3,10 @@ package app
 import (
 	"bufio"
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -73,4 +76,18 @@ func checkProofLines(dir string, m *manifest, out *round.Outcome) []string {
 		diffs = append(diffs, fmt.Sprintf("%s: %d more lines differ", payout.ProofsFile, bad-maxLineDiffs))
 	}
 	return diffs
+}
+
+// fileSHA256 is a file's SHA-256 (hex), read in a stream.
+func fileSHA256(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
 }
