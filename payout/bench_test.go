@@ -12,8 +12,7 @@ import (
 // size of the 200k-pledge cqf round's (bench/proofs.sh: 175k leaves),
 // without the disk.
 func BenchmarkWriteProofLines(b *testing.B) {
-	t := &testing.T{}
-	tree := cqfLikeTree(t, rand.New(rand.NewPCG(21, 7)), 45_000)
+	tree := cqfLikeTree(b, rand.New(rand.NewPCG(21, 7)), 45_000)
 	b.Logf("%d leaves", tree.Len())
 	b.ResetTimer()
 	for range b.N {

@@ -20,7 +20,7 @@ import (
 // cqfLikeTree is a standard tree with several leaves per gap (as a
 // coordinated-QF round's refunds), gaps given out of order and some of
 // them above 2^64, single-leaf gaps among them.
-func cqfLikeTree(t *testing.T, r *rand.Rand, gaps int) *merkle.Tree {
+func cqfLikeTree(t testing.TB, r *rand.Rand, gaps int) *merkle.Tree {
 	t.Helper()
 	var ps []merkle.Payout
 	for g := range gaps {
