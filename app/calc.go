@@ -26,7 +26,9 @@ func calcCommand() *cli.Command {
 match and the Merkle root, and prints them. Rows with a token are in its
 base units, converted by the --prices ledger (see qf price --help). Nothing is stored. With --out DIR it also
 writes DIR/tree.json (OpenZeppelin standard-v1 dump), DIR/report.json and
-DIR/proofs/<gap>.json for every gap with a positive match.
+DIR/proofs/<gap>.json for every gap with a positive match (past 10,000
+leaves, or with --proofs lines, one DIR/proofs.jsonl instead: a proof per
+line, sorted by gap; qf proof --bundle DIR --gap G reads one).
 
 With --mechanism cqf (no --pool) the contributions are pledges in join
 order, solved as qf cqf does, with σ from --param sigma=… [decay=…].`,
@@ -36,6 +38,7 @@ order, solved as qf cqf does, with σ from --param sigma=… [decay=…].`,
 			outDirFlag("the publication (report.json, tree.json, proofs/, the inputs) too"),
 			unitsFlag(),
 			pricesFlag(),
+			proofsFlag(),
 		}, configFlags()...),
 		Action: func(c *cli.Context) error {
 			cfg, leaf, dec, err := configFromFlags(c)
@@ -63,7 +66,7 @@ order, solved as qf cqf does, with σ from --param sigma=… [decay=…].`,
 					return err
 				}
 				id := pubRound{Name: "qf calc of " + filepath.Base(c.String("contributions"))}
-				if err := writeOut(dir, id, out, payout.NewSettings(cfg, dec, leaf, c.String("units")), inputs); err != nil {
+				if err := writeOut(dir, id, out, payout.NewSettings(cfg, dec, leaf, c.String("units")), inputs, c.String("proofs")); err != nil {
 					return err
 				}
 			}
@@ -157,9 +160,10 @@ type bundleInput struct {
 }
 
 // writeOut writes a publication into dir: report.json (with every setting
-// and the inputs' SHA-256), tree.json, proofs/<gap>.json, the inputs
+// and the inputs' SHA-256), tree.json, the proofs (proofs/<gap>.json or
+// proofs.jsonl, per layout), the inputs
 // themselves under inputs/, and the manifest, last.
-func writeOut(dir string, id pubRound, out *round.Outcome, set *payout.Settings, inputs []bundleInput) error {
+func writeOut(dir string, id pubRound, out *round.Outcome, set *payout.Settings, inputs []bundleInput, layout string) error {
 	pub, err := openPublication(dir, id)
 	if err != nil {
 		return err
@@ -177,49 +181,21 @@ func writeOut(dir string, id pubRound, out *round.Outcome, set *payout.Settings,
 		return err
 	}
 	if out.Tree != nil {
-		if err := pub.writeJSON("tree.json", out.Tree); err != nil {
+		if err := pub.stream("tree.json", out.Tree.WriteJSON); err != nil { // streamed: tens of MiB past 10^5 leaves
 			return err
 		}
-		if err := writeProofs(pub, out.Tree, out.Report); err != nil {
+		if err := writeProofs(pub, out.Tree, out.Report, layout); err != nil {
 			return err
 		}
 	}
 	return pub.finish(out.Report.Root)
 }
 
-// writeProofs writes proofs/<gap>.json for every leaf. An Allo tree's
-// leaves carry an index, not a gap: the report maps gaps to them.
-func writeProofs(pub *publication, t *merkle.Tree, rep *payout.Report) error {
-	if payout.IsAlloTree(t) {
-		for _, line := range rep.Gaps {
-			if line.Match.IsZero() {
-				continue
-			}
-			g, err := calc.ParseGap(line.Gap)
-			if err != nil {
-				return err
-			}
-			p, err := payout.GapProof(t, rep, &g, nil)
-			if err != nil {
-				return err
-			}
-			if err := pub.writeJSON("proofs/"+line.Gap+".json", p); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
-	for _, v := range t.Values() {
-		g, _ := calc.ParseGap(v.Value[0])
-		p, err := payout.ProofFor(t, &g)
-		if err != nil {
-			return err
-		}
-		if err := pub.writeJSON("proofs/"+v.Value[0]+".json", p); err != nil {
-			return err
-		}
-	}
-	return nil
+// writeProofs writes every leaf's proof in layout (see --proofs):
+// proofs/<gap>.json each or proofs.jsonl. An Allo tree's leaves carry an
+// index, not a gap: the report maps gaps to them.
+func writeProofs(pub *publication, t *merkle.Tree, rep *payout.Report, layout string) error {
+	return writeLeafProofs(pub, t, rep, layout, func(p *payout.Proof) string { return "proofs/" + p.Gap + ".json" })
 }
 
 func printReport(c *cli.Context, rep *payout.Report, dec uint8) error {

@@ -43,7 +43,8 @@ Prints each pledge's payment, refund and leverage on the margin
 			&cli.BoolFlag{Name: "join-leverage", Usage: "also compute each pledge's immediate leverage at joining (quadratic time)"},
 			decimalsFlagDef(),
 			unitsFlag(),
-			outDirFlag("cqf.json, tree.json and proofs/"),
+			outDirFlag("cqf.json, tree.json and the proofs (proofs/, or proofs.jsonl: --proofs)"),
+			proofsFlag(),
 		},
 		Action: runCQF,
 	}
@@ -74,7 +75,7 @@ func solveCQFFiles(c *cli.Context, gapsPath, path string, set round.CQFSettings,
 		return err
 	}
 	if dir := c.String("out"); dir != "" {
-		if err := writeCQF(dir, pubRound{Name: "qf cqf of " + filepath.Base(path)}, out); err != nil {
+		if err := writeCQF(dir, pubRound{Name: "qf cqf of " + filepath.Base(path)}, out, c.String("proofs")); err != nil {
 			return err
 		}
 	}
@@ -169,7 +170,7 @@ func onlyGap(out *round.CQFOutcome, g string) error {
 	return fmt.Errorf("%w %s: no pledges to it in this round", calc.ErrUnknownGap, g)
 }
 
-func writeCQF(dir string, id pubRound, out *round.CQFOutcome) error {
+func writeCQF(dir string, id pubRound, out *round.CQFOutcome, layout string) error {
 	pub, err := openPublication(dir, id)
 	if err != nil {
 		return err
@@ -180,19 +181,12 @@ func writeCQF(dir string, id pubRound, out *round.CQFOutcome) error {
 	if out.Tree == nil {
 		return pub.finish(out.Root)
 	}
-	if err := pub.writeJSON("tree.json", out.Tree); err != nil {
+	if err := pub.stream("tree.json", out.Tree.WriteJSON); err != nil { // streamed: tens of MiB past 10^5 leaves
 		return err
 	}
-	for _, v := range out.Tree.Values() {
-		g, _ := calc.ParseGap(v.Value[0])
-		a := common.HexToAddress(v.Value[1])
-		p, err := payout.ProofForLeaf(out.Tree, &g, &a)
-		if err != nil {
-			return err
-		}
-		if err := pub.writeJSON("proofs/"+v.Value[0]+"-"+a.Hex()+".json", p); err != nil {
-			return err
-		}
+	name := func(p *payout.Proof) string { return "proofs/" + p.Gap + "-" + p.Recipient.Hex() + ".json" }
+	if err := writeLeafProofs(pub, out.Tree, nil, layout, name); err != nil {
+		return err
 	}
 	return pub.finish(out.Root)
 }

@@ -155,17 +155,24 @@ recipientId, recipientAddress, amount) and also carries index and
 recipientId: the index is the gap's rank among the round's positive
 matches in ascending gap order.
 Prints the proof, or with --out DIR writes DIR/<gap>.json (a refund:
-DIR/<gap>-<account>.json).`,
+DIR/<gap>-<account>.json).
+--bundle DIR reads a publication folder instead of the database: its
+proofs/ files or its proofs.jsonl (searched, not read whole); the proof
+must be for the root the folder's qf-manifest.json names.`,
 		Flags: []cli.Flag{
 			roundFlag(),
 			required(gapIDFlag()),
 			accountNameFlag(),
 			outOneFlag(),
+			&cli.StringFlag{Name: "bundle", Usage: "read the proof from publication `DIR` (qf calc/cqf --out, qf export --format bundle; proofs/ or proofs.jsonl) instead of the database"},
 		},
 		Action: func(c *cli.Context) error {
 			g, err := gapFlag(c, "gap")
 			if err != nil {
 				return err
+			}
+			if dir := c.String("bundle"); dir != "" {
+				return bundleProof(c, dir, &g)
 			}
 			return withRound(c, func(s *store.Store, n uint64) error {
 				r, err := s.Round(n)
@@ -245,7 +252,8 @@ payoutAddress, contributionsCount, totalReceived, matched; base units).
 the round must have been created with --leaf allo).
 Both print to stdout, or with --out DIR write DIR/matching_distribution.csv or
 DIR/allo.json.
---format bundle --out DIR: tree.json, report.json and proofs/<gap>.json.
+--format bundle --out DIR: tree.json, report.json and the proofs: proofs/<gap>.json
+(or, past 10,000 leaves or with --proofs lines, one proofs.jsonl).
 --format site --out DIR: the round page (claim and verify in the browser) as
 static files, with round.json, tree.json, report.json and the inputs; serve
 DIR with any web server (qf serve shows the same page at /rounds/{round}/).`,
@@ -254,6 +262,7 @@ DIR with any web server (qf serve shows the same page at /rounds/{round}/).`,
 			&cli.StringFlag{Name: "format", Value: "gitcoin", Usage: "`FORMAT`: gitcoin, grants-stack, allo, bundle or site"},
 			outOneFlag(),
 			&cli.Uint64Flag{Name: "revision", Usage: "export the round's revision `N` (qf revise) instead: formats gitcoin, grants-stack and allo"},
+			proofsFlag(),
 		},
 		Action: func(c *cli.Context) error {
 			return withRound(c, func(s *store.Store, n uint64) error {
@@ -319,7 +328,7 @@ DIR with any web server (qf serve shows the same page at /rounds/{round}/).`,
 					}
 					id := pubRound{Number: r.Number, Name: r.Name}
 					set := payout.NewSettings(r.Config, r.Decimals, payout.Leaf(r.Leaf), unitsBase)
-					if err := writeOut(dir, id, &round.Outcome{Tree: t, Report: rep}, set, inputs); err != nil {
+					if err := writeOut(dir, id, &round.Outcome{Tree: t, Report: rep}, set, inputs, c.String("proofs")); err != nil {
 						return err
 					}
 					return report(c, map[string]any{"out": dir, "root": rep.Root}, fmt.Sprintf("wrote round %d's publication to %s (root %s)", n, dir, rep.Root.Hex()))
@@ -472,5 +481,5 @@ func exportCQF(c *cli.Context, s *store.Store, r store.Round) error {
 	if err != nil {
 		return err
 	}
-	return writeCQF(dir, pubRound{Number: r.Number, Name: r.Name}, out)
+	return writeCQF(dir, pubRound{Number: r.Number, Name: r.Name}, out, c.String("proofs"))
 }

@@ -31,7 +31,8 @@ missing, changed or extra); the input files against the SHA-256 in
 report.json; then recomputes the round from those inputs with report.json's
 settings (pool, decimals, units, mechanism and parameters, cap, min amount,
 score scale, leaf) and compares the root, every gap's recipient and match,
-tree.json (every node re-hashed) and every proof in proofs/.
+tree.json (every node re-hashed) and every proof in proofs/ (or every line
+of proofs.jsonl, byte for byte).
 
 Exit 0 and "ok" when all agree; exit 1 with every difference otherwise
 (--json: {"error", "differences"}).`,
@@ -130,10 +131,10 @@ func checkManifest(dir string, m *manifest) []string {
 			diffs = append(diffs, fmt.Sprintf("%s: not in %s", rel, manifestName))
 			return nil
 		}
-		b, err := os.ReadFile(path)
+		got, err := fileSHA256(path) // streamed: proofs.jsonl can be GiBs
 		if err != nil {
 			diffs = append(diffs, fmt.Sprintf("%s: %v", rel, err))
-		} else if got := sha256Hex(b); got != want {
+		} else if got != want {
 			diffs = append(diffs, fmt.Sprintf("%s: SHA-256 %s, %s says %s", rel, got, manifestName, want))
 		}
 		return nil
@@ -207,6 +208,9 @@ func checkBundleTree(dir string, m *manifest, out *round.Outcome) []string {
 		} else if t.Root() != out.Report.Root {
 			diffs = append(diffs, fmt.Sprintf("tree.json: root %s, recomputed %s", t.Root().Hex(), out.Report.Root.Hex()))
 		}
+	}
+	if _, lines := m.Files[payout.ProofsFile]; lines {
+		return append(diffs, checkProofLines(dir, m, out)...)
 	}
 	if out.Tree == nil || out.Report.Leaf == payout.LeafAllo {
 		return diffs

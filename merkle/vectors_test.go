@@ -78,6 +78,13 @@ func checkCase(t *testing.T, c ozCase) {
 		require.Equal(t, c.Proofs[i], nonNil(proof), "proof %d", i)
 		require.True(t, merkle.Verify(c.Root, lh, proof), "verify %d", i)
 	}
+	each := 0
+	require.NoError(t, tree.EachProof(nil, func(i int, proof []common.Hash) error {
+		require.Equal(t, c.Proofs[i], proof, "EachProof %d", i)
+		each++
+		return nil
+	}))
+	require.Equal(t, len(c.Values), each, "EachProof visits every value")
 
 	if mp := c.MultiProof; mp != nil {
 		indices := mp.Indices

@@ -13,4 +13,9 @@
 // decimals, units, mechanism and parameters, cap, min amount, score scale,
 // leaf) and its [Input] files' SHA-256, so a verifier recomputes the round
 // from the publication alone (qf verify bundle).
+//
+// [EachProof] yields every leaf's proof file in (gap, recipient) order in
+// O(N log N) total; a large publication writes them as [ProofsFile], one
+// compact JSON line each ([WriteProofLines]), which [FindProof] searches
+// by bisection, so a claimant's lookup reads O(log N) lines of it.
 package payout

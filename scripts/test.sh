@@ -47,6 +47,9 @@ go build -o "$tmp/qf" ./cmd/qf
 "$tmp/qf" calc --contributions app/demodata/contributions.csv --gaps app/demodata/gaps.csv \
   --pool 1000000000000000000000 --out "$tmp/demo" > /dev/null
 node scripts/ozcheck/verify.mjs "$tmp/demo"
+"$tmp/qf" calc --contributions app/demodata/contributions.csv --gaps app/demodata/gaps.csv \
+  --pool 1000000000000000000000 --out "$tmp/demo-lines" --proofs lines > /dev/null
+node scripts/ozcheck/verify.mjs "$tmp/demo-lines"
 
 echo "== golden rounds (testdata/) loaded and verified by @openzeppelin/merkle-tree"
 for golden in testdata/*/; do
@@ -69,6 +72,9 @@ diff -r "$page" site/assets > /dev/null || { echo "site/assets: rebuilding the p
 
 echo "== service load benchmark, briefly (durable fund requests over HTTP, alone and with 4 /stats pollers)"
 bash bench/serve.sh 5000 50
+
+echo "== publication benchmark, briefly (every leaf's proof: a 20k-pledge cqf round, a 50k-contribution calc)"
+bash bench/proofs.sh 20000 50000
 
 echo "== fuzz targets, briefly"
 # Plain go test above already ran every seed corpus (f.Add and testdata/fuzz).
