@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -103,7 +104,10 @@ func httpConfig(c *cli.Context) (service.HTTPConfig, func() error, error) {
 		if err != nil {
 			return hc, none, fmt.Errorf("--access-log: %w", err)
 		}
-		w, closeLog = f, f.Close
+		// Buffered: lines reach the file within 100 ms, and all of them
+		// when qf serve stops.
+		buf := service.NewLogBuffer(f, 100*time.Millisecond)
+		w, closeLog = buf, func() error { return errors.Join(buf.Close(), f.Close()) }
 	}
 	switch {
 	case w != nil && wantJSON(c):
