@@ -12,10 +12,10 @@ import (
 // until stop is called: how the fund path's CPU, allocations and locks were
 // measured. It is off unless [HTTPConfig.PprofAddr] is set; bind it to a
 // loopback address (a profile shows the process' memory and timing).
-func servePprof(addr string) (stop func(), err error) {
+func servePprof(addr string) (bound string, stop func(), err error) {
 	l, err := net.Listen("tcp", addr)
 	if err != nil {
-		return nil, err
+		return "", nil, err
 	}
 	mux := http.NewServeMux()
 	mux.HandleFunc("/debug/pprof/", pprof.Index)
@@ -30,7 +30,7 @@ func servePprof(addr string) (stop func(), err error) {
 		defer close(done)
 		_ = srv.Serve(l) // http.ErrServerClosed once stopped
 	}()
-	return func() {
+	return l.Addr().String(), func() {
 		_ = srv.Close()
 		<-done
 	}, nil

@@ -207,7 +207,7 @@ func (s *Server) Serve(ctx context.Context, l net.Listener) error {
 		ErrorLog: httpErrorLog(hc.Log)}
 	srv.TLSConfig = s.tls
 	if hc.PprofAddr != "" {
-		stop, err := servePprof(hc.PprofAddr)
+		_, stop, err := servePprof(hc.PprofAddr)
 		if err != nil {
 			return fmt.Errorf("%w: profiler address %s: %v", ErrHTTPConfig, hc.PprofAddr, err)
 		}
