@@ -45,4 +45,11 @@
 // The ledger ([Ledger]) is double-entry: every balance change is a
 // journal entry written in the same batch, and [Ledger.Check] replays the
 // journal. [OpenWith] makes storage fail-stop ([Options]).
+//
+// Pebble runs with bloom filters on every level, a [CacheSize] block
+// cache and [MemTableSize] memtables (see tuning.go): a fund reads two keys
+// that do not exist yet, and Pebble's defaults (an 8 MB cache out of which
+// the memtables are reserved) sent both reads to disk. The settings change
+// how keys are found, not what is stored; a database written by either
+// build opens with the other.
 package store
