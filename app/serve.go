@@ -146,6 +146,7 @@ func runServe(c *cli.Context) error {
 		// Fail-stop: what was acknowledged is durable; a supervisor
 		// restarts the service on it.
 		logger.Printf("%v; exiting so that qf serve restarts on what was made durable", err)
+		_ = closeLog() // the buffered access log's last lines
 		exit(1)
 	}}
 	s, err := store.OpenWith(c.String("db"), opts)

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -43,6 +44,7 @@ func httpFlags() []cli.Flag {
 		&cli.StringFlag{Name: "tls-cert", EnvVars: env("tls-cert"), Usage: "serve HTTPS with the certificate chain in `FILE` (PEM; with --tls-key)"},
 		&cli.StringFlag{Name: "tls-key", EnvVars: env("tls-key"), Usage: "the private key of --tls-cert, in `FILE` (PEM)"},
 		dur("stats-refresh", time.Second, "recompute the open round's projection for /stats and /gaps/{gap}/funding off the request path at most every `DURATION` (reads may be that much plus one computation behind); 0: on the first read that finds it out of date"),
+		&cli.StringFlag{Name: "pprof", EnvVars: env("pprof"), Usage: "serve Go's profiler (/debug/pprof/: CPU, heap, mutex, goroutines) on `HOST:PORT`, apart from the API; keep it on 127.0.0.1 (default: off)"},
 		&cli.StringFlag{Name: "access-log", Value: "-", EnvVars: env("access-log"), Usage: "append one line per request (logfmt; JSON with --json) to `FILE`; -: standard error, off: none"},
 	}
 }
@@ -56,6 +58,7 @@ func httpConfig(c *cli.Context) (service.HTTPConfig, func() error, error) {
 		MaxConns: c.Int("max-conns"), MaxConnsPerIP: c.Int("max-conns-per-ip"),
 		PerIP: c.Float64("rate-per-ip"), PerKey: c.Float64("rate-per-key"),
 		TLSCert: c.String("tls-cert"), TLSKey: c.String("tls-key"), StatsRefresh: c.Duration("stats-refresh"),
+		PprofAddr: c.String("pprof"),
 	}
 	for _, f := range []string{"read-header-timeout", "read-timeout", "write-timeout", "idle-timeout"} {
 		if c.Duration(f) <= 0 {
@@ -101,7 +104,10 @@ func httpConfig(c *cli.Context) (service.HTTPConfig, func() error, error) {
 		if err != nil {
 			return hc, none, fmt.Errorf("--access-log: %w", err)
 		}
-		w, closeLog = f, f.Close
+		// Buffered: lines reach the file within 100 ms, and all of them
+		// when qf serve stops.
+		buf := service.NewLogBuffer(f, 100*time.Millisecond)
+		w, closeLog = buf, func() error { return errors.Join(buf.Close(), f.Close()) }
 	}
 	switch {
 	case w != nil && wantJSON(c):

@@ -22,8 +22,10 @@ pid=
 cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$tmp"; }
 trap cleanup EXIT
 
-go build -o "$tmp/qf" ./cmd/qf
-go build -o "$tmp/loadgen" ./bench/loadgen
+# QF and LOADGEN name prebuilt binaries (to compare builds at the same
+# moment); by default both are built from this checkout.
+if [ -n "${QF:-}" ]; then cp "$QF" "$tmp/qf"; else go build -o "$tmp/qf" ./cmd/qf; fi
+if [ -n "${LOADGEN:-}" ]; then cp "$LOADGEN" "$tmp/loadgen"; else go build -o "$tmp/loadgen" ./bench/loadgen; fi
 export QF_DB="$tmp/db"
 {
   echo gap,recipient

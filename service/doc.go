@@ -124,5 +124,20 @@
 // qf_matches_total, the two work counters above and the Go and process
 // collectors. [HTTPConfig.Log] gets one line per request: method, route
 // (the pattern, not the path), status, duration, client address and the
-// key's agent name; never a key, a body or an idempotency key.
+// key's agent name; never a key, a body or an idempotency key. qf serve
+// buffers it ([LogBuffer]: written per 64 KiB, at least every 100 ms, and
+// at stop). [HTTPConfig.PprofAddr] (qf serve --pprof) serves Go's
+// profiler on a listener of its own.
+//
+// # The fund path
+//
+// A fund is one Pebble batch applied under the ledger's lock, then an
+// fsync shared by every request applied meanwhile (Pebble's WAL group
+// commit): a reply is sent only once its write is durable. What it costs
+// was measured with --pprof under bench/serve.sh and cut where it went:
+// Pebble's settings (store: bloom filters, a block cache the memtables no
+// longer crowd out, so the two missing-key reads stay in memory), a
+// statfs at most every 20 ms while far above --min-free, the plain
+// {"amount":"DIGITS"} body read without the strict decoder's two passes
+// (any other body goes through it), the access log buffered.
 package service

@@ -140,11 +140,8 @@ func (s *Server) fund(w http.ResponseWriter, r *http.Request, a *store.Agent) er
 	if err != nil {
 		return err
 	}
-	var body struct {
-		Amount *amount `json:"amount"`
-		From   string  `json:"from,omitempty"` // optional; must be the caller
-	}
-	if err := decode(w, r, &body); err != nil {
+	body, err := decodeFund(w, r)
+	if err != nil {
 		return err
 	}
 	if body.From != "" && body.From != a.Name && body.From != ledger.AgentAccount(a.Name) {

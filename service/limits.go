@@ -42,6 +42,9 @@ type HTTPConfig struct {
 	StatsRefresh time.Duration
 	// Log gets one access-log line per request; nil: none.
 	Log *slog.Logger
+	// PprofAddr, if set, serves Go's profiler (/debug/pprof/) on its own
+	// listener at this address (keep it on loopback); empty: off.
+	PprofAddr string
 }
 
 // DefaultHTTP is what the zero [HTTPConfig] fields mean.

@@ -209,6 +209,13 @@ func (s *Server) Serve(ctx context.Context, l net.Listener) error {
 		WriteTimeout: hc.WriteTimeout, IdleTimeout: hc.IdleTimeout, MaxHeaderBytes: 16 << 10,
 		ErrorLog: httpErrorLog(hc.Log)}
 	srv.TLSConfig = s.tls
+	if hc.PprofAddr != "" {
+		_, stop, err := servePprof(hc.PprofAddr)
+		if err != nil {
+			return fmt.Errorf("%w: profiler address %s: %v", ErrHTTPConfig, hc.PprofAddr, err)
+		}
+		defer stop()
+	}
 	l = hc.listener(l)
 	errc := make(chan error, 3)
 	go func() {

@@ -17,14 +17,28 @@ import (
 // last one win) and a key that is not exactly one of v's field names are
 // refused with a 400 (413 for the size) that names the problem.
 func decode(w http.ResponseWriter, r *http.Request, v any) error {
+	b, err := readBody(w, r)
+	if err != nil {
+		return err
+	}
+	return decodeBytes(b, v)
+}
+
+// readBody reads a request body of at most MaxBody bytes.
+func readBody(w http.ResponseWriter, r *http.Request) ([]byte, error) {
 	b, err := io.ReadAll(http.MaxBytesReader(w, r.Body, MaxBody))
 	if err != nil {
 		var mb *http.MaxBytesError
 		if errors.As(err, &mb) {
-			return httpErr(http.StatusRequestEntityTooLarge, "request body over %d bytes", MaxBody)
+			return nil, httpErr(http.StatusRequestEntityTooLarge, "request body over %d bytes", MaxBody)
 		}
-		return httpErr(http.StatusBadRequest, "reading the request body: %v", err)
+		return nil, httpErr(http.StatusBadRequest, "reading the request body: %v", err)
 	}
+	return b, nil
+}
+
+// decodeBytes is [decode] of a body already read.
+func decodeBytes(b []byte, v any) error {
 	if len(bytes.TrimSpace(b)) == 0 {
 		return httpErr(http.StatusBadRequest, "empty body: want JSON like {\"amount\":\"1000\"}")
 	}

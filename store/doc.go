@@ -72,4 +72,11 @@
 // [Store.PutRound], [Store.CloseInto]). Its keys (a, S, I, M, J, x, X, Z)
 // are declared here with the others. [OpenWith] makes storage fail-stop
 // ([Options]): a failed write fails the store.
+//
+// Pebble runs with bloom filters on every level, a [CacheSize] block
+// cache and [MemTableSize] memtables (see tuning.go): a fund reads two keys
+// that do not exist yet, and Pebble's defaults (an 8 MB cache out of which
+// the memtables are reserved) sent both reads to disk. The settings change
+// how keys are found, not what is stored; a database written by either
+// build opens with the other.
 package store

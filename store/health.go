@@ -8,6 +8,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"syscall"
+	"time"
 )
 
 var (
@@ -46,7 +47,20 @@ type health struct {
 	once   sync.Once
 	// free reports the filesystem's free bytes (tests replace it).
 	free func(dir string) (uint64, error)
+	// lastFree is the last statfs figure and when it was taken (see
+	// writable).
+	freeMu   sync.Mutex
+	lastFree uint64
+	lastAt   time.Time
+	now      func() time.Time // nil: time.Now (tests replace it)
 }
+
+// freeRecheck is how long a free-space figure of at least twice
+// Options.MinFree is trusted: a statfs per write was 2.5% of the fund
+// path, under the ledger's lock, and no write rate qf reaches fills
+// MinFree (64 MiB by default) in that time. Under twice MinFree every
+// write checks again.
+const freeRecheck = 20 * time.Millisecond
 
 // Failed returns the error that stopped the store's writes, or nil.
 func (h *health) Failed() error {
@@ -79,11 +93,7 @@ func (h *health) writable() error {
 	if h.opt.MinFree == 0 {
 		return nil
 	}
-	free := h.free
-	if free == nil {
-		free = statfsFree
-	}
-	n, err := free(h.dir)
+	n, err := h.freeBytes()
 	if err != nil {
 		return fmt.Errorf("checking free space of %s: %w", h.dir, err)
 	}
@@ -91,6 +101,31 @@ func (h *health) writable() error {
 		return fmt.Errorf("%w: %d bytes free on the database's filesystem, under the %d kept free; free space or move the database", ErrLowSpace, n, h.opt.MinFree)
 	}
 	return nil
+}
+
+// freeBytes is the filesystem's free space: the last figure while it is
+// under freeRecheck old and at least twice MinFree, else a new one.
+func (h *health) freeBytes() (uint64, error) {
+	h.freeMu.Lock()
+	defer h.freeMu.Unlock()
+	now := time.Now()
+	if h.now != nil {
+		now = h.now()
+	}
+	if !h.lastAt.IsZero() && now.Sub(h.lastAt) < freeRecheck && !now.Before(h.lastAt) && h.lastFree/2 >= h.opt.MinFree {
+		return h.lastFree, nil
+	}
+	free := h.free
+	if free == nil {
+		free = statfsFree
+	}
+	n, err := free(h.dir)
+	if err != nil {
+		h.lastAt = time.Time{}
+		return 0, err
+	}
+	h.lastFree, h.lastAt = n, now
+	return n, nil
 }
 
 func statfsFree(dir string) (uint64, error) {

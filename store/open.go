@@ -71,7 +71,7 @@ func OpenModeWith(dir string, mode Mode, o Options) (*Store, error) {
 		err := Damaged(dir, info.Details)
 		s.damage.CompareAndSwap(nil, &err)
 	}}
-	db, err := pebble.Open(dir, &pebble.Options{Logger: storeLogger{h}, EventListener: events, ErrorIfNotExists: !fresh})
+	db, err := pebble.Open(dir, tune(&pebble.Options{Logger: storeLogger{h}, EventListener: events, ErrorIfNotExists: !fresh}))
 	if err != nil {
 		return nil, explainOpen(dir, err)
 	}

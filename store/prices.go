@@ -8,8 +8,8 @@ import (
 	"github.com/cockroachdb/pebble/v2"
 
 	"github.com/qf-dev/qf/calc"
-	"github.com/qf-dev/qf/record"
 	"github.com/qf-dev/qf/price"
+	"github.com/qf-dev/qf/record"
 )
 
 // A round's price ledger is stored under 'P'+round as its canonical JSON

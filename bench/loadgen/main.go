@@ -11,14 +11,17 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"flag"
 	"fmt"
-	"io"
+	"net"
 	"net/http"
 	"os"
 	"slices"
+	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -52,13 +55,14 @@ func main() {
 		g.must(g.call("POST", fmt.Sprintf("/api/accounts/agent:load%d/credit", i), *admin, `{"amount":"1000000000000"}`, "", http.StatusOK, nil))
 	}
 	var seq atomic.Int64
-	fund := func(i int64) error {
-		return g.call("POST", fmt.Sprintf("/api/gaps/%d/fund", 1+i%int64(*gaps)), keys[i%int64(len(keys))], `{"amount":"7"}`,
-			fmt.Sprintf("load-%d-%d", os.Getpid(), i), http.StatusCreated, nil)
+	idemPrefix := "load-" + strconv.Itoa(os.Getpid()) + "-"
+	fund := func(call caller, i int64) error {
+		return call("POST", "/api/gaps/"+strconv.FormatInt(1+i%int64(*gaps), 10)+"/fund", keys[i%int64(len(keys))], `{"amount":"7"}`,
+			idemPrefix+strconv.FormatInt(i, 10), http.StatusCreated, nil)
 	}
 	for r := range *rounds {
 		for range 20 {
-			g.must(fund(seq.Add(1)))
+			g.must(fund(g.call, seq.Add(1)))
 		}
 		g.must(g.call("POST", "/api/accounts/pool/credit", *admin, `{"amount":"1000000"}`, "", http.StatusOK, nil))
 		g.must(g.call("POST", "/api/gaps/funding/match", *admin, "", "", http.StatusOK, nil))
@@ -70,9 +74,10 @@ func main() {
 	// match or per projection is not what the pollers are measured on.
 	g.must(g.call("GET", "/api/gaps/funding/stats", "", "", "", http.StatusOK, nil))
 	g.must(g.call("GET", "/api/gaps/1/funding", "", "", "", http.StatusOK, nil))
-	res := map[string]run{"alone": g.run(*clients, *requests, 0, *gaps, *poll, func() error { return fund(seq.Add(1)) })}
+	next := func(call caller) error { return fund(call, seq.Add(1)) }
+	res := map[string]run{"alone": g.run(*clients, *requests, 0, *gaps, *poll, next)}
 	if *pollers > 0 {
-		res["polled"] = g.run(*clients, *requests, *pollers, *gaps, *poll, func() error { return fund(seq.Add(1)) })
+		res["polled"] = g.run(*clients, *requests, *pollers, *gaps, *poll, next)
 	}
 	if *asJSON {
 		_ = json.NewEncoder(os.Stdout).Encode(res)
@@ -109,7 +114,13 @@ type run struct {
 	PollsPerSec float64 `json:"pollsPerSec,omitempty"`
 }
 
-func (g *gen) run(clients, requests, pollers, gaps int, poll string, fund func() error) run {
+// caller sends a request and checks its status (see gen.call).
+type caller func(method, path, key, body, idem string, want int, out any) error
+
+// run measures requests funds from clients connections while pollers
+// more read; each client and poller has a connection of its own
+// (conn.call), as a keep-alive client would.
+func (g *gen) run(clients, requests, pollers, gaps int, poll string, fund func(caller) error) run {
 	var next, polls atomic.Int64
 	stop := make(chan struct{})
 	var pw sync.WaitGroup
@@ -117,6 +128,8 @@ func (g *gen) run(clients, requests, pollers, gaps int, poll string, fund func()
 		pw.Add(1)
 		go func() {
 			defer pw.Done()
+			c := g.dial()
+			defer c.close()
 			for i := 0; ; i++ {
 				select {
 				case <-stop:
@@ -128,23 +141,29 @@ func (g *gen) run(clients, requests, pollers, gaps int, poll string, fund func()
 				case poll == "healthz":
 					path = "/healthz"
 				case i%2 == 1:
-					path = fmt.Sprintf("/api/gaps/%d/funding", 1+(p+i)%gaps)
+					path = "/api/gaps/" + strconv.Itoa(1+(p+i)%gaps) + "/funding"
 				}
-				g.must(g.call("GET", path, "", "", "", http.StatusOK, nil))
+				g.must(c.call("GET", path, "", "", "", http.StatusOK, nil))
 				polls.Add(1)
 			}
 		}()
 	}
 	lat := make([][]time.Duration, clients)
+	conns := make([]*conn, clients)
+	for c := range conns {
+		conns[c] = g.dial()
+		defer conns[c].close()
+	}
 	var wg sync.WaitGroup
 	start := time.Now()
 	for c := range clients {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			lat[c] = make([]time.Duration, 0, requests/clients+1)
 			for next.Add(1) <= int64(requests) {
 				t0 := time.Now()
-				g.must(fund())
+				g.must(fund(conns[c].call))
 				lat[c] = append(lat[c], time.Since(t0))
 			}
 		}()
@@ -165,35 +184,41 @@ func (g *gen) run(clients, requests, pollers, gaps int, poll string, fund func()
 }
 
 // call sends a request and checks its status; out, if not nil, gets the
-// JSON reply.
+// JSON reply. It is written to cost the generator little CPU, which it
+// shares with the server: headers set directly (canonical names), the
+// reply read into a pooled buffer and kept only when needed.
 func (g *gen) call(method, path, key, body, idem string, want int, out any) error {
-	req, err := http.NewRequest(method, g.url+path, bytes.NewBufferString(body))
+	req, err := http.NewRequest(method, g.url+path, strings.NewReader(body))
 	if err != nil {
 		return err
 	}
 	if key != "" {
-		req.Header.Set("Authorization", "Bearer "+key)
+		req.Header["Authorization"] = []string{"Bearer " + key}
 	}
 	if idem != "" {
-		req.Header.Set("Idempotency-Key", idem)
+		req.Header["Idempotency-Key"] = []string{idem}
 	}
 	resp, err := g.cl.Do(req)
 	if err != nil {
 		return fmt.Errorf("%s %s: %w", method, path, err)
 	}
 	defer resp.Body.Close()
-	b, err := io.ReadAll(resp.Body)
-	if err != nil {
+	buf := bufs.Get().(*bytes.Buffer)
+	defer bufs.Put(buf)
+	buf.Reset()
+	if _, err := buf.ReadFrom(resp.Body); err != nil {
 		return fmt.Errorf("%s %s: %w", method, path, err)
 	}
 	if resp.StatusCode != want {
-		return fmt.Errorf("%s %s: %d %s", method, path, resp.StatusCode, bytes.TrimSpace(b))
+		return fmt.Errorf("%s %s: %d %s", method, path, resp.StatusCode, bytes.TrimSpace(buf.Bytes()))
 	}
 	if out != nil {
-		return json.Unmarshal(b, out)
+		return json.Unmarshal(buf.Bytes(), out)
 	}
 	return nil
 }
+
+var bufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 func (g *gen) must(err error) {
 	if err != nil {
@@ -204,4 +229,93 @@ func (g *gen) must(err error) {
 func fail(msg string) {
 	fmt.Fprintln(os.Stderr, msg)
 	os.Exit(1)
+}
+
+// conn is one keep-alive HTTP/1.1 connection driven by hand: the request
+// written in one go, the reply read with net/http's own parser
+// (http.ReadResponse: chunked or sized bodies) but without
+// http.Transport's two goroutines and channel hand-offs per request, which
+// made the generator (on the same 2 cores as the server) cost a third of
+// the server's CPU.
+type conn struct {
+	g    *gen
+	host string
+	c    net.Conn
+	br   *bufio.Reader
+	bw   *bufio.Writer
+	body bytes.Buffer
+}
+
+func (g *gen) dial() *conn {
+	host, ok := strings.CutPrefix(g.url, "http://")
+	if !ok {
+		fail("loadgen: -url " + g.url + ": want http://HOST:PORT (the load runs over plain HTTP)")
+	}
+	c := &conn{g: g, host: strings.TrimSuffix(host, "/")}
+	c.redial()
+	return c
+}
+
+func (c *conn) redial() {
+	if c.c != nil {
+		_ = c.c.Close()
+	}
+	nc, err := net.Dial("tcp", c.host)
+	if err != nil {
+		fail("loadgen: " + err.Error())
+	}
+	c.c, c.br, c.bw = nc, bufio.NewReaderSize(nc, 64<<10), bufio.NewWriterSize(nc, 4<<10)
+}
+
+func (c *conn) close() { _ = c.c.Close() }
+
+// call is gen.call over this connection.
+func (c *conn) call(method, path, key, body, idem string, want int, out any) error {
+	w := c.bw
+	w.WriteString(method)
+	w.WriteByte(' ')
+	w.WriteString(path)
+	w.WriteString(" HTTP/1.1\r\nHost: ")
+	w.WriteString(c.host)
+	w.WriteString("\r\n")
+	if key != "" {
+		w.WriteString("Authorization: Bearer ")
+		w.WriteString(key)
+		w.WriteString("\r\n")
+	}
+	if idem != "" {
+		w.WriteString("Idempotency-Key: ")
+		w.WriteString(idem)
+		w.WriteString("\r\n")
+	}
+	if body != "" {
+		w.WriteString("Content-Type: application/json\r\nContent-Length: ")
+		w.WriteString(strconv.Itoa(len(body)))
+		w.WriteString("\r\n")
+	}
+	w.WriteString("\r\n")
+	w.WriteString(body)
+	if err := w.Flush(); err != nil {
+		return fmt.Errorf("%s %s: %w", method, path, err)
+	}
+	resp, err := http.ReadResponse(c.br, nil)
+	if err != nil {
+		return fmt.Errorf("%s %s: %w", method, path, err)
+	}
+	c.body.Reset()
+	_, err = c.body.ReadFrom(resp.Body)
+	resp.Body.Close()
+	if err != nil {
+		return fmt.Errorf("%s %s: %w", method, path, err)
+	}
+	if resp.Close {
+		c.redial() // the server ends the connection after this reply
+	}
+	if resp.StatusCode != want {
+		return fmt.Errorf("%s %s: %d %s", method, path, resp.StatusCode, bytes.TrimSpace(c.body.Bytes()))
+	}
+	if out != nil {
+		return json.Unmarshal(c.body.Bytes(), out)
+	}
+	return nil
 }
