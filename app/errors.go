@@ -7,6 +7,8 @@ import (
 
 	"github.com/qf-dev/qf/calc"
 	"github.com/qf-dev/qf/chain"
+	"github.com/qf-dev/qf/ingest"
+	"github.com/qf-dev/qf/price"
 	"github.com/qf-dev/qf/site"
 	"github.com/qf-dev/qf/store"
 )
@@ -61,6 +63,13 @@ var advices = []advice{
 		errors.As(err, &e)
 		return ": drop --" + strings.Join(e.Settings, ", --")
 	}},
+	// price, ingest, site
+	{is(price.ErrNoLedger), fixed(" (qf price import, or --prices FILE)")},
+	{is(price.ErrNotPriced), fixed(": add its price to the ledger first (qf price import)")},
+	{is(price.ErrVoteCap), fixed("; drop the column or use --mechanism grants-stack")},
+	{is(ingest.ErrTokenUnits), fixed(": read the file with --units base")},
+	{is(site.ErrMultiToken), fixed("; publish it with qf export --format bundle, whose inputs carry the prices")},
+	{is(store.ErrNoDecimals), fixed(": create the round with --decimals N (the match token's)")},
 	// store
 	{as[*store.UnregisteredGapError], fixed(": register it first (qf gap add / qf import gaps)")},
 	{as[*store.BadRowError], func(err error) string {

@@ -24,7 +24,7 @@ import (
 func configFlags() []cli.Flag {
 	return []cli.Flag{
 		poolFlag(),
-		&cli.StringFlag{Name: "mechanism", Value: "qf", Usage: mechanismUsage("`NAME` of the mechanism"), EnvVars: []string{"QF_MECHANISM"}},
+		&cli.StringFlag{Name: "mechanism", Value: "qf", Usage: mechanismUsage("`NAME` of the mechanism")},
 		paramFlag(),
 		capBpsFlagDef(),
 		&cli.BoolFlag{Name: "no-upscale", Usage: "when raw subsidies add up to less than the pool, pay them as they are and leave the rest"},
@@ -236,7 +236,17 @@ func toFlag() *cli.StringFlag {
 }
 
 func tokenFlag() *cli.StringFlag {
-	return &cli.StringFlag{Name: "token", Required: true, Usage: "the ERC-20 token's `ADDRESS`"}
+	return &cli.StringFlag{Name: "token", Required: true, Usage: tokenUsage}
+}
+
+// tokenUsage is --token's one meaning: an ERC-20 token's address (qf
+// chain's commands; qf import chain --source allo, the token a round
+// counts).
+const tokenUsage = "the ERC-20 token's `ADDRESS`"
+
+// revisionFlag is a closed round's revision number (qf revise).
+func revisionFlag() *cli.Uint64Flag {
+	return &cli.Uint64Flag{Name: "revision", Usage: "the round's revision `N` (qf revise; qf revision list shows them)"}
 }
 
 func poolFlag() *cli.StringFlag {
@@ -248,7 +258,7 @@ func poolSizeFlagDef() *cli.StringFlag {
 }
 
 func paramFlag() *cli.StringSliceFlag {
-	return &cli.StringSliceFlag{Name: "param", Usage: "mechanism parameter `k=v` (repeatable): pairwise M in base units (e.g. M=25e18), cluster D in base units squared, cqf sigma per √base unit (e.g. sigma=1e-9), decay, linear; grants-stack ignore-saturation, cap-percent"}
+	return &cli.StringSliceFlag{Name: "param", Usage: paramUsage()}
 }
 
 func capBpsFlagDef() *cli.UintFlag {

@@ -261,7 +261,7 @@ DIR with any web server (qf serve shows the same page at /rounds/{round}/).`,
 			roundFlag(),
 			&cli.StringFlag{Name: "format", Value: "gitcoin", Usage: "`FORMAT`: gitcoin, grants-stack, allo, bundle or site"},
 			outOneFlag(),
-			&cli.Uint64Flag{Name: "revision", Usage: "export the round's revision `N` (qf revise) instead: formats gitcoin, grants-stack and allo"},
+			revisionFlag(),
 			proofsFlag(),
 		},
 		Action: func(c *cli.Context) error {

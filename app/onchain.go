@@ -58,7 +58,7 @@ for a block past the strategy's allocationEndTime.`,
 			maxRangeFlag(),
 			timeoutFlag(0),
 			&cli.StringFlag{Name: "source", Value: sourceQFRound, EnvVars: []string{"QF_SOURCE"}, Usage: "`SOURCE` of the events: qfround (QFRound/CQFRound) or allo (an Allo v2 DonationVotingMerkleDistribution strategy's Allocated events; see README \"Allo v2 donations in\")"},
-			&cli.StringFlag{Name: "token", EnvVars: []string{"QF_TOKEN"}, Usage: "with --source allo: the token `ADDRESS` the round counts (allocations in other tokens are skipped and reported)"},
+			&cli.StringFlag{Name: "token", EnvVars: []string{"QF_TOKEN"}, Usage: tokenUsage},
 		},
 		Action: func(c *cli.Context) error {
 			switch c.String("source") {

@@ -209,8 +209,8 @@ func revisionCommand() *cli.Command {
 				Usage:     "a revision's report, root and diff against its round (--tree: its tree)",
 				ArgsUsage: "[ROUND]",
 				Flags: []cli.Flag{roundFlag(),
-					&cli.Uint64Flag{Name: "revision", Usage: "revision `NUMBER` (qf revision list)"},
-					&cli.BoolFlag{Name: "tree", Usage: "print the revision's tree dump (JSON) instead"},
+					revisionFlag(),
+					&cli.BoolFlag{Name: "dump-tree", Usage: "print the revision's tree dump (JSON) instead"},
 				},
 				Action: func(c *cli.Context) error {
 					if !c.IsSet("revision") {
@@ -221,7 +221,7 @@ func revisionCommand() *cli.Command {
 						if err != nil {
 							return err
 						}
-						if c.Bool("tree") {
+						if c.Bool("dump-tree") {
 							if tree == nil {
 								return fmt.Errorf("round %d revision %d: %w", n, rev.Number, payout.ErrNoPayouts)
 							}

@@ -202,7 +202,7 @@ func NewMechanism(name string, params Params) (Mechanism, error) {
 		if _, _, _, err := params.CQF(); err != nil {
 			return nil, err
 		}
-		return nil, fmt.Errorf("%w: %s rounds are solved pledge by pledge (qf cqf; qf match on a stored round)", ErrNotPool, name)
+		return nil, fmt.Errorf("%w: %s rounds are solved pledge by pledge", ErrNotPool, name)
 	}
 	return m.build(params)
 }

@@ -33,7 +33,7 @@ func tokenFields(r *Row, token, chain []byte, decimals uint8) (string, error) {
 		return "chain", err
 	}
 	if decimals != 0 {
-		return "amount", fmt.Errorf("%w: a contribution in %s gives its amount in %s's base units: read the file with --units base",
+		return "amount", fmt.Errorf("%w: a contribution in %s gives its amount in %s's base units",
 			ErrTokenUnits, price.Name(tok, ch), tok)
 	}
 	r.Token = []byte(tok)

@@ -185,7 +185,7 @@ func (c *Converter) Unknown(token, chain string) error {
 // the round has no ledger).
 func UnknownToken(l *Ledger, token, chain string) error {
 	if l == nil {
-		return fmt.Errorf("%w %s: the round has no price ledger (qf price import, or --prices FILE)", ErrUnknownToken, Name(token, chain))
+		return fmt.Errorf("%w %s: %w", ErrUnknownToken, Name(token, chain), ErrNoLedger)
 	}
 	var on []string
 	for _, e := range l.Entries {
@@ -199,7 +199,7 @@ func UnknownToken(l *Ledger, token, chain string) error {
 	if len(on) > 0 {
 		return fmt.Errorf("%w %s: the ledger prices it with %v; give the same chain", ErrUnknownToken, Name(token, chain), on)
 	}
-	return fmt.Errorf("%w %s: add its price to the ledger first (qf price import)", ErrUnknownToken, Name(token, chain))
+	return fmt.Errorf("%w %s: %w", ErrUnknownToken, Name(token, chain), ErrNotPriced)
 }
 
 // Totals are the per-token totals: contributions without a token first

@@ -24,6 +24,10 @@ var (
 	ErrDuplicate = errors.New("token priced twice")
 	// ErrUnknownToken reports a contribution in a token the ledger has no price for.
 	ErrUnknownToken = errors.New("no price for token")
+	// ErrNoLedger reports a token in a round that has no price ledger.
+	ErrNoLedger = errors.New("the round has no price ledger")
+	// ErrNotPriced reports a token the round's ledger does not price.
+	ErrNotPriced = errors.New("the ledger has no price for it")
 	// ErrConvert reports an amount that converts to nothing or to more than 2^256−1.
 	ErrConvert = errors.New("cannot convert")
 	// ErrEmpty reports a ledger file with no prices.
@@ -256,7 +260,7 @@ var ErrVoteCap = errors.New("vote caps are the Grants Stack indexer's rule")
 // Grants Stack indexer's rule (mechanism grants-stack).
 func (l *Ledger) CheckMechanism(mechanism string) error {
 	if e := l.VoteCapped(); e != nil && mechanism != "grants-stack" {
-		return fmt.Errorf("%w: %s has vote_cap %s, which only --mechanism grants-stack applies (this round is %s); drop the column or use grants-stack",
+		return fmt.Errorf("%w: %s has vote_cap %s, which only the grants-stack mechanism applies (this round is %s)",
 			ErrVoteCap, Name(e.Token, e.Chain), e.VoteCap, mechanism)
 	}
 	return nil

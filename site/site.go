@@ -47,6 +47,11 @@ var ErrNotClosed = errors.New("round not closed")
 // ErrUnsupported is returned for rounds the page cannot show yet.
 var ErrUnsupported = errors.New("no round page for this round")
 
+// ErrMultiToken reports a round with contributions in several tokens: its
+// page's contributions.csv could not be recomputed without the prices
+// (the bundle publication carries them).
+var ErrMultiToken = errors.New("the round has contributions in several tokens (a price ledger)")
+
 // Data is round.json: what the page shows besides the tree.
 type Data struct {
 	Format   string `json:"format"`
@@ -106,7 +111,7 @@ func Build(s *store.Store, n uint64) (*Page, error) {
 	} else if prices != nil {
 		// Its contributions.csv would need token columns and the ledger
 		// for qf verify round to recompute it; the bundle carries both.
-		return nil, fmt.Errorf("%w: round %d has contributions in several tokens (a price ledger); publish it with qf export --format bundle, whose inputs carry the prices", ErrUnsupported, n)
+		return nil, fmt.Errorf("%w: round %d: %w", ErrUnsupported, n, ErrMultiToken)
 	}
 	rep, err := round.StoredReport(s, n)
 	if err != nil {

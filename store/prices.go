@@ -37,6 +37,10 @@ func appendToken(v []byte, r *record.Contribution) []byte {
 // ErrPrices reports a price ledger a round cannot take.
 var ErrPrices = errors.New("the round cannot take these prices")
 
+// ErrNoDecimals reports a price ledger for a round created without the
+// match token's decimals: prices are in whole match tokens.
+var ErrNoDecimals = errors.New("it has no decimals, and prices are in whole match tokens")
+
 // Prices returns a round's price ledger, nil if it has none.
 func (s *Store) Prices(n uint64) (*price.Ledger, error) {
 	v, ok, err := s.get(roundKey('P', n))
@@ -79,7 +83,7 @@ func (s *Store) ImportPrices(n uint64, l *price.Ledger) (int, error) {
 	case r.Config.Mechanism == calc.CQFName:
 		return 0, fmt.Errorf("%w: round %d is a coordinated-QF round, whose pledges are refunded in the token they came in: pledge in the match token", ErrPrices, n)
 	case r.Decimals == 0:
-		return 0, fmt.Errorf("%w: round %d has no decimals, and prices are in whole match tokens: create the round with --decimals N (the match token's)", ErrPrices, n)
+		return 0, fmt.Errorf("%w: round %d: %w", ErrPrices, n, ErrNoDecimals)
 	}
 	if err := l.CheckRound(r.Decimals); err != nil {
 		return 0, fmt.Errorf("%w: %w", ErrPrices, err)
