@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/holiman/uint256"
 	"github.com/urfave/cli/v2"
 
 	"github.com/qf-dev/qf/calc"
@@ -237,7 +238,7 @@ func compareReports(got, pub *payout.Report) []string {
 		switch {
 		case !found:
 			d = append(d, fmt.Sprintf("gap %s: missing from the published report", g.Gap))
-		case !p.Match.Eq(g.Match):
+		case !sameAmount(p.Match, g.Match):
 			d = append(d, fmt.Sprintf("gap %s: match recomputed %s, published %s", g.Gap, g.Match, p.Match))
 		case p.Recipient != g.Recipient:
 			d = append(d, fmt.Sprintf("gap %s: recipient recomputed %s, published %s", g.Gap, g.Recipient.Hex(), p.Recipient.Hex()))
@@ -274,4 +275,16 @@ func readProofFile(path string) (*payout.Proof, error) {
 		return nil, mismatch(fmt.Sprintf("%s: %v", path, err))
 	}
 	return &p, nil
+}
+
+// sameAmount compares two report amounts, a missing one as 0.
+func sameAmount(a, b *uint256.Int) bool {
+	var zero uint256.Int
+	if a == nil {
+		a = &zero
+	}
+	if b == nil {
+		b = &zero
+	}
+	return a.Eq(b)
 }

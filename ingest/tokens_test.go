@@ -21,7 +21,7 @@ func TestTokenColumns(t *testing.T) {
 		{"json", `[{"donor":"alice","gap":1,"amount":"5","token":"Dai","chain":1}]`, 0, "dai", "1", ""},
 		{"bad token", head + "alice,1,5,e t h,\n", 0, "", "", `c.csv:2: token: bad field: "e t h": a token is an address or a symbol of letters, digits, '.', '_' and '-'`},
 		{"bad chain", head + "alice,1,5,eth,op\n", 0, "", "", `c.csv:2: chain: bad field: "op": want a chain id (a whole number, e.g. 10 for Optimism)`},
-		{"whole tokens refused", head + "alice,1,5,eth,\n", 6, "", "", "c.csv:2: amount: amounts in another token are in its base units: a contribution in eth gives its amount in eth's base units: read the file with --units base"},
+		{"whole tokens refused", head + "alice,1,5,eth,\n", 6, "", "", "c.csv:2: amount: amounts in another token are in its base units: a contribution in eth gives its amount in eth's base units"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var tok, chain string

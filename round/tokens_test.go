@@ -69,9 +69,9 @@ func TestMultiTokenRound(t *testing.T) {
 	require.Equal(t, want.Report.Root, got.Report.Root)
 	require.Equal(t, want.Report.Gaps, got.Report.Gaps)
 	t.Run("direct per gap", func(t *testing.T) {
-		require.Equal(t, "9500500", got.Report.Gaps[0].Direct)  // 3000500 + 2500000 + 4000000
-		require.Equal(t, "26407039", got.Report.Gaps[1].Direct) // 7000000 + 7407015 + 12000024
-		require.Equal(t, "35907539", got.Report.Direct)
+		require.Equal(t, "9500500", got.Report.Gaps[0].Direct.Dec())  // 3000500 + 2500000 + 4000000
+		require.Equal(t, "26407039", got.Report.Gaps[1].Direct.Dec()) // 7000000 + 7407015 + 12000024
+		require.Equal(t, "35907539", got.Report.Direct.Dec())
 	})
 	t.Run("per-token totals", func(t *testing.T) {
 		type line struct {
@@ -123,9 +123,9 @@ func TestMultiTokenRefusals(t *testing.T) {
 		want       string
 	}{
 		{"no ledger", "contributions.csv", nil,
-			"contributions.csv:2: token: no price for token eth: the round has no price ledger (qf price import, or --prices FILE)"},
+			"contributions.csv:2: token: no price for token eth: the round has no price ledger"},
 		{"unknown token", "unknown.csv", l,
-			"unknown.csv:3: token: no price for token op on chain 10: add its price to the ledger first (qf price import)"},
+			"unknown.csv:3: token: no price for token op on chain 10: the ledger has no price for it"},
 		{"other chain", "otherchain.csv", l,
 			"otherchain.csv:2: token: no price for token wbtc: the ledger prices it with [chain 10]; give the same chain"},
 		{"dust", "dust.csv", l,

@@ -30,7 +30,7 @@ func TestStoredPrices(t *testing.T) {
 
 	t.Run("a token before its price is refused at write time", func(t *testing.T) {
 		_, err := importFile(s, 2, "c.csv", "donor,gap,amount,token,chain\nalice,1,5,eth,10\n")
-		require.EqualError(t, err, "c.csv:2: token: no price for token eth on chain 10: the round has no price ledger (qf price import, or --prices FILE)")
+		require.EqualError(t, err, "c.csv:2: token: no price for token eth on chain 10: the round has no price ledger")
 		require.True(t, errors.Is(err, price.ErrUnknownToken))
 		require.Equal(t, 0, count(t, s, 2))
 	})
@@ -50,11 +50,11 @@ func TestStoredPrices(t *testing.T) {
 	})
 	t.Run("round without decimals refused", func(t *testing.T) {
 		_, err := s.ImportPrices(1, l)
-		require.EqualError(t, err, "the round cannot take these prices: round 1 has no decimals, and prices are in whole match tokens: create the round with --decimals N (the match token's)")
+		require.EqualError(t, err, "the round cannot take these prices: round 1: it has no decimals, and prices are in whole match tokens")
 	})
 	t.Run("unknown token refused at write time", func(t *testing.T) {
 		_, err := importFile(s, 2, "c.csv", "donor,gap,amount,token,chain\nalice,1,5000000,usdc,10\nbob,1,5,dai,10\n")
-		require.EqualError(t, err, "c.csv:3: token: no price for token dai on chain 10: add its price to the ledger first (qf price import)")
+		require.EqualError(t, err, "c.csv:3: token: no price for token dai on chain 10: the ledger has no price for it")
 		require.Equal(t, 0, count(t, s, 2), "nothing half-stored")
 	})
 	t.Run("dust refused at write time", func(t *testing.T) {
