@@ -296,12 +296,6 @@ func required(f *cli.StringFlag) cli.Flag {
 	return f
 }
 
-// optional makes f optional.
-func optional(f *cli.StringFlag) cli.Flag {
-	f.Required = false
-	return f
-}
-
 // hidden hides f from --help (an old spelling that still works).
 func hidden(f *cli.BoolFlag) cli.Flag {
 	f.Hidden = true

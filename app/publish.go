@@ -9,7 +9,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
 
 	"github.com/ethereum/go-ethereum/common"
 )
@@ -156,16 +155,6 @@ func (p *publication) writeManifest(root common.Hash, complete bool) error {
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
 	return nil
-}
-
-// names lists the files written, sorted.
-func (p *publication) names() []string {
-	out := []string{manifestName}
-	for f := range p.files {
-		out = append(out, f)
-	}
-	slices.Sort(out)
-	return out
 }
 
 func sha256Hex(b []byte) string {

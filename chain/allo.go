@@ -97,9 +97,6 @@ func OpenAllo(ctx context.Context, b Backend, addr common.Address) (*AlloStrateg
 	return &AlloStrategy{b: b, addr: addr, End: end.Uint64()}, nil
 }
 
-// Address is the strategy's address.
-func (s *AlloStrategy) Address() common.Address { return s.addr }
-
 // Allocation is one Allocated event.
 type Allocation struct {
 	Block       uint64

@@ -2,16 +2,10 @@ package ledger
 
 import (
 	"fmt"
-	"time"
 
 	"github.com/holiman/uint256"
 	"github.com/qf-dev/qf/store"
 )
-
-// MatchCQF is [Ledger.MatchCQFOn] with compute reading the live store.
-func (l *Ledger) MatchCQF(at time.Time, compute store.ComputeCQF) (MatchRecord, error) {
-	return l.MatchCQFOn(Origin{At: at}, func(*store.Store) store.ComputeCQF { return compute })
-}
 
 // MatchCQFOn closes the open coordinated-QF round: compute solves it on a
 // snapshot, outside the lock, and one batch stores the outcome and tree,

@@ -26,17 +26,6 @@ func (l *Ledger) Schedule() (ScheduleState, bool, error) {
 	return st, true, json.Unmarshal(v, &st)
 }
 
-// StampSchedule records at as the last match time without matching (the
-// first start of a scheduled service counts its period from then).
-func (l *Ledger) StampSchedule(at time.Time) error {
-	st, _, err := l.Schedule()
-	if err != nil {
-		return err
-	}
-	st.LastMatch = at.UTC()
-	return l.SetSchedule(st)
-}
-
 // SetSchedule stores the scheduler's state.
 func (l *Ledger) SetSchedule(st ScheduleState) error {
 	if err := l.s.Writable(); err != nil {
