@@ -172,6 +172,12 @@ func (s *Store) checker(r Round) (*record.Checker, error) {
 // record in the same atomic batch (the on-chain import moves its cursor with
 // the events it stores). update runs only when scan succeeded.
 func (s *Store) ImportUpdating(round uint64, scan func(add func(*record.Contribution) error) error, update func(*Round) error) (ImportStats, error) {
+	return s.importRows(round, scan, update, false)
+}
+
+// importRows is [Store.ImportUpdating]; replay says scan may be run twice
+// ([Store.ImportFile]).
+func (s *Store) importRows(round uint64, scan func(add func(*record.Contribution) error) error, update func(*Round) error, replay bool) (ImportStats, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var st ImportStats
@@ -203,7 +209,15 @@ func (s *Store) ImportUpdating(round uint64, scan func(add func(*record.Contribu
 	cqf := r.Config.Mechanism == calc.CQFName
 	dry := !cqf && !rowChecksSuffice[r.Config.Mechanism]
 	var fresh []record.Contribution // this import's rows, for the dry run
+	var pre *storedIDs              // the stored ids, looked up in order (ImportFile)
+	if checkStore && replay {
+		if pre, err = s.lookupStored(round, scan); err != nil {
+			return st, err
+		}
+	}
+	rowIndex := -1
 	err = scan(func(row *record.Contribution) error {
+		rowIndex++
 		if _, ok := known[row.Gap]; !ok {
 			return &record.FieldError{Field: "gap", Err: fmt.Errorf("%w %s: register it first (qf gap add / qf import gaps)", calc.ErrUnknownGap, row.Gap.Dec())}
 		}
@@ -225,10 +239,15 @@ func (s *Store) ImportUpdating(round uint64, scan func(add func(*record.Contribu
 			return nil
 		}
 		if checkStore {
-			if v, ok, err := s.get(key); err != nil {
-				return err
-			} else if ok {
-				if !auto {
+			ok, same, v, known := pre.at(rowIndex)
+			if !known {
+				var gerr error
+				if v, ok, gerr = s.get(key); gerr != nil {
+					return gerr
+				}
+			}
+			if ok {
+				if !auto && !same {
 					if err := s.sameAsStored(round, id, v, content); err != nil {
 						return err
 					}
