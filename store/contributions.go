@@ -49,7 +49,11 @@ func encodeContribution(r *record.Contribution) []byte {
 
 // encodeContent writes what a row says, without where it arrived.
 func encodeContent(r *record.Contribution) []byte {
-	v := make([]byte, 0, 90+len(r.Donor))
+	return appendContent(make([]byte, 0, 90+len(r.Donor)), r)
+}
+
+// appendContent appends what encodeContent writes to v.
+func appendContent(v []byte, r *record.Contribution) []byte {
 	v = binary.AppendUvarint(v, uint64(len(r.Donor)))
 	v = append(v, r.Donor...)
 	v = appendInt(v, &r.Gap)
@@ -159,7 +163,11 @@ func (s *Store) checker(r Round) (*record.Checker, error) {
 		return chk, nil
 	}
 	err := s.EachContribution(r.Number, func(row *record.Contribution) error {
-		if err := chk.Stored(row, fmt.Sprintf("in stored row %q", row.ID)); err != nil {
+		where := "" // named only by the weight and score checks: no Sprintf per plain row
+		if len(row.Weight) > 0 || len(row.Score) > 0 {
+			where = fmt.Sprintf("in stored row %q", row.ID)
+		}
+		if err := chk.Stored(row, where); err != nil {
 			return fmt.Errorf("round %d's stored contribution %q cannot be computed (%w): void it first (qf contribution void --round %d --reason TEXT %s)",
 				r.Number, row.ID, err, r.Number, row.ID)
 		}
@@ -443,28 +451,5 @@ func (s *Store) EachStored(round uint64, fn func(r *record.Contribution, v *Void
 	if err != nil {
 		return err
 	}
-	lo := contribKey(round, nil)
-	hi := contribKey(round+1, nil)
-	it, err := s.rd.NewIter(&pebble.IterOptions{LowerBound: lo, UpperBound: hi})
-	if err != nil {
-		return err
-	}
-	defer it.Close()
-	var row record.Contribution
-	for it.First(); it.Valid(); it.Next() {
-		row = record.Contribution{ID: it.Key()[9:]}
-		if err := decodeContribution(it.Value(), &row); err != nil {
-			return fmt.Errorf("round %d contribution %q: %w", round, row.ID, err)
-		}
-		var v *Void
-		if len(voids) > 0 {
-			if x, ok := voids[string(row.ID)]; ok {
-				v = &x
-			}
-		}
-		if err := fn(&row, v); err != nil {
-			return err
-		}
-	}
-	return it.Error()
+	return s.eachStoredRow(round, voids, fn)
 }

@@ -3,6 +3,7 @@ package store
 import (
 	"bytes"
 	"encoding/binary"
+	"errors"
 	"hash/maphash"
 	"slices"
 
@@ -26,6 +27,10 @@ import (
 func (s *Store) ImportFile(round uint64, scan func(add func(*record.Contribution) error) error) (ImportStats, error) {
 	return s.importRows(round, scan, nil, true)
 }
+
+// errTooManyRows stops a first run past 2^31-1 rows (the probes number
+// rows in 31 bits): the import then looks each row up instead.
+var errTooManyRows = errors.New("too many rows to sort")
 
 // Verdicts of the first run on each row's id, in scan order.
 const (
@@ -62,14 +67,19 @@ func (p *storedIDs) at(i int) (stored, same bool, value []byte, known bool) {
 	return true, false, p.value, true
 }
 
-// probe is one row's id in the first run: its key at [off:end) of the
-// arena, the hash of its content, its place in the scan.
+// probe is one row's id in the first run: its key at [off:off+n) of the
+// arena, the hash of its content, its place in the scan (row), and
+// whether its id is automatic (24 bytes: a million rows take 24 MiB).
 type probe struct {
-	off, end int
-	hash     uint64
-	row      int
-	auto     bool
+	off  int
+	hash uint64
+	n    uint32
+	row  uint32 // bit 31: automatic id
 }
+
+const autoBit = 1 << 31
+
+func (q *probe) index() int { return int(q.row &^ autoBit) }
 
 // lookupStored is the first run of a replayable import into round: every
 // row's key (automatic ids numbered as the import numbers them), sorted,
@@ -81,8 +91,14 @@ func (s *Store) lookupStored(round uint64, scan func(add func(*record.Contributi
 	var arena []byte
 	var probes []probe
 	occurrences := map[string]int{}
+	var content []byte
+	tooMany := false
 	_ = scan(func(row *record.Contribution) error {
-		content := encodeContent(row)
+		if len(probes) >= autoBit-1 {
+			tooMany = true
+			return errTooManyRows
+		}
+		content = appendContent(content[:0], row)
 		id := row.ID
 		auto := len(id) == 0
 		if auto {
@@ -93,19 +109,26 @@ func (s *Store) lookupStored(round uint64, scan func(add func(*record.Contributi
 		off := len(arena)
 		arena = binary.BigEndian.AppendUint64(append(arena, prefixContribution), round)
 		arena = append(arena, id...)
-		probes = append(probes, probe{off: off, end: len(arena), hash: maphash.Bytes(seed, content), row: len(probes), auto: auto})
+		q := probe{off: off, n: uint32(len(arena) - off), hash: maphash.Bytes(seed, content), row: uint32(len(probes))}
+		if auto {
+			q.row |= autoBit
+		}
+		probes = append(probes, q)
 		return nil
 	})
+	if tooMany { // not worth sorting: look each row up as Import does
+		return nil, nil
+	}
 	p := &storedIDs{verdict: make([]byte, len(probes)), first: -1}
 	if len(probes) == 0 {
 		return p, nil
 	}
-	key := func(q *probe) []byte { return arena[q.off:q.end] }
+	key := func(q *probe) []byte { return arena[q.off : q.off+int(q.n)] }
 	slices.SortFunc(probes, func(a, b probe) int {
 		if c := bytes.Compare(key(&a), key(&b)); c != 0 {
 			return c
 		}
-		return a.row - b.row
+		return a.index() - b.index()
 	})
 	it, err := s.rd.NewIter(&pebble.IterOptions{LowerBound: contribKey(round, nil), UpperBound: contribKey(round+1, nil)})
 	if err != nil {
@@ -129,8 +152,9 @@ func (s *Store) lookupStored(round uint64, scan func(add func(*record.Contributi
 		if !found {
 			continue // idNew
 		}
-		if q.auto {
-			p.verdict[q.row] = idSame
+		i := q.index()
+		if q.row&autoBit != 0 {
+			p.verdict[i] = idSame
 			continue
 		}
 		if !decoded {
@@ -142,12 +166,12 @@ func (s *Store) lookupStored(round uint64, scan func(add func(*record.Contributi
 			decoded = true
 		}
 		if !damaged && q.hash == storedHash {
-			p.verdict[q.row] = idSame
+			p.verdict[i] = idSame
 			continue
 		}
-		p.verdict[q.row] = idOther
-		if p.first < 0 || q.row < p.first {
-			p.first, p.value = q.row, bytes.Clone(it.Value())
+		p.verdict[i] = idOther
+		if p.first < 0 || i < p.first {
+			p.first, p.value = i, bytes.Clone(it.Value())
 		}
 	}
 	return p, it.Error()
