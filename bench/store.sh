@@ -14,9 +14,11 @@
 #   COPIES > 1 concatenates COPIES rounds made with seeds SEED, SEED+1, …
 #   (ids prefixed per seed): 10 × 1M is the issue's 10M round.
 # QF_BENCH_RUNS (default 3) runs of qf calc; QF_BENCH_OUT (default bench/out).
+# bench/gen_round.py is a copy of ../shared/bench/gen_round.py (CI has no
+# ../shared): the same arguments make the same round.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-shared=${QF_SHARED:-../shared}
+gen=bench/gen_round.py
 n=${1:-1000000} g=${2:-2000} d=${3:-200000} seed=${4:-1} copies=${5:-1}
 out=${QF_BENCH_OUT:-bench/out}; mkdir -p "$out"
 runs=${QF_BENCH_RUNS:-3}
@@ -24,13 +26,13 @@ round="$out/round-$n-$g-$d-$seed"
 [ "$copies" -gt 1 ] && round="$round-x$copies"
 if [ ! -f "$round/contributions.csv" ]; then
   if [ "$copies" -le 1 ]; then
-    python3 "$shared/bench/gen_round.py" "$n" "$g" "$d" "$seed" "$round"
+    python3 "$gen" "$n" "$g" "$d" "$seed" "$round"
   else
     mkdir -p "$round"
     echo "id,donor,gap,amount" > "$round/contributions.csv.tmp"
     for i in $(seq 0 $((copies - 1))); do
       s=$((seed + i)) part="$out/round-$n-$g-$d-$s"
-      [ -f "$part/contributions.csv" ] || python3 "$shared/bench/gen_round.py" "$n" "$g" "$d" "$s" "$part"
+      [ -f "$part/contributions.csv" ] || python3 "$gen" "$n" "$g" "$d" "$s" "$part"
       tail -n +2 "$part/contributions.csv" | sed "s/^/s$s-/" >> "$round/contributions.csv.tmp"
       cp "$part/gaps.csv" "$round/gaps.csv"
     done

@@ -69,6 +69,9 @@ diff -r "$page" site/assets > /dev/null || { echo "site/assets: rebuilding the p
 echo "== service load benchmark, briefly (durable fund requests over HTTP, alone and with 4 /stats pollers)"
 bash bench/serve.sh 5000 50
 
+echo "== stored-path benchmark, briefly (import, stats, re-import, match at 1 and 2 cores vs qf calc; roots checked)"
+QF_BENCH_RUNS=1 QF_BENCH_OUT="$tmp/bench-store" bash bench/store.sh 20000 200 5000 1
+
 echo "== fuzz targets, briefly"
 # Plain go test above already ran every seed corpus (f.Add and testdata/fuzz).
 # Here each target runs a fixed count of new inputs, never a duration: a
