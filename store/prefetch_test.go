@@ -4,6 +4,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/holiman/uint256"
@@ -41,12 +42,13 @@ func TestImportFileAgreesWithImport(t *testing.T) {
 	boom := errors.New("c.csv:9: amount: not a number")
 	stored := []*record.Contribution{row("a", "alice", 1, 5), row("b", "bob", 2, 7), row("c", "carol", 1, 9), auto("dave", 3), auto("dave", 3)}
 	for _, tc := range []struct {
-		name  string
-		rows  []*record.Contribution
-		after error // what scan returns once its rows are fed
-		added int
-		dups  int
-		err   string
+		name   string
+		rows   []*record.Contribution
+		after  error // what scan returns once its rows are fed
+		prefix bool  // err is how the error starts
+		added  int
+		dups   int
+		err    string
 	}{
 		{name: "re-import of the stored rows", rows: []*record.Contribution{row("c", "carol", 1, 9), row("a", "alice", 1, 5), auto("dave", 3), row("b", "bob", 2, 7), auto("dave", 3)}, dups: 5},
 		{name: "stored and new rows interleaved", rows: []*record.Contribution{row("z", "zoe", 1, 1), row("a", "alice", 1, 5), row("d", "dan", 2, 2), row("b", "bob", 2, 7)}, added: 2, dups: 2},
@@ -59,9 +61,9 @@ func TestImportFileAgreesWithImport(t *testing.T) {
 		{name: "a conflict after a stored duplicate of the same id",
 			rows: []*record.Contribution{at(2, row("b", "bob", 2, 7)), at(3, row("b", "bob", 2, 8))},
 			err:  `id: an id names one contribution: "b" is already stored with other content (stored row: donor bob, gap 2, amount 7); give this contribution another id`},
-		{name: "a row error before a stored conflict wins",
+		{name: "a row error before a stored conflict wins", // (the gap error's advice is the CLI's on main: compare the start)
 			rows: []*record.Contribution{at(2, row("n", "nan", 9, 4)), at(3, row("a", "alice", 1, 6))},
-			err:  `gap: unknown gap 9: register it first (qf gap add / qf import gaps)`},
+			err:  `gap: unknown gap 9`, prefix: true},
 		{name: "a new id twice with other content", rows: []*record.Contribution{at(2, row("n", "nan", 1, 4)), at(3, row("n", "nan", 1, 5))},
 			err: `id: an id names one contribution: "n" is also at line 2 with other content`},
 		{name: "a stored conflict before the scan's own error wins",
@@ -119,7 +121,11 @@ func TestImportFileAgreesWithImport(t *testing.T) {
 				return o
 			}
 			one, two := run(false), run(true)
-			require.Equal(t, tc.err, one.err)
+			if tc.prefix {
+				require.True(t, strings.HasPrefix(one.err, tc.err), "error %q starts with %q", one.err, tc.err)
+			} else {
+				require.Equal(t, tc.err, one.err)
+			}
 			require.Equal(t, one, two)
 			if tc.err == "" {
 				require.Equal(t, store.ImportStats{Added: tc.added, Duplicates: tc.dups}, one.st)
