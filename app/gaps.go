@@ -233,7 +233,7 @@ address when it has none).`,
 						}
 						bar := newProgress(c.App.ErrWriter, int64(len(b)), "importing", true)
 						defer bar.done()
-						st, err := s.Import(r.Number, func(add func(*ingest.Row) error) error {
+						st, err := s.ImportFile(r.Number, func(add func(*ingest.Row) error) error {
 							return ingest.Contributions(filepath.Base(path), b, ingest.Options{Decimals: adec, Progress: bar.set}, add)
 						})
 						if err != nil {

@@ -75,6 +75,8 @@ bash bench/serve.sh 5000 50
 
 echo "== publication benchmark, briefly (every leaf's proof: a 20k-pledge cqf round, a 50k-contribution calc)"
 bash bench/proofs.sh 20000 50000
+echo "== stored-path benchmark, briefly (import, stats, re-import, match at 1 and 2 cores vs qf calc; roots checked)"
+QF_BENCH_RUNS=1 QF_BENCH_OUT="$tmp/bench-store" bash bench/store.sh 20000 200 5000 1
 
 echo "== fuzz targets, briefly"
 # Plain go test above already ran every seed corpus (f.Add and testdata/fuzz).

@@ -54,7 +54,11 @@ func encodeContribution(r *record.Contribution) []byte {
 
 // encodeContent writes what a row says, without where it arrived.
 func encodeContent(r *record.Contribution) []byte {
-	v := make([]byte, 0, 90+len(r.Donor))
+	return appendContent(make([]byte, 0, 90+len(r.Donor)), r)
+}
+
+// appendContent appends what encodeContent writes to v.
+func appendContent(v []byte, r *record.Contribution) []byte {
 	v = binary.AppendUvarint(v, uint64(len(r.Donor)))
 	v = append(v, r.Donor...)
 	v = appendInt(v, &r.Gap)
@@ -176,7 +180,11 @@ func (s *Store) checker(r Round) (*record.Checker, error) {
 		return chk, nil
 	}
 	err = s.EachContribution(r.Number, func(row *record.Contribution) error {
-		if err := chk.Stored(row, fmt.Sprintf("in stored row %q", row.ID)); err != nil {
+		where := "" // named only by the weight and score checks: no Sprintf per plain row
+		if len(row.Weight) > 0 || len(row.Score) > 0 {
+			where = fmt.Sprintf("in stored row %q", row.ID)
+		}
+		if err := chk.Stored(row, where); err != nil {
 			return &BadRowError{Round: r.Number, ID: string(row.ID), Err: err}
 		}
 		return nil
@@ -188,6 +196,12 @@ func (s *Store) checker(r Round) (*record.Checker, error) {
 // record in the same atomic batch (the on-chain import moves its cursor with
 // the events it stores). update runs only when scan succeeded.
 func (s *Store) ImportUpdating(round uint64, scan func(add func(*record.Contribution) error) error, update func(*Round) error) (ImportStats, error) {
+	return s.importRows(round, scan, update, false)
+}
+
+// importRows is [Store.ImportUpdating]; replay says scan may be run twice
+// ([Store.ImportFile]).
+func (s *Store) importRows(round uint64, scan func(add func(*record.Contribution) error) error, update func(*Round) error, replay bool) (ImportStats, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var st ImportStats
@@ -219,7 +233,15 @@ func (s *Store) ImportUpdating(round uint64, scan func(add func(*record.Contribu
 	cqf := r.Config.Mechanism == calc.CQFName
 	dry := !cqf && !rowChecksSuffice[r.Config.Mechanism]
 	var fresh []record.Contribution // this import's rows, for the dry run
+	var pre *storedIDs              // the stored ids, looked up in order (ImportFile)
+	if checkStore && replay {
+		if pre, err = s.lookupStored(round, scan); err != nil {
+			return st, err
+		}
+	}
+	rowIndex := -1
 	err = scan(func(row *record.Contribution) error {
+		rowIndex++
 		if _, ok := known[row.Gap]; !ok {
 			return &record.FieldError{Field: "gap", Err: &UnregisteredGapError{ID: row.Gap}}
 		}
@@ -241,10 +263,15 @@ func (s *Store) ImportUpdating(round uint64, scan func(add func(*record.Contribu
 			return nil
 		}
 		if checkStore {
-			if v, ok, err := s.get(key); err != nil {
-				return err
-			} else if ok {
-				if !auto {
+			ok, same, v, known := pre.at(rowIndex)
+			if !known {
+				var gerr error
+				if v, ok, gerr = s.get(key); gerr != nil {
+					return gerr
+				}
+			}
+			if ok {
+				if !auto && !same {
 					if err := s.sameAsStored(round, id, v, content); err != nil {
 						return err
 					}
@@ -450,28 +477,5 @@ func (s *Store) EachStored(round uint64, fn func(r *record.Contribution, v *Void
 	if err != nil {
 		return err
 	}
-	lo := contribKey(round, nil)
-	hi := contribKey(round+1, nil)
-	it, err := s.rd.NewIter(&pebble.IterOptions{LowerBound: lo, UpperBound: hi})
-	if err != nil {
-		return err
-	}
-	defer it.Close()
-	var row record.Contribution
-	for it.First(); it.Valid(); it.Next() {
-		row = record.Contribution{ID: it.Key()[9:]}
-		if err := decodeContribution(it.Value(), &row); err != nil {
-			return fmt.Errorf("round %d contribution %q: %w", round, row.ID, err)
-		}
-		var v *Void
-		if len(voids) > 0 {
-			if x, ok := voids[string(row.ID)]; ok {
-				v = &x
-			}
-		}
-		if err := fn(&row, v); err != nil {
-			return err
-		}
-	}
-	return it.Error()
+	return s.eachStoredRow(round, voids, fn)
 }

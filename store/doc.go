@@ -23,6 +23,15 @@
 // A process-wide mutex orders writers; Pebble's directory lock keeps other
 // processes out.
 //
+// Reading a round's rows ([Store.EachStored], [Store.EachContribution]:
+// match, stats, an import's checks) walks Pebble on one goroutine, copying
+// raw records into batches, while the caller's goroutine decodes them and
+// computes, in key order, with the same errors. [Store.ImportFile] (`qf
+// import contributions`) runs its file twice into a round with stored
+// rows: first only the ids, sorted and looked up in one ordered pass over
+// the stored round, then the import itself, with the answers; so a
+// re-import no longer reads a Pebble block per row.
+//
 // [OpenMode] never creates parent folders and, with [MustExist], no
 // database at all (read commands); it refuses a folder of other files and a
 // Pebble database without qf's marker key, and turns lock contention and
