@@ -65,7 +65,7 @@ var advices = []advice{
 	}},
 	// price, ingest, site
 	{is(price.ErrNoLedger), fixed(" (qf price import, or --prices FILE)")},
-	{is(price.ErrNotPriced), fixed(": add its price to the ledger first (qf price import)")},
+	{is(price.ErrNotPriced), fixed("; add its price to the ledger first (qf price import)")},
 	{is(price.ErrVoteCap), fixed("; drop the column or use --mechanism grants-stack")},
 	{is(ingest.ErrTokenUnits), fixed(": read the file with --units base")},
 	{is(site.ErrMultiToken), fixed("; publish it with qf export --format bundle, whose inputs carry the prices")},
