@@ -36,6 +36,9 @@ const (
 	// prefixTree: 'T' + round number → a closed round's payout tree (a
 	// merkle.Tree); absent when the round paid nothing.
 	prefixTree = 'T'
+	// PrefixPrices: 'P' + round number → the round's price ledger, as its
+	// canonical JSON (price.Ledger.JSON); absent for a single-token round.
+	PrefixPrices = 'P'
 	// PrefixRevision: 'V' + round number + revision number → a closed
 	// round's revision record (a round.Revision, written by package round).
 	PrefixRevision = 'V'

@@ -43,7 +43,7 @@ var ErrNoDecimals = errors.New("it has no decimals, and prices are in whole matc
 
 // Prices returns a round's price ledger, nil if it has none.
 func (s *Store) Prices(n uint64) (*price.Ledger, error) {
-	v, ok, err := s.get(roundKey('P', n))
+	v, ok, err := s.get(roundKey(PrefixPrices, n))
 	if err != nil || !ok {
 		return nil, err
 	}
@@ -102,8 +102,16 @@ func (s *Store) ImportPrices(n uint64, l *price.Ledger) (int, error) {
 	if added == 0 {
 		return 0, nil
 	}
-	if err := s.db.Set(roundKey('P', n), merged.JSON(), pebble.Sync); err != nil {
-		return 0, fmt.Errorf("storing prices: %w", err)
+	if err := s.writable(); err != nil {
+		return 0, err
+	}
+	b := s.db.NewBatch()
+	defer b.Close()
+	if err := b.Set(roundKey(PrefixPrices, n), merged.JSON(), nil); err != nil {
+		return 0, err
+	}
+	if err := b.Commit(pebble.Sync); err != nil { // under s.mu, held above
+		return 0, s.fail(fmt.Errorf("storing prices: %w", err))
 	}
 	return added, nil
 }
