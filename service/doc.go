@@ -111,7 +111,7 @@
 // matches come from a per-gap index of the match records (store keys
 // x/X, built from where it stopped when a newer match appears) a page at a
 // time (?limit=, up to 100; ?after=ROUND from the reply's nextAfter); the
-// stats' gaps likewise (up to 1000, ?after=GAP). The last match record is
+// stats' gaps likewise (100 by default, ?limit= up to 1000, ?after=GAP). The last match record is
 // read once per match and a /stats reply encoded once per projection and
 // page. qf_match_records_read_total and qf_projection_computes_total count
 // that work.

@@ -205,7 +205,7 @@ func (s *Server) gapFunding(w http.ResponseWriter, r *http.Request, _ *store.Age
 	if err != nil {
 		return err
 	}
-	after, limit, err := page(r, "after", "round", MaxMatchesPage)
+	after, limit, err := page(r, "after", "round", MaxMatchesPage, MaxMatchesPage)
 	if err != nil {
 		return err
 	}
@@ -252,22 +252,26 @@ func (s *Server) gapFunding(w http.ResponseWriter, r *http.Request, _ *store.Age
 }
 
 // MaxMatchesPage and MaxGapsPage bound a page of a gap's past matches and
-// of /stats' gaps; they are also the pages' default sizes.
+// of /stats' gaps (?limit=); a page without ?limit= has MaxMatchesPage
+// matches or DefaultGapsPage gaps. A dashboard polling /stats reads the
+// default page: a reply of every gap of a large round (1,000 gaps is
+// ~150 KB) costs the server what funding needs.
 const (
-	MaxMatchesPage = 100
-	MaxGapsPage    = 1000
+	MaxMatchesPage  = 100
+	MaxGapsPage     = 1000
+	DefaultGapsPage = 100
 )
 
 // page reads the ?after= cursor (a decimal number; "" is the start) and
-// ?limit= (1…max, default max) of a paginated list.
-func page(r *http.Request, cursor, what string, maxLimit int) (after uint64, limit int, err error) {
+// ?limit= (1…maxLimit, default def) of a paginated list.
+func page(r *http.Request, cursor, what string, def, maxLimit int) (after uint64, limit int, err error) {
 	q := r.URL.Query()
 	if v := q.Get(cursor); v != "" {
 		if after, err = strconv.ParseUint(v, 10, 64); err != nil || strconv.FormatUint(after, 10) != v {
 			return 0, 0, httpErr(http.StatusBadRequest, "?%s=%s: want a %s number (the previous page's nextAfter)", cursor, v, what)
 		}
 	}
-	limit = maxLimit
+	limit = def
 	if v := q.Get("limit"); v != "" {
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 1 || n > maxLimit || strconv.Itoa(n) != v {
@@ -298,7 +302,7 @@ type Stats struct {
 }
 
 func (s *Server) stats(w http.ResponseWriter, r *http.Request, _ *store.Agent) error {
-	after, limit, err := page(r, "after", "gap", MaxGapsPage)
+	after, limit, err := page(r, "after", "gap", DefaultGapsPage, MaxGapsPage)
 	if err != nil {
 		return err
 	}

@@ -2,11 +2,17 @@ package service_test
 
 import (
 	"fmt"
+	"io"
+	"math/big"
 	"net/http"
+	"net/http/httptest"
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/qf-dev/qf/calc"
 	"github.com/qf-dev/qf/ledger"
+	"github.com/qf-dev/qf/store"
 
 	"github.com/holiman/uint256"
 	"github.com/stretchr/testify/require"
@@ -169,4 +175,46 @@ func TestStatsRefreshOffTheRequestPath(t *testing.T) {
 	require.EqualValues(t, 2, st.Round)
 	require.Zero(t, st.Contributions)
 	require.EqualValues(t, 1, st.LastMatch.Round)
+}
+
+// TestStatsDefaultPage: /stats without ?limit= answers the first
+// DefaultGapsPage gaps and the cursor of the next page; ?limit= takes up
+// to MaxGapsPage.
+func TestStatsDefaultPage(t *testing.T) {
+	st, err := store.Open(t.TempDir())
+	require.NoError(t, err)
+	var gaps []calc.Gap
+	for g := uint64(1); g <= 250; g++ {
+		gaps = append(gaps, calc.Gap{ID: *uint256.NewInt(g), Recipient: common.BigToAddress(new(big.Int).SetUint64(0x1000 + g))})
+	}
+	_, err = st.AddGaps(gaps)
+	require.NoError(t, err)
+	srv, err := service.New(st, service.Config{})
+	require.NoError(t, err)
+	h := httptest.NewServer(srv.Handler())
+	defer func() { h.Close(); _ = st.Close() }()
+	get := func(path string) service.Stats {
+		res, err := http.Get(h.URL + path)
+		require.NoError(t, err)
+		defer res.Body.Close()
+		body, err := io.ReadAll(res.Body)
+		require.NoError(t, err)
+		require.Equal(t, http.StatusOK, res.StatusCode, string(body))
+		return decodeJSON[service.Stats](t, body)
+	}
+	for _, tc := range []struct {
+		name, path string
+		n          int
+		next       string
+	}{
+		{"default page", "/api/gaps/funding/stats", service.DefaultGapsPage, "100"},
+		{"next default page", "/api/gaps/funding/stats?after=200", 50, ""},
+		{"the largest page", "/api/gaps/funding/stats?limit=1000", 250, ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := get(tc.path)
+			require.Len(t, s.Gaps, tc.n)
+			require.Equal(t, tc.next, s.NextAfter)
+		})
+	}
 }
