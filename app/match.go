@@ -190,11 +190,7 @@ must be for the root the folder's qf-manifest.json names.`,
 				if err != nil {
 					return err
 				}
-				name := g.Dec() + ".json"
-				if account != nil {
-					name = g.Dec() + "-" + account.Hex() + ".json"
-				}
-				return emitJSON(c, name, p)
+				return emitJSON(c, proofName(&g, account), p)
 			})
 		},
 	}

@@ -137,11 +137,16 @@ func bundleProof(c *cli.Context, dir string, gap *uint256.Int) error {
 	if p.Root != m.Root {
 		return mismatch(fmt.Sprintf("%s: the proof of gap %s is for root %s, the folder publishes root %s", dir, p.Gap, p.Root.Hex(), m.Root.Hex()))
 	}
-	name := gap.Dec() + ".json"
+	return emitJSON(c, proofName(gap, account), p)
+}
+
+// proofName is a proof file's name: <gap>.json, or <gap>-<account>.json
+// for a cqf refund leaf (the names publications use under proofs/).
+func proofName(gap *uint256.Int, account *common.Address) string {
 	if account != nil {
-		name = gap.Dec() + "-" + account.Hex() + ".json"
+		return gap.Dec() + "-" + account.Hex() + ".json"
 	}
-	return emitJSON(c, name, p)
+	return gap.Dec() + ".json"
 }
 
 // proofFileName finds a leaf's file in a proofs/ folder from the manifest:
@@ -149,13 +154,13 @@ func bundleProof(c *cli.Context, dir string, gap *uint256.Int) error {
 func proofFileName(m *manifest, gap *uint256.Int, account *common.Address) (string, error) {
 	g := gap.Dec()
 	if account != nil {
-		rel := "proofs/" + g + "-" + account.Hex() + ".json"
+		rel := "proofs/" + proofName(gap, account)
 		if _, ok := m.Files[rel]; !ok {
 			return "", fmt.Errorf("%w: gap %s, account %s (it made no pledge to this gap?)", payout.ErrNotInTree, g, account.Hex())
 		}
 		return rel, nil
 	}
-	if rel := "proofs/" + g + ".json"; m.Files[rel] != "" {
+	if rel := "proofs/" + proofName(gap, nil); m.Files[rel] != "" {
 		return rel, nil
 	}
 	var found []string

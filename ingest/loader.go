@@ -9,6 +9,7 @@ import (
 	"github.com/qf-dev/qf/calc"
 	"github.com/qf-dev/qf/internal/hugemem"
 	"github.com/qf-dev/qf/price"
+	"github.com/qf-dev/qf/record"
 )
 
 // Loader feeds contribution rows into a [Sink] (a round's tally): it resolves gaps,
@@ -162,7 +163,7 @@ func (l *Loader) Add(r *Row) error {
 		}
 		l.ids[l.arena.str(r.ID)] = idSeen{line: r.Line, item: r.Item, hash: h}
 	}
-	amount, err := matchAmount(l.Prices, r)
+	amount, err := record.MatchAmount(l.Prices, r)
 	if err != nil {
 		return err
 	}

@@ -4,10 +4,7 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/holiman/uint256"
-
 	"github.com/qf-dev/qf/price"
-	"github.com/qf-dev/qf/record"
 )
 
 // ErrTokenUnits reports a contribution in a token other than the match
@@ -41,9 +38,4 @@ func tokenFields(r *Row, token, chain []byte, decimals uint8) (string, error) {
 		r.Chain = []byte(ch)
 	}
 	return "", nil
-}
-
-// matchAmount is [record.MatchAmount].
-func matchAmount(conv *price.Converter, r *Row) (*uint256.Int, error) {
-	return record.MatchAmount(conv, r)
 }

@@ -47,6 +47,19 @@ func (s *Store) apply(b *pebble.Batch, opt *pebble.WriteOptions) error {
 	return nil
 }
 
+// commitLocked applies b, fsynced, for a caller that holds the store's
+// writer lock: refused when the store cannot take writes ([Store.Writable]),
+// and a failed write fails the store.
+func (s *Store) commitLocked(b *pebble.Batch) error {
+	if err := s.writable(); err != nil {
+		return err
+	}
+	if err := b.Commit(pebble.Sync); err != nil {
+		return s.fail(err)
+	}
+	return nil
+}
+
 // SyncWAL makes every applied write durable. Pebble's WAL is written in
 // order, so this covers every batch applied before it, whoever applied it.
 func (s *Store) SyncWAL() error {

@@ -5,8 +5,6 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/cockroachdb/pebble/v2"
-
 	"github.com/qf-dev/qf/calc"
 	"github.com/qf-dev/qf/price"
 	"github.com/qf-dev/qf/record"
@@ -102,16 +100,10 @@ func (s *Store) ImportPrices(n uint64, l *price.Ledger) (int, error) {
 	if added == 0 {
 		return 0, nil
 	}
-	if err := s.writable(); err != nil {
-		return 0, err
-	}
 	b := s.db.NewBatch()
 	defer b.Close()
 	if err := b.Set(roundKey(PrefixPrices, n), merged.JSON(), nil); err != nil {
 		return 0, err
 	}
-	if err := b.Commit(pebble.Sync); err != nil { // under s.mu, held above
-		return 0, s.fail(fmt.Errorf("storing prices: %w", err))
-	}
-	return added, nil
+	return added, s.commitLocked(b) // s.mu is held above
 }

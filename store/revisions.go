@@ -80,11 +80,8 @@ func (s *Store) AddRevisionRecord(n uint64, baseRoot common.Hash, record func(nu
 			return 0, err
 		}
 	}
-	if err := s.writable(); err != nil {
+	if err := s.commitLocked(b); err != nil { // s.mu is held above
 		return 0, err
-	}
-	if err := b.Commit(pebble.Sync); err != nil {
-		return 0, s.fail(err)
 	}
 	return number, nil
 }
