@@ -177,8 +177,10 @@ func decodeAllocated(l *types.Log) (Allocation, error) {
 }
 
 // scanLogs reads addr's logs matching topics from s.From to s.To in
-// windows (see [Round.ScanEvents]) and calls fn with each window's logs
-// and its last block.
+// windows, halved when the node refuses one and doubled after one it
+// serves (up to s.MaxWindow), and calls fn with each window's logs and its
+// last block; fn's error stops the scan. [Round.ScanEvents] and the Allo
+// import share it.
 func scanLogs(ctx context.Context, b Backend, addr common.Address, topics [][]common.Hash, what string, s Scan, fn func([]types.Log, uint64) error) error {
 	max := s.MaxWindow
 	if max == 0 {

@@ -2,11 +2,9 @@ package chain
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"math/big"
 
-	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/holiman/uint256"
@@ -82,29 +80,9 @@ func (r *Round) ScanDonations(ctx context.Context, s Scan, fn func(ds []Donation
 // every event up to `through` has been delivered, so a caller that records
 // `through` can resume after an interruption.
 func (r *Round) ScanEvents(ctx context.Context, s Scan, fn func(ev Events, through uint64) error) error {
-	max := s.MaxWindow
-	if max == 0 {
-		max = MaxWindow
-	}
-	span := min(uint64(FirstWindow), max)
 	a := r.abi()
 	gapTopic, depTopic, rootTopic := a.Events["GapRegistered"].ID, a.Events[r.kind.Event()].ID, a.Events[r.kind.RootEvent()].ID
-	for from := s.From; from <= s.To; {
-		to := min(s.To, from+span-1)
-		logs, err := r.b.FilterLogs(ctx, ethereum.FilterQuery{
-			FromBlock: new(big.Int).SetUint64(from), ToBlock: new(big.Int).SetUint64(to),
-			Addresses: []common.Address{r.addr}, Topics: [][]common.Hash{{gapTopic, depTopic, rootTopic}},
-		})
-		if s.Window != nil {
-			s.Window(from, to, err)
-		}
-		if err != nil {
-			if ctx.Err() != nil || errors.Is(err, context.DeadlineExceeded) || span == 1 {
-				return fmt.Errorf("reading %s logs of blocks %d..%d: %w", r.kind.Event(), from, to, err)
-			}
-			span /= 2 // the node refused the window: try half
-			continue
-		}
+	return scanLogs(ctx, r.b, r.addr, [][]common.Hash{{gapTopic, depTopic, rootTopic}}, r.kind.Event(), s, func(logs []types.Log, to uint64) error {
 		var ev Events
 		for i := range logs {
 			l := &logs[i]
@@ -124,16 +102,8 @@ func (r *Round) ScanEvents(ctx context.Context, s Scan, fn func(ev Events, throu
 				return fmt.Errorf("block %d tx %s log %d: %w", l.BlockNumber, l.TxHash.Hex(), l.Index, err)
 			}
 		}
-		if err := fn(ev, to); err != nil {
-			return err
-		}
-		if to == s.To {
-			break
-		}
-		from = to + 1
-		span = min(span*2, max)
-	}
-	return nil
+		return fn(ev, to)
+	})
 }
 
 func (r *Round) gapEvent(l *types.Log, ev *Events) error {
