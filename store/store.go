@@ -182,7 +182,7 @@ func (s *Store) putRound(b *pebble.Batch, r Round) error {
 	if b != nil {
 		return b.Set(roundKey(prefixRound, r.Number), v, nil)
 	}
-	return s.db.Set(roundKey(prefixRound, r.Number), v, pebble.Sync)
+	return s.setLocked(roundKey(prefixRound, r.Number), v) // callers hold s.mu
 }
 
 // Round reads a round.
