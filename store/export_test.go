@@ -16,3 +16,18 @@ var (
 	EncodeContribution = encodeContribution
 	EncodeContent      = encodeContent
 )
+
+// ForceIngest makes every ImportFile take the ingest (bulk rows 0) with a
+// sort budget of budget bytes (small: every few rows spill a run), until
+// the returned function restores the defaults.
+func ForceIngest(budget int) func() {
+	rows, b := bulkMinRows, sortBudget
+	bulkMinRows, sortBudget = 0, budget
+	return func() { bulkMinRows, sortBudget = rows, b }
+}
+
+// SetTestPoint sets the function the bulk import calls at its stages.
+func SetTestPoint(fn func(stage string)) { testPoint = fn }
+
+// TmpPrefix starts the bulk imports' temporary folders.
+const TmpPrefix = tmpPrefix

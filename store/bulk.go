@@ -1,0 +1,482 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"math/bits"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/cockroachdb/pebble/v2"
+	"github.com/cockroachdb/pebble/v2/objstorage/objstorageprovider"
+	"github.com/cockroachdb/pebble/v2/sstable"
+	"github.com/cockroachdb/pebble/v2/vfs"
+	"github.com/holiman/uint256"
+
+	"github.com/qf-dev/qf/record"
+)
+
+// The bulk import (`qf import contributions`, [Store.ImportFile]) into a
+// round whose mechanism needs no dry run, in memory bounded whatever the
+// file's size:
+//
+//  1. the file is scanned once for each row's key (automatic ids numbered
+//     by a first sort on the content), content and place, into an
+//     external sort (see sorter) in a temporary folder inside the
+//     database folder;
+//  2. one merge of the sorted rows with one ordered iterator over the
+//     round's stored keys decides each row's verdict (new, duplicate, or
+//     conflict: only the first in file order is kept) into one byte per
+//     row;
+//  3. the file is scanned again, in order, applying the same checks as
+//     the batch path with the verdicts, so that the same first error in
+//     file order is reported, and nothing is stored on any error (a
+//     re-import whose rows are all stored duplicates skips this scan);
+//  4. a second merge writes the new rows, with the sequence numbers of
+//     their order in the file, into an sstable, and the round's record
+//     and check state into another; both are linked in by one
+//     [pebble.DB.Ingest]: all or nothing, even under SIGKILL.
+//
+// A temporary folder left by a killed import is removed when the
+// database is next opened ([removeLeftovers]).
+
+// tmpPrefix starts the names of the bulk imports' temporary folders in
+// the database folder.
+const tmpPrefix = "qf-import-"
+
+// Tuning of the bulk path (variables for the tests).
+var (
+	// bulkMinRows is the smallest file that takes the bulk path: smaller
+	// ones go through one batch (an ingest of a few rows would flush the
+	// memtable and leave a small sstable per import).
+	bulkMinRows uint64 = 10000
+	// sortBudget is the arena of each external sort before it spills.
+	sortBudget = 64 << 20
+	// testPoint, if set, is called at the named stages of a bulk import
+	// ("spilled", "merging", "ingesting", "ingested"): the crash tests
+	// kill the process there.
+	testPoint func(stage string)
+)
+
+func at(stage string) {
+	if testPoint != nil {
+		testPoint(stage)
+	}
+}
+
+// Verdicts of the bulk path on each row, in file order.
+const (
+	vNew       byte = iota + 1 // added by this import
+	vDuplicate                 // stored, or earlier in the file, with the same content
+	vConflict                  // the first row whose id is stored or earlier with other content
+)
+
+// bulk is one bulk import's state.
+type bulk struct {
+	s       *Store
+	r       Round
+	tmp     string
+	main    *sorter  // every row, by id
+	verdict []byte   // per row
+	added   []uint64 // bitset of the vNew rows
+	rank    []uint32 // vNew rows before each word of added
+	n       uint64   // rows seen by the first scan
+	// the conflict to report (row conflict, if any): with a stored row
+	// (stored is its record) or with an earlier row of the file (line,
+	// item).
+	conflict      uint64
+	hasConflict   bool
+	stored        []byte
+	earlierLine   uint64
+	earlierItem   bool
+	conflictStore bool
+	newRows       uint64
+	badGap        bool // a row's gap is not registered
+}
+
+// importBulk imports round r's rows from scan on the bulk path. Files of
+// fewer than bulkMinRows rows are committed in one batch (an ingest of a
+// few rows would flush the memtable and leave a small sstable per
+// import), with the same records.
+func (s *Store) importBulk(r Round, known map[uint256.Int]struct{}, scan func(add func(*record.Contribution) error) error) (ImportStats, error) {
+	tmp, err := os.MkdirTemp(s.dir, tmpPrefix)
+	if err != nil {
+		return ImportStats{}, fmt.Errorf("importing into round %d: %w", r.Number, err)
+	}
+	defer os.RemoveAll(tmp)
+	bk := &bulk{s: s, r: r, tmp: tmp, main: newSorter(tmp, "rows", sortBudget)}
+	bk.main.spilled = func() { at("spilled") }
+	scanErr, err := bk.collect(known, scan)
+	if err != nil {
+		return ImportStats{}, err
+	}
+	if err := bk.decide(); err != nil {
+		return ImportStats{}, err
+	}
+	chk, plain, err := s.loadChecker(r)
+	if err != nil {
+		return ImportStats{}, err
+	}
+	if scanErr == nil && !bk.hasConflict && bk.newRows == 0 && !bk.badGap {
+		// A re-import: every row is a duplicate; no second scan.
+		return ImportStats{Duplicates: int(bk.n)}, nil
+	}
+	st, err := bk.check(known, chk, &plain, scan)
+	if err != nil {
+		return ImportStats{}, err
+	}
+	if st.Added == 0 {
+		return st, nil
+	}
+	bk.ranks()
+	next := r
+	next.Contributions += st.Added
+	if bk.n < bulkMinRows {
+		err = bk.commit(next, chk, plain)
+	} else {
+		err = bk.ingest(next, chk, plain)
+	}
+	if err != nil {
+		return ImportStats{}, err
+	}
+	at("ingested")
+	return st, s.hookImport(r.Number, bk.replay)
+}
+
+// collect is the first scan: every row's key, content and place into the
+// sort. An error of scan itself is returned as scanErr, for the second
+// scan to report after the rows before it, as one scan would.
+func (bk *bulk) collect(known map[uint256.Int]struct{}, scan func(add func(*record.Contribution) error) error) (scanErr, err error) {
+	autos := newSorter(bk.tmp, "auto", sortBudget)
+	var content []byte
+	var e sortEntry
+	var stop error
+	scanErr = scan(func(row *record.Contribution) error {
+		content = appendContent(content[:0], row)
+		e = sortEntry{key: row.ID, content: content, row: bk.n, line: uint64(max(row.Line, 0))}
+		if row.Item {
+			e.flags |= entryItem
+		}
+		bk.n++
+		if _, ok := known[row.Gap]; !ok {
+			bk.badGap = true // the second scan reports it
+		}
+		if len(row.ID) == 0 { // numbered after the scan, in content order
+			e.key, e.content, e.flags = content, nil, e.flags|entryAuto
+			stop = autos.add(&e)
+		} else {
+			stop = bk.main.add(&e)
+		}
+		return stop
+	})
+	if stop != nil {
+		return nil, stop
+	}
+	if autos.n == 0 {
+		return scanErr, nil
+	}
+	// Automatic ids: the content's hash and how many identical rows came
+	// before in the file (rows of one content come out in file order).
+	var prev []byte
+	occurrence := 0
+	var row record.Contribution
+	err = autos.each(func(a *sortEntry) error {
+		if prev != nil && bytes.Equal(prev, a.key) {
+			occurrence++
+		} else {
+			prev, occurrence = append(prev[:0], a.key...), 0
+		}
+		if err := decodeContribution(a.key, &row); err != nil {
+			return err
+		}
+		id := autoID(&row, occurrence)
+		return bk.main.add(&sortEntry{key: id, content: a.key, row: a.row, line: a.line, flags: a.flags})
+	})
+	return scanErr, err
+}
+
+// decide merges the sorted rows with the round's stored keys into each
+// row's verdict.
+func (bk *bulk) decide() error {
+	bk.verdict = make([]byte, bk.n)
+	it, err := bk.s.rd.NewIter(&pebble.IterOptions{LowerBound: contribKey(bk.r.Number, nil), UpperBound: contribKey(bk.r.Number+1, nil)})
+	if err != nil {
+		return err
+	}
+	defer it.Close()
+	var (
+		prev, first []byte // the current id, its first row's content
+		firstLine   uint64 // and its line
+		firstItem   bool
+		stored      bool   // the current id is stored
+		storedOK    bool   // and its record decodes
+		storedBody  []byte // its content
+		key         = contribKey(bk.r.Number, nil)
+		old         record.Contribution
+	)
+	checkStored := bk.r.Contributions > 0
+	at("merging")
+	err = bk.main.each(func(e *sortEntry) error {
+		auto := e.flags&entryAuto != 0
+		if prev == nil || !bytes.Equal(prev, e.key) {
+			prev = append(prev[:0], e.key...)
+			stored = false
+			if checkStored {
+				key = append(key[:9], e.key...)
+				stored = it.SeekGE(key) && bytes.Equal(it.Key(), key)
+				if stored && !auto {
+					storedOK = decodeContribution(it.Value(), &old) == nil
+					if storedOK {
+						storedBody = appendContent(storedBody[:0], &old)
+					}
+				}
+			}
+			if !stored {
+				first = append(first[:0], e.content...)
+				firstLine, firstItem = e.line, e.flags&entryItem != 0
+				bk.verdict[e.row] = vNew
+				bk.newRows++
+				return nil
+			}
+		}
+		if auto {
+			bk.verdict[e.row] = vDuplicate
+			return nil
+		}
+		if stored {
+			if storedOK && bytes.Equal(storedBody, e.content) {
+				bk.verdict[e.row] = vDuplicate
+				return nil
+			}
+			// damaged or other content: the second scan reports it
+			// (sameAsStored), if no earlier row fails
+			if !bk.hasConflict || e.row < bk.conflict {
+				bk.hasConflict, bk.conflict, bk.conflictStore = true, e.row, true
+				bk.stored = append(bk.stored[:0], it.Value()...)
+			}
+			bk.verdict[e.row] = vConflict
+			return nil
+		}
+		if bytes.Equal(first, e.content) {
+			bk.verdict[e.row] = vDuplicate
+			return nil
+		}
+		bk.verdict[e.row] = vConflict
+		if !bk.hasConflict || e.row < bk.conflict {
+			bk.hasConflict, bk.conflict, bk.conflictStore = true, e.row, false
+			bk.earlierLine, bk.earlierItem = firstLine, firstItem
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return it.Error()
+}
+
+// errChanged reports a file whose second scan gave other rows than the
+// first.
+var errChanged = errors.New("the file changed while it was imported")
+
+// check is the second scan: the batch path's checks, in file order, with
+// the verdicts.
+func (bk *bulk) check(known map[uint256.Int]struct{}, chk *record.Checker, plain *bool, scan func(add func(*record.Contribution) error) error) (ImportStats, error) {
+	var st ImportStats
+	var i uint64
+	err := scan(func(row *record.Contribution) error {
+		if i >= bk.n {
+			return errChanged
+		}
+		v := bk.verdict[i]
+		i++
+		if _, ok := known[row.Gap]; !ok {
+			return &record.FieldError{Field: "gap", Err: &UnregisteredGapError{ID: row.Gap}}
+		}
+		switch v {
+		case vDuplicate:
+			st.Duplicates++
+			return nil
+		case vConflict:
+			if i-1 != bk.conflict {
+				return errChanged
+			}
+			if !bk.conflictStore {
+				f := firstSeen{line: int(bk.earlierLine), item: bk.earlierItem}
+				return &record.FieldError{Field: "id", Err: fmt.Errorf("%w: %q is also at %s with other content", ErrConflict, row.ID, f.where())}
+			}
+			if err := bk.s.sameAsStored(bk.r.Number, row.ID, bk.stored, encodeContent(row)); err != nil {
+				return err
+			}
+			return errChanged
+		case vNew:
+		default:
+			return errChanged
+		}
+		if err := chk.Add(row); err != nil {
+			return err
+		}
+		*plain = *plain && plainRow(row)
+		st.Added++
+		return nil
+	})
+	if err != nil {
+		return st, err
+	}
+	if i != bk.n || uint64(st.Added) != bk.newRows {
+		return st, errChanged
+	}
+	return st, nil
+}
+
+// ranks builds the bitset of new rows and how many come before each
+// word: a new row's sequence is the round's count plus its rank.
+func (bk *bulk) ranks() {
+	bk.added = make([]uint64, (bk.n+63)/64)
+	for i, v := range bk.verdict {
+		if v == vNew {
+			bk.added[i/64] |= 1 << (uint(i) % 64)
+		}
+	}
+	bk.rank = make([]uint32, len(bk.added))
+	var sum uint32
+	for w, x := range bk.added {
+		bk.rank[w] = sum
+		sum += uint32(bits.OnesCount64(x))
+	}
+}
+
+// seq is new row i's arrival sequence.
+func (bk *bulk) seq(i uint64) uint64 {
+	w := i / 64
+	below := bk.added[w] & (1<<(i%64) - 1)
+	return uint64(bk.r.Contributions) + uint64(bk.rank[w]) + uint64(bits.OnesCount64(below)) + 1
+}
+
+func (bk *bulk) isNew(i uint64) bool { return bk.added[i/64]&(1<<(i%64)) != 0 }
+
+// eachNew calls fn with every new row's key and record, in key order.
+func (bk *bulk) eachNew(fn func(key, val []byte) error) error {
+	var val []byte
+	key := contribKey(bk.r.Number, nil)
+	return bk.main.each(func(e *sortEntry) error {
+		if !bk.isNew(e.row) {
+			return nil
+		}
+		key = append(key[:9], e.key...)
+		val = binary.AppendUvarint(append(val[:0], e.content...), bk.seq(e.row))
+		return fn(key, val)
+	})
+}
+
+// commit stores the new rows and round next's record and check state in
+// one batch (a small file).
+func (bk *bulk) commit(next Round, chk *record.Checker, plain bool) error {
+	b := bk.s.db.NewBatch()
+	defer b.Close()
+	err := bk.eachNew(func(key, val []byte) error { return b.Set(key, val, nil) })
+	if err != nil {
+		return err
+	}
+	if err := bk.s.putRound(b, next); err != nil {
+		return err
+	}
+	if _, err := putCheckState(b, next, chk, plain); err != nil {
+		return err
+	}
+	if err := bk.s.commitLocked(b); err != nil {
+		return fmt.Errorf("committing contributions: %w", err)
+	}
+	return nil
+}
+
+// ingest writes the new rows and round next's record and check state
+// into sstables and links them into the database in one ingest.
+func (bk *bulk) ingest(next Round, chk *record.Checker, plain bool) error {
+	s := bk.s
+	rows := filepath.Join(bk.tmp, "rows.sst")
+	err := bk.writeTable(rows, func(w *sstable.Writer) error { return bk.eachNew(w.Set) })
+	if err != nil {
+		return err
+	}
+	state, err := putCheckState(nil, next, chk, plain)
+	if err != nil {
+		return err
+	}
+	round, err := jsonRound(next)
+	if err != nil {
+		return err
+	}
+	meta := filepath.Join(bk.tmp, "round.sst")
+	err = bk.writeTable(meta, func(w *sstable.Writer) error {
+		if err := w.Set(roundKey(prefixChecks, next.Number), state); err != nil {
+			return err
+		}
+		return w.Set(roundKey(prefixRound, next.Number), round)
+	})
+	if err != nil {
+		return err
+	}
+	at("ingesting")
+	if err := s.writable(); err != nil {
+		return err
+	}
+	if err := s.db.Ingest(context.Background(), []string{rows, meta}); err != nil {
+		return s.fail(fmt.Errorf("committing contributions: %w", err))
+	}
+	return nil
+}
+
+// writeTable writes one sstable at path with fill, synced.
+func (bk *bulk) writeTable(path string, fill func(w *sstable.Writer) error) error {
+	f, err := vfs.Default.Create(path, vfs.WriteCategoryUnspecified)
+	if err != nil {
+		return fmt.Errorf("importing into round %d: %w", bk.r.Number, err)
+	}
+	w := sstable.NewWriter(objstorageprovider.NewFileWritable(f), bk.s.popts.MakeWriterOptions(0, bk.s.db.TableFormat()))
+	if err := fill(w); err != nil {
+		w.Close()
+		return err
+	}
+	if err := w.Close(); err != nil {
+		return fmt.Errorf("importing into round %d: %w", bk.r.Number, err)
+	}
+	return nil
+}
+
+// replay calls fn with every row the import added (for afterImport).
+func (bk *bulk) replay(fn func(*record.Contribution) error) error {
+	var row record.Contribution
+	return bk.main.each(func(e *sortEntry) error {
+		if !bk.isNew(e.row) {
+			return nil
+		}
+		row = record.Contribution{}
+		if err := decodeContribution(e.content, &row); err != nil {
+			return err
+		}
+		row.ID, row.Seq = e.key, bk.seq(e.row)
+		return fn(&row)
+	})
+}
+
+// removeLeftovers removes the temporary folders of bulk imports a killed
+// process left in the database folder dir (under the database's lock, so
+// no import of another process is running).
+func removeLeftovers(dir string) error {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		if e.IsDir() && strings.HasPrefix(e.Name(), tmpPrefix) {
+			if err := os.RemoveAll(filepath.Join(dir, e.Name())); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
