@@ -104,7 +104,7 @@ type Store struct {
 	// import writes its sstables with them).
 	popts *pebble.Options
 	mu    sync.Mutex
-	dir  string
+	dir   string
 	// damage is the first corruption Pebble reported, from any goroutine.
 	damage atomic.Pointer[error]
 	*health
