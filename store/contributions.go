@@ -70,10 +70,13 @@ func appendContent(v []byte, r *record.Contribution) []byte {
 	return appendToken(v, r)
 }
 
+// appendInt appends x's length in bytes and its big-endian bytes (x.Bytes(),
+// without allocating them).
 func appendInt(v []byte, x *uint256.Int) []byte {
-	b := x.Bytes()
-	v = append(v, byte(len(b)))
-	return append(v, b...)
+	b := x.Bytes32()
+	n := x.ByteLen()
+	v = append(v, byte(n))
+	return append(v, b[32-n:]...)
 }
 
 func decodeContribution(v []byte, r *record.Contribution) error {

@@ -115,6 +115,10 @@ func newSorter(dir, name string, budget int) *sorter {
 }
 
 func (s *sorter) add(e *sortEntry) error {
+	if s.arena == nil { // the whole budget at once: no copies as it grows
+		s.arena = make([]byte, 0, s.budget+s.budget/8)
+		s.refs = make([]sortRef, 0, s.budget/64)
+	}
 	s.refs = append(s.refs, sortRef{pfx: keyPrefix(e.key), off: len(s.arena), row: e.row})
 	s.arena = appendEntry(s.arena, e)
 	s.sorted = false
