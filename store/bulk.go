@@ -310,7 +310,7 @@ func contentAmount(v []byte) (a uint256.Int, ok bool) {
 		return a, false
 	}
 	v = v[k+int(n):] // past the donor
-	for range 2 { // the gap, then the amount
+	for range 2 {    // the gap, then the amount
 		if len(v) < 1 || v[0] > 32 || len(v) < 1+int(v[0]) {
 			return a, false
 		}
