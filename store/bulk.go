@@ -57,7 +57,7 @@ var (
 	// sortBudget is the arena of each external sort before it spills.
 	sortBudget = 64 << 20
 	// testPoint, if set, is called at the named stages of a bulk import
-	// ("spilled", "merging", "ingesting", "ingested"): the crash tests
+	// ("spilled", "merging", "writing", "ingesting", "ingested"): the crash tests
 	// kill the process there.
 	testPoint func(stage string)
 )
@@ -458,7 +458,15 @@ func (bk *bulk) commit(next Round, chk *record.Checker, plain bool) error {
 func (bk *bulk) ingest(next Round, chk *record.Checker, plain bool) error {
 	s := bk.s
 	rows := filepath.Join(bk.tmp, "rows.sst")
-	err := bk.writeTable(rows, func(w *sstable.Writer) error { return bk.eachNew(w.Set) })
+	written := 0
+	err := bk.writeTable(rows, func(w *sstable.Writer) error {
+		return bk.eachNew(func(key, val []byte) error {
+			if written++; written == 2 {
+				at("writing")
+			}
+			return w.Set(key, val)
+		})
+	})
 	if err != nil {
 		return err
 	}
