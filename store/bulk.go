@@ -54,8 +54,10 @@ var (
 	// ones go through one batch (an ingest of a few rows would flush the
 	// memtable and leave a small sstable per import).
 	bulkMinRows uint64 = 10000
-	// sortBudget is the arena of each external sort before it spills.
-	sortBudget = 64 << 20
+	// sortBudget is the arena of each external sort before it spills:
+	// a million rows of `qf import contributions` fit (about 80 bytes
+	// each), ten million take ten runs.
+	sortBudget = 128 << 20
 	// testPoint, if set, is called at the named stages of a bulk import
 	// ("spilled", "merging", "writing", "ingesting", "ingested"): the crash tests
 	// kill the process there.

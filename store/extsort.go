@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -47,6 +48,9 @@ func appendEntry(b []byte, e *sortEntry) []byte {
 	return append(b, e.flags)
 }
 
+// errTooBig reports a sort budget past 4 GiB.
+var errTooBig = errors.New("sort budget too large")
+
 // errBadRun reports a temporary run file that does not decode (the
 // import's own file was damaged under it).
 var errBadRun = errors.New("damaged temporary sort file")
@@ -85,9 +89,9 @@ func decodeEntry(b []byte, e *sortEntry) error {
 // sortRef is an arena entry in the sort: the first 8 bytes of its key
 // (big-endian, zero-padded) compare most pairs without touching the arena.
 type sortRef struct {
-	pfx uint64
-	off int
-	row uint64
+	pfx    uint64
+	off, n uint32 // the entry is arena[off:off+n]
+	row    uint64
 }
 
 func keyPrefix(k []byte) uint64 {
@@ -115,12 +119,19 @@ func newSorter(dir, name string, budget int) *sorter {
 }
 
 func (s *sorter) add(e *sortEntry) error {
-	if s.arena == nil { // the whole budget at once: no copies as it grows
-		s.arena = make([]byte, 0, s.budget+s.budget/8)
-		s.refs = make([]sortRef, 0, s.budget/64)
+	need := len(e.key) + len(e.content) + 4*binary.MaxVarintLen64 + 1
+	if len(s.arena)+need > cap(s.arena) {
+		s.arena = grow(s.arena, need, 1<<20, s.budget+s.budget/8)
 	}
-	s.refs = append(s.refs, sortRef{pfx: keyPrefix(e.key), off: len(s.arena), row: e.row})
+	if len(s.refs) == cap(s.refs) {
+		s.refs = grow(s.refs, 1, 1<<14, s.budget/48)
+	}
+	off := len(s.arena)
+	if off+need > math.MaxUint32 {
+		return errTooBig
+	}
 	s.arena = appendEntry(s.arena, e)
+	s.refs = append(s.refs, sortRef{pfx: keyPrefix(e.key), off: uint32(off), n: uint32(len(s.arena) - off), row: e.row})
 	s.sorted = false
 	s.n++
 	if len(s.arena) >= s.budget {
@@ -130,9 +141,9 @@ func (s *sorter) add(e *sortEntry) error {
 }
 
 // keyAt is the key of the arena entry at off.
-func (s *sorter) keyAt(off int) []byte {
+func (s *sorter) keyAt(off uint32) []byte {
 	n, k := binary.Uvarint(s.arena[off:])
-	return s.arena[off+k : off+k+int(n)]
+	return s.arena[int(off)+k : int(off)+k+int(n)]
 }
 
 func (s *sorter) sort() {
@@ -160,6 +171,23 @@ func (s *sorter) sort() {
 	s.sorted = true
 }
 
+// grow makes room for need more elements in x: a small first size, then
+// the whole budget at once (fresh pages, touched once, no copy of a
+// growing arena), then doubling.
+func grow[T any](x []T, need, first, budget int) []T {
+	c := first
+	switch {
+	case cap(x) >= budget:
+		c = 2 * cap(x)
+	case cap(x) >= first:
+		c = budget
+	}
+	c = max(c, len(x)+need)
+	grown := make([]T, len(x), c)
+	copy(grown, x)
+	return grown
+}
+
 // spill writes the arena, sorted, to a new run file and empties it.
 func (s *sorter) spill() error {
 	if len(s.refs) == 0 {
@@ -172,19 +200,14 @@ func (s *sorter) spill() error {
 		return fmt.Errorf("sorting the import: %w", err)
 	}
 	w := bufio.NewWriterSize(f, 1<<20)
-	var e sortEntry
-	var lenBuf []byte
+	var n []byte
 	for _, r := range s.refs {
-		if err := decodeEntry(s.arena[r.off:], &e); err != nil {
-			f.Close()
-			return err
-		}
-		lenBuf = appendEntry(lenBuf[:0], &e)
-		if _, err := w.Write(binary.AppendUvarint(nil, uint64(len(lenBuf)))); err != nil {
+		n = binary.AppendUvarint(n[:0], uint64(r.n))
+		if _, err := w.Write(n); err != nil {
 			f.Close()
 			return fmt.Errorf("sorting the import: %w", err)
 		}
-		if _, err := w.Write(lenBuf); err != nil {
+		if _, err := w.Write(s.arena[r.off : r.off+r.n]); err != nil {
 			f.Close()
 			return fmt.Errorf("sorting the import: %w", err)
 		}
@@ -223,7 +246,7 @@ func (s *sorter) each(fn func(e *sortEntry) error) error {
 	if err := s.spill(); err != nil { // what is left in memory becomes the last run
 		return err
 	}
-	s.arena, s.refs = nil, nil
+	s.arena, s.refs = nil, nil // read from the runs from now on
 	h := make(runHeap, 0, len(s.runs))
 	defer func() {
 		for _, r := range h {
