@@ -12,6 +12,8 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+
+	"github.com/qf-dev/qf/internal/hugemem"
 )
 
 // The external sort of a bulk import ([Store.ImportFile]): entries (a
@@ -183,7 +185,7 @@ func grow[T any](x []T, need, first, budget int) []T {
 		c = budget
 	}
 	c = max(c, len(x)+need)
-	grown := make([]T, len(x), c)
+	grown := hugemem.Make[T](len(x), c) // a fault per 2 MiB, not per 4 KiB
 	copy(grown, x)
 	return grown
 }
