@@ -233,7 +233,8 @@ func (bk *bulk) decide() error {
 		firstLine   uint64 // and its line
 		firstItem   bool
 		stored      bool   // the current id is stored
-		storedOK    bool   // and its record decodes
+		decoded     bool   // its record was decoded
+		storedOK    bool   // and decodes
 		storedBody  []byte // its content
 		key         = contribKey(bk.r.Number, nil)
 		old         record.Contribution
@@ -248,12 +249,7 @@ func (bk *bulk) decide() error {
 			if checkStored {
 				key = append(key[:9], e.key...)
 				stored = seek(it, key) && bytes.Equal(it.Key(), key)
-				if stored && !auto {
-					storedOK = decodeContribution(it.Value(), &old) == nil
-					if storedOK {
-						storedBody = appendContent(storedBody[:0], &old)
-					}
-				}
+				decoded = false
 			}
 			if !stored {
 				first = append(first[:0], e.content...)
@@ -275,6 +271,12 @@ func (bk *bulk) decide() error {
 			return nil
 		}
 		if stored {
+			if !decoded { // (an explicit id can equal another row's automatic one)
+				storedOK, decoded = decodeContribution(it.Value(), &old) == nil, true
+				if storedOK {
+					storedBody = appendContent(storedBody[:0], &old)
+				}
+			}
 			if storedOK && bytes.Equal(storedBody, e.content) {
 				bk.verdict[e.row] = vDuplicate
 				return nil

@@ -31,3 +31,6 @@ func SetTestPoint(fn func(stage string)) { testPoint = fn }
 
 // TmpPrefix starts the bulk imports' temporary folders.
 const TmpPrefix = tmpPrefix
+
+// AutoID is the id a row without one gets.
+var AutoID = autoID

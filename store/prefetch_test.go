@@ -74,6 +74,9 @@ func TestImportFileAgreesWithImport(t *testing.T) {
 		{name: "a conflict with a voided row", rows: []*record.Contribution{row("v", "vic", 1, 2)},
 			err: `id: an id names one contribution: "v" is already stored with other content (stored row, voided: donor vic, gap 1, amount 1); give this contribution another id`},
 		{name: "a voided row given again", rows: []*record.Contribution{row("v", "vic", 1, 1)}, dups: 1},
+		{name: "an explicit id equal to a stored automatic one, after that row",
+			rows: []*record.Contribution{at(2, auto("dave", 3)), at(3, row(string(store.AutoID(auto("dave", 3), 0)), "eve", 1, 1))},
+			err:  `id: an id names one contribution: "` + string(store.AutoID(auto("dave", 3), 0)) + `" is already stored with other content (stored row: donor dave, gap 1, amount 3); give this contribution another id`},
 		{name: "a damaged stored row", rows: []*record.Contribution{row("x", "xi", 1, 1)}, err: `round 1 contribution "x": damaged contribution record`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
