@@ -59,7 +59,9 @@ var (
 	// each), ten million take ten runs.
 	sortBudget = 128 << 20
 	// testPoint, if set, is called at the named stages of a bulk import
-	// ("spilled", "merging", "writing", "ingesting", "ingested"): the crash tests
+	// ("spilled", "merging", "writing", "ingesting", "linked" — inside
+	// Pebble's ingest, a table linked into the database folder and not
+	// yet recorded —, "ingested"): the crash tests
 	// kill the process there.
 	testPoint func(stage string)
 )
@@ -533,6 +535,19 @@ func (bk *bulk) replay(fn func(*record.Contribution) error) error {
 		row.ID, row.Seq = e.key, bk.seq(e.row)
 		return fn(&row)
 	})
+}
+
+// linkFS is the file system the store opens Pebble with: the default
+// one, with a test point after each hard link (what an ingest does first
+// with its tables, before recording them).
+type linkFS struct{ vfs.FS }
+
+func (fs linkFS) Link(oldname, newname string) error {
+	if err := fs.FS.Link(oldname, newname); err != nil {
+		return err
+	}
+	at("linked")
+	return nil
 }
 
 // removeLeftovers removes the temporary folders of bulk imports a killed

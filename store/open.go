@@ -71,7 +71,7 @@ func OpenModeWith(dir string, mode Mode, o Options) (*Store, error) {
 		err := Damaged(dir, info.Details)
 		s.damage.CompareAndSwap(nil, &err)
 	}}
-	popts := tune(&pebble.Options{Logger: storeLogger{h}, EventListener: events, ErrorIfNotExists: !fresh})
+	popts := tune(&pebble.Options{FS: linkFS{vfs.Default}, Logger: storeLogger{h}, EventListener: events, ErrorIfNotExists: !fresh})
 	db, err := pebble.Open(dir, popts)
 	if err != nil {
 		return nil, explainOpen(dir, err)
