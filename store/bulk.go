@@ -9,7 +9,9 @@ import (
 	"math/bits"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/cockroachdb/pebble/v2"
 	"github.com/cockroachdb/pebble/v2/objstorage/objstorageprovider"
@@ -81,30 +83,21 @@ const (
 
 // bulk is one bulk import's state.
 type bulk struct {
-	s       *Store
-	r       Round
-	tmp     string
-	main    *sorter  // every row, by id
-	verdict []byte   // per row
-	added   []uint64 // bitset of the vNew rows
-	rank    []uint32 // vNew rows before each word of added
-	n       uint64   // rows seen by the first scan
-	// the conflict to report (row conflict, if any): with a stored row
-	// (stored is its record) or with an earlier row of the file (line,
-	// item).
-	conflict      uint64
-	hasConflict   bool
-	stored        []byte
-	earlierLine   uint64
-	earlierItem   bool
-	conflictStore bool
-	newRows       uint64
-	badGap        bool // a row's gap is not registered
+	s        *Store
+	r        Round
+	tmp      string
+	main     *sorter  // every row, by id
+	verdict  []byte   // per row
+	added    []uint64 // bitset of the vNew rows
+	rank     []uint32 // vNew rows before each word of added
+	n        uint64   // rows seen by the first scan
+	verdicts          // of all the rows
+	badGap   bool     // a row's gap is not registered
 	// special is set by a row with a weight, a score, a token or a zero
 	// amount (which the checker looks at), overflow when sumAll (every
-	// row's amount) passed 2^256-1; sumNew is the new rows' amounts.
+	// row's amount) passed 2^256-1.
 	special, overflow bool
-	sumAll, sumNew    uint256.Int
+	sumAll            uint256.Int
 }
 
 // importBulk imports round r's rows from scan on the bulk path. Files of
@@ -221,92 +214,178 @@ func (bk *bulk) collect(known map[uint256.Int]struct{}, scan func(add func(*reco
 	return scanErr, err
 }
 
-// decide merges the sorted rows with the round's stored keys into each
-// row's verdict.
-func (bk *bulk) decide() error {
-	bk.verdict = make([]byte, bk.n)
+// verdicts is what deciding (a key range of) the sorted rows found
+// besides each row's verdict: the new rows, their amounts, and the
+// conflict to report (the first in file order, if any): with a stored row
+// (stored is its record) or with an earlier row of the file (earlierLine,
+// earlierItem).
+type verdicts struct {
+	newRows       uint64
+	sumNew        uint256.Int
+	hasConflict   bool
+	conflict      uint64
+	conflictStore bool
+	stored        []byte
+	earlierLine   uint64
+	earlierItem   bool
+}
+
+// add takes o's findings into v.
+func (v *verdicts) add(o *verdicts) {
+	v.newRows += o.newRows
+	v.sumNew.Add(&v.sumNew, &o.sumNew) // below sumAll: no overflow
+	if o.hasConflict && (!v.hasConflict || o.conflict < v.conflict) {
+		v.hasConflict, v.conflict, v.conflictStore = true, o.conflict, o.conflictStore
+		v.stored, v.earlierLine, v.earlierItem = o.stored, o.earlierLine, o.earlierItem
+	}
+}
+
+// decider decides the rows of one key range, in (key, row) order, with
+// its own iterator over the round's stored rows.
+type decider struct {
+	bk          *bulk
+	it          *pebble.Iterator
+	out         verdicts
+	prev, first []byte // the current id, its first row's content
+	firstLine   uint64 // and its line
+	firstItem   bool
+	stored      bool   // the current id is stored
+	decoded     bool   // its record was decoded
+	storedOK    bool   // and decodes
+	storedBody  []byte // its content
+	key         []byte
+	old         record.Contribution
+}
+
+func (bk *bulk) newDecider() (*decider, error) {
 	it, err := bk.s.rd.NewIter(&pebble.IterOptions{LowerBound: contribKey(bk.r.Number, nil), UpperBound: contribKey(bk.r.Number+1, nil)})
 	if err != nil {
-		return err
+		return nil, err
 	}
-	defer it.Close()
-	var (
-		prev, first []byte // the current id, its first row's content
-		firstLine   uint64 // and its line
-		firstItem   bool
-		stored      bool   // the current id is stored
-		decoded     bool   // its record was decoded
-		storedOK    bool   // and decodes
-		storedBody  []byte // its content
-		key         = contribKey(bk.r.Number, nil)
-		old         record.Contribution
-	)
-	checkStored := bk.r.Contributions > 0
-	at("merging")
-	err = bk.main.each(func(e *sortEntry) error {
-		auto := e.flags&entryAuto != 0
-		if prev == nil || !bytes.Equal(prev, e.key) {
-			prev = append(prev[:0], e.key...)
-			stored = false
-			if checkStored {
-				key = append(key[:9], e.key...)
-				stored = seek(it, key) && bytes.Equal(it.Key(), key)
-				decoded = false
-			}
-			if !stored {
-				first = append(first[:0], e.content...)
-				firstLine, firstItem = e.line, e.flags&entryItem != 0
-				bk.verdict[e.row] = vNew
-				bk.newRows++
-				if !bk.special && !bk.overflow {
-					a, ok := contentAmount(e.content)
-					if !ok {
-						return errBadRun
-					}
-					bk.sumNew.Add(&bk.sumNew, &a) // below sumAll: no overflow
+	return &decider{bk: bk, it: it, key: contribKey(bk.r.Number, nil)}, nil
+}
+
+// close returns the iterator's error.
+func (d *decider) close() error {
+	err := d.it.Error()
+	if cerr := d.it.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+func (d *decider) entry(e *sortEntry) error {
+	bk := d.bk
+	auto := e.flags&entryAuto != 0
+	if d.prev == nil || !bytes.Equal(d.prev, e.key) {
+		d.prev = append(d.prev[:0], e.key...)
+		d.stored = false
+		if bk.r.Contributions > 0 {
+			d.key = append(d.key[:9], e.key...)
+			d.stored = seek(d.it, d.key) && bytes.Equal(d.it.Key(), d.key)
+			d.decoded = false
+		}
+		if !d.stored {
+			d.first = append(d.first[:0], e.content...)
+			d.firstLine, d.firstItem = e.line, e.flags&entryItem != 0
+			bk.verdict[e.row] = vNew
+			d.out.newRows++
+			if !bk.special && !bk.overflow {
+				a, ok := contentAmount(e.content)
+				if !ok {
+					return errBadRun
 				}
-				return nil
+				d.out.sumNew.Add(&d.out.sumNew, &a) // below sumAll: no overflow
+			}
+			return nil
+		}
+	}
+	if auto {
+		bk.verdict[e.row] = vDuplicate
+		return nil
+	}
+	if d.stored {
+		if !d.decoded { // (an explicit id can equal another row's automatic one)
+			d.storedOK, d.decoded = decodeContribution(d.it.Value(), &d.old) == nil, true
+			if d.storedOK {
+				d.storedBody = appendContent(d.storedBody[:0], &d.old)
 			}
 		}
-		if auto {
+		if d.storedOK && bytes.Equal(d.storedBody, e.content) {
 			bk.verdict[e.row] = vDuplicate
 			return nil
 		}
-		if stored {
-			if !decoded { // (an explicit id can equal another row's automatic one)
-				storedOK, decoded = decodeContribution(it.Value(), &old) == nil, true
-				if storedOK {
-					storedBody = appendContent(storedBody[:0], &old)
-				}
-			}
-			if storedOK && bytes.Equal(storedBody, e.content) {
-				bk.verdict[e.row] = vDuplicate
-				return nil
-			}
-			// damaged or other content: the second scan reports it
-			// (sameAsStored), if no earlier row fails
-			if !bk.hasConflict || e.row < bk.conflict {
-				bk.hasConflict, bk.conflict, bk.conflictStore = true, e.row, true
-				bk.stored = append(bk.stored[:0], it.Value()...)
-			}
-			bk.verdict[e.row] = vConflict
-			return nil
-		}
-		if bytes.Equal(first, e.content) {
-			bk.verdict[e.row] = vDuplicate
-			return nil
+		// damaged or other content: the second scan reports it
+		// (sameAsStored), if no earlier row fails
+		if !d.out.hasConflict || e.row < d.out.conflict {
+			d.out.hasConflict, d.out.conflict, d.out.conflictStore = true, e.row, true
+			d.out.stored = append(d.out.stored[:0], d.it.Value()...)
 		}
 		bk.verdict[e.row] = vConflict
-		if !bk.hasConflict || e.row < bk.conflict {
-			bk.hasConflict, bk.conflict, bk.conflictStore = true, e.row, false
-			bk.earlierLine, bk.earlierItem = firstLine, firstItem
-		}
 		return nil
-	})
-	if err != nil {
+	}
+	if bytes.Equal(d.first, e.content) {
+		bk.verdict[e.row] = vDuplicate
+		return nil
+	}
+	bk.verdict[e.row] = vConflict
+	if !d.out.hasConflict || e.row < d.out.conflict {
+		d.out.hasConflict, d.out.conflict, d.out.conflictStore = true, e.row, false
+		d.out.earlierLine, d.out.earlierItem = d.firstLine, d.firstItem
+	}
+	return nil
+}
+
+// decideSplit is the fewest rows a sort held in memory must have to be
+// decided in key ranges at once (a variable for the tests).
+var decideSplit = 1 << 16
+
+// decide merges the sorted rows with the round's stored keys into each
+// row's verdict: a sort held in memory in key ranges on every core (up
+// to 4), each with its own iterator; a spilled one in one merge.
+func (bk *bulk) decide() error {
+	bk.verdict = make([]byte, bk.n)
+	at("merging")
+	parts := bk.main.parts(min(runtime.GOMAXPROCS(0), 4), decideSplit)
+	if parts == nil {
+		d, err := bk.newDecider()
+		if err != nil {
+			return err
+		}
+		err = bk.main.each(d.entry)
+		if cerr := d.close(); err == nil {
+			err = cerr
+		}
+		bk.verdicts.add(&d.out)
 		return err
 	}
-	return it.Error()
+	ds := make([]*decider, len(parts))
+	errs := make([]error, len(parts))
+	var wg sync.WaitGroup
+	for i, p := range parts {
+		d, err := bk.newDecider()
+		if err != nil {
+			for _, d := range ds[:i] {
+				d.close()
+			}
+			return err
+		}
+		ds[i] = d
+		wg.Go(func() {
+			errs[i] = bk.main.eachIn(p[0], p[1], d.entry)
+			if err := d.close(); errs[i] == nil {
+				errs[i] = err
+			}
+		})
+	}
+	wg.Wait()
+	for i, d := range ds {
+		if errs[i] != nil {
+			return errs[i]
+		}
+		bk.verdicts.add(&d.out)
+	}
+	return nil
 }
 
 // contentAmount reads the amount out of a row's encoded content.

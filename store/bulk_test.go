@@ -65,8 +65,9 @@ func randomFile(rng *rand.Rand) ([]*record.Contribution, error) {
 }
 
 // TestBulkImportAgreesWithBatch imports random files one after the other
-// into three stores — Import (one batch), ImportFile committed in a batch,
-// ImportFile ingested with a sort that spills every few rows — and
+// into four stores — Import (one batch), ImportFile committed in a batch,
+// ImportFile ingested with a sort that spills every few rows, ImportFile
+// ingested with its rows decided in key ranges on several goroutines — and
 // requires the same counts, the same errors and every key and value the
 // same, byte for byte, after each import.
 func TestBulkImportAgreesWithBatch(t *testing.T) {
@@ -79,6 +80,8 @@ func TestBulkImportAgreesWithBatch(t *testing.T) {
 			defer file.Close()
 			ingested, _ := setup(t)
 			defer ingested.Close()
+			parts, _ := setup(t)
+			defer parts.Close()
 			for step := range 8 {
 				rows, after := randomFile(rng)
 				scan := func(add func(*record.Contribution) error) error {
@@ -105,9 +108,14 @@ func TestBulkImportAgreesWithBatch(t *testing.T) {
 				got := do(ingested.ImportFile)
 				restore()
 				require.Equal(t, want, got, "step %d: ImportFile ingested", step)
+				restore = store.ForceParts()
+				got = do(parts.ImportFile)
+				restore()
+				require.Equal(t, want, got, "step %d: ImportFile ingested, decided in parts", step)
 				d := dump(t, batch)
 				require.Equal(t, d, dump(t, file), "step %d: stores after ImportFile in a batch", step)
 				require.Equal(t, d, dump(t, ingested), "step %d: stores after ImportFile ingested", step)
+				require.Equal(t, d, dump(t, parts), "step %d: stores after ImportFile decided in parts", step)
 			}
 		})
 	}

@@ -26,6 +26,15 @@ func ForceIngest(budget int) func() {
 	return func() { bulkMinRows, sortBudget = rows, b }
 }
 
+// ForceParts makes every ImportFile take the ingest and decide its rows in
+// key ranges on several goroutines (with GOMAXPROCS above 1), until the
+// returned function restores the defaults.
+func ForceParts() func() {
+	rows, split := bulkMinRows, decideSplit
+	bulkMinRows, decideSplit = 0, 1
+	return func() { bulkMinRows, decideSplit = rows, split }
+}
+
 // SetTestPoint sets the function the bulk import calls at its stages.
 func SetTestPoint(fn func(stage string)) { testPoint = fn }
 

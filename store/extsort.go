@@ -292,6 +292,44 @@ func (s *sorter) each(fn func(e *sortEntry) error) error {
 	return nil
 }
 
+// parts splits a sort held in memory (not spilled) of at least min
+// entries into n ranges of refs, [lo, hi), cut between keys (the entries
+// of one key stay in one range): nil if it cannot be split.
+func (s *sorter) parts(n, min int) [][2]int {
+	if len(s.runs) > 0 || n < 2 || len(s.refs) < min {
+		return nil
+	}
+	s.sort()
+	var out [][2]int
+	lo := 0
+	for i := 1; i < n; i++ {
+		cut := max(lo, i*len(s.refs)/n)
+		for cut > 0 && cut < len(s.refs) && bytes.Equal(s.keyAt(s.refs[cut].off), s.keyAt(s.refs[cut-1].off)) {
+			cut++
+		}
+		if cut > lo && cut < len(s.refs) {
+			out = append(out, [2]int{lo, cut})
+			lo = cut
+		}
+	}
+	return append(out, [2]int{lo, len(s.refs)})
+}
+
+// eachIn is each over the sorted refs [lo, hi) of a sort held in memory
+// (see parts); ranges may be read at once on several goroutines.
+func (s *sorter) eachIn(lo, hi int, fn func(e *sortEntry) error) error {
+	var e sortEntry
+	for _, r := range s.refs[lo:hi] {
+		if err := decodeEntry(s.arena[r.off:], &e); err != nil {
+			return err
+		}
+		if err := fn(&e); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // runReader reads a run file's entries in order.
 type runReader struct {
 	f   *os.File
