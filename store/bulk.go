@@ -12,6 +12,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/cockroachdb/pebble/v2"
 	"github.com/cockroachdb/pebble/v2/objstorage/objstorageprovider"
@@ -505,9 +506,14 @@ func (bk *bulk) isNew(i uint64) bool { return bk.added[i/64]&(1<<(i%64)) != 0 }
 
 // eachNew calls fn with every new row's key and record, in key order.
 func (bk *bulk) eachNew(fn func(key, val []byte) error) error {
+	return bk.eachNewOf(bk.main.each, fn)
+}
+
+// eachNewOf is eachNew over the sorted rows src gives.
+func (bk *bulk) eachNewOf(src func(func(*sortEntry) error) error, fn func(key, val []byte) error) error {
 	var val []byte
 	key := contribKey(bk.r.Number, nil)
-	return bk.main.each(func(e *sortEntry) error {
+	return src(func(e *sortEntry) error {
 		if !bk.isNew(e.row) {
 			return nil
 		}
@@ -542,18 +548,43 @@ func (bk *bulk) commit(next Round, chk *record.Checker, plain bool) error {
 // into sstables and links them into the database in one ingest.
 func (bk *bulk) ingest(next Round, chk *record.Checker, plain bool) error {
 	s := bk.s
-	rows := filepath.Join(bk.tmp, "rows.sst")
-	written := 0
-	err := bk.writeTable(rows, func(w *sstable.Writer) error {
-		return bk.eachNew(func(key, val []byte) error {
-			if written++; written == 2 {
-				at("writing")
-			}
-			return w.Set(key, val)
+	// The rows' tables: one per key range of a sort held in memory,
+	// written at once on every core, else one.
+	srcs := []func(func(*sortEntry) error) error{bk.main.each}
+	if parts := bk.main.parts(min(runtime.GOMAXPROCS(0), 4), decideSplit); parts != nil {
+		srcs = srcs[:0]
+		for _, p := range parts {
+			srcs = append(srcs, func(fn func(*sortEntry) error) error { return bk.main.eachIn(p[0], p[1], fn) })
+		}
+	}
+	var written atomic.Int64
+	paths := make([]string, len(srcs))
+	counts := make([]int, len(srcs))
+	errs := make([]error, len(srcs))
+	var wg sync.WaitGroup
+	for i, src := range srcs {
+		paths[i] = filepath.Join(bk.tmp, fmt.Sprintf("rows-%d.sst", i))
+		wg.Go(func() {
+			errs[i] = bk.writeTable(paths[i], func(w *sstable.Writer) error {
+				return bk.eachNewOf(src, func(key, val []byte) error {
+					if written.Add(1) == 2 {
+						at("writing")
+					}
+					counts[i]++
+					return w.Set(key, val)
+				})
+			})
 		})
-	})
-	if err != nil {
-		return err
+	}
+	wg.Wait()
+	var tables []string
+	for i := range srcs {
+		if errs[i] != nil {
+			return errs[i]
+		}
+		if counts[i] > 0 { // (a key range with no new row)
+			tables = append(tables, paths[i])
+		}
 	}
 	state, err := putCheckState(nil, next, chk, plain)
 	if err != nil {
@@ -577,7 +608,7 @@ func (bk *bulk) ingest(next Round, chk *record.Checker, plain bool) error {
 	if err := s.writable(); err != nil {
 		return err
 	}
-	if err := s.db.Ingest(context.Background(), []string{rows, meta}); err != nil {
+	if err := s.db.Ingest(context.Background(), append(tables, meta)); err != nil {
 		return s.fail(fmt.Errorf("committing contributions: %w", err))
 	}
 	return nil
