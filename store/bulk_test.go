@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/holiman/uint256"
@@ -143,4 +144,54 @@ func TestBulkImportKeepsChecks(t *testing.T) {
 	require.NoError(t, err, "with a voided, the total is read again from the rows")
 	require.Equal(t, store.ImportStats{Added: 1}, st)
 	require.True(t, bytes.HasPrefix([]byte(dump(t, s)[0]), []byte("007166")), "the marker first")
+}
+
+// TestImportHookReplaysAdded: after an import that added rows, the hook
+// replays exactly those rows (id, content, sequence) — on every path: one
+// batch, ImportFile in a batch, ingested (spilled), ingested in parts —
+// and its error comes back wrapped while the rows stay stored.
+func TestImportHookReplaysAdded(t *testing.T) {
+	for _, way := range []string{"Import", "ImportFile", "ingested", "parts"} {
+		t.Run(way, func(t *testing.T) {
+			s, _ := setup(t)
+			defer s.Close()
+			_, err := s.Import(1, feed(row("a", "alice", 1, 5), row("", "bob", 2, 3)))
+			require.NoError(t, err)
+			before := storedRows(t, s, 1)
+			var got []string
+			fail := errors.New("stats out of reach")
+			defer store.SetImportHook(func(_ *store.Store, round uint64, added func(fn func(*record.Contribution) error) error) error {
+				require.Equal(t, uint64(1), round)
+				err := added(func(r *record.Contribution) error {
+					got = append(got, fmt.Sprintf("%s %x seq %d", r.ID, store.EncodeContent(r), r.Seq))
+					return nil
+				})
+				require.NoError(t, err)
+				return fail
+			})()
+			imp := s.ImportFile
+			switch way {
+			case "Import":
+				imp = s.Import
+			case "ingested":
+				defer store.ForceIngest(100)()
+			case "parts":
+				defer store.ForceParts()()
+			}
+			st, err := imp(1, feed(row("a", "alice", 1, 5), row("z", "zed", 1, 2), row("", "bob", 2, 3), row("", "bob", 2, 3), row("m", "mia", 2, 4)))
+			require.ErrorIs(t, err, fail)
+			require.EqualError(t, err, "round 1: the contributions are stored, but updating what follows them failed: stats out of reach")
+			require.Equal(t, store.ImportStats{Added: 3, Duplicates: 2}, st)
+			after := storedRows(t, s, 1)
+			var added []string
+			for _, r := range after {
+				if !slices.Contains(before, r) {
+					added = append(added, r)
+				}
+			}
+			require.Len(t, added, 3)
+			slices.Sort(got)
+			require.Equal(t, added, got, "the replayed rows are the added ones (sorted by id)")
+		})
+	}
 }

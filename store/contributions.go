@@ -302,9 +302,13 @@ func (s *Store) importRows(round uint64, scan func(add func(*record.Contribution
 	return st, s.hookImport(round, func(fn func(*record.Contribution) error) error { return replayBatch(b, fn) })
 }
 
+// importHook is what runs after an import: [Store.afterImport] (a
+// variable for the tests).
+var importHook = (*Store).afterImport
+
 // hookImport runs [Store.afterImport] and words its error.
 func (s *Store) hookImport(round uint64, added func(fn func(*record.Contribution) error) error) error {
-	if err := s.afterImport(round, added); err != nil {
+	if err := importHook(s, round, added); err != nil {
 		return fmt.Errorf("round %d: the contributions are stored, but updating what follows them failed: %w", round, err)
 	}
 	return nil

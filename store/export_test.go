@@ -1,6 +1,10 @@
 package store
 
-import "github.com/cockroachdb/pebble/v2"
+import (
+	"github.com/cockroachdb/pebble/v2"
+
+	"github.com/qf-dev/qf/record"
+)
 
 // Hooks for the external tests (package store_test, which may import
 // round: round imports store) that write records as older versions did.
@@ -43,3 +47,11 @@ const TmpPrefix = tmpPrefix
 
 // AutoID is the id a row without one gets.
 var AutoID = autoID
+
+// SetImportHook replaces what runs after an import until the returned
+// function restores it.
+func SetImportHook(fn func(s *Store, round uint64, added func(fn func(*record.Contribution) error) error) error) func() {
+	old := importHook
+	importHook = fn
+	return func() { importHook = old }
+}
