@@ -306,6 +306,10 @@ func (d *decider) entry(e *sortEntry) error {
 		return nil
 	}
 	if d.stored {
+		if sameRecord(d.it.Value(), e.content) {
+			bk.verdict[e.row] = vDuplicate
+			return nil
+		}
 		if !d.decoded { // (an explicit id can equal another row's automatic one)
 			d.storedOK, d.decoded = decodeContribution(d.it.Value(), &d.old) == nil, true
 			if d.storedOK {
@@ -335,6 +339,23 @@ func (d *decider) entry(e *sortEntry) error {
 		d.out.earlierLine, d.out.earlierItem = d.firstLine, d.firstItem
 	}
 	return nil
+}
+
+// sameRecord reports whether stored record v is content followed by
+// nothing or by an arrival sequence (a uvarint above 0, which never starts
+// with the token mark, 0): then it decodes to content. Other records are
+// compared decoded (one written by an older version need not be
+// canonical).
+func sameRecord(v, content []byte) bool {
+	if !bytes.HasPrefix(v, content) {
+		return false
+	}
+	rest := v[len(content):]
+	if len(rest) == 0 {
+		return true
+	}
+	seq, k := binary.Uvarint(rest)
+	return k == len(rest) && seq != 0
 }
 
 // decideSplit is the fewest rows a sort held in memory must have to be
