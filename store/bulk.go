@@ -30,19 +30,22 @@ import (
 //  1. the file is scanned once for each row's key (automatic ids numbered
 //     by a first sort on the content), content and place, into an
 //     external sort (see sorter) in a temporary folder inside the
-//     database folder;
+//     database folder; the scan also notes whether any row could fail a
+//     check (unregistered gap, weight, score, token, zero amount, a total
+//     past 2^256-1);
 //  2. one merge of the sorted rows with one ordered iterator over the
 //     round's stored keys decides each row's verdict (new, duplicate, or
 //     conflict: only the first in file order is kept) into one byte per
-//     row;
-//  3. the file is scanned again, in order, applying the same checks as
-//     the batch path with the verdicts, so that the same first error in
-//     file order is reported, and nothing is stored on any error (a
-//     re-import whose rows are all stored duplicates skips this scan);
-//  4. a second merge writes the new rows, with the sequence numbers of
-//     their order in the file, into an sstable, and the round's record
-//     and check state into another; both are linked in by one
-//     [pebble.DB.Ingest]: all or nothing, even under SIGKILL.
+//     row — a sort held in memory in key ranges on every core, each with
+//     its own iterator;
+//  3. if a row can fail, the file is scanned again, in order, applying
+//     the batch path's checks with the verdicts, so that the same first
+//     error in file order is reported and nothing is stored on any error;
+//  4. the new rows, numbered in file order, are written into sstables
+//     (one per key range), and the round's record and check state into
+//     another; all are linked in by one [pebble.DB.Ingest]: all or
+//     nothing, even under SIGKILL. A file of fewer than bulkMinRows rows
+//     is committed in one batch instead, with the same records.
 //
 // A temporary folder left by a killed import is removed when the
 // database is next opened ([removeLeftovers]).
@@ -64,8 +67,8 @@ var (
 	// testPoint, if set, is called at the named stages of a bulk import
 	// ("spilled", "merging", "writing", "ingesting", "linked" — inside
 	// Pebble's ingest, a table linked into the database folder and not
-	// yet recorded —, "ingested"): the crash tests
-	// kill the process there.
+	// yet recorded —, "ingested"): the crash tests kill the process
+	// there.
 	testPoint func(stage string)
 )
 
