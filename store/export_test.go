@@ -1,6 +1,10 @@
 package store
 
-import "github.com/cockroachdb/pebble/v2"
+import (
+	"github.com/cockroachdb/pebble/v2"
+
+	"github.com/qf-dev/qf/record"
+)
 
 // Hooks for the external tests (package store_test, which may import
 // round: round imports store) that write records as older versions did.
@@ -16,3 +20,38 @@ var (
 	EncodeContribution = encodeContribution
 	EncodeContent      = encodeContent
 )
+
+// ForceIngest makes every ImportFile take the ingest (bulk rows 0) with a
+// sort budget of budget bytes (small: every few rows spill a run), until
+// the returned function restores the defaults.
+func ForceIngest(budget int) func() {
+	rows, b := bulkMinRows, sortBudget
+	bulkMinRows, sortBudget = 0, budget
+	return func() { bulkMinRows, sortBudget = rows, b }
+}
+
+// ForceParts makes every ImportFile take the ingest and decide its rows in
+// key ranges on several goroutines (with GOMAXPROCS above 1), until the
+// returned function restores the defaults.
+func ForceParts() func() {
+	rows, split := bulkMinRows, decideSplit
+	bulkMinRows, decideSplit = 0, 1
+	return func() { bulkMinRows, decideSplit = rows, split }
+}
+
+// SetTestPoint sets the function the bulk import calls at its stages.
+func SetTestPoint(fn func(stage string)) { testPoint = fn }
+
+// TmpPrefix starts the bulk imports' temporary folders.
+const TmpPrefix = tmpPrefix
+
+// AutoID is the id a row without one gets.
+var AutoID = autoID
+
+// SetImportHook replaces what runs after an import until the returned
+// function restores it.
+func SetImportHook(fn func(s *Store, round uint64, added func(fn func(*record.Contribution) error) error) error) func() {
+	old := importHook
+	importHook = fn
+	return func() { importHook = old }
+}
