@@ -16,6 +16,22 @@ type view struct {
 	ver       atomic.Uint64
 	open      atomic.Uint64 // open round's number + 1; 0: none
 	lastMatch atomic.Uint64 // last match record's round + 1; 0: none
+	// gaps counts funds per stripe of gaps (a gap's stripe is a hash of
+	// its id): fixed memory however many gaps are registered; a fund to a
+	// gap moves its stripe, so a gap's version may also move with another
+	// gap's fund, never stay put with its own.
+	gaps [gapStripes]atomic.Uint64
+}
+
+const gapStripes = 4096
+
+func gapStripe(g *uint256.Int) int {
+	h := g[0] ^ g[1]*0x9e3779b97f4a7c15 ^ g[2]*0xc2b2ae3d27d4eb4f ^ g[3]*0x165667b19e3779f9
+	// splitmix64's finalizer
+	h = (h ^ h>>30) * 0xbf58476d1ce4e5b9
+	h = (h ^ h>>27) * 0x94d049bb133111eb
+	h ^= h >> 31
+	return int(h % gapStripes)
 }
 
 // Version counts the ledger's committed changes since it was opened:
@@ -23,6 +39,12 @@ type view struct {
 // without the ledger's lock, so a read cache can tell in an atomic load
 // whether anything it shows may have changed.
 func (l *Ledger) Version() uint64 { return l.view.ver.Load() }
+
+// GapVersion moves with every fund to gap g (and may move with funds to
+// other gaps): with [Ledger.LastMatched] it tells, without the ledger's
+// lock, whether g's escrow and open-round figures may have changed (only
+// a fund, a match or a void changes them). Read it before the figures.
+func (l *Ledger) GapVersion(g *uint256.Int) uint64 { return l.view.gaps[gapStripe(g)].Load() }
 
 // OpenNumber is the open round's number (ok false if none), read without
 // the ledger's lock.
@@ -52,6 +74,9 @@ func (l *Ledger) publish() {
 	}
 	l.view.ver.Add(1)
 }
+
+// funded records a fund to gap g. Callers hold mu.
+func (l *Ledger) funded(g *uint256.Int) { l.view.gaps[gapStripe(g)].Add(1) }
 
 // published records a match record stored for round n. Callers hold mu.
 func (l *Ledger) published(n uint64) {

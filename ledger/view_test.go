@@ -4,6 +4,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/holiman/uint256"
 	"github.com/qf-dev/qf/ledger"
 	"github.com/stretchr/testify/require"
 )
@@ -102,4 +103,27 @@ func TestGapFigures(t *testing.T) {
 			require.Equal(t, l.GapTally(u(tc.gap)), tally)
 		})
 	}
+}
+
+// A gap's version moves with each fund to it, not with a refused one or a
+// credit; ids that differ only in high limbs fall in different stripes.
+func TestGapVersion(t *testing.T) {
+	s, l, _ := newLedger(t)
+	defer func() { _ = s.Close() }()
+	g1 := l.GapVersion(u(1))
+	_, _, err := l.FundSync(ledger.FundRequest{Agent: "alice", Gap: *u(1), Amount: *u(3)})
+	require.NoError(t, err)
+	require.Equal(t, g1+1, l.GapVersion(u(1)), "funded")
+	_, _, err = l.FundSync(ledger.FundRequest{Agent: "alice", Gap: *u(1), Amount: *u(1 << 40)})
+	require.Error(t, err)
+	_, err = l.Credit(ledger.PoolAccount, u(5))
+	require.NoError(t, err)
+	require.Equal(t, g1+1, l.GapVersion(u(1)), "a refused fund and a credit leave it")
+	hi := new(uint256.Int).Lsh(u(1), 200)
+	require.NotEqual(t, ledger.GapStripe(u(1)), ledger.GapStripe(hi))
+	stripes := map[int]bool{}
+	for g := range uint64(2000) {
+		stripes[ledger.GapStripe(u(g))] = true
+	}
+	require.Greater(t, len(stripes), 1200, "2,000 consecutive ids spread over the stripes")
 }
