@@ -214,6 +214,7 @@ func (s *Server) gapFunding(w http.ResponseWriter, r *http.Request, _ *store.Age
 	e := &readEntry{key: k, ver: s.led.Version(), gver: s.led.GapVersion(&g), last: s.lastMatched()}
 	old := s.reads.get(k)
 	if old != nil && s.fresh(old, e) && (s.http.StatsRefresh <= 0 || old.gver == e.gver) {
+		s.met.readHits.Inc()
 		writeJSONBytes(w, http.StatusOK, old.body)
 		return nil
 	}
@@ -400,6 +401,7 @@ func (s *Server) stats(w http.ResponseWriter, r *http.Request, _ *store.Agent) e
 	// Pollers mostly ask the same page of the same projection: the reply is
 	// encoded once.
 	if old := s.reads.get(e.key); old != nil && s.fresh(old, e) && old.next == e.next {
+		s.met.readHits.Inc()
 		writeJSONBytes(w, http.StatusOK, old.body)
 		return nil
 	}
