@@ -430,8 +430,12 @@ func (s *Server) stats(w http.ResponseWriter, r *http.Request, _ *store.Agent) e
 	return nil
 }
 
+// writeJSONBytes writes an encoded reply with its length: one write, not
+// chunks (net/http chunks an unsized reply over 2 KiB).
 func writeJSONBytes(w http.ResponseWriter, status int, body []byte) {
-	w.Header().Set("Content-Type", "application/json")
+	h := w.Header()
+	h.Set("Content-Type", "application/json")
+	h.Set("Content-Length", strconv.Itoa(len(body)))
 	w.WriteHeader(status)
 	_, _ = w.Write(body)
 }
