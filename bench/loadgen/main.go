@@ -103,6 +103,9 @@ func main() {
 		if r.Pollers > 0 {
 			fmt.Printf("  (pollers: %.0f req/s)", r.PollsPerSec)
 		}
+		if r.ServerCPU > 0 {
+			fmt.Printf("  server CPU %.0f µs/fund", r.ServerCPU)
+		}
 		fmt.Println()
 	}
 	if p, ok := res["polled"]; ok {
@@ -123,6 +126,10 @@ type run struct {
 	P50         float64 `json:"p50ms"`
 	P99         float64 `json:"p99ms"`
 	PollsPerSec float64 `json:"pollsPerSec,omitempty"`
+	// ServerCPU is the server's CPU time over the run (its
+	// process_cpu_seconds_total on /metrics), per fund request, in µs:
+	// what the pollers cost it shows however busy the machine is.
+	ServerCPU float64 `json:"serverCpuPerFundUs,omitempty"`
 }
 
 // caller sends a request and checks its status (see gen.call).
@@ -159,6 +166,7 @@ func (g *gen) run(clients, requests, pollers, gaps int, poll string, fund func(c
 			}
 		}()
 	}
+	cpu0 := g.serverCPU()
 	lat := make([][]time.Duration, clients)
 	conns := make([]*conn, clients)
 	for c := range conns {
@@ -186,7 +194,8 @@ func (g *gen) run(clients, requests, pollers, gaps int, poll string, fund func(c
 	all := slices.Concat(lat...)
 	slices.Sort(all)
 	ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
-	r := run{Pollers: pollers, Requests: len(all), PerSec: float64(len(all)) / elapsed.Seconds(),
+	cpu := g.serverCPU() - cpu0
+	r := run{Pollers: pollers, Requests: len(all), PerSec: float64(len(all)) / elapsed.Seconds(), ServerCPU: cpu * 1e6 / float64(len(all)),
 		P50: ms(all[len(all)/2]), P99: ms(all[len(all)*99/100])}
 	if pollers > 0 {
 		r.PollsPerSec = float64(polls.Load()) / elapsed.Seconds()
@@ -227,6 +236,23 @@ func (g *gen) call(method, path, key, body, idem string, want int, out any) erro
 		return json.Unmarshal(buf.Bytes(), out)
 	}
 	return nil
+}
+
+// serverCPU is the server's process_cpu_seconds_total (0 if /metrics
+// does not have it).
+func (g *gen) serverCPU() float64 {
+	c := g.dial()
+	defer c.close()
+	if err := c.call("GET", "/metrics", "", "", "", http.StatusOK, nil); err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(c.body.String(), "\n") {
+		if v, ok := strings.CutPrefix(line, "process_cpu_seconds_total "); ok {
+			f, _ := strconv.ParseFloat(v, 64)
+			return f
+		}
+	}
+	return 0
 }
 
 var bufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
