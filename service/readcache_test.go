@@ -1,11 +1,13 @@
 package service_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
 	"math/big"
 	"net/http"
 	"net/http/httptest"
+	"sync"
 	"testing"
 	"time"
 
@@ -174,4 +176,88 @@ func httpGet(t *testing.T, url string) (int, string) {
 	body, err := io.ReadAll(res.Body)
 	require.NoError(t, err)
 	return res.StatusCode, string(body)
+}
+
+// Pollers reading while agents fund and the admin matches: every reply
+// is well-formed, and once the writes stop, what the cache serves is what
+// a reply built afresh (the cache bounded to nothing) shows.
+func TestReadCacheUnderConcurrentWrites(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		refresh time.Duration
+	}{{"projection on read", 0}, {"projection refreshed", time.Hour}} {
+		t.Run(tc.name, func(t *testing.T) {
+			e := newEnv(t, 4, 1_000_000, service.Config{HTTP: service.HTTPConfig{StatsRefresh: tc.refresh}})
+			_, err := e.srv.Ledger().Credit(ledger.PoolAccount, uint256.NewInt(10_000))
+			require.NoError(t, err)
+			paths := []string{"/api/gaps/funding/stats", "/api/gaps/1/funding", "/api/gaps/2/funding", "/api/gaps/3/funding?limit=1", "/api/gaps/funding/stats?limit=2"}
+			stop := make(chan struct{})
+			errs := make(chan error, 8)
+			var polls sync.WaitGroup
+			for p := range 4 {
+				polls.Add(1)
+				go func() {
+					defer polls.Done()
+					for i := 0; ; i++ {
+						select {
+						case <-stop:
+							errs <- nil
+							return
+						default:
+						}
+						res, err := e.cl.Get(e.http.URL + paths[(p+i)%len(paths)])
+						if err != nil {
+							errs <- err
+							return
+						}
+						body, err := io.ReadAll(res.Body)
+						_ = res.Body.Close()
+						if err == nil && (res.StatusCode != http.StatusOK || !json.Valid(body)) {
+							err = fmt.Errorf("%s: %d %s", paths[(p+i)%len(paths)], res.StatusCode, body)
+						}
+						if err != nil {
+							errs <- err
+							return
+						}
+					}
+				}()
+			}
+			for round := range 3 {
+				for i := range 30 {
+					code, body, _ := e.do(t, "POST", fmt.Sprintf("/api/gaps/%d/fund", 1+i%3), fmt.Sprintf("a%d", i%4), `{"amount":"5"}`)
+					require.Equal(t, http.StatusCreated, code, string(body))
+				}
+				if round < 2 {
+					_, err := e.srv.Match()
+					require.NoError(t, err)
+				}
+			}
+			close(stop)
+			polls.Wait()
+			for range 4 {
+				require.NoError(t, <-errs)
+			}
+			if tc.refresh > 0 {
+				require.NoError(t, e.srv.Refresh())
+			}
+			cached := map[string]string{}
+			for _, p := range paths {
+				cached[p] = string(get200(t, e, p))
+				require.Equal(t, cached[p], string(get200(t, e, p)), "%s: read again", p)
+			}
+			e.srv.SetReadCacheBytes(0)
+			for _, p := range paths {
+				require.Equal(t, cached[p], string(get200(t, e, p)), "%s: cached against afresh", p)
+			}
+			entries, _ := e.srv.ReadCacheUsage()
+			require.Zero(t, entries)
+		})
+	}
+}
+
+func get200(t *testing.T, e *env, path string) []byte {
+	t.Helper()
+	code, body, _ := e.do(t, "GET", path, "", "")
+	require.Equal(t, http.StatusOK, code, string(body))
+	return body
 }
