@@ -140,6 +140,7 @@ func (m *move) commit(sync bool) error {
 		m.l.bal[acct] = b
 	}
 	m.l.jseq += uint64(m.entries)
+	m.l.publish()
 	return nil
 }
 

@@ -139,6 +139,7 @@ func (l *Ledger) Fund(req FundRequest) (Receipt, bool, error) {
 	}
 	*l.open = r
 	l.count(&req.Gap, req.Agent, &req.Amount)
+	l.funded(&req.Gap)
 	if l.matching {
 		l.late = append(l.late, lateRow{id: id, row: row, key: req.Key})
 	}

@@ -37,6 +37,7 @@ type Ledger struct {
 	matching   bool
 	late       []lateRow
 	roundTotal uint256.Int // Σ direct: kept within 2^256−1, as computing the round needs
+	view       view        // what readers may load without mu (view.go)
 }
 
 // New returns the store's ledger, loading the open round's tally.
@@ -80,6 +81,12 @@ func (l *Ledger) reload() error {
 			return err
 		}
 	}
+	if n, ok, err := LastMatchRound(l.s); err != nil {
+		return err
+	} else if ok {
+		l.view.lastMatch.Store(n + 1)
+	}
+	l.publish()
 	if l.jseq == 0 {
 		return l.openJournal()
 	}
@@ -160,6 +167,7 @@ func (l *Ledger) OpenRound(cfg calc.Config, decimals uint8) (r store.Round, chan
 	}
 	l.open = &r
 	l.resetTally()
+	l.publish()
 	return r, false, nil
 }
 

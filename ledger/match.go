@@ -237,6 +237,7 @@ func (l *Ledger) finishMatch(m *move, r store.Round, rec MatchRecord, o Origin, 
 	for i := range late {
 		l.count(&late[i].row.Gap, string(late[i].row.Donor), &late[i].row.Amount)
 	}
+	l.published(r.Number)
 	return nil
 }
 

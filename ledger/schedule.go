@@ -41,5 +41,9 @@ func (l *Ledger) SetSchedule(st ScheduleState) error {
 	if err := b.Set(store.ScheduleKey, v, nil); err != nil {
 		return err
 	}
-	return l.s.Apply(b, true)
+	if err := l.s.Apply(b, true); err != nil {
+		return err
+	}
+	l.view.ver.Add(1) // a read cache showing the next match sees it moved
+	return nil
 }

@@ -112,16 +112,30 @@
 // x/X, built from where it stopped when a newer match appears) a page at a
 // time (?limit=, up to 100; ?after=ROUND from the reply's nextAfter); the
 // stats' gaps likewise (100 by default, ?limit= up to 1000, ?after=GAP). The last match record is
-// read once per match and a /stats reply encoded once per projection and
-// page. qf_match_records_read_total and qf_projection_computes_total count
-// that work.
+// read once per match. qf_match_records_read_total and
+// qf_projection_computes_total count that work.
 //
+// Replies are kept encoded per route and page in a cache bounded in bytes
+// ([ReadCacheBytes], least recently used out first; errors are not kept,
+// so unknown gaps cost no memory). Each entry records what it shows and is
+// served again only while that is unchanged, checked in a few atomic loads
+// of the ledger's lock-free view (ledger.Ledger.Version, LastMatched,
+// GapVersion): a fund shows in the next read of its gap, a match in the
+// next read of anything, the next match time follows the clock, and the
+// projection follows its snapshot (with StatsRefresh 0: any ledger change
+// rebuilds). A reply is thus byte for byte what a fresh one would be. A
+// gap's reply rebuilt after a fund reuses its recipient and page of past
+// matches until the next match, and reads the live figures under one
+// acquisition of the ledger's lock (ledger.Ledger.GapFigures); with
+// StatsRefresh set, reads never compute nor lock for the projection.
+// qf_read_cache_hits_total and qf_read_cache_bytes show the cache at work.
+
 // # Metrics and access log
 //
 // GET /metrics serves the service's own Prometheus registry:
 // qf_http_requests_total{route,code}, qf_http_request_duration_seconds
 // {route}, qf_http_rate_limited_total{scope}, qf_contributions_total,
-// qf_matches_total, the two work counters above and the Go and process
+// qf_matches_total, the work and cache counters above and the Go and process
 // collectors. [HTTPConfig.Log] gets one line per request: method, route
 // (the pattern, not the path), status, duration, client address and the
 // key's agent name; never a key, a body or an idempotency key. qf serve

@@ -209,46 +209,134 @@ func (s *Server) gapFunding(w http.ResponseWriter, r *http.Request, _ *store.Age
 	if err != nil {
 		return err
 	}
-	gap, ok, err := s.st.Gap(&g)
+	// What the reply shows is loaded before it is read (see readEntry).
+	k := readKey{kind: readGap, gap: g, after: after, limit: limit}
+	e := &readEntry{key: k, ver: s.led.Version(), gver: s.led.GapVersion(&g), last: s.lastMatched()}
+	old := s.reads.get(k)
+	if old != nil && s.fresh(old, e) && (s.http.StatsRefresh <= 0 || old.gver == e.gver) {
+		s.met.readHits.Inc()
+		writeJSONBytes(w, http.StatusOK, old.body)
+		return nil
+	}
+	if old != nil && old.last == e.last {
+		e.recipient, e.tail = old.recipient, old.tail // no match since: the same gap, the same past matches
+	} else {
+		gap, ok, err := s.st.Gap(&g)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return fmt.Errorf("%w %s", calc.ErrUnknownGap, g.Dec())
+		}
+		e.recipient = gap.Recipient.Hex()
+		ms, more, err := s.gapMatches(&g, after, limit)
+		if err != nil {
+			return err
+		}
+		if e.tail, err = matchesTail(ms, more); err != nil {
+			return err
+		}
+	}
+	esc, t, err := s.led.GapFigures(&g)
 	if err != nil {
 		return err
 	}
-	if !ok {
-		return fmt.Errorf("%w %s", calc.ErrUnknownGap, g.Dec())
-	}
-	out := GapFunding{Gap: g.Dec(), Recipient: gap.Recipient.Hex(), Matches: []PastMatch{}, ProjectedMatch: "0"}
-	esc, err := s.led.Balance(ledger.EscrowAccount(&g))
-	if err != nil {
-		return err
-	}
-	out.Escrow = esc.Dec()
-	t := s.led.GapTally(&g)
-	out.Direct, out.Contributors = t.Direct.Dec(), t.Contributors
+	head := gapHead{Gap: g.Dec(), Recipient: e.recipient, Escrow: esc.Dec(), Direct: t.Direct.Dec(), Contributors: t.Contributors, ProjectedMatch: "0"}
 	sn, err := s.projected()
 	if err != nil && !errors.Is(err, ledger.ErrNoOpenRound) {
 		return err
 	}
 	if sn != nil {
-		out.Round = sn.round
-		if i, ok := sn.gap[out.Gap]; ok {
-			out.ProjectedMatch = sn.report.Gaps[i].Match.Dec()
+		head.Round = sn.round
+		if i, ok := sn.gap[head.Gap]; ok {
+			head.ProjectedMatch = sn.report.Gaps[i].Match.Dec()
 		}
-		if i, ok := sn.cqfGap[out.Gap]; ok {
-			out.Pledges = sn.cqf.Gaps[i].Pledges
+		if i, ok := sn.cqfGap[head.Gap]; ok {
+			head.Pledges = sn.cqf.Gaps[i].Pledges
 		}
 	}
-	ms, more, err := s.gapMatches(&g, after, limit)
-	if err != nil {
+	e.sn = sn
+	if e.body, err = gapBody(head, e.tail); err != nil {
 		return err
 	}
-	for _, m := range ms {
-		out.Matches = append(out.Matches, PastMatch{Round: m.Round, Direct: m.Direct, Match: m.Match, Paid: m.Paid, Refunded: m.Refunded})
-	}
-	if more {
-		out.NextAfter = strconv.FormatUint(ms[len(ms)-1].Round, 10)
-	}
-	writeJSON(w, http.StatusOK, out)
+	s.reads.put(e)
+	writeJSONBytes(w, http.StatusOK, e.body)
 	return nil
+}
+
+// gapHead is a [GapFunding] reply up to its past matches: the members a
+// fund changes, encoded for each new reply, while the matches' part
+// (matchesTail) is encoded once per match.
+type gapHead struct {
+	Gap            string               `json:"gap"`
+	Recipient      string               `json:"recipient"`
+	Escrow         string               `json:"escrow"`
+	Round          uint64               `json:"round"`
+	Direct         string               `json:"direct"`
+	Contributors   int                  `json:"contributors"`
+	ProjectedMatch string               `json:"projectedMatch"`
+	Pledges        []round.CQFPledgeOut `json:"pledges,omitempty"`
+}
+
+// matchesTail is the end of a GapFunding reply from its "matches" member:
+// the page of past matches, the next page's cursor if more, the closing
+// brace and the newline json.Encoder ends a reply with.
+func matchesTail(ms []ledger.GapMatch, more bool) ([]byte, error) {
+	out := make([]PastMatch, 0, len(ms))
+	for _, m := range ms {
+		out = append(out, PastMatch{Round: m.Round, Direct: m.Direct, Match: m.Match, Paid: m.Paid, Refunded: m.Refunded})
+	}
+	list, err := json.Marshal(out)
+	if err != nil {
+		return nil, err
+	}
+	tail := append([]byte(`,"matches":`), list...)
+	if more {
+		tail = strconv.AppendQuote(append(tail, `,"nextAfter":`...), strconv.FormatUint(ms[len(ms)-1].Round, 10))
+	}
+	return append(tail, '}', '\n'), nil
+}
+
+// gapBody is the GapFunding reply of head and tail: byte for byte what
+// encoding it whole with json.Encoder gives (TestGapBodyIsTheEncoding).
+func gapBody(head gapHead, tail []byte) ([]byte, error) {
+	h, err := json.Marshal(head)
+	if err != nil {
+		return nil, err
+	}
+	body := make([]byte, 0, len(h)-1+len(tail))
+	return append(append(body, h[:len(h)-1]...), tail...), nil
+}
+
+// lastMatched is the ledger's last match round + 1, 0 if none (the
+// readEntry form).
+func (s *Server) lastMatched() uint64 {
+	if n, ok := s.led.LastMatched(); ok {
+		return n + 1
+	}
+	return 0
+}
+
+// fresh is whether a cached reply still shows what a new one would, as
+// far as the ledger's version, the last match and the projection go (the
+// caller checks the rest of its kind): with StatsRefresh 0, nothing
+// changed in the ledger since; with it, the same projection (asking the
+// refresher for a new one if the ledger moved) and no match since.
+func (s *Server) fresh(old, now *readEntry) bool {
+	if old.last != now.last {
+		return false
+	}
+	if s.http.StatsRefresh <= 0 {
+		return old.ver == now.ver
+	}
+	sn := s.proj.cur.Load()
+	if old.sn != sn {
+		return false
+	}
+	if sn != nil {
+		s.want(sn)
+	}
+	return true
 }
 
 // MaxMatchesPage and MaxGapsPage bound a page of a gap's past matches and
@@ -306,6 +394,17 @@ func (s *Server) stats(w http.ResponseWriter, r *http.Request, _ *store.Agent) e
 	if err != nil {
 		return err
 	}
+	e := &readEntry{key: readKey{kind: readStats, after: after, limit: limit}, ver: s.led.Version(), last: s.lastMatched()}
+	if t, ok := s.NextMatch(); ok {
+		e.next = t.Format("2006-01-02T15:04:05Z07:00")
+	}
+	// Pollers mostly ask the same page of the same projection: the reply is
+	// encoded once.
+	if old := s.reads.get(e.key); old != nil && s.fresh(old, e) && old.next == e.next {
+		s.met.readHits.Inc()
+		writeJSONBytes(w, http.StatusOK, old.body)
+		return nil
+	}
 	sn, err := s.projected()
 	if err != nil {
 		return err
@@ -314,20 +413,9 @@ func (s *Server) stats(w http.ResponseWriter, r *http.Request, _ *store.Agent) e
 	if err != nil {
 		return err
 	}
-	next := ""
-	if t, ok := s.NextMatch(); ok {
-		next = t.Format("2006-01-02T15:04:05Z07:00")
-	}
-	// Pollers mostly ask the same page of the same projection: the reply is
-	// encoded once.
-	key := statsKey{sn: sn, last: last, after: after, limit: limit, next: next}
-	if c := s.statsBody.Load(); c != nil && c.statsKey == key {
-		writeJSONBytes(w, http.StatusOK, c.body)
-		return nil
-	}
 	rep := sn.report
 	out := Stats{Round: sn.round, Status: store.StatusOpen, Mechanism: rep.Mechanism, Contributions: rep.Contributions,
-		Donors: rep.Donors, Direct: rep.Direct.Dec(), Pool: rep.Pool.Dec(), NextMatch: next, LastMatch: last}
+		Donors: rep.Donors, Direct: rep.Direct.Dec(), Pool: rep.Pool.Dec(), NextMatch: e.next, LastMatch: last}
 	out.Gaps, out.NextAfter = gapsPage(rep.Gaps, after, limit, func(g payout.GapReport) string { return g.Gap })
 	if sn.cqf != nil {
 		out.CQF, _ = gapsPage(sn.cqf.Gaps, after, limit, func(g round.CQFGapOut) string { return g.Gap })
@@ -336,28 +424,18 @@ func (s *Server) stats(w http.ResponseWriter, r *http.Request, _ *store.Agent) e
 	if err != nil {
 		return err
 	}
-	body = append(body, '\n')
-	s.statsBody.Store(&statsReply{key, body})
-	writeJSONBytes(w, http.StatusOK, body)
+	e.body, e.sn = append(body, '\n'), sn
+	s.reads.put(e)
+	writeJSONBytes(w, http.StatusOK, e.body)
 	return nil
 }
 
-// statsKey is what a /stats reply depends on.
-type statsKey struct {
-	sn    *snapshot
-	last  *ledger.MatchRecord
-	after uint64
-	limit int
-	next  string
-}
-
-type statsReply struct {
-	statsKey
-	body []byte
-}
-
+// writeJSONBytes writes an encoded reply with its length: one write, not
+// chunks (net/http chunks an unsized reply over 2 KiB).
 func writeJSONBytes(w http.ResponseWriter, status int, body []byte) {
-	w.Header().Set("Content-Type", "application/json")
+	h := w.Header()
+	h.Set("Content-Type", "application/json")
+	h.Set("Content-Length", strconv.Itoa(len(body)))
 	w.WriteHeader(status)
 	_, _ = w.Write(body)
 }

@@ -23,6 +23,7 @@ type metrics struct {
 	limited        *prometheus.CounterVec   // scope: ip, key
 	recomputes     prometheus.Counter
 	recordsRead    prometheus.Counter
+	readHits       prometheus.Counter
 }
 
 var buckets = []float64{0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5}
@@ -43,8 +44,10 @@ func newMetrics() *metrics {
 			Help: "Computations of the open round's projection (for /stats and /gaps/{gap}/funding)."}),
 		recordsRead: prometheus.NewCounter(prometheus.CounterOpts{Name: "qf_match_records_read_total",
 			Help: "Past match records read from the store to answer requests or index them."}),
+		readHits: prometheus.NewCounter(prometheus.CounterOpts{Name: "qf_read_cache_hits_total",
+			Help: "Replies of /stats and /gaps/{gap}/funding served from the read cache (nothing they show had changed)."}),
 	}
-	m.reg.MustRegister(m.funds, m.matches, m.requests, m.latency, m.limited, m.recomputes, m.recordsRead,
+	m.reg.MustRegister(m.funds, m.matches, m.requests, m.latency, m.limited, m.recomputes, m.recordsRead, m.readHits,
 		collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	return m
 }

@@ -16,7 +16,8 @@ import (
 )
 
 // Public reads cost what they answer, however many rounds the service has
-// run:
+// run, and a reply nothing has changed since is served from a cache
+// without the ledger's lock or the store:
 //
 //   - the open round's projection is a snapshot: with
 //     [HTTPConfig.StatsRefresh] set, a goroutine recomputes it at most once
@@ -28,12 +29,23 @@ import (
 //     computation (one at a time, never one per read);
 //   - the last match record is read once per match;
 //   - a gap's past matches come from a per-gap index
-//     ([store.Store.IndexMatches]), brought up to date when a match record
+//     ([ledger.IndexMatches]), brought up to date when a match record
 //     newer than it appears, and are read a page at a time;
+//   - replies of /stats and /gaps/{g}/funding are kept encoded, per page,
+//     in a cache bounded in bytes ([ReadCacheBytes], least recently used
+//     first out; errors are not kept), each with what it shows: the
+//     projection, the last match, the next match and, for a gap, the
+//     ledger's per-gap version ([ledger.Ledger.GapVersion]). A reply is
+//     served again only while those are unchanged (with StatsRefresh 0:
+//     while nothing at all changed in the ledger), so it is exactly what
+//     a new computation would answer, the projection's own period aside;
+//     checking costs a few atomic loads. A gap's reply rebuilt after a
+//     fund reuses its recipient and past matches until the next match;
 //   - /healthz reads an atomic.
 
 // snapshot is the open round's projection at some point.
 type snapshot struct {
+	ver    atomic.Uint64 // the ledger's version it is known current at
 	round  uint64
 	count  int
 	pool   string
@@ -76,6 +88,15 @@ func (sn *snapshot) current(r store.Round, pool string) bool {
 // matched now (and, for a cqf round, its outcome), as fresh as
 // [HTTPConfig.StatsRefresh] promises.
 func (s *Server) projected() (*snapshot, error) {
+	if s.http.StatsRefresh > 0 {
+		// The last snapshot of the open round, without the ledger's lock.
+		if sn := s.proj.cur.Load(); sn != nil {
+			if n, ok := s.led.OpenNumber(); ok && n == sn.round {
+				s.want(sn)
+				return sn, nil
+			}
+		}
+	}
 	r, pool, err := s.projKey()
 	if err != nil {
 		return nil, err
@@ -91,18 +112,30 @@ func (s *Server) projected() (*snapshot, error) {
 	return s.recompute()
 }
 
+// want asks the refresher for a new snapshot if the ledger changed since
+// sn was known current (a credit to an agent changes the version, not the
+// projection: the refresher then only checks).
+func (s *Server) want(sn *snapshot) {
+	if sn.ver.Load() != s.led.Version() && !s.proj.wanted.Load() {
+		s.proj.wanted.Store(true)
+	}
+}
+
 // recompute brings the snapshot up to date unless another call just did.
 func (s *Server) recompute() (*snapshot, error) {
 	s.proj.mu.Lock()
 	defer s.proj.mu.Unlock()
+	ver := s.led.Version() // before what the snapshot is computed from
 	r, pool, err := s.projKey()
 	if err != nil {
 		return nil, err
 	}
 	if sn := s.proj.cur.Load(); sn.current(r, pool) {
+		sn.ver.Store(ver)
 		return sn, nil
 	}
 	sn := &snapshot{round: r.Number, count: r.Contributions, pool: pool, gap: map[string]int{}}
+	sn.ver.Store(ver)
 	s.met.recomputes.Inc()
 	if r.Config.Mechanism == calc.CQFName {
 		out, err := round.SolveStoredCQF(s.st, r, true)
@@ -176,9 +209,9 @@ func (s *Server) Refresh() error {
 
 // lastMatch is the last match record, read from the store once per match.
 func (s *Server) lastMatch() (*ledger.MatchRecord, error) {
-	n, ok, err := ledger.LastMatchRound(s.st)
-	if err != nil || !ok {
-		return nil, err
+	n, ok := s.led.LastMatched()
+	if !ok {
+		return nil, nil
 	}
 	if c := s.last.Load(); c != nil && c.Round == n {
 		return c, nil
@@ -195,11 +228,7 @@ func (s *Server) lastMatch() (*ledger.MatchRecord, error) {
 // gapMatches reads a page of a gap's past matches from the per-gap index,
 // first indexing match records stored since it last looked.
 func (s *Server) gapMatches(g *uint256.Int, after uint64, limit int) ([]ledger.GapMatch, bool, error) {
-	n, ok, err := ledger.LastMatchRound(s.st)
-	if err != nil {
-		return nil, false, err
-	}
-	if ok && s.indexed.Load() < n {
+	if n, ok := s.led.LastMatched(); ok && s.indexed.Load() < n {
 		if err := s.index(n); err != nil {
 			return nil, false, err
 		}
@@ -224,8 +253,8 @@ func (s *Server) index(n uint64) error {
 
 // indexPast indexes the match records not indexed yet.
 func (s *Server) indexPast() {
-	n, ok, err := ledger.LastMatchRound(s.st)
-	if err == nil && ok {
+	var err error
+	if n, ok := s.led.LastMatched(); ok {
 		err = s.index(n)
 	}
 	if err != nil && s.http.Log != nil {

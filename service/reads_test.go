@@ -22,7 +22,7 @@ import (
 
 // withRounds is an env whose service has closed rounds rounds, each with
 // gap 1 funded and the pool topped up.
-func withRounds(t *testing.T, rounds int, cfg service.Config) *env {
+func withRounds(t testing.TB, rounds int, cfg service.Config) *env {
 	t.Helper()
 	e := newEnv(t, 2, 1_000_000, cfg)
 	for i := range rounds {

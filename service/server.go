@@ -88,9 +88,9 @@ type Server struct {
 
 	openRound atomic.Uint64 // for /healthz, lock-free
 	last      atomic.Pointer[ledger.MatchRecord]
-	statsBody atomic.Pointer[statsReply] // the last /stats reply
-	indexMu   sync.Mutex                 // one per-gap indexing at a time
-	indexed   atomic.Uint64              // the last round in the per-gap index
+	reads     *readCache    // encoded /stats and /gaps/{g}/funding replies
+	indexMu   sync.Mutex    // one per-gap indexing at a time
+	indexed   atomic.Uint64 // the last round in the per-gap index
 }
 
 // ErrMatchFailed reports a match that could not be computed; the round
@@ -153,10 +153,13 @@ func New(st *store.Store, cfg Config) (*Server, error) {
 		return nil, fmt.Errorf("%w: cqf rounds have no pool, so no pool size", calc.ErrParam)
 	}
 	s := &Server{cfg: cfg, st: st, led: led, mux: http.NewServeMux(), met: newMetrics(), log: cfg.Log, compute: round.LedgerCompute,
-		http: hc, tls: tlsConf, ipLim: newLimiters(hc.PerIP), keyLim: newLimiters(hc.PerKey)}
+		http: hc, tls: tlsConf, ipLim: newLimiters(hc.PerIP), keyLim: newLimiters(hc.PerKey), reads: newReadCache(ReadCacheBytes)}
 	s.met.reg.MustRegister(prometheus.NewCounterFunc(prometheus.CounterOpts{Name: "qf_match_failures_total",
 		Help: "Matches that failed since the start (the round stays open; alert on an increase)."},
 		func() float64 { return float64(s.matchFailures.Load()) }))
+	s.met.reg.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "qf_read_cache_bytes",
+		Help: "Bytes the cached /stats and /gaps/{gap}/funding replies count against their bound (service.ReadCacheBytes)."},
+		func() float64 { _, b := s.reads.usage(); return float64(b) }))
 	agents, err := st.Agents()
 	if err != nil {
 		return nil, err

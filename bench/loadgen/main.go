@@ -8,6 +8,9 @@
 // gap's funding) in a loop. A fund's reply comes after its fsync, so each
 // acknowledged request is durable. It prints requests/s, p50 and p99 of
 // both runs and the ratio of the two funding rates (-json: as JSON).
+// Before measuring it reads /stats and (with -warm) every gap's funding
+// once: the pollers are measured on what the service does per poll, not
+// on what it does once per match.
 package main
 
 import (
@@ -38,6 +41,7 @@ func main() {
 	pollers := flag.Int("pollers", 4, "concurrent /stats readers in the second run (0: one run only)")
 	poll := flag.String("poll", "stats", "what the pollers read: stats (/api/gaps/funding/stats and gaps' funding, in turn) or healthz (the cheapest request: a control for what any 4 busy clients take from funding)")
 	asJSON := flag.Bool("json", false, "print the figures as JSON")
+	warm := flag.Bool("warm", true, "read every gap's funding once before measuring, as the pollers will: what the service reads once per match (a gap's page of past matches) is then not what the pollers are measured on")
 	flag.Parse()
 	if *poll != "stats" && *poll != "healthz" {
 		fail("loadgen: -poll " + *poll + ": want stats or healthz")
@@ -74,6 +78,13 @@ func main() {
 	// match or per projection is not what the pollers are measured on.
 	g.must(g.call("GET", "/api/gaps/funding/stats", "", "", "", http.StatusOK, nil))
 	g.must(g.call("GET", "/api/gaps/1/funding", "", "", "", http.StatusOK, nil))
+	if *warm && *pollers > 0 && *poll == "stats" {
+		c := g.dial()
+		for i := 2; i <= *gaps; i++ {
+			g.must(c.call("GET", "/api/gaps/"+strconv.Itoa(i)+"/funding", "", "", "", http.StatusOK, nil))
+		}
+		c.close()
+	}
 	next := func(call caller) error { return fund(call, seq.Add(1)) }
 	res := map[string]run{"alone": g.run(*clients, *requests, 0, *gaps, *poll, next)}
 	if *pollers > 0 {
@@ -91,6 +102,9 @@ func main() {
 		fmt.Printf("%-7s %d clients, %d %s pollers: %8.0f fund req/s  p50 %6.2f ms  p99 %6.2f ms", name, *clients, r.Pollers, *poll, r.PerSec, r.P50, r.P99)
 		if r.Pollers > 0 {
 			fmt.Printf("  (pollers: %.0f req/s)", r.PollsPerSec)
+		}
+		if r.ServerCPU > 0 {
+			fmt.Printf("  server CPU %.0f µs/fund", r.ServerCPU)
 		}
 		fmt.Println()
 	}
@@ -112,6 +126,10 @@ type run struct {
 	P50         float64 `json:"p50ms"`
 	P99         float64 `json:"p99ms"`
 	PollsPerSec float64 `json:"pollsPerSec,omitempty"`
+	// ServerCPU is the server's CPU time over the run (its
+	// process_cpu_seconds_total on /metrics), per fund request, in µs:
+	// what the pollers cost it shows however busy the machine is.
+	ServerCPU float64 `json:"serverCpuPerFundUs,omitempty"`
 }
 
 // caller sends a request and checks its status (see gen.call).
@@ -148,6 +166,7 @@ func (g *gen) run(clients, requests, pollers, gaps int, poll string, fund func(c
 			}
 		}()
 	}
+	cpu0 := g.serverCPU()
 	lat := make([][]time.Duration, clients)
 	conns := make([]*conn, clients)
 	for c := range conns {
@@ -175,7 +194,8 @@ func (g *gen) run(clients, requests, pollers, gaps int, poll string, fund func(c
 	all := slices.Concat(lat...)
 	slices.Sort(all)
 	ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
-	r := run{Pollers: pollers, Requests: len(all), PerSec: float64(len(all)) / elapsed.Seconds(),
+	cpu := g.serverCPU() - cpu0
+	r := run{Pollers: pollers, Requests: len(all), PerSec: float64(len(all)) / elapsed.Seconds(), ServerCPU: cpu * 1e6 / float64(len(all)),
 		P50: ms(all[len(all)/2]), P99: ms(all[len(all)*99/100])}
 	if pollers > 0 {
 		r.PollsPerSec = float64(polls.Load()) / elapsed.Seconds()
@@ -216,6 +236,23 @@ func (g *gen) call(method, path, key, body, idem string, want int, out any) erro
 		return json.Unmarshal(buf.Bytes(), out)
 	}
 	return nil
+}
+
+// serverCPU is the server's process_cpu_seconds_total (0 if /metrics
+// does not have it).
+func (g *gen) serverCPU() float64 {
+	c := g.dial()
+	defer c.close()
+	if err := c.call("GET", "/metrics", "", "", "", http.StatusOK, nil); err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(c.body.String(), "\n") {
+		if v, ok := strings.CutPrefix(line, "process_cpu_seconds_total "); ok {
+			f, _ := strconv.ParseFloat(v, 64)
+			return f
+		}
+	}
+	return 0
 }
 
 var bufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
