@@ -31,6 +31,19 @@ func computeStored(c *cli.Context, s *store.Store, r store.Round) (*round.Outcom
 	return out, nil
 }
 
+// projectStored computes an open round as a match now would, from its
+// statistics sums when they describe it (round.Projected).
+func projectStored(c *cli.Context, s *store.Store, r store.Round) (*round.Outcome, error) {
+	bar := newProgress(c.App.ErrWriter, int64(r.Contributions), "matching", false)
+	defer bar.done()
+	out, err := round.Projected(s, r, r.Config, bar.set)
+	if err != nil {
+		return nil, err
+	}
+	out.Report.Voided = r.Voided
+	return out, nil
+}
+
 func matchCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "match",
@@ -107,7 +120,7 @@ for gaps of up to 500 pledges, the immediate leverage it had on joining.`,
 				}
 				var rep *payout.Report
 				if r.Status == store.StatusOpen {
-					out, err := computeStored(c, s, r)
+					out, err := projectStored(c, s, r)
 					if err != nil {
 						return err
 					}

@@ -69,8 +69,13 @@ func Compute(in Inputs, load Load) (*Outcome, error) {
 	if err != nil {
 		return nil, err
 	}
+	return outcome(res, in.Leaf, conv, dups)
+}
+
+// outcome builds a computed round's tree and report.
+func outcome(res *calc.Result, leaf payout.Leaf, conv *price.Converter, dups int) (*Outcome, error) {
 	out := &Outcome{Result: res, Duplicates: dups}
-	tree, err := payout.Tree(payout.Payouts(res), in.Leaf)
+	tree, err := payout.Tree(payout.Payouts(res), leaf)
 	switch {
 	case errors.Is(err, payout.ErrNoPayouts):
 	case err != nil:
@@ -82,7 +87,7 @@ func Compute(in Inputs, load Load) (*Outcome, error) {
 	if tree != nil {
 		root = tree.Root()
 	}
-	out.Report = payout.NewReport(res, root, in.Leaf)
+	out.Report = payout.NewReport(res, root, leaf)
 	if conv != nil {
 		out.Report.Tokens = conv.Totals()
 	}

@@ -319,6 +319,10 @@ func (s *Store) importRows(round uint64, scan func(add func(*record.Contribution
 	if err := b.Commit(pebble.Sync); err != nil {
 		return ImportStats{}, fmt.Errorf("committing contributions: %w", err)
 	}
+	// The round's statistics sums are a cache: failing to update them
+	// leaves them stale (stats then reads the rows), and a storage
+	// failure fails the store.
+	_ = s.afterImport(round, batchRows(b, round))
 	return st, nil
 }
 

@@ -58,6 +58,12 @@
 //	                       price.Ledger.JSON); final once stored
 //	v <round:8> <id>       a voided contribution's void (JSON reason): the
 //	                       row stays under c, computing leaves it out
+//	h <round:8>            an open round's statistics sums' head (JSON: rows,
+//	                       donors, stamped with the round's contributions and
+//	                       voided counts; see opensums.go)
+//	o <round:8> <gap:32>   the gap's sums in that open round (donors, direct, Σ root)
+//	k <round:8> <gap:32> <donor>  the donor's total to the gap in that open round
+//	d <round:8> <donor>    how many of the donor's rows count in that open round
 //	R <round:8>            results report (JSON), once closed
 //	Q <round:8>            a coordinated-QF round's outcome (JSON), once closed
 //	T <round:8>            tree dump (standard-v1 JSON), once closed

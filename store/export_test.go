@@ -1,6 +1,10 @@
 package store
 
-import "github.com/cockroachdb/pebble/v2"
+import (
+	"github.com/cockroachdb/pebble/v2"
+
+	"github.com/qf-dev/qf/record"
+)
 
 // Hooks for the external tests (package store_test, which may import
 // round: round imports store) that write records as older versions did.
@@ -16,3 +20,14 @@ var (
 	EncodeContribution = encodeContribution
 	EncodeContent      = encodeContent
 )
+
+// SetSumsChunkCells sets how many cells a statistics update holds before
+// merging them (small, to test the chunked merge), and returns the old.
+func SetSumsChunkCells(n int) int { old := sumsChunkCells; sumsChunkCells = n; return old }
+
+// AfterImport is the bulk import's hook (hooks.go), under the writer lock.
+func (s *Store) AfterImport(round uint64, added func(fn func(*record.Contribution) error) error) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.afterImport(round, added)
+}

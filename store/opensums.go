@@ -1,0 +1,619 @@
+package store
+
+import (
+	"bytes"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
+
+	"github.com/cockroachdb/pebble/v2"
+	"github.com/holiman/uint256"
+
+	"github.com/qf-dev/qf/calc"
+	"github.com/qf-dev/qf/record"
+)
+
+// An open round of an additive mechanism ("qf", "linear": see
+// [calc.Additive]) keeps its statistics as contributions arrive, so that
+// stats and the service's projection read O(gaps) records instead of
+// every contribution:
+//
+//   - per (gap, donor) cell, the donor's total to the gap (the cells,
+//     prefixCell);
+//   - per donor, how many of its rows count (prefixDonorRows), so the
+//     round's distinct donors are known;
+//   - per gap, its direct total, its number of donors and Σ calc.QFRoot
+//     of its cells (prefixGapSums);
+//   - the head (prefixSumsHead): the round's counted rows and distinct
+//     donors, stamped with the round record's Contributions and Voided
+//     when they were made.
+//
+// The stamp is what makes them safe: a round's Contributions and Voided
+// only grow, and every write that changes what a round computes grows one
+// of them, so sums whose stamp equals the round record's describe exactly
+// its rows. A write that does not keep them (a ledger fund, a crash
+// between an import and its hook, a database from before) leaves the
+// stamp behind, and [Store.OpenSums] refuses them: the caller computes
+// the round from its rows. Imports ([Store.afterImport]) and voids keep
+// them; an import that finds them stale rebuilds them from the stored
+// rows.
+//
+// Rounds whose rows they cannot describe exactly are marked (the head's
+// Unusable says why) and are computed from their rows: a row with a
+// weight, a score or a token, a zero amount or a donor not in canonical
+// form (which the write-time checks refuse, but a database from before
+// may hold), and a donor's or gap's total past 2^256-1.
+// Settings the sums do not depend on (a minimum amount, a score scale, a
+// price ledger, a gap's recipient) are the reader's to check.
+
+// ErrNoSums reports an open round without usable statistics sums.
+var ErrNoSums = errors.New("no statistics sums")
+
+// sumsHead is an open round's sums' head record.
+type sumsHead struct {
+	// Contributions and Voided are the round record's when the sums were
+	// made: the stamp.
+	Contributions int `json:"contributions"`
+	Voided        int `json:"voided"`
+	// Rows and Donors count the round's rows that are not voided, and
+	// their distinct donors.
+	Rows   int `json:"rows"`
+	Donors int `json:"donors"`
+	// Unusable, if set, says why the sums cannot describe the round (they
+	// are then not kept, only the stamp).
+	Unusable string `json:"unusable,omitempty"`
+}
+
+// gapSum is one gap's sums record: its direct total, number of donors and
+// Σ calc.QFRoot(cell, One) over its cells.
+type gapSum struct {
+	direct uint256.Int
+	donors int
+	roots  uint256.Int
+}
+
+func (g *gapSum) encode() []byte {
+	v := binary.AppendUvarint(nil, uint64(g.donors))
+	v = appendInt(v, &g.direct)
+	return appendInt(v, &g.roots)
+}
+
+func decodeGapSum(v []byte) (gapSum, error) {
+	var g gapSum
+	n, k := binary.Uvarint(v)
+	if k <= 0 {
+		return g, ErrBadRecord
+	}
+	g.donors, v = int(n), v[k:]
+	for _, z := range []*uint256.Int{&g.direct, &g.roots} {
+		if len(v) < 1 || v[0] > 32 || len(v) < 1+int(v[0]) {
+			return g, ErrBadRecord
+		}
+		z.SetBytes(v[1 : 1+int(v[0])])
+		v = v[1+int(v[0]):]
+	}
+	if len(v) != 0 {
+		return g, ErrBadRecord
+	}
+	return g, nil
+}
+
+// keepsSums reports whether round r's statistics sums are kept.
+func keepsSums(r Round) bool { return r.Status == StatusOpen && calc.Additive(r.Config.Mechanism) }
+
+// sumsRange is the key range of prefix p's records of round n.
+func sumsRange(p byte, n uint64) (lo, hi []byte) { return roundKey(p, n), roundKey(p, n+1) }
+
+// cellKey is the key of round n's cell (gap, donor).
+func cellKey(n uint64, gap *uint256.Int, donor []byte) []byte {
+	k := make([]byte, 41, 41+len(donor))
+	k[0] = prefixCell
+	binary.BigEndian.PutUint64(k[1:], n)
+	gap.WriteToSlice(k[9:41])
+	return append(k, donor...)
+}
+
+func gapSumKey(n uint64, gap *uint256.Int) []byte {
+	k := make([]byte, 41)
+	k[0] = prefixGapSums
+	binary.BigEndian.PutUint64(k[1:], n)
+	gap.WriteToSlice(k[9:41])
+	return k
+}
+
+func donorRowsKey(n uint64, donor []byte) []byte {
+	return append(roundKey(prefixDonorRows, n), donor...)
+}
+
+func (s *Store) readSumsHead(rd pebble.Reader, n uint64) (sumsHead, bool, error) {
+	var h sumsHead
+	v, closer, err := rd.Get(roundKey(prefixSumsHead, n))
+	if errors.Is(err, pebble.ErrNotFound) {
+		return h, false, nil
+	}
+	if err != nil {
+		return h, false, err
+	}
+	defer closer.Close()
+	if err := json.Unmarshal(v, &h); err != nil {
+		return h, false, fmt.Errorf("round %d statistics head: %w: %v", n, ErrBadRecord, err)
+	}
+	return h, true, nil
+}
+
+// getUint reads a record holding a uint256 (absent: zero).
+func getUint(rd pebble.Reader, key []byte, z *uint256.Int) error {
+	v, closer, err := rd.Get(key)
+	z.Clear()
+	if errors.Is(err, pebble.ErrNotFound) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	defer closer.Close()
+	if len(v) > 32 {
+		return ErrBadRecord
+	}
+	z.SetBytes(v)
+	return nil
+}
+
+// getCount reads a record holding a uvarint (absent: 0).
+func getCount(rd pebble.Reader, key []byte) (int, error) {
+	v, closer, err := rd.Get(key)
+	if errors.Is(err, pebble.ErrNotFound) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, err
+	}
+	defer closer.Close()
+	n, k := binary.Uvarint(v)
+	if k != len(v) {
+		return 0, ErrBadRecord
+	}
+	return int(n), nil
+}
+
+// GapSum is one gap's statistics sums in an open round.
+type GapSum struct {
+	// Direct is Σ of the gap's contributions, Donors its distinct donors.
+	Direct uint256.Int
+	Donors int
+	// Roots is Σ calc.QFRoot(c, calc.One) over its donors' totals c.
+	Roots uint256.Int
+	// Own is the gap's recipient's own total to it (zero if none), which
+	// Direct, Donors and Roots include and matching leaves out.
+	Own uint256.Int
+}
+
+// OpenSums are an open round's statistics sums ([Store.OpenSums]).
+type OpenSums struct {
+	// Rows and Donors count the round's rows that are not voided and
+	// their distinct donors.
+	Rows, Donors int
+	// Gaps are the sums of each gap of the registry given, in its order.
+	Gaps []GapSum
+}
+
+// OpenSums reads open round r's statistics sums for the gap registry
+// gaps, in O(len(gaps)) reads. It refuses ([ErrNoSums], saying why) sums
+// that are not kept for the round, are stale (their stamp is not r's
+// Contributions and Voided) or cannot describe it; the caller then
+// computes the round from its rows.
+func (s *Store) OpenSums(r Round, gaps []calc.Gap) (*OpenSums, error) {
+	if !keepsSums(r) {
+		return nil, fmt.Errorf("%w: kept for open %v rounds only", ErrNoSums, []string{"qf", "linear"})
+	}
+	h, ok, err := s.readSumsHead(s.rd, r.Number)
+	switch {
+	case err != nil:
+		return nil, err
+	case !ok && r.Contributions == 0: // nothing stored yet: nothing to sum
+		return &OpenSums{Gaps: make([]GapSum, len(gaps))}, nil
+	case !ok:
+		return nil, fmt.Errorf("%w: round %d has none (rows written by a version or path that does not keep them)", ErrNoSums, r.Number)
+	case h.Contributions != r.Contributions || h.Voided != r.Voided:
+		return nil, fmt.Errorf("%w: round %d's are stale (made at %d contributions, %d voided; the round has %d, %d voided)",
+			ErrNoSums, r.Number, h.Contributions, h.Voided, r.Contributions, r.Voided)
+	case h.Unusable != "":
+		return nil, fmt.Errorf("%w: round %d's cannot describe it (%s)", ErrNoSums, r.Number, h.Unusable)
+	}
+	out := &OpenSums{Rows: h.Rows, Donors: h.Donors, Gaps: make([]GapSum, len(gaps))}
+	index := make(map[uint256.Int]int, len(gaps))
+	for i := range gaps {
+		index[gaps[i].ID] = i
+	}
+	lo, hi := sumsRange(prefixGapSums, r.Number)
+	it, err := s.rd.NewIter(&pebble.IterOptions{LowerBound: lo, UpperBound: hi})
+	if err != nil {
+		return nil, err
+	}
+	defer it.Close()
+	found := 0
+	for it.First(); it.Valid(); it.Next() {
+		var id uint256.Int
+		id.SetBytes(it.Key()[9:41])
+		g, err := decodeGapSum(it.Value())
+		if err != nil {
+			return nil, fmt.Errorf("round %d statistics of gap %s: %w", r.Number, id.Dec(), err)
+		}
+		i, ok := index[id]
+		if !ok { // every row's gap is registered, and gaps stay registered
+			return nil, fmt.Errorf("round %d statistics of gap %s: %w: not in the registry", r.Number, id.Dec(), ErrBadRecord)
+		}
+		out.Gaps[i] = GapSum{Direct: g.direct, Donors: g.donors, Roots: g.roots}
+		found++
+	}
+	if err := it.Error(); err != nil {
+		return nil, err
+	}
+	if found == 0 {
+		return out, nil
+	}
+	for i := range gaps { // the recipient's own cell, if it gave to its gap
+		if out.Gaps[i].Donors == 0 {
+			continue
+		}
+		own := []byte("0x" + fmt.Sprintf("%x", gaps[i].Recipient[:]))
+		if err := getUint(s.rd, cellKey(r.Number, &gaps[i].ID, own), &out.Gaps[i].Own); err != nil {
+			return nil, fmt.Errorf("round %d statistics of gap %s: %w", r.Number, gaps[i].ID.Dec(), err)
+		}
+	}
+	return out, nil
+}
+
+// sumsChunkCells bounds the cells an update holds in memory before it
+// merges them into the stored ones.
+var sumsChunkCells = 1 << 17
+
+// sumsUpdate adds rows to a round's sums: the rows' cells are summed in
+// memory a chunk at a time, then merged, in key order, into the stored
+// cells. An update of more than one chunk deletes the head in its first
+// write, so until its last write the sums are stale, never half made.
+type sumsUpdate struct {
+	s     *Store
+	round uint64
+	head  sumsHead
+	gaps  map[uint256.Int]*gapSum // read once, written at the end
+	cells map[string]*uint256.Int // this chunk: gap (32 bytes) + donor → added
+	donor map[string]int          // this chunk: donor → rows added
+	canon map[string]struct{}     // donors found canonical (bounded)
+	b     *pebble.Batch
+	// flushed: a chunk was committed, and the head deleted with it.
+	flushed bool
+	added   int // rows added
+}
+
+func (s *Store) newSumsUpdate(round uint64, head sumsHead) *sumsUpdate {
+	return &sumsUpdate{s: s, round: round, head: head, gaps: map[uint256.Int]*gapSum{},
+		cells: map[string]*uint256.Int{}, donor: map[string]int{}, canon: map[string]struct{}{}, b: s.db.NewBatch()}
+}
+
+// unusable gives up describing the round: only the stamp is kept.
+func (u *sumsUpdate) unusable(why string) {
+	if u.head.Unusable == "" {
+		u.head.Unusable = why
+	}
+	clear(u.cells)
+	clear(u.donor)
+}
+
+// add counts one row.
+func (u *sumsUpdate) add(r *record.Contribution) error {
+	u.added++
+	if u.head.Unusable != "" {
+		return nil
+	}
+	switch {
+	case len(r.Weight) > 0:
+		u.unusable(fmt.Sprintf("contribution %q has a weight", r.ID))
+		return nil
+	case len(r.Score) > 0:
+		u.unusable(fmt.Sprintf("contribution %q has a score", r.ID))
+		return nil
+	case len(r.Token) > 0:
+		u.unusable(fmt.Sprintf("contribution %q is in token %s", r.ID, r.Token))
+		return nil
+	case r.Amount.IsZero():
+		u.unusable(fmt.Sprintf("contribution %q has amount 0", r.ID))
+		return nil
+	}
+	if _, ok := u.canon[string(r.Donor)]; !ok {
+		if d, err := calc.NormalizeDonor(string(r.Donor)); err != nil || d != string(r.Donor) {
+			u.unusable(fmt.Sprintf("contribution %q's donor %q is not canonical", r.ID, r.Donor))
+			return nil
+		}
+		if len(u.canon) < sumsChunkCells {
+			u.canon[string(r.Donor)] = struct{}{}
+		}
+	}
+	var k [32]byte
+	r.Gap.WriteToArray32(&k)
+	key := string(k[:]) + string(r.Donor)
+	c := u.cells[key]
+	if c == nil {
+		c = new(uint256.Int)
+		u.cells[key] = c
+	}
+	if _, over := c.AddOverflow(c, &r.Amount); over {
+		u.unusable(fmt.Sprintf("donor %s's total to gap %s exceeds 2^256-1", r.Donor, r.Gap.Dec()))
+		return nil
+	}
+	u.donor[string(r.Donor)]++
+	if len(u.cells) >= sumsChunkCells {
+		return u.flush(true)
+	}
+	return nil
+}
+
+// gap returns gap id's sums, read on first use.
+func (u *sumsUpdate) gap(id *uint256.Int) (*gapSum, error) {
+	if g, ok := u.gaps[*id]; ok {
+		return g, nil
+	}
+	g := new(gapSum)
+	v, ok, err := u.s.get(gapSumKey(u.round, id))
+	if err != nil {
+		return nil, err
+	}
+	if ok {
+		if *g, err = decodeGapSum(v); err != nil {
+			return nil, fmt.Errorf("round %d statistics of gap %s: %w", u.round, id.Dec(), err)
+		}
+	}
+	u.gaps[*id] = g
+	return g, nil
+}
+
+// flush merges the chunk's cells and donors into the stored ones; more
+// says rows may follow, so the batch is committed now.
+func (u *sumsUpdate) flush(more bool) error {
+	if u.head.Unusable == "" && len(u.cells) > 0 {
+		if err := u.mergeCells(); err != nil {
+			return err
+		}
+		if err := u.mergeDonors(); err != nil {
+			return err
+		}
+	}
+	clear(u.cells)
+	clear(u.donor)
+	if !more {
+		return nil
+	}
+	if !u.flushed {
+		if err := u.b.Delete(roundKey(prefixSumsHead, u.round), nil); err != nil {
+			return err
+		}
+		u.flushed = true
+	}
+	if err := u.b.Commit(pebble.NoSync); err != nil {
+		return u.s.fail(err)
+	}
+	u.b.Reset()
+	return nil
+}
+
+func (u *sumsUpdate) mergeCells() error {
+	keys := make([]string, 0, len(u.cells))
+	for k := range u.cells {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	lo, hi := sumsRange(prefixCell, u.round)
+	it, err := u.s.db.NewIter(&pebble.IterOptions{LowerBound: lo, UpperBound: hi})
+	if err != nil {
+		return err
+	}
+	defer it.Close()
+	var id, old, sum uint256.Int
+	for _, k := range keys {
+		id.SetBytes([]byte(k[:32]))
+		key := cellKey(u.round, &id, []byte(k[32:]))
+		old.Clear()
+		if it.SeekGE(key) && bytes.Equal(it.Key(), key) {
+			if len(it.Value()) > 32 {
+				return fmt.Errorf("round %d statistics cell: %w", u.round, ErrBadRecord)
+			}
+			old.SetBytes(it.Value())
+		}
+		if err := it.Error(); err != nil {
+			return err
+		}
+		g, err := u.gap(&id)
+		if err != nil {
+			return err
+		}
+		add := u.cells[k]
+		if _, over := sum.AddOverflow(&old, add); over {
+			u.unusable(fmt.Sprintf("donor %s's total to gap %s exceeds 2^256-1", k[32:], id.Dec()))
+			return nil
+		}
+		if _, over := g.direct.AddOverflow(&g.direct, add); over {
+			u.unusable(fmt.Sprintf("gap %s's direct total exceeds 2^256-1", id.Dec()))
+			return nil
+		}
+		if old.IsZero() {
+			g.donors++
+		} else {
+			r := calc.QFRoot(&old, calc.One)
+			g.roots.Sub(&g.roots, &r)
+		}
+		r := calc.QFRoot(&sum, calc.One)
+		g.roots.Add(&g.roots, &r)
+		if err := u.b.Set(key, sum.Bytes(), nil); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (u *sumsUpdate) mergeDonors() error {
+	donors := make([]string, 0, len(u.donor))
+	for d := range u.donor {
+		donors = append(donors, d)
+	}
+	slices.Sort(donors)
+	for _, d := range donors {
+		key := donorRowsKey(u.round, []byte(d))
+		old, err := getCount(u.s.db, key)
+		if err != nil {
+			return fmt.Errorf("round %d statistics of donor %s: %w", u.round, d, err)
+		}
+		if old == 0 {
+			u.head.Donors++
+		}
+		if err := u.b.Set(key, binary.AppendUvarint(nil, uint64(old+u.donor[d])), nil); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// finish writes the last chunk, the gaps' sums and the head stamped with
+// round r's record, synced.
+func (u *sumsUpdate) finish(r Round) error {
+	defer u.b.Close()
+	if err := u.flush(false); err != nil {
+		return err
+	}
+	u.head.Contributions, u.head.Voided = r.Contributions, r.Voided
+	u.head.Rows += u.added
+	if u.head.Unusable == "" {
+		for id, g := range u.gaps {
+			if err := u.b.Set(gapSumKey(u.round, &id), g.encode(), nil); err != nil {
+				return err
+			}
+		}
+	}
+	v, err := json.Marshal(u.head)
+	if err != nil {
+		return err
+	}
+	if err := u.b.Set(roundKey(prefixSumsHead, u.round), v, nil); err != nil {
+		return err
+	}
+	if err := u.b.Commit(pebble.Sync); err != nil {
+		return u.s.fail(err)
+	}
+	return nil
+}
+
+// abandon drops what the update has not written (what it has written is
+// stale: the head went with its first chunk).
+func (u *sumsUpdate) abandon() { u.b.Close() }
+
+// clearSums deletes round n's sums, committed (not synced: an update
+// after it is, and a lost deletion leaves stale, refused sums).
+func (s *Store) clearSums(n uint64) error {
+	b := s.db.NewBatch()
+	defer b.Close()
+	for _, p := range []byte{prefixSumsHead, prefixGapSums, prefixCell, prefixDonorRows} {
+		lo, hi := sumsRange(p, n)
+		if err := b.DeleteRange(lo, hi, nil); err != nil {
+			return err
+		}
+	}
+	if err := b.Commit(pebble.NoSync); err != nil {
+		return s.fail(err)
+	}
+	return nil
+}
+
+// rebuildSums makes round r's sums anew from its stored rows.
+func (s *Store) rebuildSums(r Round) error {
+	if err := s.clearSums(r.Number); err != nil {
+		return err
+	}
+	u := s.newSumsUpdate(r.Number, sumsHead{})
+	if err := s.EachContribution(r.Number, u.add); err != nil {
+		u.abandon()
+		return err
+	}
+	return u.finish(r)
+}
+
+// voidSums adds to b the voiding of row from open round r's sums (r as
+// it was before the void), when they are up to date; stale sums stay so.
+func (s *Store) voidSums(b *pebble.Batch, r Round, row *record.Contribution) error {
+	if !keepsSums(r) {
+		return nil
+	}
+	h, ok, err := s.readSumsHead(s.db, r.Number)
+	if err != nil || !ok || h.Contributions != r.Contributions || h.Voided != r.Voided {
+		return err
+	}
+	h.Voided++
+	put := func() error {
+		v, err := json.Marshal(h)
+		if err != nil {
+			return err
+		}
+		return b.Set(roundKey(prefixSumsHead, r.Number), v, nil)
+	}
+	if h.Unusable != "" {
+		return put()
+	}
+	if len(row.Weight) > 0 || len(row.Score) > 0 || len(row.Token) > 0 { // cannot be counted: the head would say so
+		return b.Delete(roundKey(prefixSumsHead, r.Number), nil)
+	}
+	var old uint256.Int
+	ck := cellKey(r.Number, &row.Gap, row.Donor)
+	if err := getUint(s.db, ck, &old); err != nil {
+		return err
+	}
+	gk := gapSumKey(r.Number, &row.Gap)
+	gv, ok, err := s.get(gk)
+	if err != nil {
+		return err
+	}
+	var g gapSum
+	if ok {
+		if g, err = decodeGapSum(gv); err != nil {
+			return err
+		}
+	}
+	dk := donorRowsKey(r.Number, row.Donor)
+	rows, err := getCount(s.db, dk)
+	if err != nil {
+		return err
+	}
+	if old.Lt(&row.Amount) || g.direct.Lt(&row.Amount) || g.donors == 0 || rows == 0 || h.Rows == 0 {
+		// the sums do not hold the row they should: leave them stale
+		return b.Delete(roundKey(prefixSumsHead, r.Number), nil)
+	}
+	var left uint256.Int
+	left.Sub(&old, &row.Amount)
+	g.direct.Sub(&g.direct, &row.Amount)
+	root := calc.QFRoot(&old, calc.One)
+	g.roots.Sub(&g.roots, &root)
+	if left.IsZero() {
+		g.donors--
+		err = b.Delete(ck, nil)
+	} else {
+		root = calc.QFRoot(&left, calc.One)
+		g.roots.Add(&g.roots, &root)
+		err = b.Set(ck, left.Bytes(), nil)
+	}
+	if err != nil {
+		return err
+	}
+	if err := b.Set(gk, g.encode(), nil); err != nil {
+		return err
+	}
+	if rows == 1 {
+		h.Donors--
+		err = b.Delete(dk, nil)
+	} else {
+		err = b.Set(dk, binary.AppendUvarint(nil, uint64(rows-1)), nil)
+	}
+	if err != nil {
+		return err
+	}
+	h.Rows--
+	return put()
+}
