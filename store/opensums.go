@@ -208,7 +208,13 @@ func (s *Store) OpenSums(r Round, gaps []calc.Gap) (*OpenSums, error) {
 	if !keepsSums(r) {
 		return nil, fmt.Errorf("%w: kept for open %v rounds only", ErrNoSums, []string{"qf", "linear"})
 	}
-	h, ok, err := s.readSumsHead(s.rd, r.Number)
+	rd := s.rd
+	if s.snap == nil { // one view of the head and the sums, whatever is written meanwhile
+		snap := s.db.NewSnapshot()
+		defer snap.Close()
+		rd = snap
+	}
+	h, ok, err := s.readSumsHead(rd, r.Number)
 	switch {
 	case err != nil:
 		return nil, err
@@ -228,7 +234,7 @@ func (s *Store) OpenSums(r Round, gaps []calc.Gap) (*OpenSums, error) {
 		index[gaps[i].ID] = i
 	}
 	lo, hi := sumsRange(prefixGapSums, r.Number)
-	it, err := s.rd.NewIter(&pebble.IterOptions{LowerBound: lo, UpperBound: hi})
+	it, err := rd.NewIter(&pebble.IterOptions{LowerBound: lo, UpperBound: hi})
 	if err != nil {
 		return nil, err
 	}
@@ -259,7 +265,7 @@ func (s *Store) OpenSums(r Round, gaps []calc.Gap) (*OpenSums, error) {
 			continue
 		}
 		own := []byte("0x" + fmt.Sprintf("%x", gaps[i].Recipient[:]))
-		if err := getUint(s.rd, cellKey(r.Number, &gaps[i].ID, own), &out.Gaps[i].Own); err != nil {
+		if err := getUint(rd, cellKey(r.Number, &gaps[i].ID, own), &out.Gaps[i].Own); err != nil {
 			return nil, fmt.Errorf("round %d statistics of gap %s: %w", r.Number, gaps[i].ID.Dec(), err)
 		}
 	}
@@ -308,28 +314,9 @@ func (u *sumsUpdate) add(r *record.Contribution) error {
 	if u.head.Unusable != "" {
 		return nil
 	}
-	switch {
-	case len(r.Weight) > 0:
-		u.unusable(fmt.Sprintf("contribution %q has a weight", r.ID))
+	if why := uncountable(r, u.canon); why != "" {
+		u.unusable(why)
 		return nil
-	case len(r.Score) > 0:
-		u.unusable(fmt.Sprintf("contribution %q has a score", r.ID))
-		return nil
-	case len(r.Token) > 0:
-		u.unusable(fmt.Sprintf("contribution %q is in token %s", r.ID, r.Token))
-		return nil
-	case r.Amount.IsZero():
-		u.unusable(fmt.Sprintf("contribution %q has amount 0", r.ID))
-		return nil
-	}
-	if _, ok := u.canon[string(r.Donor)]; !ok {
-		if d, err := calc.NormalizeDonor(string(r.Donor)); err != nil || d != string(r.Donor) {
-			u.unusable(fmt.Sprintf("contribution %q's donor %q is not canonical", r.ID, r.Donor))
-			return nil
-		}
-		if len(u.canon) < sumsChunkCells {
-			u.canon[string(r.Donor)] = struct{}{}
-		}
 	}
 	var k [32]byte
 	r.Gap.WriteToArray32(&k)
@@ -348,6 +335,31 @@ func (u *sumsUpdate) add(r *record.Contribution) error {
 		return u.flush(true)
 	}
 	return nil
+}
+
+// uncountable says why sums cannot count row ("" if they can); canon
+// caches the donors found canonical (nil: none).
+func uncountable(r *record.Contribution, canon map[string]struct{}) string {
+	switch {
+	case len(r.Weight) > 0:
+		return fmt.Sprintf("contribution %q has a weight", r.ID)
+	case len(r.Score) > 0:
+		return fmt.Sprintf("contribution %q has a score", r.ID)
+	case len(r.Token) > 0:
+		return fmt.Sprintf("contribution %q is in token %s", r.ID, r.Token)
+	case r.Amount.IsZero():
+		return fmt.Sprintf("contribution %q has amount 0", r.ID)
+	}
+	if _, ok := canon[string(r.Donor)]; ok {
+		return ""
+	}
+	if d, err := calc.NormalizeDonor(string(r.Donor)); err != nil || d != string(r.Donor) {
+		return fmt.Sprintf("contribution %q's donor %q is not canonical", r.ID, r.Donor)
+	}
+	if canon != nil && len(canon) < sumsChunkCells {
+		canon[string(r.Donor)] = struct{}{}
+	}
+	return ""
 }
 
 // gap returns gap id's sums, read on first use.
@@ -540,14 +552,39 @@ func (s *Store) rebuildSums(r Round) error {
 // voidSums adds to b the voiding of row from open round r's sums (r as
 // it was before the void), when they are up to date; stale sums stay so.
 func (s *Store) voidSums(b *pebble.Batch, r Round, row *record.Contribution) error {
+	return s.rowSums(b, r, row, false)
+}
+
+// FundSums adds to b, the batch that adds row to open round r (r as it
+// was before the row), the row's counting in the round's statistics sums
+// when they are up to date (a ledger fund: one row, a few reads); stale
+// sums stay so. The caller is the round's only writer until b is
+// applied.
+func (s *Store) FundSums(b *pebble.Batch, r Round, row *record.Contribution) error {
+	return s.rowSums(b, r, row, true)
+}
+
+// rowSums adds to b the adding (add) or voiding of one row in open round
+// r's sums, r as it was before.
+func (s *Store) rowSums(b *pebble.Batch, r Round, row *record.Contribution, add bool) error {
 	if !keepsSums(r) {
 		return nil
 	}
 	h, ok, err := s.readSumsHead(s.db, r.Number)
-	if err != nil || !ok || h.Contributions != r.Contributions || h.Voided != r.Voided {
+	if err != nil {
 		return err
 	}
-	h.Voided++
+	if !ok && add && r.Contributions == 0 { // the round's first row: sums start here
+		ok = true
+	}
+	if !ok || h.Contributions != r.Contributions || h.Voided != r.Voided {
+		return nil
+	}
+	if add {
+		h.Contributions++
+	} else {
+		h.Voided++
+	}
 	put := func() error {
 		v, err := json.Marshal(h)
 		if err != nil {
@@ -558,8 +595,12 @@ func (s *Store) voidSums(b *pebble.Batch, r Round, row *record.Contribution) err
 	if h.Unusable != "" {
 		return put()
 	}
-	if len(row.Weight) > 0 || len(row.Score) > 0 || len(row.Token) > 0 { // cannot be counted: the head would say so
-		return b.Delete(roundKey(prefixSumsHead, r.Number), nil)
+	if why := uncountable(row, nil); why != "" {
+		h.Unusable = why
+		if add {
+			return put()
+		}
+		return b.Delete(roundKey(prefixSumsHead, r.Number), nil) // a row the sums should not hold
 	}
 	var old uint256.Int
 	ck := cellKey(r.Number, &row.Gap, row.Donor)
@@ -567,12 +608,12 @@ func (s *Store) voidSums(b *pebble.Batch, r Round, row *record.Contribution) err
 		return err
 	}
 	gk := gapSumKey(r.Number, &row.Gap)
-	gv, ok, err := s.get(gk)
+	gv, found, err := s.get(gk)
 	if err != nil {
 		return err
 	}
 	var g gapSum
-	if ok {
+	if found {
 		if g, err = decodeGapSum(gv); err != nil {
 			return err
 		}
@@ -582,22 +623,49 @@ func (s *Store) voidSums(b *pebble.Batch, r Round, row *record.Contribution) err
 	if err != nil {
 		return err
 	}
-	if old.Lt(&row.Amount) || g.direct.Lt(&row.Amount) || g.donors == 0 || rows == 0 || h.Rows == 0 {
-		// the sums do not hold the row they should: leave them stale
-		return b.Delete(roundKey(prefixSumsHead, r.Number), nil)
-	}
-	var left uint256.Int
-	left.Sub(&old, &row.Amount)
-	g.direct.Sub(&g.direct, &row.Amount)
-	root := calc.QFRoot(&old, calc.One)
-	g.roots.Sub(&g.roots, &root)
-	if left.IsZero() {
-		g.donors--
-		err = b.Delete(ck, nil)
+	var cell uint256.Int
+	if add {
+		_, over1 := cell.AddOverflow(&old, &row.Amount)
+		_, over2 := new(uint256.Int).AddOverflow(&g.direct, &row.Amount)
+		if over1 || over2 {
+			h.Unusable = fmt.Sprintf("donor %s's or gap %s's total exceeds 2^256-1", row.Donor, row.Gap.Dec())
+			return put()
+		}
+		g.direct.Add(&g.direct, &row.Amount)
+		if old.IsZero() {
+			g.donors++
+		}
+		if rows == 0 {
+			h.Donors++
+		}
+		rows++
+		h.Rows++
 	} else {
-		root = calc.QFRoot(&left, calc.One)
+		if old.Lt(&row.Amount) || g.direct.Lt(&row.Amount) || g.donors == 0 || rows == 0 || h.Rows == 0 {
+			// the sums do not hold the row they should: leave them stale
+			return b.Delete(roundKey(prefixSumsHead, r.Number), nil)
+		}
+		cell.Sub(&old, &row.Amount)
+		g.direct.Sub(&g.direct, &row.Amount)
+		if cell.IsZero() {
+			g.donors--
+		}
+		if rows == 1 {
+			h.Donors--
+		}
+		rows--
+		h.Rows--
+	}
+	if !old.IsZero() {
+		root := calc.QFRoot(&old, calc.One)
+		g.roots.Sub(&g.roots, &root)
+	}
+	if !cell.IsZero() {
+		root := calc.QFRoot(&cell, calc.One)
 		g.roots.Add(&g.roots, &root)
-		err = b.Set(ck, left.Bytes(), nil)
+		err = b.Set(ck, cell.Bytes(), nil)
+	} else {
+		err = b.Delete(ck, nil)
 	}
 	if err != nil {
 		return err
@@ -605,15 +673,13 @@ func (s *Store) voidSums(b *pebble.Batch, r Round, row *record.Contribution) err
 	if err := b.Set(gk, g.encode(), nil); err != nil {
 		return err
 	}
-	if rows == 1 {
-		h.Donors--
+	if rows == 0 {
 		err = b.Delete(dk, nil)
 	} else {
-		err = b.Set(dk, binary.AppendUvarint(nil, uint64(rows-1)), nil)
+		err = b.Set(dk, binary.AppendUvarint(nil, uint64(rows)), nil)
 	}
 	if err != nil {
 		return err
 	}
-	h.Rows--
 	return put()
 }
