@@ -31,3 +31,15 @@ func (s *Store) AfterImport(round uint64, added func(fn func(*record.Contributio
 	defer s.mu.Unlock()
 	return s.afterImport(round, added)
 }
+
+// Flush writes the memtables to SSTables (what splitRange cuts at).
+func (s *Store) Flush() error { return s.db.Flush() }
+
+// SplitRange is how a round's rows are cut for the parallel read.
+func (s *Store) SplitRange(round uint64, parts int) [][]byte {
+	return s.splitRange(contribKey(round, nil), contribKey(round+1, nil), parts)
+}
+
+// SetSplitMin sets the size from which a round is read in several
+// ranges, and returns the old.
+func SetSplitMin(n uint64) uint64 { old := splitMin; splitMin = n; return old }
