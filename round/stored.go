@@ -48,7 +48,7 @@ func FromStore(st *store.Store, r store.Round, cfg calc.Config, progress func(ro
 	return Compute(in, func(l *ingest.Loader) error {
 		if in.Prices == nil && r.Contributions >= blockFrom {
 			// On every core, in parallel key ranges (store.Store.ReadBlock).
-			b, err := st.ReadBlock(r.Number, l.GapIndex)
+			b, err := st.ReadBlock(r.Number, l.GapIndex, r.Contributions)
 			switch {
 			case err == nil:
 				if l.AddBlock(b) == nil {

@@ -316,13 +316,14 @@ func (s *Store) importRows(round uint64, scan func(add func(*record.Contribution
 	if err := s.putRound(b, r); err != nil {
 		return ImportStats{}, err
 	}
+	added := batchRows(b, round) // taken before the commit, which may hand a large batch's data to Pebble
 	if err := b.Commit(pebble.Sync); err != nil {
 		return ImportStats{}, fmt.Errorf("committing contributions: %w", err)
 	}
 	// The round's statistics sums are a cache: failing to update them
 	// leaves them stale (stats then reads the rows), and a storage
 	// failure fails the store.
-	_ = s.afterImport(round, batchRows(b, round))
+	_ = s.afterImport(round, added)
 	return st, nil
 }
 

@@ -40,6 +40,7 @@ func (s *Store) afterImport(round uint64, added func(fn func(*record.Contributio
 	}
 	if fresh || (ok && h.Voided == r.Voided && h.Contributions < r.Contributions) {
 		u := s.newSumsUpdate(round, h)
+		u.empty = fresh
 		if err := added(u.add); err != nil {
 			u.abandon()
 			return err
@@ -53,11 +54,14 @@ func (s *Store) afterImport(round uint64, added func(fn func(*record.Contributio
 }
 
 // batchRows replays the contributions of round that batch b sets: what
-// an import's batch added.
+// an import's batch added. Call it before committing b: a large batch's
+// contents go to Pebble with the commit (the replay reads them, which
+// Pebble only reads too).
 func batchRows(b *pebble.Batch, round uint64) func(fn func(*record.Contribution) error) error {
+	repr := b.Reader()
 	return func(fn func(*record.Contribution) error) error {
 		prefix := contribKey(round, nil)
-		rd := b.Reader()
+		rd := repr
 		var row record.Contribution
 		for {
 			kind, key, val, ok, err := rd.Next()

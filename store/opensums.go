@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/cockroachdb/pebble/v2"
 	"github.com/holiman/uint256"
@@ -274,7 +275,7 @@ func (s *Store) OpenSums(r Round, gaps []calc.Gap) (*OpenSums, error) {
 
 // sumsChunkCells bounds the cells an update holds in memory before it
 // merges them into the stored ones.
-var sumsChunkCells = 1 << 17
+var sumsChunkCells = 1 << 18
 
 // sumsUpdate adds rows to a round's sums: the rows' cells are summed in
 // memory a chunk at a time, then merged, in key order, into the stored
@@ -285,18 +286,38 @@ type sumsUpdate struct {
 	round uint64
 	head  sumsHead
 	gaps  map[uint256.Int]*gapSum // read once, written at the end
-	cells map[string]*uint256.Int // this chunk: gap (32 bytes) + donor → added
-	donor map[string]int          // this chunk: donor → rows added
-	canon map[string]struct{}     // donors found canonical (bounded)
+	chunk sumsChunk
 	b     *pebble.Batch
 	// flushed: a chunk was committed, and the head deleted with it.
 	flushed bool
-	added   int // rows added
+	// empty: no cell is stored yet (a fresh round or a rebuild, before its
+	// first chunk is merged), so merging needs no lookups.
+	empty bool
+	added int // rows added
+}
+
+// sumsChunk is the rows of a chunk summed per cell: cells by gap slot and
+// donor slot (integer keys: one string lookup per row, the donor's).
+type sumsChunk struct {
+	donor  map[string]uint32 // donor → slot (checked canonical)
+	names  []string          // slot → donor
+	rows   []int             // slot → rows added
+	gap    map[uint256.Int]uint32
+	ids    []uint256.Int
+	cells  map[uint64]uint32 // gap slot << 32 | donor slot → index in totals
+	keys   []uint64          // index → cell key
+	totals []uint256.Int
+}
+
+func (c *sumsChunk) reset() {
+	c.donor, c.gap, c.cells = map[string]uint32{}, map[uint256.Int]uint32{}, map[uint64]uint32{}
+	c.names, c.rows, c.ids, c.keys, c.totals = nil, nil, nil, nil, nil
 }
 
 func (s *Store) newSumsUpdate(round uint64, head sumsHead) *sumsUpdate {
-	return &sumsUpdate{s: s, round: round, head: head, gaps: map[uint256.Int]*gapSum{},
-		cells: map[string]*uint256.Int{}, donor: map[string]int{}, canon: map[string]struct{}{}, b: s.db.NewBatch()}
+	u := &sumsUpdate{s: s, round: round, head: head, gaps: map[uint256.Int]*gapSum{}, b: s.db.NewBatch()}
+	u.chunk.reset()
+	return u
 }
 
 // unusable gives up describing the round: only the stamp is kept.
@@ -304,8 +325,7 @@ func (u *sumsUpdate) unusable(why string) {
 	if u.head.Unusable == "" {
 		u.head.Unusable = why
 	}
-	clear(u.cells)
-	clear(u.donor)
+	u.chunk.reset()
 }
 
 // add counts one row.
@@ -314,32 +334,50 @@ func (u *sumsUpdate) add(r *record.Contribution) error {
 	if u.head.Unusable != "" {
 		return nil
 	}
-	if why := uncountable(r, u.canon); why != "" {
+	c := &u.chunk
+	d, ok := c.donor[string(r.Donor)]
+	if !ok {
+		if why := uncountable(r, nil); why != "" {
+			u.unusable(why)
+			return nil
+		}
+		d = uint32(len(c.names))
+		name := string(r.Donor)
+		c.donor[name] = d
+		c.names = append(c.names, name)
+		c.rows = append(c.rows, 0)
+	} else if why := uncountable(r, c.donor); why != "" {
 		u.unusable(why)
 		return nil
 	}
-	var k [32]byte
-	r.Gap.WriteToArray32(&k)
-	key := string(k[:]) + string(r.Donor)
-	c := u.cells[key]
-	if c == nil {
-		c = new(uint256.Int)
-		u.cells[key] = c
+	g, ok := c.gap[r.Gap]
+	if !ok {
+		g = uint32(len(c.ids))
+		c.gap[r.Gap] = g
+		c.ids = append(c.ids, r.Gap)
 	}
-	if _, over := c.AddOverflow(c, &r.Amount); over {
+	key := uint64(g)<<32 | uint64(d)
+	i, ok := c.cells[key]
+	if !ok {
+		i = uint32(len(c.totals))
+		c.cells[key] = i
+		c.keys = append(c.keys, key)
+		c.totals = append(c.totals, uint256.Int{})
+	}
+	if _, over := c.totals[i].AddOverflow(&c.totals[i], &r.Amount); over {
 		u.unusable(fmt.Sprintf("donor %s's total to gap %s exceeds 2^256-1", r.Donor, r.Gap.Dec()))
 		return nil
 	}
-	u.donor[string(r.Donor)]++
-	if len(u.cells) >= sumsChunkCells {
+	c.rows[d]++
+	if len(c.totals) >= sumsChunkCells {
 		return u.flush(true)
 	}
 	return nil
 }
 
-// uncountable says why sums cannot count row ("" if they can); canon
-// caches the donors found canonical (nil: none).
-func uncountable(r *record.Contribution, canon map[string]struct{}) string {
+// uncountable says why sums cannot count row ("" if they can); known
+// holds donors already found canonical (nil: none).
+func uncountable(r *record.Contribution, known map[string]uint32) string {
 	switch {
 	case len(r.Weight) > 0:
 		return fmt.Sprintf("contribution %q has a weight", r.ID)
@@ -350,14 +388,11 @@ func uncountable(r *record.Contribution, canon map[string]struct{}) string {
 	case r.Amount.IsZero():
 		return fmt.Sprintf("contribution %q has amount 0", r.ID)
 	}
-	if _, ok := canon[string(r.Donor)]; ok {
+	if known != nil {
 		return ""
 	}
 	if d, err := calc.NormalizeDonor(string(r.Donor)); err != nil || d != string(r.Donor) {
 		return fmt.Sprintf("contribution %q's donor %q is not canonical", r.ID, r.Donor)
-	}
-	if canon != nil && len(canon) < sumsChunkCells {
-		canon[string(r.Donor)] = struct{}{}
 	}
 	return ""
 }
@@ -384,7 +419,7 @@ func (u *sumsUpdate) gap(id *uint256.Int) (*gapSum, error) {
 // flush merges the chunk's cells and donors into the stored ones; more
 // says rows may follow, so the batch is committed now.
 func (u *sumsUpdate) flush(more bool) error {
-	if u.head.Unusable == "" && len(u.cells) > 0 {
+	if u.head.Unusable == "" && len(u.chunk.totals) > 0 {
 		if err := u.mergeCells(); err != nil {
 			return err
 		}
@@ -392,11 +427,11 @@ func (u *sumsUpdate) flush(more bool) error {
 			return err
 		}
 	}
-	clear(u.cells)
-	clear(u.donor)
+	u.chunk.reset()
 	if !more {
 		return nil
 	}
+	u.empty = false
 	if !u.flushed {
 		if err := u.b.Delete(roundKey(prefixSumsHead, u.round), nil); err != nil {
 			return err
@@ -410,39 +445,53 @@ func (u *sumsUpdate) flush(more bool) error {
 	return nil
 }
 
+// mergeCells merges the chunk's cells, in key order, into the stored
+// ones and the gaps' sums.
 func (u *sumsUpdate) mergeCells() error {
-	keys := make([]string, 0, len(u.cells))
-	for k := range u.cells {
-		keys = append(keys, k)
+	c := &u.chunk
+	gapKeys := make([][32]byte, len(c.ids))
+	for i := range c.ids {
+		c.ids[i].WriteToArray32(&gapKeys[i])
 	}
-	slices.Sort(keys)
+	order := make([]uint32, len(c.keys))
+	for i := range order {
+		order[i] = uint32(i)
+	}
+	slices.SortFunc(order, func(a, b uint32) int {
+		ka, kb := c.keys[a], c.keys[b]
+		if x := bytes.Compare(gapKeys[ka>>32][:], gapKeys[kb>>32][:]); x != 0 {
+			return x
+		}
+		return strings.Compare(c.names[uint32(ka)], c.names[uint32(kb)])
+	})
 	lo, hi := sumsRange(prefixCell, u.round)
 	it, err := u.s.db.NewIter(&pebble.IterOptions{LowerBound: lo, UpperBound: hi})
 	if err != nil {
 		return err
 	}
 	defer it.Close()
-	var id, old, sum uint256.Int
-	for _, k := range keys {
-		id.SetBytes([]byte(k[:32]))
-		key := cellKey(u.round, &id, []byte(k[32:]))
+	m := merger{it: it, off: u.empty}
+	var old, sum uint256.Int
+	for _, i := range order {
+		id, donor := &c.ids[c.keys[i]>>32], c.names[uint32(c.keys[i])]
+		key := cellKey(u.round, id, []byte(donor))
 		old.Clear()
-		if it.SeekGE(key) && bytes.Equal(it.Key(), key) {
-			if len(it.Value()) > 32 {
+		if v, ok := m.find(key); ok {
+			if len(v) > 32 {
 				return fmt.Errorf("round %d statistics cell: %w", u.round, ErrBadRecord)
 			}
-			old.SetBytes(it.Value())
+			old.SetBytes(v)
 		}
 		if err := it.Error(); err != nil {
 			return err
 		}
-		g, err := u.gap(&id)
+		g, err := u.gap(id)
 		if err != nil {
 			return err
 		}
-		add := u.cells[k]
+		add := &c.totals[i]
 		if _, over := sum.AddOverflow(&old, add); over {
-			u.unusable(fmt.Sprintf("donor %s's total to gap %s exceeds 2^256-1", k[32:], id.Dec()))
+			u.unusable(fmt.Sprintf("donor %s's total to gap %s exceeds 2^256-1", donor, id.Dec()))
 			return nil
 		}
 		if _, over := g.direct.AddOverflow(&g.direct, add); over {
@@ -464,22 +513,71 @@ func (u *sumsUpdate) mergeCells() error {
 	return nil
 }
 
-func (u *sumsUpdate) mergeDonors() error {
-	donors := make([]string, 0, len(u.donor))
-	for d := range u.donor {
-		donors = append(donors, d)
+// merger finds keys given in increasing order in an iterator: a few Next
+// steps when the key is near, a seek otherwise (a chunk's keys are
+// merged against the stored ones in one pass).
+type merger struct {
+	it      *pebble.Iterator
+	off     bool // nothing stored: no lookups
+	started bool
+}
+
+// find returns key's value, if stored.
+func (m *merger) find(key []byte) ([]byte, bool) {
+	if m.off {
+		return nil, false
 	}
-	slices.Sort(donors)
-	for _, d := range donors {
-		key := donorRowsKey(u.round, []byte(d))
-		old, err := getCount(u.s.db, key)
-		if err != nil {
-			return fmt.Errorf("round %d statistics of donor %s: %w", u.round, d, err)
+	valid := false
+	if !m.started {
+		valid, m.started = m.it.SeekGE(key), true
+	} else {
+		valid = m.it.Valid()
+		for steps := 0; valid && bytes.Compare(m.it.Key(), key) < 0; steps++ {
+			if steps == 8 {
+				valid = m.it.SeekGE(key)
+				break
+			}
+			valid = m.it.Next()
+		}
+	}
+	if valid && bytes.Equal(m.it.Key(), key) {
+		return m.it.Value(), true
+	}
+	return nil, false
+}
+
+// mergeDonors merges the chunk's donors' row counts into the stored ones.
+func (u *sumsUpdate) mergeDonors() error {
+	c := &u.chunk
+	order := make([]uint32, len(c.names))
+	for i := range order {
+		order[i] = uint32(i)
+	}
+	slices.SortFunc(order, func(a, b uint32) int { return strings.Compare(c.names[a], c.names[b]) })
+	lo, hi := sumsRange(prefixDonorRows, u.round)
+	it, err := u.s.db.NewIter(&pebble.IterOptions{LowerBound: lo, UpperBound: hi})
+	if err != nil {
+		return err
+	}
+	defer it.Close()
+	m := merger{it: it, off: u.empty}
+	for _, d := range order {
+		key := donorRowsKey(u.round, []byte(c.names[d]))
+		old := 0
+		if v, ok := m.find(key); ok {
+			n, k := binary.Uvarint(v)
+			if k != len(v) {
+				return fmt.Errorf("round %d statistics of donor %s: %w", u.round, c.names[d], ErrBadRecord)
+			}
+			old = int(n)
+		}
+		if err := it.Error(); err != nil {
+			return err
 		}
 		if old == 0 {
 			u.head.Donors++
 		}
-		if err := u.b.Set(key, binary.AppendUvarint(nil, uint64(old+u.donor[d])), nil); err != nil {
+		if err := u.b.Set(key, binary.AppendUvarint(nil, uint64(old+c.rows[d])), nil); err != nil {
 			return err
 		}
 	}
@@ -542,6 +640,7 @@ func (s *Store) rebuildSums(r Round) error {
 		return err
 	}
 	u := s.newSumsUpdate(r.Number, sumsHead{})
+	u.empty = true
 	if err := s.EachContribution(r.Number, u.add); err != nil {
 		u.abandon()
 		return err

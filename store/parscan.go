@@ -11,7 +11,6 @@ import (
 	"github.com/cockroachdb/pebble/v2"
 	"github.com/holiman/uint256"
 
-	"github.com/qf-dev/qf/calc"
 	"github.com/qf-dev/qf/internal/bulk"
 	"github.com/qf-dev/qf/internal/par"
 	"github.com/qf-dev/qf/record"
@@ -28,7 +27,8 @@ import (
 
 // ErrNeedsRows reports a round [Store.ReadBlock] does not hand over as a
 // block: a row with a weight, score or token, an unknown gap, a zero
-// amount, a donor not in canonical form or a damaged record. The caller
+// amount or a damaged record (a donor not in canonical form is the
+// tally's to refuse, calc.Tally.AddBlock). The caller
 // reads it row by row, which computes it or names the row.
 var ErrNeedsRows = errors.New("the round needs the row-by-row read")
 
@@ -57,8 +57,9 @@ type blockPart struct {
 // into one [bulk.Block] for a tally whose gap indices gapOf gives (it must
 // be safe for concurrent use): donors numbered in order of their first
 // row in key order, rows in key order, as the row-by-row read would add
-// them. It returns [ErrNeedsRows] for a round the block cannot carry.
-func (s *Store) ReadBlock(round uint64, gapOf func(*uint256.Int) (int32, bool)) (*bulk.Block, error) {
+// them; sizeHint is about how many rows it has. It returns [ErrNeedsRows]
+// for a round the block cannot carry.
+func (s *Store) ReadBlock(round uint64, gapOf func(*uint256.Int) (int32, bool), sizeHint int) (*bulk.Block, error) {
 	voids, err := s.voids(round)
 	if err != nil {
 		return nil, err
@@ -66,8 +67,12 @@ func (s *Store) ReadBlock(round uint64, gapOf func(*uint256.Int) (int32, bool)) 
 	lo, hi := contribKey(round, nil), contribKey(round+1, nil)
 	bounds := s.splitRange(lo, hi, 4*runtime.GOMAXPROCS(0))
 	parts := make([]blockPart, len(bounds)-1)
+	per := sizeHint/len(parts) + sizeHint/(4*len(parts)) // a part's rows, roughly
 	par.Chunks(len(parts), 1, runtime.GOMAXPROCS(0), func() func(int) {
-		return func(k int) { s.readPart(&parts[k], bounds[k], bounds[k+1], voids, gapOf) }
+		return func(k int) {
+			parts[k].rows = make([]blockRow, 0, per)
+			s.readPart(&parts[k], bounds[k], bounds[k+1], voids, gapOf)
+		}
 	})
 	n := 0
 	offsets := make([]int, len(parts)+1)
@@ -121,7 +126,7 @@ func (s *Store) readPart(p *blockPart, lo, hi []byte, voids map[string]Void, gap
 		return
 	}
 	defer it.Close()
-	local := map[string]uint32{}
+	local := make(map[string]uint32, cap(p.rows)/4)
 	var row record.Contribution
 	for ok := it.First(); ok; ok = it.Next() {
 		id := it.Key()[9:]
@@ -141,11 +146,7 @@ func (s *Store) readPart(p *blockPart, lo, hi []byte, voids map[string]Void, gap
 			return
 		}
 		d, seen := local[string(row.Donor)]
-		if !seen {
-			if name, err := calc.NormalizeDonor(string(row.Donor)); err != nil || name != string(row.Donor) {
-				p.bad = true
-				return
-			}
+		if !seen { // canonical form: the tally checks every block donor
 			d = uint32(len(p.donors))
 			name := string(row.Donor)
 			local[name] = d

@@ -97,7 +97,7 @@ func TestReadBlockEqualsRowByRow(t *testing.T) {
 			require.NoError(t, err)
 			tl, err := calc.NewTally(gaps, nil)
 			require.NoError(t, err)
-			b, err := s.ReadBlock(1, tl.GapIndex)
+			b, err := s.ReadBlock(1, tl.GapIndex, 1000)
 			if tc.weighted {
 				require.ErrorIs(t, err, store.ErrNeedsRows)
 			} else {
