@@ -7,7 +7,9 @@
 // Every way a round is computed lives here, for the CLI and the service
 // alike: from files ([Compute]), from the store ([FromStore], and
 // [LedgerCompute] for a ledger match, which hands the store the records
-// it books), and coordinated QF ([ComputeCQF], [SolveStoredCQF],
+// it books; [Projected] for stats and the service's projection, from an
+// open round's statistics sums in O(gaps) when they describe it), and
+// coordinated QF ([ComputeCQF], [SolveStoredCQF],
 // [LedgerComputeCQF]). round also reads and writes a closed round's
 // results in the store ([CloseStored], [StoredReport], [CloseStoredCQF],
 // [StoredCQFOutcome]): the store keeps them as bytes and does not import

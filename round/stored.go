@@ -35,6 +35,13 @@ var blockFrom = 1 << 12
 // with config cfg: r.Config for qf match and the projections, with the
 // pool and floor set for a ledger match. progress, if not nil, is called
 // now and then with the number of rows read. An error from a row names it.
+// A round of at least blockFrom rows without a price ledger is read on
+// every core (store.Store.ReadBlock) into the tally's block path; one
+// the block cannot carry (weights, scores, tokens, anything odd) is read
+// row by row, which names a bad row.
+//
+// It reads every row: qf match and the ledger's match use it. Stats and
+// the service's projection use [Projected].
 func FromStore(st *store.Store, r store.Round, cfg calc.Config, progress func(rows int)) (*Outcome, error) {
 	gaps, err := st.Gaps()
 	if err != nil {
@@ -46,7 +53,7 @@ func FromStore(st *store.Store, r store.Round, cfg calc.Config, progress func(ro
 		return nil, err
 	}
 	return Compute(in, func(l *ingest.Loader) error {
-		if in.Prices == nil && r.Contributions >= blockFrom {
+		if in.Prices == nil && r.Contributions >= blockFrom && r.Contributions-r.Voided > 0 {
 			// On every core, in parallel key ranges (store.Store.ReadBlock).
 			b, err := st.ReadBlock(r.Number, l.GapIndex, r.Contributions)
 			switch {

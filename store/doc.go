@@ -32,6 +32,23 @@
 // the stored round, then the import itself, with the answers; so a
 // re-import no longer reads a Pebble block per row.
 //
+// A match reads a round on every core ([Store.ReadBlock]): the round's
+// key range is cut where Pebble estimates equal sizes on disk, each part
+// is read and decoded by its own iterator, and the tally gets one block
+// with the rows and donors in key order, as the row-by-row read would add
+// them (rounds with weights, scores or tokens are read row by row).
+//
+// An open "qf" or "linear" round keeps statistics sums (opensums.go): per
+// (gap, donor) cell its total, per gap its direct total, donors and Σ
+// calc.QFRoot, the round's rows and distinct donors, stamped with the
+// round record's Contributions and Voided. Imports (through the
+// afterImport hook, a bounded chunk at a time), voids and ledger funds
+// ([Store.FundSums]) keep them in step; [Store.OpenSums] hands them to
+// package round in O(gaps) reads and refuses stale ones (rows written
+// without them: a crash between an import and its hook, a database from
+// before), which the next import rebuilds. Rounds with weighted, scored
+// or token rows are marked and computed from their rows.
+//
 // [OpenMode] never creates parent folders and, with [MustExist], no
 // database at all (read commands); it refuses a folder of other files and a
 // Pebble database without qf's marker key, and turns lock contention and
