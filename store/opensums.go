@@ -275,7 +275,7 @@ func (s *Store) OpenSums(r Round, gaps []calc.Gap) (*OpenSums, error) {
 
 // sumsChunkCells bounds the cells an update holds in memory before it
 // merges them into the stored ones.
-var sumsChunkCells = 1 << 18
+var sumsChunkCells = 1 << 20
 
 // sumsUpdate adds rows to a round's sums: the rows' cells are summed in
 // memory a chunk at a time, then merged, in key order, into the stored
@@ -420,10 +420,11 @@ func (u *sumsUpdate) gap(id *uint256.Int) (*gapSum, error) {
 // says rows may follow, so the batch is committed now.
 func (u *sumsUpdate) flush(more bool) error {
 	if u.head.Unusable == "" && len(u.chunk.totals) > 0 {
-		if err := u.mergeCells(); err != nil {
-			return err
+		if u.b.Empty() && len(u.chunk.totals) > 1<<12 { // room for the chunk's records: no regrowing
+			u.b.Close()
+			u.b = u.s.db.NewBatchWithSize(len(u.chunk.totals)*112 + len(u.chunk.names)*72)
 		}
-		if err := u.mergeDonors(); err != nil {
+		if err := u.mergeCells(); err != nil {
 			return err
 		}
 	}
@@ -446,24 +447,40 @@ func (u *sumsUpdate) flush(more bool) error {
 }
 
 // mergeCells merges the chunk's cells, in key order, into the stored
-// ones and the gaps' sums.
+// ones and the gaps' sums; then the donors' row counts.
 func (u *sumsUpdate) mergeCells() error {
 	c := &u.chunk
-	gapKeys := make([][32]byte, len(c.ids))
-	for i := range c.ids {
-		c.ids[i].WriteToArray32(&gapKeys[i])
+	// Ranks: gaps by id, donors by name; a cell's key order is then its
+	// (gap rank, donor rank).
+	gapOrder := make([]uint32, len(c.ids))
+	for i := range gapOrder {
+		gapOrder[i] = uint32(i)
 	}
-	order := make([]uint32, len(c.keys))
-	for i := range order {
-		order[i] = uint32(i)
-	}
-	slices.SortFunc(order, func(a, b uint32) int {
-		ka, kb := c.keys[a], c.keys[b]
-		if x := bytes.Compare(gapKeys[ka>>32][:], gapKeys[kb>>32][:]); x != 0 {
-			return x
+	slices.SortFunc(gapOrder, func(a, b uint32) int { return c.ids[a].Cmp(&c.ids[b]) })
+	gapRank := make([]uint32, len(c.ids))
+	sums := make([]*gapSum, len(c.ids))
+	for r, g := range gapOrder {
+		gapRank[g] = uint32(r)
+		var err error
+		if sums[r], err = u.gap(&c.ids[g]); err != nil {
+			return err
 		}
-		return strings.Compare(c.names[uint32(ka)], c.names[uint32(kb)])
-	})
+	}
+	donorOrder := make([]uint32, len(c.names))
+	for i := range donorOrder {
+		donorOrder[i] = uint32(i)
+	}
+	slices.SortFunc(donorOrder, func(a, b uint32) int { return strings.Compare(c.names[a], c.names[b]) })
+	donorRank := make([]uint32, len(c.names))
+	for r, d := range donorOrder {
+		donorRank[d] = uint32(r)
+	}
+	order := make([]uint64, len(c.keys)) // gap rank, donor rank: the cell's index is found again in c.cells
+	for i, k := range c.keys {
+		order[i] = uint64(gapRank[k>>32])<<32 | uint64(donorRank[uint32(k)])
+	}
+	slices.Sort(order)
+
 	lo, hi := sumsRange(prefixCell, u.round)
 	it, err := u.s.db.NewIter(&pebble.IterOptions{LowerBound: lo, UpperBound: hi})
 	if err != nil {
@@ -472,9 +489,13 @@ func (u *sumsUpdate) mergeCells() error {
 	defer it.Close()
 	m := merger{it: it, off: u.empty}
 	var old, sum uint256.Int
-	for _, i := range order {
-		id, donor := &c.ids[c.keys[i]>>32], c.names[uint32(c.keys[i])]
-		key := cellKey(u.round, id, []byte(donor))
+	var key []byte
+	var val [32]byte
+	for _, o := range order {
+		g, d := gapOrder[o>>32], donorOrder[uint32(o)]
+		id, donor, gs := &c.ids[g], c.names[d], sums[o>>32]
+		key = cellKey(u.round, id, nil)
+		key = append(key, donor...)
 		old.Clear()
 		if v, ok := m.find(key); ok {
 			if len(v) > 32 {
@@ -485,32 +506,29 @@ func (u *sumsUpdate) mergeCells() error {
 		if err := it.Error(); err != nil {
 			return err
 		}
-		g, err := u.gap(id)
-		if err != nil {
-			return err
-		}
-		add := &c.totals[i]
+		add := &c.totals[c.cells[uint64(g)<<32|uint64(d)]]
 		if _, over := sum.AddOverflow(&old, add); over {
 			u.unusable(fmt.Sprintf("donor %s's total to gap %s exceeds 2^256-1", donor, id.Dec()))
 			return nil
 		}
-		if _, over := g.direct.AddOverflow(&g.direct, add); over {
+		if _, over := gs.direct.AddOverflow(&gs.direct, add); over {
 			u.unusable(fmt.Sprintf("gap %s's direct total exceeds 2^256-1", id.Dec()))
 			return nil
 		}
 		if old.IsZero() {
-			g.donors++
+			gs.donors++
 		} else {
 			r := calc.QFRoot(&old, calc.One)
-			g.roots.Sub(&g.roots, &r)
+			gs.roots.Sub(&gs.roots, &r)
 		}
 		r := calc.QFRoot(&sum, calc.One)
-		g.roots.Add(&g.roots, &r)
-		if err := u.b.Set(key, sum.Bytes(), nil); err != nil {
+		gs.roots.Add(&gs.roots, &r)
+		sum.WriteToArray32(&val)
+		if err := u.b.Set(key, val[32-(sum.BitLen()+7)/8:], nil); err != nil {
 			return err
 		}
 	}
-	return nil
+	return u.mergeDonors(donorOrder)
 }
 
 // merger finds keys given in increasing order in an iterator: a few Next
@@ -546,14 +564,10 @@ func (m *merger) find(key []byte) ([]byte, bool) {
 	return nil, false
 }
 
-// mergeDonors merges the chunk's donors' row counts into the stored ones.
-func (u *sumsUpdate) mergeDonors() error {
+// mergeDonors merges the chunk's donors' row counts (order: by name)
+// into the stored ones.
+func (u *sumsUpdate) mergeDonors(order []uint32) error {
 	c := &u.chunk
-	order := make([]uint32, len(c.names))
-	for i := range order {
-		order[i] = uint32(i)
-	}
-	slices.SortFunc(order, func(a, b uint32) int { return strings.Compare(c.names[a], c.names[b]) })
 	lo, hi := sumsRange(prefixDonorRows, u.round)
 	it, err := u.s.db.NewIter(&pebble.IterOptions{LowerBound: lo, UpperBound: hi})
 	if err != nil {
@@ -561,8 +575,9 @@ func (u *sumsUpdate) mergeDonors() error {
 	}
 	defer it.Close()
 	m := merger{it: it, off: u.empty}
+	var key, val []byte
 	for _, d := range order {
-		key := donorRowsKey(u.round, []byte(c.names[d]))
+		key = append(roundKey(prefixDonorRows, u.round)[:9:9], c.names[d]...)
 		old := 0
 		if v, ok := m.find(key); ok {
 			n, k := binary.Uvarint(v)
@@ -577,7 +592,8 @@ func (u *sumsUpdate) mergeDonors() error {
 		if old == 0 {
 			u.head.Donors++
 		}
-		if err := u.b.Set(key, binary.AppendUvarint(nil, uint64(old+c.rows[d])), nil); err != nil {
+		val = binary.AppendUvarint(val[:0], uint64(old+c.rows[d]))
+		if err := u.b.Set(key, val, nil); err != nil {
 			return err
 		}
 	}
