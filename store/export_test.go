@@ -43,3 +43,7 @@ func (s *Store) SplitRange(round uint64, parts int) [][]byte {
 // SetSplitMin sets the size from which a round is read in several
 // ranges, and returns the old.
 func SetSplitMin(n uint64) uint64 { old := splitMin; splitMin = n; return old }
+
+// SetSSTFrom sets the cells from which fresh sums are ingested as an
+// SSTable, and returns the old.
+func SetSSTFrom(n int) int { old := sstFrom; sstFrom = n; return old }

@@ -450,37 +450,14 @@ func (u *sumsUpdate) flush(more bool) error {
 // ones and the gaps' sums; then the donors' row counts.
 func (u *sumsUpdate) mergeCells() error {
 	c := &u.chunk
-	// Ranks: gaps by id, donors by name; a cell's key order is then its
-	// (gap rank, donor rank).
-	gapOrder := make([]uint32, len(c.ids))
-	for i := range gapOrder {
-		gapOrder[i] = uint32(i)
-	}
-	slices.SortFunc(gapOrder, func(a, b uint32) int { return c.ids[a].Cmp(&c.ids[b]) })
-	gapRank := make([]uint32, len(c.ids))
-	sums := make([]*gapSum, len(c.ids))
+	gapOrder, donorOrder, order := c.ranked()
+	sums := make([]*gapSum, len(gapOrder))
 	for r, g := range gapOrder {
-		gapRank[g] = uint32(r)
 		var err error
 		if sums[r], err = u.gap(&c.ids[g]); err != nil {
 			return err
 		}
 	}
-	donorOrder := make([]uint32, len(c.names))
-	for i := range donorOrder {
-		donorOrder[i] = uint32(i)
-	}
-	slices.SortFunc(donorOrder, func(a, b uint32) int { return strings.Compare(c.names[a], c.names[b]) })
-	donorRank := make([]uint32, len(c.names))
-	for r, d := range donorOrder {
-		donorRank[d] = uint32(r)
-	}
-	order := make([]uint64, len(c.keys)) // gap rank, donor rank: the cell's index is found again in c.cells
-	for i, k := range c.keys {
-		order[i] = uint64(gapRank[k>>32])<<32 | uint64(donorRank[uint32(k)])
-	}
-	slices.Sort(order)
-
 	lo, hi := sumsRange(prefixCell, u.round)
 	it, err := u.s.db.NewIter(&pebble.IterOptions{LowerBound: lo, UpperBound: hi})
 	if err != nil {
@@ -604,6 +581,9 @@ func (u *sumsUpdate) mergeDonors(order []uint32) error {
 // round r's record, synced.
 func (u *sumsUpdate) finish(r Round) error {
 	defer u.b.Close()
+	if done, err := u.ingestFresh(r); done || err != nil {
+		return err
+	}
 	if err := u.flush(false); err != nil {
 		return err
 	}
@@ -798,3 +778,9 @@ func (s *Store) rowSums(b *pebble.Batch, r Round, row *record.Contribution, add 
 	}
 	return put()
 }
+
+func sortBy(x []uint32, cmp func(a, b uint32) int) { slices.SortFunc(x, cmp) }
+
+func compareStrings(a, b string) int { return strings.Compare(a, b) }
+
+func sortUint64(x []uint64) { slices.Sort(x) }

@@ -55,7 +55,22 @@ func recipientOf(g int) string {
 // rows after every step, and the sums are usable until a weighted row
 // arrives.
 func TestOpenSumsEqualFullComputation(t *testing.T) {
-	defer store.SetSumsChunkCells(store.SetSumsChunkCells(3)) // most imports merge in several chunks
+	for _, mode := range []struct {
+		name          string
+		chunk, sstMin int
+	}{
+		{"chunks of 3 cells", 3, 1 << 30},                 // most imports merge in several chunks
+		{"fresh sums ingested as an SSTable", 1 << 20, 1}, // the first import, and every rebuild
+	} {
+		t.Run(mode.name, func(t *testing.T) {
+			defer store.SetSumsChunkCells(store.SetSumsChunkCells(mode.chunk))
+			defer store.SetSSTFrom(store.SetSSTFrom(mode.sstMin))
+			openSumsProperty(t)
+		})
+	}
+}
+
+func openSumsProperty(t *testing.T) {
 	usableSteps := 0
 	for seed := range uint64(12) {
 		t.Run(fmt.Sprint("seed", seed), func(t *testing.T) {
@@ -125,6 +140,7 @@ func TestOpenSumsEqualFullComputation(t *testing.T) {
 // sums stale: stats falls back to the rows, with the same answer, and the
 // next import rebuilds them.
 func TestOpenSumsStale(t *testing.T) {
+	defer store.SetSSTFrom(store.SetSSTFrom(1)) // the rebuild ingests its sums
 	s := propertyStore(t, calc.Config{Mechanism: "qf", Pool: *uint256.NewInt(1000)})
 	defer s.Close()
 	_, err := s.Import(1, feed(row("a", "alice", 1, 400), row("b", "bob", 1, 900), row("c", "alice", 2, 50)))

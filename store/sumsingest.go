@@ -1,0 +1,133 @@
+package store
+
+import (
+	"context"
+	"encoding/binary"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/cockroachdb/pebble/v2"
+	"github.com/cockroachdb/pebble/v2/objstorage/objstorageprovider"
+	"github.com/cockroachdb/pebble/v2/sstable"
+	"github.com/cockroachdb/pebble/v2/vfs"
+
+	"github.com/qf-dev/qf/calc"
+)
+
+// sstFrom is the number of cells from which the first statistics of a
+// round (a bulk import into a fresh round, a rebuild) are written as one
+// SSTable and linked in with Pebble's Ingest, instead of through a batch,
+// the WAL and a memtable flush: the records are written once, in key
+// order, and appear all at once.
+var sstFrom = 1 << 15
+
+// ingestFresh writes the sums of a fresh round (no stored cells) whose
+// rows all fit in the chunk, with the head stamped for r, as one ingested
+// SSTable. It reports false, having written nothing, when it does not
+// apply (or a gap's total overflows: the batch path records why).
+func (u *sumsUpdate) ingestFresh(r Round) (bool, error) {
+	c := &u.chunk
+	if !u.empty || u.flushed || u.head.Unusable != "" || len(c.totals) < sstFrom {
+		return false, nil
+	}
+	gapOrder, donorOrder, order := c.ranked()
+	sums := make([]gapSum, len(gapOrder))
+	for _, o := range order {
+		gs, g, d := &sums[o>>32], gapOrder[o>>32], donorOrder[uint32(o)]
+		total := &c.totals[c.cells[uint64(g)<<32|uint64(d)]]
+		if _, over := gs.direct.AddOverflow(&gs.direct, total); over {
+			return false, nil
+		}
+		gs.donors++
+		root := calc.QFRoot(total, calc.One)
+		gs.roots.Add(&gs.roots, &root)
+	}
+	h := u.head
+	h.Contributions, h.Voided = r.Contributions, r.Voided
+	h.Rows += u.added
+	h.Donors += len(c.names)
+	head, err := json.Marshal(h)
+	if err != nil {
+		return false, err
+	}
+
+	path := filepath.Join(u.s.dir, fmt.Sprintf("sums-%d.sst.tmp", u.round))
+	f, err := vfs.Default.Create(path, vfs.WriteCategoryUnspecified)
+	if err != nil {
+		return false, err
+	}
+	defer os.Remove(path) // Ingest links it; a failed write leaves nothing
+	o := tune(&pebble.Options{})
+	o.EnsureDefaults()
+	w := sstable.NewWriter(objstorageprovider.NewFileWritable(f), o.MakeWriterOptions(6, u.s.db.TableFormat()))
+	// In key order: donors ('d'), head ('h'), cells ('k'), gaps ('o').
+	var key, val []byte
+	for _, d := range donorOrder {
+		key = append(roundKey(prefixDonorRows, u.round)[:9:9], c.names[d]...)
+		if err := w.Set(key, binary.AppendUvarint(val[:0], uint64(c.rows[d]))); err != nil {
+			_ = w.Close()
+			return false, err
+		}
+	}
+	if err := w.Set(roundKey(prefixSumsHead, u.round), head); err != nil {
+		_ = w.Close()
+		return false, err
+	}
+	var buf [32]byte
+	for _, o := range order {
+		g, d := gapOrder[o>>32], donorOrder[uint32(o)]
+		total := &c.totals[c.cells[uint64(g)<<32|uint64(d)]]
+		key = append(cellKey(u.round, &c.ids[g], nil), c.names[d]...)
+		total.WriteToArray32(&buf)
+		if err := w.Set(key, buf[32-(total.BitLen()+7)/8:]); err != nil {
+			_ = w.Close()
+			return false, err
+		}
+	}
+	for k, g := range gapOrder {
+		if err := w.Set(gapSumKey(u.round, &c.ids[g]), sums[k].encode()); err != nil {
+			_ = w.Close()
+			return false, err
+		}
+	}
+	if err := w.Close(); err != nil {
+		return false, err
+	}
+	if err := u.s.db.Ingest(context.Background(), []string{path}); err != nil {
+		return false, u.s.fail(err)
+	}
+	u.head = h
+	u.chunk.reset()
+	return true, nil
+}
+
+// ranked orders a chunk's cells by key: the gaps by id and the donors by
+// name, and each cell as its gap's rank << 32 | its donor's rank, sorted.
+func (c *sumsChunk) ranked() (gapOrder, donorOrder []uint32, order []uint64) {
+	gapOrder = make([]uint32, len(c.ids))
+	for i := range gapOrder {
+		gapOrder[i] = uint32(i)
+	}
+	sortBy(gapOrder, func(a, b uint32) int { return c.ids[a].Cmp(&c.ids[b]) })
+	gapRank := make([]uint32, len(c.ids))
+	for r, g := range gapOrder {
+		gapRank[g] = uint32(r)
+	}
+	donorOrder = make([]uint32, len(c.names))
+	for i := range donorOrder {
+		donorOrder[i] = uint32(i)
+	}
+	sortBy(donorOrder, func(a, b uint32) int { return compareStrings(c.names[a], c.names[b]) })
+	donorRank := make([]uint32, len(c.names))
+	for r, d := range donorOrder {
+		donorRank[d] = uint32(r)
+	}
+	order = make([]uint64, len(c.keys))
+	for i, k := range c.keys {
+		order[i] = uint64(gapRank[k>>32])<<32 | uint64(donorRank[uint32(k)])
+	}
+	sortUint64(order)
+	return gapOrder, donorOrder, order
+}
