@@ -91,7 +91,12 @@ func statsCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "stats",
 		Usage: "per-gap and round-wide breakdown (projected for an open round)",
-		Description: `For a cqf round: per gap h and the recipient's total, and per pledge its
+		Description: `On an open qf or linear round the projection costs O(gaps): it comes from
+per-gap sums the store keeps as rows arrive. Other open rounds (other
+mechanisms, --min-amount, --score-scale, tokens, weighted or scored rows)
+are computed from every row, as qf match does.
+
+For a cqf round: per gap h and the recipient's total, and per pledge its
 limit, payment, refund, leverage on the margin (d Σ pay / d pay_i) and,
 for gaps of up to 500 pledges, the immediate leverage it had on joining.`,
 		Flags: []cli.Flag{
