@@ -618,14 +618,22 @@ func (u *sumsUpdate) abandon() { u.b.Close() }
 func (s *Store) clearSums(n uint64) error {
 	b := s.db.NewBatch()
 	defer b.Close()
+	if err := clearSumsInto(b, n); err != nil {
+		return err
+	}
+	if err := b.Commit(pebble.NoSync); err != nil {
+		return s.fail(err)
+	}
+	return nil
+}
+
+// clearSumsInto adds to b the deletion of round n's sums.
+func clearSumsInto(b *pebble.Batch, n uint64) error {
 	for _, p := range []byte{prefixSumsHead, prefixGapSums, prefixCell, prefixDonorRows} {
 		lo, hi := sumsRange(p, n)
 		if err := b.DeleteRange(lo, hi, nil); err != nil {
 			return err
 		}
-	}
-	if err := b.Commit(pebble.NoSync); err != nil {
-		return s.fail(err)
 	}
 	return nil
 }

@@ -270,3 +270,32 @@ func TestOpenSumsRefused(t *testing.T) {
 		})
 	}
 }
+
+// TestCloseDropsSums: closing a round deletes its statistics sums (they
+// describe an open round only).
+func TestCloseDropsSums(t *testing.T) {
+	s := propertyStore(t, calc.Config{Mechanism: "qf", Pool: *uint256.NewInt(1000)})
+	defer s.Close()
+	_, err := s.Import(1, feed(row("a", "alice", 1, 400), row("b", "bob", 2, 900)))
+	require.NoError(t, err)
+	countSums := func() int {
+		n := 0
+		for _, p := range []byte{'h', 'o', 'k', 'd'} {
+			it, err := s.NewIter([]byte{p}, []byte{p + 1})
+			require.NoError(t, err)
+			for it.First(); it.Valid(); it.Next() {
+				n++
+			}
+			require.NoError(t, it.Close())
+		}
+		return n
+	}
+	require.Equal(t, 1+2+2+2, countSums()) // head, 2 gaps, 2 cells, 2 donors
+	r, err := s.Round(1)
+	require.NoError(t, err)
+	out, err := round.FromStore(s, r, r.Config, nil)
+	require.NoError(t, err)
+	_, err = round.CloseStored(s, 1, out.Report, out.Tree)
+	require.NoError(t, err)
+	require.Zero(t, countSums())
+}
