@@ -65,7 +65,7 @@ func (s *Store) ReadBlock(round uint64, gapOf func(*uint256.Int) (int32, bool), 
 		return nil, err
 	}
 	lo, hi := contribKey(round, nil), contribKey(round+1, nil)
-	bounds := s.splitRange(lo, hi, 4*runtime.GOMAXPROCS(0))
+	bounds := s.splitRange(lo, hi, runtime.GOMAXPROCS(0)) // one part a core: each part numbers its own donors
 	parts := make([]blockPart, len(bounds)-1)
 	per := sizeHint/len(parts) + sizeHint/(4*len(parts)) // a part's rows, roughly
 	par.Chunks(len(parts), 1, runtime.GOMAXPROCS(0), func() func(int) {
