@@ -217,7 +217,8 @@ address when it has none).`,
 					if err != nil {
 						return err
 					}
-					b, release, err := mapfile.Read(path)
+					// read twice, front to back, in bounded memory
+					b, drop, release, err := mapfile.Stream(path)
 					if err != nil {
 						return err
 					}
@@ -234,7 +235,7 @@ address when it has none).`,
 						bar := newProgress(c.App.ErrWriter, int64(len(b)), "importing", true)
 						defer bar.done()
 						st, err := s.ImportFile(r.Number, func(add func(*ingest.Row) error) error {
-							return ingest.Contributions(filepath.Base(path), b, ingest.Options{Decimals: adec, Progress: bar.set}, add)
+							return ingest.Contributions(filepath.Base(path), b, ingest.Options{Decimals: adec, Progress: func(done int) { bar.set(done); drop(done) }}, add)
 						})
 						if err != nil {
 							return err

@@ -58,6 +58,22 @@ func (c *Checker) Stored(r *Contribution, where string) error {
 	return c.add(r, where)
 }
 
+// Total is the round's total so far: the sum of every row the checker
+// took, in the round's match unit (a copy).
+func (c *Checker) Total() uint256.Int { return c.total }
+
+// Plain reports whether the checker holds nothing but the total: no
+// donor's weight or score and no pledger's limits. A store that knows the
+// total of rows with no weight, score or token can then resume checking
+// from [Checker.SetTotal] instead of feeding every stored row again.
+func (c *Checker) Plain() bool {
+	return len(c.weights) == 0 && len(c.scores) == 0 && len(c.cells) == 0
+}
+
+// SetTotal makes total the round's total so far, as if rows summing to it
+// (with no weight, score or token) had been given to [Checker.Stored].
+func (c *Checker) SetTotal(total *uint256.Int) { c.total.Set(total) }
+
 // Add checks a new row and, if it passes, counts it.
 func (c *Checker) Add(r *Contribution) error {
 	where := "in an earlier row"

@@ -78,3 +78,38 @@ func TestChecker(t *testing.T) {
 		})
 	}
 }
+
+// TestCheckerResume: a checker given the total of plain stored rows with
+// SetTotal checks new rows as one fed those rows; weights, scores under a
+// scale and pledge limits make it not Plain.
+func TestCheckerResume(t *testing.T) {
+	top := new(uint256.Int).SetAllOne()
+	fed := NewChecker(nil)
+	require.NoError(t, fed.Stored(&Contribution{Donor: []byte("a"), Amount: *uint256.NewInt(7)}, ""))
+	require.True(t, fed.Plain())
+	total := fed.Total()
+	require.Equal(t, "7", total.Dec())
+	resumed := NewChecker(nil)
+	resumed.SetTotal(&total)
+	over := new(uint256.Int).Sub(top, uint256.NewInt(6))
+	for _, c := range []*Checker{fed, resumed} {
+		err := c.Add(&Contribution{Donor: []byte("b"), Amount: *over, Line: 3})
+		require.EqualError(t, err, "amount: exceeds 2^256-1: the round's total with this contribution (7 + "+over.Dec()+")")
+	}
+	t.Run("weight", func(t *testing.T) {
+		c := NewChecker(nil)
+		require.NoError(t, c.Add(&Contribution{Donor: []byte("a"), Weight: []byte("2"), Amount: *uint256.NewInt(1)}))
+		require.False(t, c.Plain())
+	})
+	t.Run("score without a scale", func(t *testing.T) {
+		c := NewChecker(nil)
+		require.NoError(t, c.Add(&Contribution{Donor: []byte("a"), Score: []byte("2"), Amount: *uint256.NewInt(1)}))
+		require.True(t, c.Plain())
+	})
+	t.Run("pledge", func(t *testing.T) {
+		c := NewChecker(nil)
+		c.LimitPledges(uint256.NewInt(10))
+		require.NoError(t, c.Add(&Contribution{Donor: []byte("a"), Amount: *uint256.NewInt(1)}))
+		require.False(t, c.Plain())
+	})
+}

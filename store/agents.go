@@ -84,8 +84,8 @@ func (s *Store) AddAgent(name string, admin bool) (Agent, string, error) {
 	} else if ok {
 		return a, "", fmt.Errorf("%w: %s", ErrAgentExists, name)
 	}
-	if err := s.db.Set(agentKey(name), v, pebble.Sync); err != nil {
-		return a, "", s.fail(err)
+	if err := s.setLocked(agentKey(name), v); err != nil {
+		return a, "", err
 	}
 	return a, name + "." + sec, nil
 }
@@ -135,8 +135,8 @@ func (s *Store) updateAgent(name string, fn func(*Agent)) (Agent, error) {
 	if err != nil {
 		return a, err
 	}
-	if err := s.db.Set(agentKey(name), v, pebble.Sync); err != nil {
-		return a, s.fail(err)
+	if err := s.setLocked(agentKey(name), v); err != nil {
+		return a, err
 	}
 	return a, nil
 }

@@ -70,10 +70,13 @@ func appendContent(v []byte, r *record.Contribution) []byte {
 	return appendToken(v, r)
 }
 
+// appendInt appends x's length in bytes and its big-endian bytes (x.Bytes(),
+// without allocating them).
 func appendInt(v []byte, x *uint256.Int) []byte {
-	b := x.Bytes()
-	v = append(v, byte(len(b)))
-	return append(v, b...)
+	b := x.Bytes32()
+	n := x.ByteLen()
+	v = append(v, byte(n))
+	return append(v, b[32-n:]...)
 }
 
 func decodeContribution(v []byte, r *record.Contribution) error {
@@ -158,40 +161,6 @@ func (f firstSeen) where() string {
 	return fmt.Sprintf("line %d", f.line)
 }
 
-// checker returns a round's checker loaded with its stored, not voided,
-// rows. A stored row that fails (written by a version that checked less)
-// is reported with what to do about it.
-func (s *Store) checker(r Round) (*record.Checker, error) {
-	var scale *calc.ScoreScale
-	var err error
-	if r.Config.ScoreScale != "" {
-		if scale, err = calc.ParseScoreScale(r.Config.ScoreScale); err != nil {
-			return nil, err
-		}
-	}
-	chk := record.NewChecker(scale)
-	if chk.Prices, err = s.converter(r); err != nil {
-		return nil, err
-	}
-	if r.Config.Mechanism == calc.CQFName {
-		chk.LimitPledges(cqf.MaxLimit)
-	}
-	if r.Contributions == 0 {
-		return chk, nil
-	}
-	err = s.EachContribution(r.Number, func(row *record.Contribution) error {
-		where := "" // named only by the weight and score checks: no Sprintf per plain row
-		if len(row.Weight) > 0 || len(row.Score) > 0 {
-			where = fmt.Sprintf("in stored row %q", row.ID)
-		}
-		if err := chk.Stored(row, where); err != nil {
-			return &BadRowError{Round: r.Number, ID: string(row.ID), Err: err}
-		}
-		return nil
-	})
-	return chk, err
-}
-
 // ImportUpdating is [Store.Import] that also lets update change the round's
 // record in the same atomic batch (the on-chain import moves its cursor with
 // the events it stores). update runs only when scan succeeded.
@@ -200,7 +169,8 @@ func (s *Store) ImportUpdating(round uint64, scan func(add func(*record.Contribu
 }
 
 // importRows is [Store.ImportUpdating]; replay says scan may be run twice
-// ([Store.ImportFile]).
+// ([Store.ImportFile]), which takes the bulk path ([Store.importBulk])
+// into a round whose mechanism needs no dry run.
 func (s *Store) importRows(round uint64, scan func(add func(*record.Contribution) error) error, update func(*Round) error, replay bool) (ImportStats, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -220,7 +190,10 @@ func (s *Store) importRows(round uint64, scan func(add func(*record.Contribution
 	for _, g := range gaps {
 		known[g.ID] = struct{}{}
 	}
-	chk, err := s.checker(r)
+	if replay && update == nil && rowChecksSuffice[r.Config.Mechanism] {
+		return s.importBulk(r, known, scan)
+	}
+	chk, plain, err := s.loadChecker(r)
 	if err != nil {
 		return st, err
 	}
@@ -288,6 +261,7 @@ func (s *Store) importRows(round uint64, scan func(add func(*record.Contribution
 		if err := chk.Add(row); err != nil {
 			return err
 		}
+		plain = plain && plainRow(row)
 		inBatch[string(key)] = firstSeen{line: row.Line, item: row.Item, hash: hash}
 		st.Added++
 		row.Seq = uint64(r.Contributions + st.Added)
@@ -316,15 +290,60 @@ func (s *Store) importRows(round uint64, scan func(add func(*record.Contribution
 	if err := s.putRound(b, r); err != nil {
 		return ImportStats{}, err
 	}
-	added := batchRows(b, round) // taken before the commit, which may hand a large batch's data to Pebble
-	if err := b.Commit(pebble.Sync); err != nil {
+	if _, err := putCheckState(b, r, chk, plain); err != nil {
+		return ImportStats{}, err
+	}
+	repr := b.Reader() // before the commit: Pebble takes a large batch's contents with it
+	if err := s.commitLocked(b); err != nil {
 		return ImportStats{}, fmt.Errorf("committing contributions: %w", err)
 	}
-	// The round's statistics sums are a cache: failing to update them
-	// leaves them stale (stats then reads the rows), and a storage
-	// failure fails the store.
-	_ = s.afterImport(round, added)
-	return st, nil
+	if st.Added == 0 {
+		return st, nil
+	}
+	return st, s.hookImport(round, func(fn func(*record.Contribution) error) error { rd := repr; return replayBatch(&rd, fn) })
+}
+
+// batchReader reads a batch's records (pebble.Batch.Reader).
+type batchReader = interface {
+	Next() (kind pebble.InternalKeyKind, ukey []byte, value []byte, ok bool, err error)
+}
+
+// importHook is what runs after an import: [Store.afterImport] (a
+// variable for the tests).
+var importHook = (*Store).afterImport
+
+// hookImport runs [Store.afterImport] and words its error.
+func (s *Store) hookImport(round uint64, added func(fn func(*record.Contribution) error) error) error {
+	if err := importHook(s, round, added); err != nil {
+		return fmt.Errorf("round %d: the contributions are stored, but updating what follows them failed: %w", round, err)
+	}
+	return nil
+}
+
+// replayBatch calls fn with every contribution an import batch set: rd
+// reads it, taken before the commit (which may hand a large batch's
+// contents to Pebble and clear the batch's own).
+func replayBatch(rd batchReader, fn func(*record.Contribution) error) error {
+	for {
+		kind, k, v, ok, err := rd.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return nil
+		}
+		if kind != pebble.InternalKeyKindSet || len(k) < 9 || k[0] != prefixContribution {
+			continue
+		}
+		var row record.Contribution
+		if err := decodeContribution(v, &row); err != nil {
+			return err
+		}
+		row.ID = k[9:]
+		if err := fn(&row); err != nil {
+			return err
+		}
+	}
 }
 
 // rowChecksSuffice lists the pool mechanisms that every round passing the

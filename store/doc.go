@@ -18,19 +18,37 @@
 // another token than the match token needs the round's price ledger
 // ([Store.ImportPrices]) to price it first.
 //
-// Every command's writes go in one batch committed with sync, so an import
-// stores every row or none, and a crash never leaves half a command behind.
-// A process-wide mutex orders writers; Pebble's directory lock keeps other
-// processes out.
+// Every command's writes go in one batch committed with sync (or, for a
+// bulk import, one ingest of sstables), so an import stores every row or
+// none, and a crash never leaves half a command behind. A process-wide
+// mutex orders writers; Pebble's directory lock keeps other processes out.
 //
 // Reading a round's rows ([Store.EachStored], [Store.EachContribution]:
-// match, stats, an import's checks) walks Pebble on one goroutine, copying
-// raw records into batches, while the caller's goroutine decodes them and
-// computes, in key order, with the same errors. [Store.ImportFile] (`qf
-// import contributions`) runs its file twice into a round with stored
-// rows: first only the ids, sorted and looked up in one ordered pass over
-// the stored round, then the import itself, with the answers; so a
-// re-import no longer reads a Pebble block per row.
+// match, stats, the dry runs) walks Pebble on one goroutine, copying raw
+// records into batches, while the caller's goroutine decodes them and
+// computes, in key order, with the same errors.
+//
+// [Store.ImportFile] (`qf import contributions`) into a qf or linear
+// round is a bulk import, in memory bounded whatever the file's size
+// (bulk.go): a first scan sorts every row (key, content, place in the
+// file) externally, in runs spilled to a temporary folder inside the
+// database folder; one merge with one ordered iterator over the round's
+// stored keys decides each row's verdict (new, duplicate, conflict) into
+// a byte per row; a second scan applies the checks in file order with
+// the verdicts — the same first error as [Store.Import] — and is skipped
+// when no row can fail (plain rows, nothing in conflict); the new rows,
+// numbered in file order, go into an sstable and the round's record into
+// another, linked in by one Pebble ingest. A killed import's temporary
+// folder is removed when the database is next opened. Smaller files
+// (under 10,000 rows) are committed in one batch, with the same records.
+// Into pairwise, cluster, cocm (whose import is computed in full first)
+// and cqf rounds (whose checks sum per pledger and gap) ImportFile keeps
+// the batch path, with the file's ids sorted and looked up in one ordered
+// pass (prefetch.go). Every import keeps the round's check state (its
+// total, under prefixChecks) so that the next one need not read the
+// stored rows; a void or the service's writes change the round's counts
+// and the next import reads them again. At the end of every import that
+// added rows, afterImport (hooks.go) gets them, once they are durable.
 //
 // A match reads a round on every core ([Store.ReadBlock]): the round's
 // key range is cut where Pebble estimates equal sizes on disk, each part

@@ -47,3 +47,38 @@ func SetSplitMin(n uint64) uint64 { old := splitMin; splitMin = n; return old }
 // SetSSTFrom sets the cells from which fresh sums are ingested as an
 // SSTable, and returns the old.
 func SetSSTFrom(n int) int { old := sstFrom; sstFrom = n; return old }
+
+// ForceIngest makes every ImportFile take the ingest (bulk rows 0) with a
+// sort budget of budget bytes (small: every few rows spill a run), until
+// the returned function restores the defaults.
+func ForceIngest(budget int) func() {
+	rows, b := bulkMinRows, sortBudget
+	bulkMinRows, sortBudget = 0, budget
+	return func() { bulkMinRows, sortBudget = rows, b }
+}
+
+// ForceParts makes every ImportFile take the ingest and decide its rows in
+// key ranges on several goroutines (with GOMAXPROCS above 1), until the
+// returned function restores the defaults.
+func ForceParts() func() {
+	rows, split := bulkMinRows, decideSplit
+	bulkMinRows, decideSplit = 0, 1
+	return func() { bulkMinRows, decideSplit = rows, split }
+}
+
+// SetTestPoint sets the function the bulk import calls at its stages.
+func SetTestPoint(fn func(stage string)) { testPoint = fn }
+
+// TmpPrefix starts the bulk imports' temporary folders.
+const TmpPrefix = tmpPrefix
+
+// AutoID is the id a row without one gets.
+var AutoID = autoID
+
+// SetImportHook replaces what runs after an import until the returned
+// function restores it.
+func SetImportHook(fn func(s *Store, round uint64, added func(fn func(*record.Contribution) error) error) error) func() {
+	old := importHook
+	importHook = fn
+	return func() { importHook = old }
+}

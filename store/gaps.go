@@ -82,7 +82,7 @@ func (s *Store) AddGaps(gaps []calc.Gap) (int, error) {
 		}
 		added++
 	}
-	return added, b.Commit(pebble.Sync)
+	return added, s.commitLocked(b) // s.mu is held above
 }
 
 // Gaps returns the registry in ascending gap order.
@@ -148,5 +148,5 @@ func (s *Store) SetGap(g calc.Gap) (calc.Gap, error) {
 			return prev, err
 		}
 	}
-	return prev, s.db.Set(gapKey(&g.ID), gapValue(&g), pebble.Sync)
+	return prev, s.setLocked(gapKey(&g.ID), gapValue(&g)) // s.mu is held above
 }

@@ -83,6 +83,28 @@ func TestFullDiskFailsTheStore(t *testing.T) {
 	require.True(t, errors.Is(err, store.ErrStorage), "%v", err)
 	_, _, err = s.AddAgent("bob", false)
 	require.ErrorIs(t, err, store.ErrStorage)
+	// Every other write of the store refuses too, and none panics or hangs.
+	for _, w := range []struct {
+		name string
+		err  func() error
+	}{
+		{"AddGaps", func() error {
+			_, err := s.AddGaps([]calc.Gap{{ID: *u(2), Recipient: common.BigToAddress(big.NewInt(0xb2))}})
+			return err
+		}},
+		{"SetGap", func() error {
+			_, err := s.SetGap(calc.Gap{ID: *u(1), Recipient: common.BigToAddress(big.NewInt(0xb3))})
+			return err
+		}},
+		{"CreateRound", func() error {
+			_, err := s.CreateRound(store.Round{Config: calc.Config{Mechanism: "qf"}})
+			return err
+		}},
+		{"RotateAgent", func() error { _, _, err := s.RotateAgent("alice"); return err }},
+		{"CloseRound", func() error { _, err := s.CloseRound(1, []byte("{}"), nil); return err }},
+	} {
+		t.Run(w.name, func(t *testing.T) { require.ErrorIs(t, w.err(), store.ErrStorage) })
+	}
 	b, err := l.Balance(ledger.AgentAccount("alice"))
 	require.NoError(t, err, "reads go on")
 	require.False(t, b.IsZero())

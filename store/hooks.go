@@ -1,17 +1,13 @@
 package store
 
-import (
-	"bytes"
+import "github.com/qf-dev/qf/record"
 
-	"github.com/cockroachdb/pebble/v2"
-
-	"github.com/qf-dev/qf/record"
-)
-
-// afterImport brings open round's statistics sums (opensums.go) up to
-// date after an import stored rows in it: added replays the rows the
-// import added (any order), which are durable by then. The caller holds
-// the store's writer lock.
+// afterImport runs at the end of every successful import of contributions
+// into round, once what it stored is durable (the caller holds the store's
+// writer lock): added replays the rows the import added (in any order,
+// with their ids and sequences; the rows are only valid during each
+// call). Its error is returned (wrapped) by the import, whose rows stay
+// stored. It brings the round's statistics sums (opensums.go) up to date.
 //
 // Sums stamped with the round's record as it was before the import take
 // the added rows, a chunk at a time (bounded memory); sums already
@@ -51,36 +47,4 @@ func (s *Store) afterImport(round uint64, added func(fn func(*record.Contributio
 		u.abandon() // rows came in that no hook counted: rebuild
 	}
 	return s.rebuildSums(r)
-}
-
-// batchRows replays the contributions of round that batch b sets: what
-// an import's batch added. Call it before committing b: a large batch's
-// contents go to Pebble with the commit (the replay reads them, which
-// Pebble only reads too).
-func batchRows(b *pebble.Batch, round uint64) func(fn func(*record.Contribution) error) error {
-	repr := b.Reader()
-	return func(fn func(*record.Contribution) error) error {
-		prefix := contribKey(round, nil)
-		rd := repr
-		var row record.Contribution
-		for {
-			kind, key, val, ok, err := rd.Next()
-			if err != nil {
-				return err
-			}
-			if !ok {
-				return nil
-			}
-			if kind != pebble.InternalKeyKindSet || !bytes.HasPrefix(key, prefix) {
-				continue
-			}
-			row = record.Contribution{ID: key[len(prefix):]}
-			if err := decodeContribution(val, &row); err != nil {
-				return err
-			}
-			if err := fn(&row); err != nil {
-				return err
-			}
-		}
-	}
 }

@@ -24,6 +24,11 @@ const (
 	// contribution's content then its arrival sequence as a uvarint
 	// (encodeContribution).
 	prefixContribution = 'c'
+	// prefixChecks: 'k' + round number → what an import's checks need
+	// of the round's stored rows when none has a weight, score or token
+	// (their count, the voided count and their total; [checkState]), so
+	// that an import does not read every stored row again.
+	prefixChecks = 'k'
 	// prefixVoid: 'v' + round number + contribution id → the [Void]
 	// record of a voided contribution.
 	prefixVoid = 'v'

@@ -60,6 +60,18 @@ func (s *Store) commitLocked(b *pebble.Batch) error {
 	return nil
 }
 
+// setLocked writes one record, fsynced, for a caller that holds the
+// store's writer lock, with [Store.commitLocked]'s refusal and fail-stop.
+func (s *Store) setLocked(key, value []byte) error {
+	if err := s.writable(); err != nil {
+		return err
+	}
+	if err := s.db.Set(key, value, pebble.Sync); err != nil {
+		return s.fail(err)
+	}
+	return nil
+}
+
 // SyncWAL makes every applied write durable. Pebble's WAL is written in
 // order, so this covers every batch applied before it, whoever applied it.
 func (s *Store) SyncWAL() error {

@@ -71,14 +71,21 @@ func OpenModeWith(dir string, mode Mode, o Options) (*Store, error) {
 		err := Damaged(dir, info.Details)
 		s.damage.CompareAndSwap(nil, &err)
 	}}
-	db, err := pebble.Open(dir, tune(&pebble.Options{Logger: storeLogger{h}, EventListener: events, ErrorIfNotExists: !fresh}))
+	popts := tune(&pebble.Options{FS: linkFS{vfs.Default}, Logger: storeLogger{h}, EventListener: events, ErrorIfNotExists: !fresh})
+	db, err := pebble.Open(dir, popts)
 	if err != nil {
 		return nil, explainOpen(dir, err)
 	}
-	s.db, s.rd = db, db
+	popts.EnsureDefaults()
+	s.db, s.rd, s.popts = db, db, popts
 	if err := s.checkMarker(dir, fresh); err != nil {
 		db.Close()
 		return nil, err
+	}
+	// Under the database's lock: no import of another process is running.
+	if err := removeLeftovers(dir); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("opening database %s: removing a killed import's temporary files: %w", dir, err)
 	}
 	return s, nil
 }

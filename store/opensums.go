@@ -365,7 +365,7 @@ func (u *sumsUpdate) add(r *record.Contribution) error {
 		c.totals = append(c.totals, uint256.Int{})
 	}
 	if _, over := c.totals[i].AddOverflow(&c.totals[i], &r.Amount); over {
-		u.unusable(fmt.Sprintf("donor %s's total to gap %s exceeds 2^256-1", r.Donor, r.Gap.Dec()))
+		u.unusable(errCellOverflow)
 		return nil
 	}
 	c.rows[d]++
@@ -375,24 +375,32 @@ func (u *sumsUpdate) add(r *record.Contribution) error {
 	return nil
 }
 
+// Why sums cannot describe a round (the head's Unusable): the same
+// whichever order the rows came in, so that an import stores the same
+// records on every path.
+const (
+	errCellOverflow = "a donor's total to a gap exceeds 2^256-1"
+	errGapOverflow  = "a gap's direct total exceeds 2^256-1"
+)
+
 // uncountable says why sums cannot count row ("" if they can); known
 // holds donors already found canonical (nil: none).
 func uncountable(r *record.Contribution, known map[string]uint32) string {
 	switch {
 	case len(r.Weight) > 0:
-		return fmt.Sprintf("contribution %q has a weight", r.ID)
+		return "a row has a weight"
 	case len(r.Score) > 0:
-		return fmt.Sprintf("contribution %q has a score", r.ID)
+		return "a row has a score"
 	case len(r.Token) > 0:
-		return fmt.Sprintf("contribution %q is in token %s", r.ID, r.Token)
+		return "a row is in another token"
 	case r.Amount.IsZero():
-		return fmt.Sprintf("contribution %q has amount 0", r.ID)
+		return "a row has amount 0"
 	}
 	if known != nil {
 		return ""
 	}
 	if d, err := calc.NormalizeDonor(string(r.Donor)); err != nil || d != string(r.Donor) {
-		return fmt.Sprintf("contribution %q's donor %q is not canonical", r.ID, r.Donor)
+		return "a donor is not in canonical form"
 	}
 	return ""
 }
@@ -485,11 +493,11 @@ func (u *sumsUpdate) mergeCells() error {
 		}
 		add := &c.totals[c.cells[uint64(g)<<32|uint64(d)]]
 		if _, over := sum.AddOverflow(&old, add); over {
-			u.unusable(fmt.Sprintf("donor %s's total to gap %s exceeds 2^256-1", donor, id.Dec()))
+			u.unusable(errCellOverflow)
 			return nil
 		}
 		if _, over := gs.direct.AddOverflow(&gs.direct, add); over {
-			u.unusable(fmt.Sprintf("gap %s's direct total exceeds 2^256-1", id.Dec()))
+			u.unusable(errGapOverflow)
 			return nil
 		}
 		if old.IsZero() {
@@ -731,7 +739,7 @@ func (s *Store) rowSums(b *pebble.Batch, r Round, row *record.Contribution, add 
 		_, over1 := cell.AddOverflow(&old, &row.Amount)
 		_, over2 := new(uint256.Int).AddOverflow(&g.direct, &row.Amount)
 		if over1 || over2 {
-			h.Unusable = fmt.Sprintf("donor %s's or gap %s's total exceeds 2^256-1", row.Donor, row.Gap.Dec())
+			h.Unusable = errCellOverflow
 			return put()
 		}
 		g.direct.Add(&g.direct, &row.Amount)

@@ -11,7 +11,7 @@ import (
 	"github.com/cockroachdb/pebble/v2"
 	"github.com/holiman/uint256"
 
-	"github.com/qf-dev/qf/internal/bulk"
+	bulkrows "github.com/qf-dev/qf/internal/bulk"
 	"github.com/qf-dev/qf/internal/par"
 	"github.com/qf-dev/qf/record"
 )
@@ -54,12 +54,12 @@ type blockPart struct {
 }
 
 // ReadBlock reads round's stored, not voided, rows in parallel key ranges
-// into one [bulk.Block] for a tally whose gap indices gapOf gives (it must
+// into one [bulkrows.Block] for a tally whose gap indices gapOf gives (it must
 // be safe for concurrent use): donors numbered in order of their first
 // row in key order, rows in key order, as the row-by-row read would add
 // them; sizeHint is about how many rows it has. It returns [ErrNeedsRows]
 // for a round the block cannot carry.
-func (s *Store) ReadBlock(round uint64, gapOf func(*uint256.Int) (int32, bool), sizeHint int) (*bulk.Block, error) {
+func (s *Store) ReadBlock(round uint64, gapOf func(*uint256.Int) (int32, bool), sizeHint int) (*bulkrows.Block, error) {
 	voids, err := s.voids(round)
 	if err != nil {
 		return nil, err
@@ -104,7 +104,7 @@ func (s *Store) ReadBlock(round uint64, gapOf func(*uint256.Int) (int32, bool), 
 		}
 		p.donors = nil
 	}
-	return &bulk.Block{Donors: names, N: n, Row: func(i int, c *bulk.Row) bool {
+	return &bulkrows.Block{Donors: names, N: n, Row: func(i int, c *bulkrows.Row) bool {
 		k := sort.SearchInts(offsets, i+1) - 1
 		p := &parts[k]
 		r := &p.rows[i-offsets[k]]

@@ -14,16 +14,18 @@ import (
 
 // ImportFile is [Store.Import] for a scan that can be run twice and gives
 // the same rows each time (a file parsed twice): what `qf import
-// contributions` does. Into a round that has stored rows already, a first
-// run of scan only collects the rows' ids; they are sorted and looked up
-// in one ordered pass over the round's stored rows, instead of one random
-// lookup per row (a re-import of a stored file read every block of the
-// round over and over). The second run is the import itself, with the
-// same checks, results and errors as [Store.Import], in the same order.
+// contributions` does, with the same checks, results and errors as
+// [Store.Import], in the same order (the first failing row in file order).
 //
-// Whether a stored row has the same content is decided in the first run
-// by a seeded 64-bit hash of the content (as the duplicates within one
-// import are): no input can aim at a collision.
+// Into a qf or linear round it is a bulk import in bounded memory (see
+// bulk.go and the package documentation): sorted externally, merged once
+// with the stored keys, and linked in with one Pebble ingest, all or
+// nothing. Into other rounds it takes Import's batch path, with a first
+// run of scan that only collects the rows' ids: they are sorted and
+// looked up in one ordered pass over the round's stored rows instead of
+// one random lookup per row. Whether a stored row has the same content is
+// decided there by a seeded 64-bit hash of the content (as the duplicates
+// within one import are): no input can aim at a collision.
 func (s *Store) ImportFile(round uint64, scan func(add func(*record.Contribution) error) error) (ImportStats, error) {
 	return s.importRows(round, scan, nil, true)
 }

@@ -34,7 +34,8 @@ func storedRows(t *testing.T, s *store.Store, n uint64) []string {
 }
 
 // TestImportFileAgreesWithImport runs each case through Import and
-// ImportFile on two identical stores: same counts, same error text (the
+// ImportFile (committed in a batch, and ingested with a sort that spills
+// every few rows) on identical stores: same counts, same error text (the
 // same first failing row, in file order), same stored rows.
 func TestImportFileAgreesWithImport(t *testing.T) {
 	at := func(line int, r *record.Contribution) *record.Contribution { r.Line = line; return r }
@@ -73,6 +74,9 @@ func TestImportFileAgreesWithImport(t *testing.T) {
 		{name: "a conflict with a voided row", rows: []*record.Contribution{row("v", "vic", 1, 2)},
 			err: `id: an id names one contribution: "v" is already stored with other content (stored row, voided: donor vic, gap 1, amount 1); give this contribution another id`},
 		{name: "a voided row given again", rows: []*record.Contribution{row("v", "vic", 1, 1)}, dups: 1},
+		{name: "an explicit id equal to a stored automatic one, after that row",
+			rows: []*record.Contribution{at(2, auto("dave", 3)), at(3, row(string(store.AutoID(auto("dave", 3), 0)), "eve", 1, 1))},
+			err:  `id: an id names one contribution: "` + string(store.AutoID(auto("dave", 3), 0)) + `" is already stored with other content (stored row: donor dave, gap 1, amount 3); give this contribution another id`},
 		{name: "a damaged stored row", rows: []*record.Contribution{row("x", "xi", 1, 1)}, err: `round 1 contribution "x": damaged contribution record`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -81,7 +85,10 @@ func TestImportFileAgreesWithImport(t *testing.T) {
 				err  string
 				rows []string
 			}
-			run := func(file bool) outcome {
+			run := func(file, ingest bool) outcome {
+				if ingest {
+					defer store.ForceIngest(64)()
+				}
 				s, _ := setup(t)
 				defer s.Close()
 				_, err := s.Import(1, feed(append(stored, row("v", "vic", 1, 1))...))
@@ -112,15 +119,20 @@ func TestImportFileAgreesWithImport(t *testing.T) {
 				}
 				want := 1
 				switch {
-				case tc.name == "a damaged stored row":
+				case !file && tc.name == "a damaged stored row":
 					want = 0 // loading the stored rows for the checks fails first
+				case file && tc.err == "":
+					want = 1 // plain rows and no error: the sort decided it all
+				case file && tc.name == "a damaged stored row":
+					want = 1 // the sort, then loading the stored rows for the checks fails
 				case file:
-					want = 2 // the round has stored rows: ids first, then the import
+					want = 2 // the sort, then the checks in file order
 				}
 				require.Equal(t, want, scans, "runs of scan")
 				return o
 			}
-			one, two := run(false), run(true)
+			one, two, three := run(false, false), run(true, false), run(true, true)
+			require.Equal(t, one, three)
 			if tc.prefix {
 				require.True(t, strings.HasPrefix(one.err, tc.err), "error %q starts with %q", one.err, tc.err)
 			} else {
@@ -134,9 +146,10 @@ func TestImportFileAgreesWithImport(t *testing.T) {
 	}
 }
 
-// TestImportFileIntoAFreshRoundScansOnce: with nothing stored there is
-// nothing to look up, and the import is a single run.
-func TestImportFileIntoAFreshRoundScansOnce(t *testing.T) {
+// TestImportFileScans: an import of plain rows (no weight, score or
+// token) that passes reads its file once (the sort decides everything),
+// one with weights twice (the sort, then the checks in file order).
+func TestImportFileScans(t *testing.T) {
 	s, _ := setup(t)
 	defer s.Close()
 	scans := 0
@@ -147,7 +160,22 @@ func TestImportFileIntoAFreshRoundScansOnce(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, store.ImportStats{Added: 2}, st)
 	require.Equal(t, 1, scans)
-	st, err = s.ImportFile(1, feed(row("a", "alice", 1, 5), row("b", "bob", 2, 7)))
+	scans = 0
+	st, err = s.ImportFile(1, func(add func(*record.Contribution) error) error {
+		scans++
+		return feed(row("a", "alice", 1, 5), row("b", "bob", 2, 7))(add)
+	})
 	require.NoError(t, err)
 	require.Equal(t, store.ImportStats{Duplicates: 2}, st)
+	require.Equal(t, 1, scans)
+	scans = 0
+	weighted := row("w", "wes", 1, 3)
+	weighted.Weight = []byte("2")
+	st, err = s.ImportFile(1, func(add func(*record.Contribution) error) error {
+		scans++
+		return feed(weighted)(add)
+	})
+	require.NoError(t, err)
+	require.Equal(t, store.ImportStats{Added: 1}, st)
+	require.Equal(t, 2, scans)
 }

@@ -42,7 +42,7 @@ func (s *Store) closeRound(n uint64, kind byte, results []byte, tree *merkle.Tre
 	if err := s.closeInto(b, &r, kind, results, tree); err != nil {
 		return r, err
 	}
-	return r, b.Commit(pebble.Sync)
+	return r, s.commitLocked(b) // s.mu is held above
 }
 
 // notCQF refuses a coordinated-QF operation on a pool round.

@@ -100,8 +100,11 @@ type Store struct {
 	db   *pebble.DB
 	rd   pebble.Reader // db, or the snapshot reads go to
 	snap *pebble.Snapshot
-	mu   sync.Mutex
-	dir  string
+	// popts are the options the database was opened with (the bulk
+	// import writes its sstables with them).
+	popts *pebble.Options
+	mu    sync.Mutex
+	dir   string
 	// damage is the first corruption Pebble reported, from any goroutine.
 	damage atomic.Pointer[error]
 	*health
@@ -174,15 +177,18 @@ func (s *Store) lastRound() (uint64, error) {
 	return binary.BigEndian.Uint64(it.Key()[1:]), nil
 }
 
+// jsonRound is a round's record as stored.
+func jsonRound(r Round) ([]byte, error) { return json.Marshal(r) }
+
 func (s *Store) putRound(b *pebble.Batch, r Round) error {
-	v, err := json.Marshal(r)
+	v, err := jsonRound(r)
 	if err != nil {
 		return err
 	}
 	if b != nil {
 		return b.Set(roundKey(prefixRound, r.Number), v, nil)
 	}
-	return s.db.Set(roundKey(prefixRound, r.Number), v, pebble.Sync)
+	return s.setLocked(roundKey(prefixRound, r.Number), v) // callers hold s.mu
 }
 
 // Round reads a round.

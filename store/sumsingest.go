@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 
-	"github.com/cockroachdb/pebble/v2"
 	"github.com/cockroachdb/pebble/v2/objstorage/objstorageprovider"
 	"github.com/cockroachdb/pebble/v2/sstable"
 	"github.com/cockroachdb/pebble/v2/vfs"
@@ -53,15 +52,17 @@ func (u *sumsUpdate) ingestFresh(r Round) (bool, error) {
 		return false, err
 	}
 
-	path := filepath.Join(u.s.dir, fmt.Sprintf("sums-%d.sst.tmp", u.round))
+	tmp, err := os.MkdirTemp(u.s.dir, tmpPrefix) // removed on open if a crash leaves it
+	if err != nil {
+		return false, err
+	}
+	defer os.RemoveAll(tmp) // Ingest links the table in
+	path := filepath.Join(tmp, fmt.Sprintf("sums-%d.sst", u.round))
 	f, err := vfs.Default.Create(path, vfs.WriteCategoryUnspecified)
 	if err != nil {
 		return false, err
 	}
-	defer os.Remove(path) // Ingest links it; a failed write leaves nothing
-	o := tune(&pebble.Options{})
-	o.EnsureDefaults()
-	w := sstable.NewWriter(objstorageprovider.NewFileWritable(f), o.MakeWriterOptions(6, u.s.db.TableFormat()))
+	w := sstable.NewWriter(objstorageprovider.NewFileWritable(f), u.s.popts.MakeWriterOptions(6, u.s.db.TableFormat()))
 	// In key order: donors ('d'), head ('h'), cells ('k'), gaps ('o').
 	var key, val []byte
 	for _, d := range donorOrder {

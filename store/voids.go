@@ -136,5 +136,5 @@ func (s *Store) VoidContribution(round uint64, id, reason string) (Round, error)
 	if err := s.putRound(b, r); err != nil {
 		return r, err
 	}
-	return r, b.Commit(pebble.Sync)
+	return r, s.commitLocked(b) // s.mu is held above
 }

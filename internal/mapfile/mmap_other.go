@@ -8,3 +8,7 @@ import (
 )
 
 func mmap(*os.File, int) ([]byte, func(), error) { return nil, nil, errors.ErrUnsupported }
+
+func mmapStream(*os.File, int) ([]byte, func(int), func(), error) {
+	return nil, nil, nil, errors.ErrUnsupported
+}
