@@ -299,10 +299,11 @@ type sumsUpdate struct {
 // sumsChunk is the rows of a chunk summed per cell: cells by gap slot and
 // donor slot (integer keys: one string lookup per row, the donor's).
 type sumsChunk struct {
-	donor  map[string]uint32 // donor → slot (checked canonical)
-	names  []string          // slot → donor
-	rows   []int             // slot → rows added
-	gap    map[uint256.Int]uint32
+	donor  map[string]uint32      // donor → slot (checked canonical)
+	names  []string               // slot → donor
+	rows   []int                  // slot → rows added
+	gap    map[uint256.Int]uint32 // gaps past 2^64
+	small  map[uint64]uint32      // the others: a cheaper key
 	ids    []uint256.Int
 	cells  map[uint64]uint32 // gap slot << 32 | donor slot → index in totals
 	keys   []uint64          // index → cell key
@@ -310,7 +311,7 @@ type sumsChunk struct {
 }
 
 func (c *sumsChunk) reset() {
-	c.donor, c.gap, c.cells = map[string]uint32{}, map[uint256.Int]uint32{}, map[uint64]uint32{}
+	c.donor, c.gap, c.small, c.cells = map[string]uint32{}, map[uint256.Int]uint32{}, map[uint64]uint32{}, map[uint64]uint32{}
 	c.names, c.rows, c.ids, c.keys, c.totals = nil, nil, nil, nil, nil
 }
 
@@ -350,8 +351,14 @@ func (u *sumsUpdate) add(r *record.Contribution) error {
 		u.unusable(why)
 		return nil
 	}
-	g, ok := c.gap[r.Gap]
-	if !ok {
+	var g uint32
+	if r.Gap.IsUint64() {
+		if g, ok = c.small[r.Gap[0]]; !ok {
+			g = uint32(len(c.ids))
+			c.small[r.Gap[0]] = g
+			c.ids = append(c.ids, r.Gap)
+		}
+	} else if g, ok = c.gap[r.Gap]; !ok {
 		g = uint32(len(c.ids))
 		c.gap[r.Gap] = g
 		c.ids = append(c.ids, r.Gap)
@@ -459,6 +466,10 @@ func (u *sumsUpdate) flush(more bool) error {
 func (u *sumsUpdate) mergeCells() error {
 	c := &u.chunk
 	gapOrder, donorOrder, order := c.ranked()
+	gapRank := make([]uint32, len(gapOrder))
+	for r, g := range gapOrder {
+		gapRank[g] = uint32(r)
+	}
 	sums := make([]*gapSum, len(gapOrder))
 	for r, g := range gapOrder {
 		var err error
@@ -476,9 +487,9 @@ func (u *sumsUpdate) mergeCells() error {
 	var old, sum uint256.Int
 	var key []byte
 	var val [32]byte
-	for _, o := range order {
-		g, d := gapOrder[o>>32], donorOrder[uint32(o)]
-		id, donor, gs := &c.ids[g], c.names[d], sums[o>>32]
+	for _, i := range order {
+		g, d := uint32(c.keys[i]>>32), uint32(c.keys[i])
+		id, donor, gs := &c.ids[g], c.names[d], sums[gapRank[g]]
 		key = cellKey(u.round, id, nil)
 		key = append(key, donor...)
 		old.Clear()
@@ -491,7 +502,7 @@ func (u *sumsUpdate) mergeCells() error {
 		if err := it.Error(); err != nil {
 			return err
 		}
-		add := &c.totals[c.cells[uint64(g)<<32|uint64(d)]]
+		add := &c.totals[i]
 		if _, over := sum.AddOverflow(&old, add); over {
 			u.unusable(errCellOverflow)
 			return nil

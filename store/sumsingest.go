@@ -1,12 +1,14 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 
 	"github.com/cockroachdb/pebble/v2/objstorage/objstorageprovider"
 	"github.com/cockroachdb/pebble/v2/sstable"
@@ -32,10 +34,13 @@ func (u *sumsUpdate) ingestFresh(r Round) (bool, error) {
 		return false, nil
 	}
 	gapOrder, donorOrder, order := c.ranked()
+	gapRank := make([]uint32, len(gapOrder))
+	for r, g := range gapOrder {
+		gapRank[g] = uint32(r)
+	}
 	sums := make([]gapSum, len(gapOrder))
-	for _, o := range order {
-		gs, g, d := &sums[o>>32], gapOrder[o>>32], donorOrder[uint32(o)]
-		total := &c.totals[c.cells[uint64(g)<<32|uint64(d)]]
+	for _, i := range order {
+		gs, total := &sums[gapRank[c.keys[i]>>32]], &c.totals[i]
 		if _, over := gs.direct.AddOverflow(&gs.direct, total); over {
 			return false, nil
 		}
@@ -77,9 +82,9 @@ func (u *sumsUpdate) ingestFresh(r Round) (bool, error) {
 		return false, err
 	}
 	var buf [32]byte
-	for _, o := range order {
-		g, d := gapOrder[o>>32], donorOrder[uint32(o)]
-		total := &c.totals[c.cells[uint64(g)<<32|uint64(d)]]
+	for _, i := range order {
+		g, d := uint32(c.keys[i]>>32), uint32(c.keys[i])
+		total := &c.totals[i]
 		key = append(cellKey(u.round, &c.ids[g], nil), c.names[d]...)
 		total.WriteToArray32(&buf)
 		if err := w.Set(key, buf[32-(total.BitLen()+7)/8:]); err != nil {
@@ -104,9 +109,9 @@ func (u *sumsUpdate) ingestFresh(r Round) (bool, error) {
 	return true, nil
 }
 
-// ranked orders a chunk's cells by key: the gaps by id and the donors by
-// name, and each cell as its gap's rank << 32 | its donor's rank, sorted.
-func (c *sumsChunk) ranked() (gapOrder, donorOrder []uint32, order []uint64) {
+// ranked orders a chunk's cells by key: the gaps by id, the donors by
+// name, and the cells (their indices) by (gap rank, donor rank).
+func (c *sumsChunk) ranked() (gapOrder, donorOrder, order []uint32) {
 	gapOrder = make([]uint32, len(c.ids))
 	for i := range gapOrder {
 		gapOrder[i] = uint32(i)
@@ -125,10 +130,18 @@ func (c *sumsChunk) ranked() (gapOrder, donorOrder []uint32, order []uint64) {
 	for r, d := range donorOrder {
 		donorRank[d] = uint32(r)
 	}
-	order = make([]uint64, len(c.keys))
-	for i, k := range c.keys {
-		order[i] = uint64(gapRank[k>>32])<<32 | uint64(donorRank[uint32(k)])
+	type cellRank struct {
+		key  uint64 // gap rank << 32 | donor rank
+		cell uint32
 	}
-	sortUint64(order)
+	rs := make([]cellRank, len(c.keys))
+	for i, k := range c.keys {
+		rs[i] = cellRank{uint64(gapRank[k>>32])<<32 | uint64(donorRank[uint32(k)]), uint32(i)}
+	}
+	slices.SortFunc(rs, func(a, b cellRank) int { return cmp.Compare(a.key, b.key) })
+	order = make([]uint32, len(rs))
+	for i := range rs {
+		order[i] = rs[i].cell
+	}
 	return gapOrder, donorOrder, order
 }
