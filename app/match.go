@@ -31,6 +31,19 @@ func computeStored(c *cli.Context, s *store.Store, r store.Round) (*round.Outcom
 	return out, nil
 }
 
+// projectStored computes an open round as a match now would, from its
+// statistics sums when they describe it (round.Projected).
+func projectStored(c *cli.Context, s *store.Store, r store.Round) (*round.Outcome, error) {
+	bar := newProgress(c.App.ErrWriter, int64(r.Contributions), "matching", false)
+	defer bar.done()
+	out, err := round.Projected(s, r, r.Config, bar.set)
+	if err != nil {
+		return nil, err
+	}
+	out.Report.Voided = r.Voided
+	return out, nil
+}
+
 func matchCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "match",
@@ -78,7 +91,12 @@ func statsCommand() *cli.Command {
 	return &cli.Command{
 		Name:  "stats",
 		Usage: "per-gap and round-wide breakdown (projected for an open round)",
-		Description: `For a cqf round: per gap h and the recipient's total, and per pledge its
+		Description: `On an open qf or linear round the projection costs O(gaps): it comes from
+per-gap sums the store keeps as rows arrive. Other open rounds (other
+mechanisms, --min-amount, --score-scale, tokens, weighted or scored rows)
+are computed from every row, as qf match does.
+
+For a cqf round: per gap h and the recipient's total, and per pledge its
 limit, payment, refund, leverage on the margin (d Σ pay / d pay_i) and,
 for gaps of up to 500 pledges, the immediate leverage it had on joining.`,
 		Flags: []cli.Flag{
@@ -107,7 +125,7 @@ for gaps of up to 500 pledges, the immediate leverage it had on joining.`,
 				}
 				var rep *payout.Report
 				if r.Status == store.StatusOpen {
-					out, err := computeStored(c, s, r)
+					out, err := projectStored(c, s, r)
 					if err != nil {
 						return err
 					}

@@ -23,7 +23,10 @@
 //     exactly the pool and never above it. Caps fix gaps at
 //     floor(pool·N/10000) and apportion the rest again until none exceeds it.
 //
-// [Compute] runs all three from a [Config].
+// [Compute] runs all three from a [Config]. For "qf" and "linear", whose
+// raw value is a sum over cells, [ComputeFromSums] gives the same [Result]
+// from per-gap sums (Σ [QFRoot], Σ c·w, direct, donors): what an open
+// round's statistics keep up to date as contributions arrive.
 //
 // The "grants-stack" mechanism ([GrantsStack]) is the Grants Stack
 // indexer's rule instead: scores q = (Σ isqrt(c))² − Σ isqrt(c)² per

@@ -2,11 +2,15 @@ package ingest
 
 import (
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"hash/maphash"
 	"unsafe"
 
+	"github.com/holiman/uint256"
+
 	"github.com/qf-dev/qf/calc"
+	"github.com/qf-dev/qf/internal/bulk"
 	"github.com/qf-dev/qf/internal/hugemem"
 	"github.com/qf-dev/qf/price"
 	"github.com/qf-dev/qf/record"
@@ -130,6 +134,24 @@ func (l *Loader) loadFast(data []byte, opts Options) (bool, error) {
 	l.Duplicates += dups
 	return true, nil
 }
+
+// GapIndex finds a gap's index in the sink's registry (safe for
+// concurrent use, as [calc.Tally.GapIndex]).
+func (l *Loader) GapIndex(id *uint256.Int) (int32, bool) { return l.sink.GapIndex(id) }
+
+// AddBlock hands the sink rows a reader has grouped itself (the store's
+// parallel read of a round: round.FromStore): rows without weights,
+// scores or tokens, which it checks as it adds them; on an error nothing
+// was added. It refuses a loader with a price ledger, which converts and
+// counts every row: those go through [Loader.Add].
+func (l *Loader) AddBlock(b *bulk.Block) error {
+	if l.Prices != nil {
+		return errBlockPrices
+	}
+	return l.sink.AddBlock(b)
+}
+
+var errBlockPrices = errors.New("rows under a price ledger go row by row")
 
 // address stores an address in canonical form: 0x and lower-case hex.
 func (a *arena) address(addr *[20]byte) string {

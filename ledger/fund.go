@@ -128,6 +128,9 @@ func (l *Ledger) Fund(req FundRequest) (Receipt, bool, error) {
 			err = m.b.Set(store.IdemKey(req.Agent, req.Key), v, nil)
 		}
 	}
+	if err == nil { // the open round's statistics, for the projection (store.Store.OpenSums)
+		err = l.s.FundSums(m.b, *l.open, &row)
+	}
 	if err == nil {
 		err = l.s.PutRound(m.b, r)
 	}

@@ -7,7 +7,9 @@
 // Every way a round is computed lives here, for the CLI and the service
 // alike: from files ([Compute]), from the store ([FromStore], and
 // [LedgerCompute] for a ledger match, which hands the store the records
-// it books), and coordinated QF ([ComputeCQF], [SolveStoredCQF],
+// it books; [Projected] for stats and the service's projection, from an
+// open round's statistics sums in O(gaps) when they describe it), and
+// coordinated QF ([ComputeCQF], [SolveStoredCQF],
 // [LedgerComputeCQF]). round also reads and writes a closed round's
 // results in the store ([CloseStored], [StoredReport], [CloseStoredCQF],
 // [StoredCQFOutcome]): the store keeps them as bytes and does not import
@@ -69,8 +71,13 @@ func Compute(in Inputs, load Load) (*Outcome, error) {
 	if err != nil {
 		return nil, err
 	}
+	return outcome(res, in.Leaf, conv, dups)
+}
+
+// outcome builds a computed round's tree and report.
+func outcome(res *calc.Result, leaf payout.Leaf, conv *price.Converter, dups int) (*Outcome, error) {
 	out := &Outcome{Result: res, Duplicates: dups}
-	tree, err := payout.Tree(payout.Payouts(res), in.Leaf)
+	tree, err := payout.Tree(payout.Payouts(res), leaf)
 	switch {
 	case errors.Is(err, payout.ErrNoPayouts):
 	case err != nil:
@@ -82,7 +89,7 @@ func Compute(in Inputs, load Load) (*Outcome, error) {
 	if tree != nil {
 		root = tree.Root()
 	}
-	out.Report = payout.NewReport(res, root, in.Leaf)
+	out.Report = payout.NewReport(res, root, leaf)
 	if conv != nil {
 		out.Report.Tokens = conv.Totals()
 	}

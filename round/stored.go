@@ -3,6 +3,7 @@ package round
 import (
 	"cmp"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"slices"
 
@@ -25,10 +26,22 @@ func rehearse(r store.Round, gaps []calc.Gap, prices *price.Ledger, each func(fu
 	return err
 }
 
+// blockFrom is the number of stored rows from which [FromStore] reads a
+// round in parallel key ranges (a variable: the tests read small rounds
+// both ways).
+var blockFrom = 1 << 12
+
 // FromStore computes round r from its stored (not voided) contributions
 // with config cfg: r.Config for qf match and the projections, with the
 // pool and floor set for a ledger match. progress, if not nil, is called
 // now and then with the number of rows read. An error from a row names it.
+// A round of at least blockFrom rows without a price ledger is read on
+// every core (store.Store.ReadBlock) into the tally's block path; one
+// the block cannot carry (weights, scores, tokens, anything odd) is read
+// row by row, which names a bad row.
+//
+// It reads every row: qf match and the ledger's match use it. Stats and
+// the service's projection use [Projected].
 func FromStore(st *store.Store, r store.Round, cfg calc.Config, progress func(rows int)) (*Outcome, error) {
 	gaps, err := st.Gaps()
 	if err != nil {
@@ -40,6 +53,21 @@ func FromStore(st *store.Store, r store.Round, cfg calc.Config, progress func(ro
 		return nil, err
 	}
 	return Compute(in, func(l *ingest.Loader) error {
+		if in.Prices == nil && r.Contributions >= blockFrom && r.Contributions-r.Voided > 0 {
+			// On every core, in parallel key ranges (store.Store.ReadBlock).
+			b, err := st.ReadBlock(r.Number, l.GapIndex, r.Contributions)
+			switch {
+			case err == nil:
+				if l.AddBlock(b) == nil {
+					if progress != nil {
+						progress(b.N)
+					}
+					return nil
+				} // refused, nothing added: the row-by-row read names the row
+			case !errors.Is(err, store.ErrNeedsRows):
+				return err
+			}
+		}
 		return st.EachContribution(r.Number, func(row *record.Contribution) error {
 			if n++; progress != nil && n&0xffff == 0 {
 				progress(n)

@@ -293,13 +293,19 @@ func (s *Store) importRows(round uint64, scan func(add func(*record.Contribution
 	if _, err := putCheckState(b, r, chk, plain); err != nil {
 		return ImportStats{}, err
 	}
+	repr := b.Reader() // before the commit: Pebble takes a large batch's contents with it
 	if err := s.commitLocked(b); err != nil {
 		return ImportStats{}, fmt.Errorf("committing contributions: %w", err)
 	}
 	if st.Added == 0 {
 		return st, nil
 	}
-	return st, s.hookImport(round, func(fn func(*record.Contribution) error) error { return replayBatch(b, fn) })
+	return st, s.hookImport(round, func(fn func(*record.Contribution) error) error { rd := repr; return replayBatch(&rd, fn) })
+}
+
+// batchReader reads a batch's records (pebble.Batch.Reader).
+type batchReader = interface {
+	Next() (kind pebble.InternalKeyKind, ukey []byte, value []byte, ok bool, err error)
 }
 
 // importHook is what runs after an import: [Store.afterImport] (a
@@ -314,10 +320,10 @@ func (s *Store) hookImport(round uint64, added func(fn func(*record.Contribution
 	return nil
 }
 
-// replayBatch calls fn with every contribution a committed import batch
-// set.
-func replayBatch(b *pebble.Batch, fn func(*record.Contribution) error) error {
-	rd := b.Reader()
+// replayBatch calls fn with every contribution an import batch set: rd
+// reads it, taken before the commit (which may hand a large batch's
+// contents to Pebble and clear the batch's own).
+func replayBatch(rd batchReader, fn func(*record.Contribution) error) error {
 	for {
 		kind, k, v, ok, err := rd.Next()
 		if err != nil {

@@ -50,6 +50,23 @@
 // and the next import reads them again. At the end of every import that
 // added rows, afterImport (hooks.go) gets them, once they are durable.
 //
+// A match reads a round on every core ([Store.ReadBlock]): the round's
+// key range is cut where Pebble estimates equal sizes on disk, each part
+// is read and decoded by its own iterator, and the tally gets one block
+// with the rows and donors in key order, as the row-by-row read would add
+// them (rounds with weights, scores or tokens are read row by row).
+//
+// An open "qf" or "linear" round keeps statistics sums (opensums.go): per
+// (gap, donor) cell its total, per gap its direct total, donors and Σ
+// calc.QFRoot, the round's rows and distinct donors, stamped with the
+// round record's Contributions and Voided. Imports (through the
+// afterImport hook, a bounded chunk at a time), voids and ledger funds
+// ([Store.FundSums]) keep them in step; [Store.OpenSums] hands them to
+// package round in O(gaps) reads and refuses stale ones (rows written
+// without them: a crash between an import and its hook, a database from
+// before), which the next import rebuilds. Rounds with weighted, scored
+// or token rows are marked and computed from their rows.
+//
 // [OpenMode] never creates parent folders and, with [MustExist], no
 // database at all (read commands); it refuses a folder of other files and a
 // Pebble database without qf's marker key, and turns lock contention and
@@ -76,6 +93,12 @@
 //	                       price.Ledger.JSON); final once stored
 //	v <round:8> <id>       a voided contribution's void (JSON reason): the
 //	                       row stays under c, computing leaves it out
+//	h <round:8>            an open round's statistics sums' head (JSON: rows,
+//	                       donors, stamped with the round's contributions and
+//	                       voided counts; see opensums.go)
+//	o <round:8> <gap:32>   the gap's sums in that open round (donors, direct, Σ root)
+//	k <round:8> <gap:32> <donor>  the donor's total to the gap in that open round
+//	d <round:8> <donor>    how many of the donor's rows count in that open round
 //	R <round:8>            results report (JSON), once closed
 //	Q <round:8>            a coordinated-QF round's outcome (JSON), once closed
 //	T <round:8>            tree dump (standard-v1 JSON), once closed

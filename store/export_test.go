@@ -21,6 +21,33 @@ var (
 	EncodeContent      = encodeContent
 )
 
+// SetSumsChunkCells sets how many cells a statistics update holds before
+// merging them (small, to test the chunked merge), and returns the old.
+func SetSumsChunkCells(n int) int { old := sumsChunkCells; sumsChunkCells = n; return old }
+
+// AfterImport is the bulk import's hook (hooks.go), under the writer lock.
+func (s *Store) AfterImport(round uint64, added func(fn func(*record.Contribution) error) error) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.afterImport(round, added)
+}
+
+// Flush writes the memtables to SSTables (what splitRange cuts at).
+func (s *Store) Flush() error { return s.db.Flush() }
+
+// SplitRange is how a round's rows are cut for the parallel read.
+func (s *Store) SplitRange(round uint64, parts int) [][]byte {
+	return s.splitRange(contribKey(round, nil), contribKey(round+1, nil), parts)
+}
+
+// SetSplitMin sets the size from which a round is read in several
+// ranges, and returns the old.
+func SetSplitMin(n uint64) uint64 { old := splitMin; splitMin = n; return old }
+
+// SetSSTFrom sets the cells from which fresh sums are ingested as an
+// SSTable, and returns the old.
+func SetSSTFrom(n int) int { old := sstFrom; sstFrom = n; return old }
+
 // ForceIngest makes every ImportFile take the ingest (bulk rows 0) with a
 // sort budget of budget bytes (small: every few rows spill a run), until
 // the returned function restores the defaults.

@@ -3,11 +3,48 @@ package store
 import "github.com/qf-dev/qf/record"
 
 // afterImport runs at the end of every successful import of contributions
-// into round, once what it stored is durable: added replays the rows the
-// import added (in any order, with their ids and sequences; the rows are
-// only valid during each call). Its error is returned (wrapped) by the
-// import, whose rows stay stored. It does nothing yet: maintained
-// statistics of open rounds hook in here.
+// into round, once what it stored is durable (the caller holds the store's
+// writer lock): added replays the rows the import added (in any order,
+// with their ids and sequences; the rows are only valid during each
+// call). Its error is returned (wrapped) by the import, whose rows stay
+// stored. It brings the round's statistics sums (opensums.go) up to date.
+//
+// Sums stamped with the round's record as it was before the import take
+// the added rows, a chunk at a time (bounded memory); sums already
+// stamped with the round as it is now are left alone (the hook may run
+// twice); other sums (stale, absent, or the import's rows are not all the
+// round got) are rebuilt from the stored rows. Sums are a cache: a
+// failure here leaves them stale, never wrong, and stats computes the
+// round from its rows.
 func (s *Store) afterImport(round uint64, added func(fn func(*record.Contribution) error) error) error {
-	return nil
+	r, err := s.Round(round)
+	if err != nil || !keepsSums(r) {
+		return err
+	}
+	h, ok, err := s.readSumsHead(s.db, round)
+	if err != nil {
+		return err
+	}
+	if ok && h.Contributions == r.Contributions && h.Voided == r.Voided {
+		return nil
+	}
+	fresh := !ok && r.Voided == 0 // perhaps the round's first rows
+	if fresh {
+		if err := s.clearSums(round); err != nil {
+			return err
+		}
+	}
+	if fresh || (ok && h.Voided == r.Voided && h.Contributions < r.Contributions) {
+		u := s.newSumsUpdate(round, h)
+		u.empty = fresh
+		if err := added(u.add); err != nil {
+			u.abandon()
+			return err
+		}
+		if h.Contributions+u.added == r.Contributions {
+			return u.finish(r)
+		}
+		u.abandon() // rows came in that no hook counted: rebuild
+	}
+	return s.rebuildSums(r)
 }

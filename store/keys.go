@@ -50,6 +50,21 @@ const (
 	// PrefixRevisionTree: 'W' + round number + revision number → that
 	// revision's payout tree (a merkle.Tree); absent when it paid nothing.
 	PrefixRevisionTree = 'W'
+	// prefixSumsHead: 'h' + round number → an open round's statistics
+	// sums' head (JSON [sumsHead]: its rows and distinct donors, stamped
+	// with the round record's Contributions and Voided; see opensums.go).
+	prefixSumsHead = 'h'
+	// prefixGapSums: 'o' + round number + gap id (uint256) → the gap's
+	// statistics sums in that open round (binary [gapSum]: donors, direct
+	// total, Σ calc.QFRoot of its cells).
+	prefixGapSums = 'o'
+	// prefixCell: 'k' + round number + gap id (uint256) + donor → the
+	// donor's total to the gap in that open round (uint256, big-endian,
+	// without leading zeros).
+	prefixCell = 'k'
+	// prefixDonorRows: 'd' + round number + donor → how many of the
+	// donor's rows count in that open round (uvarint).
+	prefixDonorRows = 'd'
 	// prefixAgent: 'A' + agent name → the [Agent] record (its key's hash).
 	prefixAgent = 'A'
 

@@ -74,6 +74,9 @@ func (s *Store) closeInto(b *pebble.Batch, r *Round, kind byte, results []byte, 
 		r.Root = tree.Root()
 	}
 	r.Status = StatusClosed
+	if err := clearSumsInto(b, r.Number); err != nil { // an open round's statistics: no use once closed
+		return err
+	}
 	return s.putRound(b, *r)
 }
 

@@ -11,6 +11,7 @@ import (
 	"github.com/cockroachdb/pebble/v2"
 
 	"github.com/qf-dev/qf/calc"
+	"github.com/qf-dev/qf/record"
 )
 
 var (
@@ -89,7 +90,8 @@ func (s *Store) VoidContribution(round uint64, id, reason string) (Round, error)
 	if r.Status != StatusOpen {
 		return r, fmt.Errorf("%w: round %d is %s, and a closed round's contributions are final", ErrRoundClosed, round, r.Status)
 	}
-	if _, ok, err := s.get(contribKey(round, []byte(id))); err != nil {
+	stored, ok, err := s.get(contribKey(round, []byte(id)))
+	if err != nil {
 		return r, err
 	} else if !ok {
 		return r, &RoundError{Round: round, Err: fmt.Errorf("%w: round %d has no contribution %q", ErrNoContribution, round, id)}
@@ -120,6 +122,14 @@ func (s *Store) VoidContribution(round uint64, id, reason string) (Round, error)
 	b := s.db.NewBatch()
 	defer b.Close()
 	if err := b.Set(voidKey(round, []byte(id)), v, nil); err != nil {
+		return r, err
+	}
+	var row record.Contribution
+	if err := decodeContribution(stored, &row); err != nil {
+		return r, fmt.Errorf("round %d contribution %q: %w", round, id, err)
+	}
+	row.ID = []byte(id)
+	if err := s.voidSums(b, r, &row); err != nil {
 		return r, err
 	}
 	r.Voided++

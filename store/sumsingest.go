@@ -1,0 +1,147 @@
+package store
+
+import (
+	"cmp"
+	"context"
+	"encoding/binary"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+
+	"github.com/cockroachdb/pebble/v2/objstorage/objstorageprovider"
+	"github.com/cockroachdb/pebble/v2/sstable"
+	"github.com/cockroachdb/pebble/v2/vfs"
+
+	"github.com/qf-dev/qf/calc"
+)
+
+// sstFrom is the number of cells from which the first statistics of a
+// round (a bulk import into a fresh round, a rebuild) are written as one
+// SSTable and linked in with Pebble's Ingest, instead of through a batch,
+// the WAL and a memtable flush: the records are written once, in key
+// order, and appear all at once.
+var sstFrom = 1 << 15
+
+// ingestFresh writes the sums of a fresh round (no stored cells) whose
+// rows all fit in the chunk, with the head stamped for r, as one ingested
+// SSTable. It reports false, having written nothing, when it does not
+// apply (or a gap's total overflows: the batch path records why).
+func (u *sumsUpdate) ingestFresh(r Round) (bool, error) {
+	c := &u.chunk
+	if !u.empty || u.flushed || u.head.Unusable != "" || len(c.totals) < sstFrom {
+		return false, nil
+	}
+	gapOrder, donorOrder, order := c.ranked()
+	gapRank := make([]uint32, len(gapOrder))
+	for r, g := range gapOrder {
+		gapRank[g] = uint32(r)
+	}
+	sums := make([]gapSum, len(gapOrder))
+	for _, i := range order {
+		gs, total := &sums[gapRank[c.keys[i]>>32]], &c.totals[i]
+		if _, over := gs.direct.AddOverflow(&gs.direct, total); over {
+			return false, nil
+		}
+		gs.donors++
+		root := calc.QFRoot(total, calc.One)
+		gs.roots.Add(&gs.roots, &root)
+	}
+	h := u.head
+	h.Contributions, h.Voided = r.Contributions, r.Voided
+	h.Rows += u.added
+	h.Donors += len(c.names)
+	head, err := json.Marshal(h)
+	if err != nil {
+		return false, err
+	}
+
+	tmp, err := os.MkdirTemp(u.s.dir, tmpPrefix) // removed on open if a crash leaves it
+	if err != nil {
+		return false, err
+	}
+	defer os.RemoveAll(tmp) // Ingest links the table in
+	path := filepath.Join(tmp, fmt.Sprintf("sums-%d.sst", u.round))
+	f, err := vfs.Default.Create(path, vfs.WriteCategoryUnspecified)
+	if err != nil {
+		return false, err
+	}
+	w := sstable.NewWriter(objstorageprovider.NewFileWritable(f), u.s.popts.MakeWriterOptions(6, u.s.db.TableFormat()))
+	// In key order: donors ('d'), head ('h'), cells ('k'), gaps ('o').
+	var key, val []byte
+	for _, d := range donorOrder {
+		key = append(roundKey(prefixDonorRows, u.round)[:9:9], c.names[d]...)
+		if err := w.Set(key, binary.AppendUvarint(val[:0], uint64(c.rows[d]))); err != nil {
+			_ = w.Close()
+			return false, err
+		}
+	}
+	if err := w.Set(roundKey(prefixSumsHead, u.round), head); err != nil {
+		_ = w.Close()
+		return false, err
+	}
+	var buf [32]byte
+	for _, i := range order {
+		g, d := uint32(c.keys[i]>>32), uint32(c.keys[i])
+		total := &c.totals[i]
+		key = append(cellKey(u.round, &c.ids[g], nil), c.names[d]...)
+		total.WriteToArray32(&buf)
+		if err := w.Set(key, buf[32-(total.BitLen()+7)/8:]); err != nil {
+			_ = w.Close()
+			return false, err
+		}
+	}
+	for k, g := range gapOrder {
+		if err := w.Set(gapSumKey(u.round, &c.ids[g]), sums[k].encode()); err != nil {
+			_ = w.Close()
+			return false, err
+		}
+	}
+	if err := w.Close(); err != nil {
+		return false, err
+	}
+	if err := u.s.db.Ingest(context.Background(), []string{path}); err != nil {
+		return false, u.s.fail(err)
+	}
+	u.head = h
+	u.chunk.reset()
+	return true, nil
+}
+
+// ranked orders a chunk's cells by key: the gaps by id, the donors by
+// name, and the cells (their indices) by (gap rank, donor rank).
+func (c *sumsChunk) ranked() (gapOrder, donorOrder, order []uint32) {
+	gapOrder = make([]uint32, len(c.ids))
+	for i := range gapOrder {
+		gapOrder[i] = uint32(i)
+	}
+	sortBy(gapOrder, func(a, b uint32) int { return c.ids[a].Cmp(&c.ids[b]) })
+	gapRank := make([]uint32, len(c.ids))
+	for r, g := range gapOrder {
+		gapRank[g] = uint32(r)
+	}
+	donorOrder = make([]uint32, len(c.names))
+	for i := range donorOrder {
+		donorOrder[i] = uint32(i)
+	}
+	sortBy(donorOrder, func(a, b uint32) int { return compareStrings(c.names[a], c.names[b]) })
+	donorRank := make([]uint32, len(c.names))
+	for r, d := range donorOrder {
+		donorRank[d] = uint32(r)
+	}
+	type cellRank struct {
+		key  uint64 // gap rank << 32 | donor rank
+		cell uint32
+	}
+	rs := make([]cellRank, len(c.keys))
+	for i, k := range c.keys {
+		rs[i] = cellRank{uint64(gapRank[k>>32])<<32 | uint64(donorRank[uint32(k)]), uint32(i)}
+	}
+	slices.SortFunc(rs, func(a, b cellRank) int { return cmp.Compare(a.key, b.key) })
+	order = make([]uint32, len(rs))
+	for i := range rs {
+		order[i] = rs[i].cell
+	}
+	return gapOrder, donorOrder, order
+}
