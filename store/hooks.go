@@ -37,6 +37,7 @@ func (s *Store) afterImport(round uint64, added func(fn func(*record.Contributio
 	if fresh || (ok && h.Voided == r.Voided && h.Contributions < r.Contributions) {
 		u := s.newSumsUpdate(round, h)
 		u.empty = fresh
+		u.chunk.presize(r.Contributions - h.Contributions)
 		if err := added(u.add); err != nil {
 			u.abandon()
 			return err

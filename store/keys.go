@@ -58,10 +58,10 @@ const (
 	// statistics sums in that open round (binary [gapSum]: donors, direct
 	// total, Σ calc.QFRoot of its cells).
 	prefixGapSums = 'o'
-	// prefixCell: 'k' + round number + gap id (uint256) + donor → the
+	// prefixCell: 'l' + round number + gap id (uint256) + donor → the
 	// donor's total to the gap in that open round (uint256, big-endian,
 	// without leading zeros).
-	prefixCell = 'k'
+	prefixCell = 'l'
 	// prefixDonorRows: 'd' + round number + donor → how many of the
 	// donor's rows count in that open round (uvarint).
 	prefixDonorRows = 'd'

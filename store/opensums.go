@@ -310,9 +310,16 @@ type sumsChunk struct {
 	totals []uint256.Int
 }
 
-func (c *sumsChunk) reset() {
-	c.donor, c.gap, c.small, c.cells = map[string]uint32{}, map[uint256.Int]uint32{}, map[uint64]uint32{}, map[uint64]uint32{}
-	c.names, c.rows, c.ids, c.keys, c.totals = nil, nil, nil, nil, nil
+func (c *sumsChunk) reset() { c.presize(0) }
+
+// presize empties the chunk with room for about n rows' cells (at most a
+// chunk's), so that a large import's chunk is not regrown (and copied)
+// twenty times on the way.
+func (c *sumsChunk) presize(n int) {
+	n = min(n, sumsChunkCells)
+	c.donor, c.gap, c.small, c.cells = make(map[string]uint32, n/4), map[uint256.Int]uint32{}, map[uint64]uint32{}, make(map[uint64]uint32, n)
+	c.names, c.rows, c.ids = make([]string, 0, n/4), make([]int, 0, n/4), nil
+	c.keys, c.totals = make([]uint64, 0, n), make([]uint256.Int, 0, n)
 }
 
 func (s *Store) newSumsUpdate(round uint64, head sumsHead) *sumsUpdate {

@@ -280,7 +280,7 @@ func TestCloseDropsSums(t *testing.T) {
 	require.NoError(t, err)
 	countSums := func() int {
 		n := 0
-		for _, p := range []byte{'h', 'o', 'k', 'd'} {
+		for _, p := range []byte{'h', 'o', 'l', 'd'} { // prefixSumsHead, prefixGapSums, prefixCell, prefixDonorRows
 			it, err := s.NewIter([]byte{p}, []byte{p + 1})
 			require.NoError(t, err)
 			for it.First(); it.Valid(); it.Next() {

@@ -9,6 +9,9 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"sync"
+
+	"github.com/holiman/uint256"
 
 	"github.com/cockroachdb/pebble/v2/objstorage/objstorageprovider"
 	"github.com/cockroachdb/pebble/v2/sstable"
@@ -62,46 +65,90 @@ func (u *sumsUpdate) ingestFresh(r Round) (bool, error) {
 		return false, err
 	}
 	defer os.RemoveAll(tmp) // Ingest links the table in
-	path := filepath.Join(tmp, fmt.Sprintf("sums-%d.sst", u.round))
-	f, err := vfs.Default.Create(path, vfs.WriteCategoryUnspecified)
+	// One table per prefix: the cells' and the donors' key ranges hold
+	// nothing else, so Pebble links those tables straight into the bottom
+	// level, and the next open has no compaction to run (one table over
+	// every prefix overlapped the gap registry and was compacted by the
+	// next command, a read, at its close).
+	table := func(name string, fill func(w *sstable.Writer) error) (string, error) {
+		path := filepath.Join(tmp, fmt.Sprintf("sums-%d-%s.sst", u.round, name))
+		f, err := vfs.Default.Create(path, vfs.WriteCategoryUnspecified)
+		if err != nil {
+			return "", err
+		}
+		w := sstable.NewWriter(objstorageprovider.NewFileWritable(f), u.s.popts.MakeWriterOptions(6, u.s.db.TableFormat()))
+		if err := fill(w); err != nil {
+			_ = w.Close()
+			return "", err
+		}
+		return path, w.Close()
+	}
+	var cellsPath string
+	var cellsErr error
+	var wg sync.WaitGroup
+	wg.Go(func() { // the largest table, beside the others
+		cellsPath, cellsErr = table("cells", func(w *sstable.Writer) error {
+			var key []byte
+			var buf [32]byte
+			cell, cellGap := cellKey(u.round, new(uint256.Int), nil), -1 // the key's first 41 bytes, for gap cellGap
+			for _, i := range order {
+				g, d := uint32(c.keys[i]>>32), uint32(c.keys[i])
+				total := &c.totals[i]
+				if int(g) != cellGap { // cells come grouped by gap
+					c.ids[g].WriteToSlice(cell[9:41])
+					cellGap = int(g)
+				}
+				key = append(append(key[:0], cell...), c.names[d]...)
+				total.WriteToArray32(&buf)
+				if err := w.Set(key, buf[32-(total.BitLen()+7)/8:]); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+	})
+	var paths []string
+	for _, t := range []struct {
+		name string
+		fill func(w *sstable.Writer) error
+	}{
+		{"donors", func(w *sstable.Writer) error {
+			var key, val []byte
+			donorPrefix := roundKey(prefixDonorRows, u.round)
+			for _, d := range donorOrder {
+				key = append(append(key[:0], donorPrefix...), c.names[d]...)
+				if err := w.Set(key, binary.AppendUvarint(val[:0], uint64(c.rows[d]))); err != nil {
+					return err
+				}
+			}
+			return nil
+		}},
+		{"head", func(w *sstable.Writer) error { return w.Set(roundKey(prefixSumsHead, u.round), head) }},
+		{"gaps", func(w *sstable.Writer) error {
+			for k, g := range gapOrder {
+				if err := w.Set(gapSumKey(u.round, &c.ids[g]), sums[k].encode()); err != nil {
+					return err
+				}
+			}
+			return nil
+		}},
+	} {
+		if err != nil {
+			break
+		}
+		var p string
+		if p, err = table(t.name, t.fill); err == nil {
+			paths = append(paths, p)
+		}
+	}
+	wg.Wait()
+	if err == nil {
+		err = cellsErr
+	}
 	if err != nil {
 		return false, err
 	}
-	w := sstable.NewWriter(objstorageprovider.NewFileWritable(f), u.s.popts.MakeWriterOptions(6, u.s.db.TableFormat()))
-	// In key order: donors ('d'), head ('h'), cells ('k'), gaps ('o').
-	var key, val []byte
-	for _, d := range donorOrder {
-		key = append(roundKey(prefixDonorRows, u.round)[:9:9], c.names[d]...)
-		if err := w.Set(key, binary.AppendUvarint(val[:0], uint64(c.rows[d]))); err != nil {
-			_ = w.Close()
-			return false, err
-		}
-	}
-	if err := w.Set(roundKey(prefixSumsHead, u.round), head); err != nil {
-		_ = w.Close()
-		return false, err
-	}
-	var buf [32]byte
-	for _, i := range order {
-		g, d := uint32(c.keys[i]>>32), uint32(c.keys[i])
-		total := &c.totals[i]
-		key = append(cellKey(u.round, &c.ids[g], nil), c.names[d]...)
-		total.WriteToArray32(&buf)
-		if err := w.Set(key, buf[32-(total.BitLen()+7)/8:]); err != nil {
-			_ = w.Close()
-			return false, err
-		}
-	}
-	for k, g := range gapOrder {
-		if err := w.Set(gapSumKey(u.round, &c.ids[g]), sums[k].encode()); err != nil {
-			_ = w.Close()
-			return false, err
-		}
-	}
-	if err := w.Close(); err != nil {
-		return false, err
-	}
-	if err := u.s.db.Ingest(context.Background(), []string{path}); err != nil {
+	if err := u.s.db.Ingest(context.Background(), append(paths, cellsPath)); err != nil {
 		return false, u.s.fail(err)
 	}
 	u.head = h
