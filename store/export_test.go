@@ -25,6 +25,10 @@ var (
 // merging them (small, to test the chunked merge), and returns the old.
 func SetSumsChunkCells(n int) int { old := sumsChunkCells; sumsChunkCells = n; return old }
 
+// SetSumsPartBytes sets the batch size past which a statistics update
+// commits what it has (sumsPartBytes) and returns the old one.
+func SetSumsPartBytes(n int) int { old := sumsPartBytes; sumsPartBytes = n; return old }
+
 // AfterImport is the bulk import's hook (hooks.go), under the writer lock.
 func (s *Store) AfterImport(round uint64, added func(fn func(*record.Contribution) error) error) error {
 	s.mu.Lock()

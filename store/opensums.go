@@ -438,13 +438,42 @@ func (u *sumsUpdate) gap(id *uint256.Int) (*gapSum, error) {
 	return g, nil
 }
 
+// sumsPartBytes bounds the batch an update holds: past it the batch is
+// committed and the update goes on in a new one. A chunk's records in one
+// batch (~120 MB for 2^20 cells) sat in memory as Pebble's flushable
+// batches until flushed, several at once: a 10M-row import peaked at
+// 1.2 GiB.
+var sumsPartBytes = 8 << 20
+
+// commitPart commits the batch when it has grown past sumsPartBytes. The
+// first such commit also deletes the head: from then until finish writes
+// it anew, the sums are stale (refused, then rebuilt), never counted twice
+// (an update cut short after some of its cells were written must not be
+// taken again by the next import's hook).
+func (u *sumsUpdate) commitPart() error {
+	if u.b.Len() < sumsPartBytes {
+		return nil
+	}
+	if !u.flushed {
+		if err := u.b.Delete(roundKey(prefixSumsHead, u.round), nil); err != nil {
+			return err
+		}
+		u.flushed = true
+	}
+	if err := u.b.Commit(pebble.NoSync); err != nil {
+		return u.s.fail(err)
+	}
+	u.b.Reset()
+	return nil
+}
+
 // flush merges the chunk's cells and donors into the stored ones; more
 // says rows may follow, so the batch is committed now.
 func (u *sumsUpdate) flush(more bool) error {
 	if u.head.Unusable == "" && len(u.chunk.totals) > 0 {
-		if u.b.Empty() && len(u.chunk.totals) > 1<<12 { // room for the chunk's records: no regrowing
+		if u.b.Empty() && len(u.chunk.totals) > 1<<12 { // room for the chunk's records, up to a part's
 			u.b.Close()
-			u.b = u.s.db.NewBatchWithSize(len(u.chunk.totals)*112 + len(u.chunk.names)*72)
+			u.b = u.s.db.NewBatchWithSize(min(len(u.chunk.totals)*112+len(u.chunk.names)*72, sumsPartBytes+1<<16))
 		}
 		if err := u.mergeCells(); err != nil {
 			return err
@@ -530,6 +559,9 @@ func (u *sumsUpdate) mergeCells() error {
 		if err := u.b.Set(key, val[32-(sum.BitLen()+7)/8:], nil); err != nil {
 			return err
 		}
+		if err := u.commitPart(); err != nil {
+			return err
+		}
 	}
 	return u.mergeDonors(donorOrder)
 }
@@ -597,6 +629,9 @@ func (u *sumsUpdate) mergeDonors(order []uint32) error {
 		}
 		val = binary.AppendUvarint(val[:0], uint64(old+c.rows[d]))
 		if err := u.b.Set(key, val, nil); err != nil {
+			return err
+		}
+		if err := u.commitPart(); err != nil {
 			return err
 		}
 	}

@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math/big"
 	"math/rand/v2"
@@ -56,15 +57,17 @@ func recipientOf(g int) string {
 // arrives.
 func TestOpenSumsEqualFullComputation(t *testing.T) {
 	for _, mode := range []struct {
-		name          string
-		chunk, sstMin int
+		name                 string
+		chunk, sstMin, parts int
 	}{
-		{"chunks of 3 cells", 3, 1 << 30},                 // most imports merge in several chunks
-		{"fresh sums ingested as an SSTable", 1 << 20, 1}, // the first import, and every rebuild
+		{"chunks of 3 cells", 3, 1 << 30, 8 << 20},                 // most imports merge in several chunks
+		{"fresh sums ingested as an SSTable", 1 << 20, 1, 8 << 20}, // the first import, and every rebuild
+		{"every record committed on its own", 3, 1 << 30, 1},       // a large chunk's batch, cut in parts
 	} {
 		t.Run(mode.name, func(t *testing.T) {
 			defer store.SetSumsChunkCells(store.SetSumsChunkCells(mode.chunk))
 			defer store.SetSSTFrom(store.SetSSTFrom(mode.sstMin))
+			defer store.SetSumsPartBytes(store.SetSumsPartBytes(mode.parts))
 			openSumsProperty(t)
 		})
 	}
@@ -232,6 +235,51 @@ func TestAfterImportBulk(t *testing.T) {
 			require.Equal(t, rows, sums)
 		})
 	}
+}
+
+// TestAfterImportCutShort: a hook that fails after some of its records
+// were committed (chunks merged, each batch cut in parts at
+// sumsPartBytes) leaves sums that are refused, never taken again with
+// those rows counted twice: the next import rebuilds them.
+func TestAfterImportCutShort(t *testing.T) {
+	defer store.SetSumsChunkCells(store.SetSumsChunkCells(4))
+	defer store.SetSumsPartBytes(store.SetSumsPartBytes(1))
+	s := propertyStore(t, calc.Config{Mechanism: "qf", Pool: *uint256.NewInt(1_000_000)})
+	defer s.Close()
+	_, err := s.Import(1, feed(row("first", "alice", 1, 10)))
+	require.NoError(t, err)
+	r, err := s.Round(1)
+	require.NoError(t, err)
+	var added []*record.Contribution
+	b := s.NewBatch()
+	for i := range 30 {
+		x := row(fmt.Sprint("bulk", i), propDonors[i%4], uint64(1+i%3), uint64(100+i))
+		r.Contributions++
+		x.Seq = uint64(r.Contributions)
+		require.NoError(t, store.PutContribution(b, 1, x.ID, x))
+		added = append(added, x)
+	}
+	require.NoError(t, s.PutRound(b, r))
+	require.NoError(t, s.Apply(b, true))
+	b.Close()
+	cut := errors.New("cut")
+	err = s.AfterImport(1, func(fn func(*record.Contribution) error) error {
+		for _, x := range added[:15] { // past a chunk of 4 cells: parts were committed
+			if err := fn(x); err != nil {
+				return err
+			}
+		}
+		return cut
+	})
+	require.ErrorIs(t, err, cut)
+	sums, rows, usable := projections(t, s, 1)
+	require.False(t, usable, "the head went with the first part")
+	require.Equal(t, rows, sums)
+	_, err = s.Import(1, feed(row("later", "bob", 2, 5)))
+	require.NoError(t, err)
+	sums, rows, usable = projections(t, s, 1)
+	require.True(t, usable)
+	require.Equal(t, rows, sums)
 }
 
 // TestOpenSumsRefused: the settings and rows the sums cannot describe
