@@ -25,6 +25,10 @@ var (
 // merging them (small, to test the chunked merge), and returns the old.
 func SetSumsChunkCells(n int) int { old := sumsChunkCells; sumsChunkCells = n; return old }
 
+// SetSumsMaxImport sets how many rows one import's hook sums before the
+// sums give up (sumsMaxImport) and returns the old bound.
+func SetSumsMaxImport(n int) int { old := sumsMaxImport; sumsMaxImport = n; return old }
+
 // SetSumsPartBytes sets the batch size past which a statistics update
 // commits what it has (sumsPartBytes) and returns the old one.
 func SetSumsPartBytes(n int) int { old := sumsPartBytes; sumsPartBytes = n; return old }

@@ -282,6 +282,42 @@ func TestAfterImportCutShort(t *testing.T) {
 	require.Equal(t, rows, sums)
 }
 
+// TestOpenSumsGiveUpOnALargeImport: an import of more rows than one hook
+// sums (sumsMaxImport) leaves sums that say so, whatever came before;
+// stats computes the round from its rows, the same answer; later funds,
+// voids and imports keep them stamped and given up, never wrong.
+func TestOpenSumsGiveUpOnALargeImport(t *testing.T) {
+	defer store.SetSumsMaxImport(store.SetSumsMaxImport(5))
+	s := propertyStore(t, calc.Config{Mechanism: "qf", Pool: *uint256.NewInt(1_000_000)})
+	defer s.Close()
+	_, err := s.Import(1, feed(row("a", "alice", 1, 10), row("b", "bob", 2, 20)))
+	require.NoError(t, err)
+	_, _, usable := projections(t, s, 1)
+	require.True(t, usable)
+	var big []*record.Contribution
+	for i := range 6 {
+		big = append(big, row(fmt.Sprint("big", i), propDonors[i%4], uint64(1+i%3), uint64(100+i)))
+	}
+	_, err = s.Import(1, feed(big...))
+	require.NoError(t, err)
+	r, err := s.Round(1)
+	require.NoError(t, err)
+	gaps, err := s.Gaps()
+	require.NoError(t, err)
+	_, err = s.OpenSums(r, gaps)
+	require.EqualError(t, err, "no statistics sums: round 1's cannot describe it (more than 5 rows to sum at once)")
+	sums, rows, usable := projections(t, s, 1)
+	require.False(t, usable)
+	require.Equal(t, rows, sums)
+	_, err = s.VoidContribution(1, "big0", "test")
+	require.NoError(t, err)
+	_, err = s.Import(1, feed(row("c", "carol", 3, 30)))
+	require.NoError(t, err)
+	sums, rows, usable = projections(t, s, 1)
+	require.False(t, usable)
+	require.Equal(t, rows, sums)
+}
+
 // TestOpenSumsRefused: the settings and rows the sums cannot describe
 // are computed from the rows, and say why.
 func TestOpenSumsRefused(t *testing.T) {
