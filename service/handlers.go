@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
 	"sort"
 	"strconv"
 
@@ -359,15 +360,35 @@ func page(r *http.Request, cursor, what string, def, maxLimit int) (after uint64
 			return 0, 0, httpErr(http.StatusBadRequest, "?%s=%s: want a %s number (the previous page's nextAfter)", cursor, v, what)
 		}
 	}
-	limit = def
+	limit, err = pageLimit(q, def, maxLimit)
+	return after, limit, err
+}
+
+// gapPage is page for a list of gaps: its ?after= cursor is a gap id, a
+// 256-bit decimal number (zero: the start), as the previous page's
+// nextAfter gives it.
+func gapPage(r *http.Request, def, maxLimit int) (after uint256.Int, limit int, err error) {
+	q := r.URL.Query()
+	if v := q.Get("after"); v != "" {
+		if err := after.SetFromDecimal(v); err != nil || after.Dec() != v {
+			return after, 0, httpErr(http.StatusBadRequest, "?after=%s: want a gap number (the previous page's nextAfter)", v)
+		}
+	}
+	limit, err = pageLimit(q, def, maxLimit)
+	return after, limit, err
+}
+
+// pageLimit reads ?limit= (1…maxLimit, default def).
+func pageLimit(q url.Values, def, maxLimit int) (int, error) {
+	limit := def
 	if v := q.Get("limit"); v != "" {
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 1 || n > maxLimit || strconv.Itoa(n) != v {
-			return 0, 0, httpErr(http.StatusBadRequest, "?limit=%s: want 1 to %d", v, maxLimit)
+			return 0, httpErr(http.StatusBadRequest, "?limit=%s: want 1 to %d", v, maxLimit)
 		}
 		limit = n
 	}
-	return after, limit, nil
+	return limit, nil
 }
 
 // Stats is GET /api/gaps/funding/stats. In a cqf round a gap's direct is
@@ -390,11 +411,11 @@ type Stats struct {
 }
 
 func (s *Server) stats(w http.ResponseWriter, r *http.Request, _ *store.Agent) error {
-	after, limit, err := page(r, "after", "gap", DefaultGapsPage, MaxGapsPage)
+	after, limit, err := gapPage(r, DefaultGapsPage, MaxGapsPage)
 	if err != nil {
 		return err
 	}
-	e := &readEntry{key: readKey{kind: readStats, after: after, limit: limit}, ver: s.led.Version(), last: s.lastMatched()}
+	e := &readEntry{key: readKey{kind: readStats, gap: after, limit: limit}, ver: s.led.Version(), last: s.lastMatched()}
 	if t, ok := s.NextMatch(); ok {
 		e.next = t.Format("2006-01-02T15:04:05Z07:00")
 	}
@@ -416,9 +437,9 @@ func (s *Server) stats(w http.ResponseWriter, r *http.Request, _ *store.Agent) e
 	rep := sn.report
 	out := Stats{Round: sn.round, Status: store.StatusOpen, Mechanism: rep.Mechanism, Contributions: rep.Contributions,
 		Donors: rep.Donors, Direct: rep.Direct.Dec(), Pool: rep.Pool.Dec(), NextMatch: e.next, LastMatch: last}
-	out.Gaps, out.NextAfter = gapsPage(rep.Gaps, after, limit, func(g payout.GapReport) string { return g.Gap })
+	out.Gaps, out.NextAfter = gapsPage(rep.Gaps, &after, limit, func(g payout.GapReport) string { return g.Gap })
 	if sn.cqf != nil {
-		out.CQF, _ = gapsPage(sn.cqf.Gaps, after, limit, func(g round.CQFGapOut) string { return g.Gap })
+		out.CQF, _ = gapsPage(sn.cqf.Gaps, &after, limit, func(g round.CQFGapOut) string { return g.Gap })
 	}
 	body, err := json.Marshal(out)
 	if err != nil {
@@ -442,14 +463,13 @@ func writeJSONBytes(w http.ResponseWriter, status int, body []byte) {
 
 // gapsPage is the page of a list in ascending gap order after gap after
 // (0: from the start), and the cursor of the next page ("" if none).
-func gapsPage[T any](all []T, after uint64, limit int, gap func(T) string) ([]T, string) {
+func gapsPage[T any](all []T, after *uint256.Int, limit int, gap func(T) string) ([]T, string) {
 	i := 0
-	if after > 0 {
-		a := new(uint256.Int).SetUint64(after)
+	if !after.IsZero() {
 		i = sort.Search(len(all), func(i int) bool {
 			var g uint256.Int
 			_ = g.SetFromDecimal(gap(all[i]))
-			return g.Gt(a)
+			return g.Gt(after)
 		})
 	}
 	end := min(len(all), i+limit)

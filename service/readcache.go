@@ -24,8 +24,8 @@ const (
 
 type readKey struct {
 	kind  uint8
-	gap   uint256.Int // readGap
-	after uint64
+	gap   uint256.Int // readGap: the gap; readStats: the ?after= gap
+	after uint64      // readGap: the ?after= round
 	limit int
 }
 

@@ -1,0 +1,129 @@
+package service_test
+
+import (
+	"fmt"
+	"math/big"
+	"net/http"
+	"net/http/httptest"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/holiman/uint256"
+	"github.com/stretchr/testify/require"
+
+	"github.com/qf-dev/qf/calc"
+	"github.com/qf-dev/qf/ledger"
+	"github.com/qf-dev/qf/service"
+	"github.com/qf-dev/qf/store"
+)
+
+// A void refunds every escrow of the open round and opens the next one:
+// the reads right after it (cached before it) show that, in both
+// projection modes.
+func TestReadCacheAfterVoid(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		refresh time.Duration
+	}{{"projection on read", 0}, {"projection refreshed", time.Hour}} {
+		t.Run(tc.name, func(t *testing.T) {
+			e := newEnv(t, 2, 1000, service.Config{HTTP: service.HTTPConfig{StatsRefresh: tc.refresh}})
+			for _, a := range []string{"a0", "a1"} {
+				code, body, _ := e.do(t, "POST", "/api/gaps/1/fund", a, `{"amount":"7"}`)
+				require.Equal(t, http.StatusCreated, code, string(body))
+			}
+			require.NoError(t, e.srv.Refresh())
+			g := decodeJSON[service.GapFunding](t, get200(t, e, "/api/gaps/1/funding"))
+			require.Equal(t, [3]string{"14", "14", "2"}, [3]string{g.Escrow, g.Direct, fmt.Sprint(g.Contributors)})
+			require.Equal(t, 2, decodeJSON[service.Stats](t, get200(t, e, "/api/gaps/funding/stats")).Contributions)
+			code, body, _ := e.do(t, "POST", "/api/rounds/1/void", "ops", "")
+			require.Equal(t, http.StatusOK, code, string(body))
+			g = decodeJSON[service.GapFunding](t, get200(t, e, "/api/gaps/1/funding"))
+			require.Equal(t, [4]string{"0", "0", "0", "2"}, [4]string{g.Escrow, g.Direct, fmt.Sprint(g.Contributors), fmt.Sprint(g.Round)})
+			require.Len(t, g.Matches, 1)
+			require.Equal(t, "14", g.Matches[0].Refunded.Dec())
+			s := decodeJSON[service.Stats](t, get200(t, e, "/api/gaps/funding/stats"))
+			require.Equal(t, [3]uint64{2, 0, 1}, [3]uint64{s.Round, uint64(s.Contributions), s.LastMatch.Round})
+		})
+	}
+}
+
+// The ways of writing one gap id in a URL: the canonical one is served
+// (and cached once), every other spelling is refused before the cache, so
+// spellings neither grow the cache nor reach another entry.
+func TestReadCacheGapSpellings(t *testing.T) {
+	e := newEnv(t, 1, 1000, service.Config{HTTP: service.HTTPConfig{StatsRefresh: time.Hour}})
+	get200(t, e, "/api/gaps/1/funding")
+	entries0, _ := e.srv.ReadCacheUsage()
+	for _, tc := range []struct{ name, gap string }{
+		{"leading zero", "01"},
+		{"hex", "0x1"},
+		{"plus sign", "+1"},
+		{"space", "%201"},
+		{"exponent", "1e0"},
+		{"past 2^256", "115792089237316195423570985008687907853269984665640564039457584007913129639937"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, body, _ := e.do(t, "GET", "/api/gaps/"+tc.gap+"/funding", "", "")
+			require.Equal(t, http.StatusBadRequest, code, string(body))
+		})
+	}
+	for _, tc := range []struct{ name, query string }{
+		{"limit with a plus", "?limit=%2B5"},
+		{"limit past the bound", "?limit=1000000000"},
+		{"limit zero", "?limit=0"},
+		{"after with a leading zero", "?after=01"},
+		{"after negative", "?after=-1"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, body, _ := e.do(t, "GET", "/api/gaps/1/funding"+tc.query, "", "")
+			require.Equal(t, http.StatusBadRequest, code, string(body))
+		})
+	}
+	// Spellings of the default page are one entry.
+	for _, q := range []string{"", "?limit=100", "?after=0", "?after=&limit=", "?x=1", "?limit=100&x=2"} {
+		get200(t, e, "/api/gaps/1/funding"+q)
+	}
+	entries, _ := e.srv.ReadCacheUsage()
+	require.Equal(t, entries0, entries)
+}
+
+// Gap ids are 256-bit: /stats' nextAfter names the last gap of a page,
+// and following it reads the next page, whatever the ids' size.
+func TestStatsPagesOfLargeGapIDs(t *testing.T) {
+	st, err := store.Open(t.TempDir())
+	require.NoError(t, err)
+	defer func() { _ = st.Close() }()
+	big64 := new(uint256.Int).Lsh(uint256.NewInt(1), 64)
+	var ids []string
+	var list []calc.Gap
+	for i, v := range []*uint256.Int{uint256.NewInt(5), new(uint256.Int).AddUint64(big64, 1), new(uint256.Int).AddUint64(big64, 2), new(uint256.Int).Lsh(uint256.NewInt(1), 200)} {
+		list = append(list, calc.Gap{ID: *v, Recipient: common.BigToAddress(big.NewInt(int64(0x100 + i)))})
+		ids = append(ids, v.Dec())
+	}
+	_, err = st.AddGaps(list)
+	require.NoError(t, err)
+	led, err := ledger.New(st)
+	require.NoError(t, err)
+	_, err = led.Credit(ledger.PoolAccount, uint256.NewInt(1000))
+	require.NoError(t, err)
+	srv, err := service.New(st, service.Config{})
+	require.NoError(t, err)
+	h := httptest.NewServer(srv.Handler())
+	defer h.Close()
+	var seen []string
+	after := ""
+	for range len(ids) + 1 {
+		code, body := httpGet(t, h.URL+"/api/gaps/funding/stats?limit=1"+after)
+		require.Equal(t, http.StatusOK, code, body)
+		s := decodeJSON[service.Stats](t, []byte(body))
+		for _, g := range s.Gaps {
+			seen = append(seen, g.Gap)
+		}
+		if s.NextAfter == "" {
+			break
+		}
+		after = "&after=" + s.NextAfter
+	}
+	require.Equal(t, ids, seen)
+}
