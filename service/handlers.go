@@ -256,7 +256,7 @@ func (s *Server) gapFunding(w http.ResponseWriter, r *http.Request, _ *store.Age
 			head.Pledges = sn.cqf.Gaps[i].Pledges
 		}
 	}
-	e.sn = sn
+	e.sn = sn.number()
 	if e.body, err = gapBody(head, e.tail); err != nil {
 		return err
 	}
@@ -331,7 +331,7 @@ func (s *Server) fresh(old, now *readEntry) bool {
 		return old.ver == now.ver
 	}
 	sn := s.proj.cur.Load()
-	if old.sn != sn {
+	if old.sn != sn.number() {
 		return false
 	}
 	if sn != nil {
@@ -445,7 +445,7 @@ func (s *Server) stats(w http.ResponseWriter, r *http.Request, _ *store.Agent) e
 	if err != nil {
 		return err
 	}
-	e.body, e.sn = append(body, '\n'), sn
+	e.body, e.sn = append(body, '\n'), sn.number()
 	s.reads.put(e)
 	writeJSONBytes(w, http.StatusOK, e.body)
 	return nil

@@ -35,12 +35,15 @@ type readKey struct {
 // in the cache.
 type readEntry struct {
 	key  readKey
-	body []byte    // the reply, newline included
-	ver  uint64    // ledger.Version, loaded before the reply was built
-	gver uint64    // ledger.GapVersion of the gap (readGap)
-	last uint64    // ledger.LastMatched + 1 (0: none)
-	sn   *snapshot // the projection it shows (nil: none)
-	next string    // the next match it shows (readStats)
+	body []byte // the reply, newline included
+	ver  uint64 // ledger.Version, loaded before the reply was built
+	gver uint64 // ledger.GapVersion of the gap (readGap)
+	last uint64 // ledger.LastMatched + 1 (0: none)
+	// sn is the projection it shows (snapshot.gen; 0: none): a number,
+	// not the pointer, so that a cached reply never keeps a replaced
+	// snapshot (every gap's report) alive, memory the bound does not count.
+	sn   uint64
+	next string // the next match it shows (readStats)
 	// A gap's reply keeps what a rebuild reuses while no match happened:
 	// its recipient and the encoded page of past matches (with the
 	// nextAfter member if any), so only the live figures are read again.

@@ -46,6 +46,7 @@ import (
 // snapshot is the open round's projection at some point.
 type snapshot struct {
 	ver    atomic.Uint64 // the ledger's version it is known current at
+	gen    uint64        // its number among the server's snapshots, from 1 (readEntry.sn)
 	round  uint64
 	count  int
 	pool   string
@@ -60,7 +61,8 @@ type snapshot struct {
 type projection struct {
 	mu     sync.Mutex
 	cur    atomic.Pointer[snapshot]
-	wanted atomic.Bool // a read served a snapshot since the last computation
+	wanted atomic.Bool   // a read served a snapshot since the last computation
+	gens   atomic.Uint64 // snapshots made (snapshot.gen)
 }
 
 // projKey is what the projection depends on now.
@@ -78,6 +80,14 @@ func (s *Server) projKey() (store.Round, string, error) {
 		return r, "", err
 	}
 	return r, pool.Dec(), nil
+}
+
+// number is sn's gen, 0 for nil (readEntry.sn).
+func (sn *snapshot) number() uint64 {
+	if sn == nil {
+		return 0
+	}
+	return sn.gen
 }
 
 func (sn *snapshot) current(r store.Round, pool string) bool {
@@ -134,7 +144,7 @@ func (s *Server) recompute() (*snapshot, error) {
 		sn.ver.Store(ver)
 		return sn, nil
 	}
-	sn := &snapshot{round: r.Number, count: r.Contributions, pool: pool, gap: map[string]int{}}
+	sn := &snapshot{gen: s.proj.gens.Add(1), round: r.Number, count: r.Contributions, pool: pool, gap: map[string]int{}}
 	sn.ver.Store(ver)
 	s.met.recomputes.Inc()
 	if r.Config.Mechanism == calc.CQFName {
