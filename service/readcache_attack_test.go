@@ -127,3 +127,75 @@ func TestStatsPagesOfLargeGapIDs(t *testing.T) {
 	}
 	require.Equal(t, ids, seen)
 }
+
+// The projection /stats and a gap's read show (computed from the round's
+// statistics sums) is what the match then pays, gap by gap, after funds of
+// 1 wei and of 2^200, from many donors, one of them twice to a gap.
+func TestProjectionIsWhatTheMatchPays(t *testing.T) {
+	pow := func(n uint) *uint256.Int { return new(uint256.Int).Lsh(uint256.NewInt(1), n) }
+	for _, tc := range []struct {
+		name string
+		pool *uint256.Int
+	}{
+		{"odd pool", new(uint256.Int).AddUint64(pow(100), 7)},
+		{"one-wei pool", uint256.NewInt(1)},
+		{"huge pool", new(uint256.Int).SubUint64(pow(220), 1)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			const donors = 40
+			e := newEnv(t, donors, 1, service.Config{})
+			led := e.srv.Ledger()
+			_, err := led.Credit(ledger.PoolAccount, tc.pool)
+			require.NoError(t, err)
+			// A donor cannot be a gap's recipient here: an agent's name is
+			// never an address.
+			own := "0x00000000000000000000000000000000000000b1" // gap 1's recipient (newEnv)
+			code, body, _ := e.do(t, "POST", "/api/agents", "ops", `{"name":"`+own+`"}`)
+			require.Equal(t, http.StatusBadRequest, code, string(body))
+			require.Contains(t, string(body), "could be taken for an address")
+			for i := range donors {
+				_, err := led.Credit(ledger.AgentAccount(fmt.Sprintf("a%d", i)), pow(210))
+				require.NoError(t, err)
+			}
+			fund := func(agent string, gap int, amount *uint256.Int) {
+				t.Helper()
+				code, body, _ := e.do(t, "POST", fmt.Sprintf("/api/gaps/%d/fund", gap), agent, `{"amount":"`+amount.Dec()+`"}`)
+				require.Equal(t, http.StatusCreated, code, string(body))
+			}
+			for i := range donors {
+				fund(fmt.Sprintf("a%d", i), 1+i%3, uint256.NewInt(1)) // 1 wei each
+			}
+			fund("a0", 2, pow(200))
+			fund("a1", 2, new(uint256.Int).SubUint64(pow(200), 1))
+			fund("a2", 3, uint256.NewInt(3))
+			fund("a3", 1, new(uint256.Int).AddUint64(pow(150), 3))
+			fund("a3", 1, uint256.NewInt(1)) // again: one donor, two rows
+			s := decodeJSON[service.Stats](t, get200(t, e, "/api/gaps/funding/stats"))
+			require.Equal(t, donors+5, s.Contributions)
+			want := map[string]string{}
+			for _, g := range s.Gaps {
+				want[g.Gap] = g.Match.Dec()
+				require.Equal(t, g.Match.Dec(), decodeJSON[service.GapFunding](t, get200(t, e, "/api/gaps/"+g.Gap+"/funding")).ProjectedMatch, "gap %s", g.Gap)
+			}
+			r, ok := led.Open()
+			require.True(t, ok)
+			gaps, err := e.st.Gaps()
+			require.NoError(t, err)
+			_, err = e.st.OpenSums(r, gaps)
+			require.NoError(t, err, "the projection came from the sums")
+			rec, err := e.srv.Match()
+			require.NoError(t, err)
+			got := map[string]string{}
+			sum := new(uint256.Int)
+			for _, g := range rec.Gaps {
+				got[g.Gap] = g.Match.Dec()
+				sum.Add(sum, g.Match)
+			}
+			require.Equal(t, want, got)
+			pool := new(uint256.Int).AddUint64(tc.pool, 1_000_000) // newEnv's credit too
+			require.Equal(t, pool.Dec(), rec.Pool.Dec())
+			require.Equal(t, pool.Dec(), s.Pool)
+			require.False(t, sum.Gt(rec.Pool), "Σ matches %s > pool %s", sum.Dec(), rec.Pool.Dec())
+		})
+	}
+}
