@@ -238,6 +238,13 @@ func (l *Ledger) finishMatch(m *move, r store.Round, rec MatchRecord, o Origin, 
 		l.count(&late[i].row.Gap, string(late[i].row.Donor), &late[i].row.Amount)
 	}
 	l.published(r.Number)
+	if len(late) > 0 {
+		// The funds carried into the new round have no sums: without them
+		// its projection would compute from its rows until it closes. The
+		// match stands whatever this does: a failed write fails the store
+		// (the next write says so), and sums left missing are refused.
+		_ = l.s.CarrySums(next)
+	}
 	return nil
 }
 

@@ -14,6 +14,7 @@ import (
 
 	"github.com/qf-dev/qf/calc"
 	"github.com/qf-dev/qf/ledger"
+	"github.com/qf-dev/qf/round"
 	"github.com/qf-dev/qf/service"
 	"github.com/qf-dev/qf/store"
 )
@@ -198,4 +199,57 @@ func TestProjectionIsWhatTheMatchPays(t *testing.T) {
 			require.False(t, sum.Gt(rec.Pool), "Σ matches %s > pool %s", sum.Dec(), rec.Pool.Dec())
 		})
 	}
+}
+
+// Funds that arrive while a match computes go to the next round: its
+// projection (read right after the match, cached before it) shows them,
+// comes from the round's sums (one fund of 1 wei during each match used to
+// leave the next round without them, every projection computed from all
+// its rows) and is what that round's match pays.
+func TestProjectionAfterLateFunds(t *testing.T) {
+	e := newEnv(t, 3, 1_000_000, service.Config{})
+	fund := func(agent string, gap int, amount string) {
+		t.Helper()
+		code, body, _ := e.do(t, "POST", fmt.Sprintf("/api/gaps/%d/fund", gap), agent, `{"amount":"`+amount+`"}`)
+		require.Equal(t, http.StatusCreated, code, string(body))
+	}
+	fund("a0", 1, "100")
+	fund("a1", 2, "7")
+	get200(t, e, "/api/gaps/funding/stats") // cached before the match
+	e.srv.SetCompute(func(snap *store.Store) store.Compute {
+		compute := round.LedgerCompute(snap)
+		return func(r store.Round, cfg calc.Config) (*store.PoolResults, error) {
+			if r.Number == 1 { // funds while round 1 computes
+				fund("a2", 1, "1")
+				fund("a2", 3, "999")
+				fund("a0", 3, "1")
+			}
+			return compute(r, cfg)
+		}
+	})
+	_, err := e.srv.Match()
+	require.NoError(t, err)
+	s := decodeJSON[service.Stats](t, get200(t, e, "/api/gaps/funding/stats"))
+	require.Equal(t, [2]uint64{2, 3}, [2]uint64{s.Round, uint64(s.Contributions)})
+	fund("a1", 3, "5")
+	r, _ := e.srv.Ledger().Open()
+	gaps, err := e.st.Gaps()
+	require.NoError(t, err)
+	_, err = e.st.OpenSums(r, gaps)
+	require.NoError(t, err, "round 2 keeps its sums: its projection is O(gaps)")
+	s = decodeJSON[service.Stats](t, get200(t, e, "/api/gaps/funding/stats"))
+	require.Equal(t, 4, s.Contributions)
+	want := map[string]string{}
+	for _, g := range s.Gaps {
+		want[g.Gap] = g.Match.Dec()
+	}
+	g3 := decodeJSON[service.GapFunding](t, get200(t, e, "/api/gaps/3/funding"))
+	require.Equal(t, [3]string{"1005", "3", want["3"]}, [3]string{g3.Direct, fmt.Sprint(g3.Contributors), g3.ProjectedMatch})
+	rec, err := e.srv.Match()
+	require.NoError(t, err)
+	got := map[string]string{}
+	for _, g := range rec.Gaps {
+		got[g.Gap] = g.Match.Dec()
+	}
+	require.Equal(t, want, got)
 }
