@@ -2,9 +2,11 @@ package service_test
 
 import (
 	"fmt"
+	"io"
 	"math/big"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"testing"
 	"time"
 
@@ -252,4 +254,89 @@ func TestProjectionAfterLateFunds(t *testing.T) {
 		got[g.Gap] = g.Match.Dec()
 	}
 	require.Equal(t, want, got)
+}
+
+// Two gaps whose ids share one of the ledger's 4,096 version stripes: a
+// fund to either shows in its own next read, and the other's reply,
+// rebuilt because its stripe moved, is unchanged.
+func TestReadCacheStripeCollision(t *testing.T) {
+	// Find an id in gap 1's stripe: the one whose version a fund to gap 1
+	// moves (in a scratch service).
+	scratch := newEnv(t, 1, 1000, service.Config{})
+	const candidates = 100_000
+	before := make([]uint64, candidates)
+	for i := range before {
+		before[i] = scratch.srv.Ledger().GapVersion(uint256.NewInt(uint64(2 + i)))
+	}
+	code, body, _ := scratch.do(t, "POST", "/api/gaps/1/fund", "a0", `{"amount":"1"}`)
+	require.Equal(t, http.StatusCreated, code, string(body))
+	var other uint64
+	for i := range before {
+		if scratch.srv.Ledger().GapVersion(uint256.NewInt(uint64(2+i))) != before[i] {
+			other = uint64(2 + i)
+			break
+		}
+	}
+	require.NotZero(t, other, "no id of %d shares gap 1's stripe", candidates)
+
+	// A service whose gaps are 1 and that id.
+	st, err := store.Open(t.TempDir())
+	require.NoError(t, err)
+	defer func() { _ = st.Close() }()
+	_, err = st.AddGaps([]calc.Gap{{ID: *uint256.NewInt(1), Recipient: common.BigToAddress(big.NewInt(0xb1))},
+		{ID: *uint256.NewInt(other), Recipient: common.BigToAddress(big.NewInt(0xc0))}})
+	require.NoError(t, err)
+	keys := map[string]string{}
+	for _, a := range []string{"a0", "a1"} {
+		_, keys[a], err = st.AddAgent(a, false)
+		require.NoError(t, err)
+	}
+	led, err := ledger.New(st)
+	require.NoError(t, err)
+	for _, a := range []string{"a0", "a1"} {
+		_, err = led.Credit(ledger.AgentAccount(a), uint256.NewInt(1000))
+		require.NoError(t, err)
+	}
+	srv, err := service.New(st, service.Config{HTTP: service.HTTPConfig{StatsRefresh: time.Hour, PerIP: -1, PerKey: -1}})
+	require.NoError(t, err)
+	h := httptest.NewServer(srv.Handler())
+	defer h.Close()
+	fund := func(agent string, gap uint64) {
+		t.Helper()
+		req, err := http.NewRequest("POST", fmt.Sprintf("%s/api/gaps/%d/fund", h.URL, gap), strings.NewReader(`{"amount":"5"}`))
+		require.NoError(t, err)
+		req.Header.Set("Authorization", "Bearer "+keys[agent])
+		req.Header.Set("Idempotency-Key", fmt.Sprintf("stripe-%d", autoKey.Add(1)))
+		res, err := http.DefaultClient.Do(req)
+		require.NoError(t, err)
+		b, _ := io.ReadAll(res.Body)
+		_ = res.Body.Close()
+		require.Equal(t, http.StatusCreated, res.StatusCode, string(b))
+	}
+	figures := func(gap uint64) [3]string {
+		t.Helper()
+		code, body := httpGet(t, fmt.Sprintf("%s/api/gaps/%d/funding", h.URL, gap))
+		require.Equal(t, http.StatusOK, code, body)
+		g := decodeJSON[service.GapFunding](t, []byte(body))
+		return [3]string{g.Escrow, g.Direct, fmt.Sprint(g.Contributors)}
+	}
+	require.Equal(t, [3]string{"0", "0", "0"}, figures(1))
+	require.Equal(t, [3]string{"0", "0", "0"}, figures(other))
+	for _, tc := range []struct {
+		name         string
+		gap          uint64
+		agent        string
+		want1, want2 [3]string
+	}{
+		{"fund the other gap", other, "a1", [3]string{"0", "0", "0"}, [3]string{"5", "5", "1"}},
+		{"fund gap 1", 1, "a1", [3]string{"5", "5", "1"}, [3]string{"5", "5", "1"}},
+		{"fund the other gap again", other, "a0", [3]string{"5", "5", "1"}, [3]string{"10", "10", "2"}},
+		{"fund gap 1 again", 1, "a0", [3]string{"10", "10", "2"}, [3]string{"10", "10", "2"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			fund(tc.agent, tc.gap)
+			require.Equal(t, tc.want1, figures(1))
+			require.Equal(t, tc.want2, figures(other))
+		})
+	}
 }
