@@ -111,7 +111,8 @@
 // matches come from a per-gap index of the match records (store keys
 // x/X, built from where it stopped when a newer match appears) a page at a
 // time (?limit=, up to 100; ?after=ROUND from the reply's nextAfter); the
-// stats' gaps likewise (100 by default, ?limit= up to 1000, ?after=GAP). The last match record is
+// stats' gaps likewise (100 by default, ?limit= up to 1000, ?after=GAP, a
+// 256-bit gap id). The last match record is
 // read once per match. qf_match_records_read_total and
 // qf_projection_computes_total count that work.
 //
@@ -122,7 +123,8 @@
 // of the ledger's lock-free view (ledger.Ledger.Version, LastMatched,
 // GapVersion): a fund shows in the next read of its gap, a match in the
 // next read of anything, the next match time follows the clock, and the
-// projection follows its snapshot (with StatsRefresh 0: any ledger change
+// projection follows its snapshot, named by number so that no entry keeps
+// a replaced snapshot alive (with StatsRefresh 0: any ledger change
 // rebuilds). A reply is thus byte for byte what a fresh one would be. A
 // gap's reply rebuilt after a fund reuses its recipient and page of past
 // matches until the next match, and reads the live figures under one

@@ -61,7 +61,8 @@
 // calc.QFRoot, the round's rows and distinct donors, stamped with the
 // round record's Contributions and Voided. Imports (through the
 // afterImport hook, a bounded chunk at a time), voids and ledger funds
-// ([Store.FundSums]) keep them in step; [Store.OpenSums] hands them to
+// ([Store.FundSums]; [Store.CarrySums] for the funds a match carries into
+// the round it opens) keep them in step; [Store.OpenSums] hands them to
 // package round in O(gaps) reads and refuses stale ones (rows written
 // without them: a crash between an import and its hook, a database from
 // before), which the next import rebuilds. Rounds with weighted, scored
