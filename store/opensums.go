@@ -851,5 +851,3 @@ func (s *Store) rowSums(b *pebble.Batch, r Round, row *record.Contribution, add 
 func sortBy(x []uint32, cmp func(a, b uint32) int) { slices.SortFunc(x, cmp) }
 
 func compareStrings(a, b string) int { return strings.Compare(a, b) }
-
-func sortUint64(x []uint64) { slices.Sort(x) }
