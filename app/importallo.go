@@ -185,31 +185,16 @@ func importAllo(c *cli.Context) error {
 			_, err := s.ImportUpdating(r.Number, func(func(*ingest.Row) error) error { return nil }, update(0, 0))
 			return err
 		}
-		safe, by, ok := safeHead(ctx, c, b, head)
-		rep.Safe = by
-		if !ok {
+		scan, by, nothing := importRange(ctx, c, b, r.Number, head, rep.From, &rep.Windows, &rep.Refused)
+		rep.Safe, rep.To = by, scan.To
+		if nothing != "" {
 			if err := tie(); err != nil {
 				return err
 			}
-			return report(c, rep, fmt.Sprintf("round %d: nothing to import: the chain has %d blocks, fewer than --confirmations %d", r.Number, head+1, c.Uint64("confirmations")))
-		}
-		rep.To = safe
-		if c.IsSet("to-block") {
-			rep.To = min(rep.To, c.Uint64("to-block"))
-		}
-		if rep.From > rep.To {
-			if err := tie(); err != nil {
-				return err
-			}
-			return report(c, rep, fmt.Sprintf("round %d: nothing to import: blocks below %d are stored; the newest safe block (%s) is %d", r.Number, rep.From, by, safe))
+			return report(c, rep, nothing)
 		}
 		bar := newProgress(c.App.ErrWriter, int64(rep.To-rep.From+1), "blocks", false)
 		defer bar.done()
-		scan := chain.Scan{From: rep.From, To: rep.To, MaxWindow: c.Uint64("max-range"), Window: func(_, _ uint64, err error) {
-			if rep.Windows++; err != nil {
-				rep.Refused++
-			}
-		}}
 		err = st.ScanAllocations(ctx, scan, func(as []chain.Allocation, through uint64) error {
 			hdr, err := b.HeaderByNumber(ctx, new(big.Int).SetUint64(through))
 			if err != nil {

@@ -111,6 +111,31 @@ func safeHead(ctx context.Context, c *cli.Context, b chain.Backend, head uint64)
 	return head - conf, "confirmations", true
 }
 
+// importRange is the scan an on-chain import of round makes next: from
+// block from up to the node's safe head (and --to-block), in windows of
+// --max-range, counting the windows and those the node refused into
+// windows and refused. by says how the safe head was chosen; nothing, if
+// not empty, says why there is no block to read (the scan's To is then
+// what was found, 0 if the chain is too short).
+func importRange(ctx context.Context, c *cli.Context, b chain.Backend, round, head, from uint64, windows, refused *int) (scan chain.Scan, by, nothing string) {
+	safe, by, ok := safeHead(ctx, c, b, head)
+	if !ok {
+		return scan, by, fmt.Sprintf("round %d: nothing to import: the chain has %d blocks, fewer than --confirmations %d", round, head+1, c.Uint64("confirmations"))
+	}
+	scan = chain.Scan{From: from, To: safe, MaxWindow: c.Uint64("max-range"), Window: func(_, _ uint64, err error) {
+		if *windows++; err != nil {
+			*refused++
+		}
+	}}
+	if c.IsSet("to-block") {
+		scan.To = min(scan.To, c.Uint64("to-block"))
+	}
+	if from > scan.To {
+		return scan, by, fmt.Sprintf("round %d: nothing to import: blocks below %d are stored; the newest safe block (%s) is %d", round, from, by, safe)
+	}
+	return scan, by, ""
+}
+
 func importChain(c *cli.Context) error {
 	if !c.IsSet("round") {
 		return usageErr("--round is required")
@@ -168,31 +193,16 @@ func importChain(c *cli.Context) error {
 			})
 			return err
 		}
-		safe, by, ok := safeHead(ctx, c, b, head)
-		rep.Safe = by
-		if !ok {
+		scan, by, nothing := importRange(ctx, c, b, r.Number, head, rep.From, &rep.Windows, &rep.Refused)
+		rep.Safe, rep.To = by, scan.To
+		if nothing != "" {
 			if err := tie(); err != nil {
 				return err
 			}
-			return report(c, rep, fmt.Sprintf("round %d: nothing to import: the chain has %d blocks, fewer than --confirmations %d", r.Number, head+1, c.Uint64("confirmations")))
-		}
-		rep.To = safe
-		if c.IsSet("to-block") {
-			rep.To = min(rep.To, c.Uint64("to-block"))
-		}
-		if rep.From > rep.To {
-			if err := tie(); err != nil {
-				return err
-			}
-			return report(c, rep, fmt.Sprintf("round %d: nothing to import: blocks below %d are stored; the newest safe block (%s) is %d", r.Number, rep.From, by, safe))
+			return report(c, rep, nothing)
 		}
 		bar := newProgress(c.App.ErrWriter, int64(rep.To-rep.From+1), "blocks", false)
 		defer bar.done()
-		scan := chain.Scan{From: rep.From, To: rep.To, MaxWindow: c.Uint64("max-range"), Window: func(_, _ uint64, err error) {
-			if rep.Windows++; err != nil {
-				rep.Refused++
-			}
-		}}
 		err = rnd.ScanEvents(ctx, scan, func(ev chain.Events, through uint64) error {
 			if len(ev.Gaps) > 0 {
 				gaps := make([]calc.Gap, len(ev.Gaps))
