@@ -35,8 +35,10 @@ func (s *Store) afterImport(round uint64, added func(fn func(*record.Contributio
 	if ok && h.Contributions == r.Contributions && h.Voided == r.Voided {
 		return nil
 	}
+	// behind: the sums lack only rows added since (this import's).
+	behind := ok && h.Voided == r.Voided && h.Contributions < r.Contributions
 	need := r.Contributions // rows to sum: all of them (a rebuild, a fresh round) …
-	if ok && h.Voided == r.Voided && h.Contributions < r.Contributions {
+	if behind {
 		need -= h.Contributions // … or the import's
 	}
 	if need > sumsMaxImport {
@@ -48,7 +50,7 @@ func (s *Store) afterImport(round uint64, added func(fn func(*record.Contributio
 			return err
 		}
 	}
-	if fresh || (ok && h.Voided == r.Voided && h.Contributions < r.Contributions) {
+	if fresh || behind {
 		u := s.newSumsUpdate(round, h)
 		u.empty = fresh
 		u.chunk.presize(r.Contributions - h.Contributions)
