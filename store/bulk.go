@@ -618,21 +618,28 @@ func (bk *bulk) ingest(next Round, chk *record.Checker, plain bool) error {
 	if err != nil {
 		return err
 	}
-	meta := filepath.Join(bk.tmp, "round.sst")
-	err = bk.writeTable(meta, func(w *sstable.Writer) error {
-		if err := w.Set(roundKey(prefixChecks, next.Number), state); err != nil {
+	// One table per record: a table holding both would span every prefix
+	// between theirs (the statistics' cells and gap sums among them), and
+	// Pebble would then link the sums' tables in above it, in L0, for the
+	// next command to compact anew.
+	for _, rec := range []struct {
+		name     string
+		key, val []byte
+	}{
+		{"checks.sst", roundKey(prefixChecks, next.Number), state},
+		{"round.sst", roundKey(prefixRound, next.Number), round},
+	} {
+		path := filepath.Join(bk.tmp, rec.name)
+		if err := bk.writeTable(path, func(w *sstable.Writer) error { return w.Set(rec.key, rec.val) }); err != nil {
 			return err
 		}
-		return w.Set(roundKey(prefixRound, next.Number), round)
-	})
-	if err != nil {
-		return err
+		tables = append(tables, path)
 	}
 	at("ingesting")
 	if err := s.writable(); err != nil {
 		return err
 	}
-	if err := s.db.Ingest(context.Background(), append(tables, meta)); err != nil {
+	if err := s.db.Ingest(context.Background(), tables); err != nil {
 		return s.fail(fmt.Errorf("committing contributions: %w", err))
 	}
 	return nil

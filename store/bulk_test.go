@@ -4,13 +4,16 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"math/big"
 	"math/rand/v2"
 	"slices"
 	"testing"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/holiman/uint256"
 	"github.com/stretchr/testify/require"
 
+	"github.com/qf-dev/qf/calc"
 	"github.com/qf-dev/qf/record"
 	"github.com/qf-dev/qf/store"
 )
@@ -194,4 +197,46 @@ func TestImportHookReplaysAdded(t *testing.T) {
 			require.Equal(t, added, got, "the replayed rows are the added ones (sorted by id)")
 		})
 	}
+}
+
+// TestBulkImportLeavesNothingToCompact: a bulk import into a fresh round,
+// in a store as the commands before it leave it (the gaps and the round
+// in its log), links its rows and its statistics sums straight into the
+// bottom level, so the next command has no compaction to run over them.
+// (A table holding both the round record and the check state spanned the
+// sums' prefixes and sent the sums' tables to L0, and so did a deletion
+// of sums that were not there: the next command, a read, rewrote them.)
+func TestBulkImportLeavesNothingToCompact(t *testing.T) {
+	defer store.ForceIngest(1 << 20)()
+	defer store.SetSSTFrom(store.SetSSTFrom(1))
+	dir := t.TempDir()
+	s := open(t, dir) // qf import gaps
+	_, err := s.AddGaps([]calc.Gap{{ID: *uint256.NewInt(1), Recipient: common.BigToAddress(big.NewInt(0xb1))}, {ID: *uint256.NewInt(2), Recipient: common.BigToAddress(big.NewInt(0xb2))}})
+	require.NoError(t, err)
+	require.NoError(t, s.Close())
+	s = open(t, dir) // qf round create
+	_, err = s.CreateRound(store.Round{Config: calc.Config{Mechanism: "qf", Pool: *uint256.NewInt(1000)}})
+	require.NoError(t, err)
+	require.NoError(t, s.Close())
+	s = open(t, dir) // qf import contributions
+	var rows []*record.Contribution
+	for i := range 500 {
+		rows = append(rows, row(fmt.Sprintf("i%d", i), fmt.Sprintf("0x%040x", i%37), uint64(1+i%2), uint64(1+i)))
+	}
+	st, err := s.ImportFile(1, feed(rows...))
+	require.NoError(t, err)
+	require.Equal(t, 500, st.Added)
+	require.NoError(t, s.Close())
+	s = open(t, dir) // the next command
+	defer s.Close()
+	above, err := s.TablesAbove("cdhklor")
+	require.NoError(t, err)
+	require.Empty(t, above)
+	r, err := s.Round(1)
+	require.NoError(t, err)
+	gaps, err := s.Gaps()
+	require.NoError(t, err)
+	sums, err := s.OpenSums(r, gaps)
+	require.NoError(t, err)
+	require.Equal(t, 37, sums.Donors)
 }

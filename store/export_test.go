@@ -1,6 +1,9 @@
 package store
 
 import (
+	"context"
+	"fmt"
+
 	"github.com/cockroachdb/pebble/v2"
 
 	"github.com/qf-dev/qf/record"
@@ -89,4 +92,32 @@ func SetImportHook(fn func(s *Store, round uint64, added func(fn func(*record.Co
 	old := importHook
 	importHook = fn
 	return func() { importHook = old }
+}
+
+// TablesAbove lists the sstables outside the bottom level whose first or
+// last key starts with one of prefixes (each as "Llevel first..last").
+func (s *Store) TablesAbove(prefixes string) ([]string, error) {
+	levels, err := s.db.SSTables()
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for l, tables := range levels[:len(levels)-1] {
+		for _, t := range tables {
+			lo, hi := t.Smallest.UserKey, t.Largest.UserKey
+			for _, p := range []byte(prefixes) {
+				if len(lo) > 0 && lo[0] == p || len(hi) > 0 && hi[0] == p {
+					out = append(out, fmt.Sprintf("L%d %q..%q", l, lo, hi))
+					break
+				}
+			}
+		}
+	}
+	return out, nil
+}
+
+// CompactAll compacts every table into the bottom level, as a store that
+// has run for a while has most of its records.
+func (s *Store) CompactAll() error {
+	return s.db.Compact(context.Background(), []byte{0}, []byte{0xff}, true)
 }

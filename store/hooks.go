@@ -46,8 +46,18 @@ func (s *Store) afterImport(round uint64, added func(fn func(*record.Contributio
 	}
 	fresh := !ok && r.Voided == 0 // perhaps the round's first rows
 	if fresh {
-		if err := s.clearSums(round); err != nil {
+		// Clear what a cut-short update may have left, only if it left
+		// anything: a range deletion in the memtable makes the sums'
+		// ingest below flush it and land above it, in L0, and the next
+		// command then compacts the round's cells and donors anew.
+		stored, err := s.hasSums(round)
+		if err != nil {
 			return err
+		}
+		if stored {
+			if err := s.clearSums(round); err != nil {
+				return err
+			}
 		}
 	}
 	if fresh || behind {

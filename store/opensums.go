@@ -688,6 +688,25 @@ func (s *Store) clearSums(n uint64) error {
 	return nil
 }
 
+// hasSums reports whether any record of round n's sums is stored.
+func (s *Store) hasSums(n uint64) (bool, error) {
+	for _, p := range []byte{prefixSumsHead, prefixGapSums, prefixCell, prefixDonorRows} {
+		lo, hi := sumsRange(p, n)
+		it, err := s.db.NewIter(&pebble.IterOptions{LowerBound: lo, UpperBound: hi})
+		if err != nil {
+			return false, err
+		}
+		found := it.First()
+		if err := errors.Join(it.Error(), it.Close()); err != nil {
+			return false, err
+		}
+		if found {
+			return true, nil
+		}
+	}
+	return false, nil
+}
+
 // clearSumsInto adds to b the deletion of round n's sums.
 func clearSumsInto(b *pebble.Batch, n uint64) error {
 	for _, p := range []byte{prefixSumsHead, prefixGapSums, prefixCell, prefixDonorRows} {
