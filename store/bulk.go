@@ -89,6 +89,7 @@ const (
 type bulk struct {
 	s        *Store
 	r        Round
+	known    map[uint256.Int]struct{} // the registered gaps
 	tmp      string
 	main     *sorter  // every row, by id
 	verdict  []byte   // per row
@@ -114,7 +115,7 @@ func (s *Store) importBulk(r Round, known map[uint256.Int]struct{}, scan func(ad
 		return ImportStats{}, fmt.Errorf("importing into round %d: %w", r.Number, err)
 	}
 	defer os.RemoveAll(tmp)
-	bk := &bulk{s: s, r: r, tmp: tmp, main: newSorter(tmp, "rows", sortBudget)}
+	bk := &bulk{s: s, r: r, tmp: tmp, known: known, main: newSorter(tmp, "rows", sortBudget)}
 	bk.main.spilled = func() { at("spilled") }
 	scanErr, err := bk.collect(known, scan)
 	if err != nil {
@@ -157,7 +158,7 @@ func (s *Store) importBulk(r Round, known map[uint256.Int]struct{}, scan func(ad
 		return ImportStats{}, err
 	}
 	at("ingested")
-	return st, s.hookImport(r.Number, bk.replay)
+	return st, s.hookBulk(r.Number, bk)
 }
 
 // collect is the first scan: every row's key, content and place into the

@@ -312,9 +312,24 @@ type batchReader = interface {
 // variable for the tests).
 var importHook = (*Store).afterImport
 
+// bulkHook is what runs after a bulk import: [Store.afterImportFrom],
+// with the import's fresh sums at hand (a variable for the tests, which
+// set both).
+var bulkHook = (*Store).afterImportFrom
+
 // hookImport runs [Store.afterImport] and words its error.
 func (s *Store) hookImport(round uint64, added func(fn func(*record.Contribution) error) error) error {
-	if err := importHook(s, round, added); err != nil {
+	return hookErr(round, importHook(s, round, added))
+}
+
+// hookBulk runs [Store.afterImportFrom] after bulk import bk and words
+// its error.
+func (s *Store) hookBulk(round uint64, bk *bulk) error {
+	return hookErr(round, bulkHook(s, round, bk.replay, bk.freshChunk))
+}
+
+func hookErr(round uint64, err error) error {
+	if err != nil {
 		return fmt.Errorf("round %d: the contributions are stored, but updating what follows them failed: %w", round, err)
 	}
 	return nil

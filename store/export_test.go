@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"hash/maphash"
 
 	"github.com/cockroachdb/pebble/v2"
 
@@ -89,9 +90,12 @@ var AutoID = autoID
 // SetImportHook replaces what runs after an import until the returned
 // function restores it.
 func SetImportHook(fn func(s *Store, round uint64, added func(fn func(*record.Contribution) error) error) error) func() {
-	old := importHook
+	old, oldBulk := importHook, bulkHook
 	importHook = fn
-	return func() { importHook = old }
+	bulkHook = func(s *Store, round uint64, added func(fn func(*record.Contribution) error) error, _ func() (sumsChunk, uint64, bool, error)) error {
+		return fn(s, round, added)
+	}
+	return func() { importHook, bulkHook = old, oldBulk }
 }
 
 // TablesAbove lists the sstables outside the bottom level whose first or
@@ -120,4 +124,26 @@ func (s *Store) TablesAbove(prefixes string) ([]string, error) {
 // has run for a while has most of its records.
 func (s *Store) CompactAll() error {
 	return s.db.Compact(context.Background(), []byte{0}, []byte{0xff}, true)
+}
+
+// RowByRowSums makes bulk imports sum their rows one by one, as other
+// imports do, until the returned function restores the defaults.
+func RowByRowSums() func() {
+	old := freshSums
+	freshSums = false
+	return func() { freshSums = old }
+}
+
+// CollideDonors makes every donor hash alike in the fresh sums, until the
+// returned function restores the hash.
+func CollideDonors() func() {
+	old := donorHash
+	donorHash = func(maphash.Seed, []byte) uint64 { return 42 << 32 }
+	return func() { donorHash = old }
+}
+
+// ImportFileRowByRowSums is ImportFile with the sums made row by row.
+func (s *Store) ImportFileRowByRowSums(round uint64, scan func(add func(*record.Contribution) error) error) (ImportStats, error) {
+	defer RowByRowSums()()
+	return s.ImportFile(round, scan)
 }

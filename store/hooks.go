@@ -24,6 +24,14 @@ import (
 // failure here leaves them stale, never wrong, and stats computes the
 // round from its rows.
 func (s *Store) afterImport(round uint64, added func(fn func(*record.Contribution) error) error) error {
+	return s.afterImportFrom(round, added, nil)
+}
+
+// afterImportFrom is afterImport with, for a bulk import, the sums of the
+// rows it added already made (chunk, see [bulk.freshChunk]: the chunk,
+// how many rows it holds, and false if it could not be made): used when
+// the round had no rows before the import.
+func (s *Store) afterImportFrom(round uint64, added func(fn func(*record.Contribution) error) error, chunk func() (sumsChunk, uint64, bool, error)) error {
 	r, err := s.Round(round)
 	if err != nil || !keepsSums(r) {
 		return err
@@ -63,6 +71,17 @@ func (s *Store) afterImport(round uint64, added func(fn func(*record.Contributio
 	if fresh || behind {
 		u := s.newSumsUpdate(round, h)
 		u.empty = fresh
+		if fresh && chunk != nil {
+			c, rows, ok, err := chunk()
+			if err != nil {
+				u.abandon()
+				return err
+			}
+			if ok && rows == uint64(r.Contributions) { // the round's first rows
+				u.chunk, u.added = c, int(rows)
+				return u.finish(r)
+			}
+		}
 		u.chunk.presize(r.Contributions - h.Contributions)
 		if err := added(u.add); err != nil {
 			u.abandon()
