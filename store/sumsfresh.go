@@ -143,36 +143,60 @@ func (bk *bulk) freshChunk() (c sumsChunk, added uint64, ok bool, err error) {
 		}
 	})
 	radix.SortHigh(keys, nil, procs)
+	// Each part of the hash order numbers its own donors (a part never
+	// cuts a hash's run), then the parts' numbers are offset.
 	donorOf := make([]uint32, n)
-	var names [][]byte // aliasing the arena
-	var perDonor []int
-	var run []uint32 // the donors of the current hash
-	for i := 0; i < n; {
-		j := i
-		for j < n && keys[j]>>32 == keys[i]>>32 {
-			j++
-		}
-		run = run[:0]
-		for _, key := range keys[i:j] {
-			row := uint32(key)
-			d := -1
-			for _, cand := range run {
-				if bytes.Equal(names[cand], donor(&rows[row])) {
-					d = int(cand)
-					break
+	bounds := par.Cut(n, procs, func(i int) bool { return keys[i]>>32 == keys[i-1]>>32 })
+	partNames := make([][][]byte, procs) // aliasing the arena
+	partRows := make([][]int, procs)
+	par.Do(procs, func(k int) {
+		var names [][]byte
+		var perDonor []int
+		var run []uint32 // the part's donors of the current hash
+		for i, hi := bounds[k], bounds[k+1]; i < hi; {
+			j := i
+			for j < hi && keys[j]>>32 == keys[i]>>32 {
+				j++
+			}
+			run = run[:0]
+			for _, key := range keys[i:j] {
+				row := uint32(key)
+				d := -1
+				for _, cand := range run {
+					if bytes.Equal(names[cand], donor(&rows[row])) {
+						d = int(cand)
+						break
+					}
 				}
+				if d < 0 {
+					d = len(names)
+					names = append(names, donor(&rows[row]))
+					perDonor = append(perDonor, 0)
+					run = append(run, uint32(d))
+				}
+				donorOf[row] = uint32(d)
+				perDonor[d]++
 			}
-			if d < 0 {
-				d = len(names)
-				names = append(names, donor(&rows[row]))
-				perDonor = append(perDonor, 0)
-				run = append(run, uint32(d))
-			}
-			donorOf[row] = uint32(d)
-			perDonor[d]++
+			i = j
 		}
-		i = j
+		partNames[k], partRows[k] = names, perDonor
+	})
+	var names [][]byte
+	var perDonor []int
+	offset := make([]uint32, procs)
+	for k := range procs {
+		offset[k] = uint32(len(names))
+		names = append(names, partNames[k]...)
+		perDonor = append(perDonor, partRows[k]...)
 	}
+	par.Do(procs, func(k int) {
+		if offset[k] == 0 {
+			return
+		}
+		for _, key := range keys[bounds[k]:bounds[k+1]] {
+			donorOf[uint32(key)] += offset[k]
+		}
+	})
 	keys = nil
 	par.Do(procs, func(k int) {
 		lo, hi := par.Span(len(names), procs, k)
@@ -180,7 +204,7 @@ func (bk *bulk) freshChunk() (c sumsChunk, added uint64, ok bool, err error) {
 			if bad.Load() {
 				return
 			}
-			if d, err := calc.NormalizeDonor(string(name)); err != nil || d != string(name) {
+			if !canonicalDonor(name) {
 				bad.Store(true)
 			}
 		}
@@ -220,18 +244,36 @@ func (bk *bulk) freshChunk() (c sumsChunk, added uint64, ok bool, err error) {
 		}
 	})
 	radix.Sort(pairs, 32+radix.Bits(len(c.ids)), nil)
-	c.keys = make([]uint64, 0, n)
-	c.totals = make([]uint256.Int, 0, n)
-	for i := 0; i < n; {
-		key := pairs[i].Key
-		var total uint256.Int
-		for ; i < n && pairs[i].Key == key; i++ {
-			if _, over := total.AddOverflow(&total, &rows[pairs[i].Val].amount); over {
-				return sumsChunk{}, 0, false, nil // (the file's total fits: cannot happen)
+	// Summed per cell, each part of the pairs (never cutting a cell) into
+	// its own cells, then joined.
+	cut := par.Cut(n, procs, func(i int) bool { return pairs[i].Key == pairs[i-1].Key })
+	partKeys := make([][]uint64, procs)
+	partTotals := make([][]uint256.Int, procs)
+	par.Do(procs, func(k int) {
+		lo, hi := cut[k], cut[k+1]
+		keys, totals := make([]uint64, 0, hi-lo), make([]uint256.Int, 0, hi-lo)
+		for i := lo; i < hi; {
+			key := pairs[i].Key
+			var total uint256.Int
+			for ; i < hi && pairs[i].Key == key; i++ {
+				if _, over := total.AddOverflow(&total, &rows[pairs[i].Val].amount); over {
+					bad.Store(true) // (the file's total fits: cannot happen)
+				}
 			}
+			keys, totals = append(keys, key), append(totals, total)
 		}
-		c.keys = append(c.keys, key)
-		c.totals = append(c.totals, total)
+		partKeys[k], partTotals[k] = keys, totals
+	})
+	if bad.Load() {
+		return sumsChunk{}, 0, false, nil
+	}
+	cells := 0
+	for k := range procs {
+		cells += len(partKeys[k])
+	}
+	c.keys, c.totals = make([]uint64, 0, cells), make([]uint256.Int, 0, cells)
+	for k := range procs {
+		c.keys, c.totals = append(c.keys, partKeys[k]...), append(c.totals, partTotals[k]...)
 	}
 	c.names = make([]string, len(names))
 	c.rows = make([]int, len(names))
@@ -242,6 +284,25 @@ func (bk *bulk) freshChunk() (c sumsChunk, added uint64, ok bool, err error) {
 	// (the lookup tables are for adding rows: none are added to this chunk)
 	c.donor, c.gap, c.small, c.cells = map[string]uint32{}, map[uint256.Int]uint32{}, map[uint64]uint32{}, map[uint64]uint32{}
 	return c, bk.newRows, true, nil
+}
+
+// canonicalDonor reports whether a donor is in the canonical form
+// calc.NormalizeDonor gives (a lower-case 0x address needs no look).
+func canonicalDonor(name []byte) bool {
+	if len(name) == 42 && name[0] == '0' && name[1] == 'x' {
+		lower := true
+		for _, ch := range name[2:] {
+			if !('0' <= ch && ch <= '9' || 'a' <= ch && ch <= 'f') {
+				lower = false
+				break
+			}
+		}
+		if lower {
+			return true
+		}
+	}
+	d, err := calc.NormalizeDonor(string(name))
+	return err == nil && d == string(name)
 }
 
 // plainContent reads a row's encoded content (encodeContent) into donor

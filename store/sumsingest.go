@@ -5,11 +5,14 @@ import (
 	"context"
 	"encoding/binary"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"sync"
+	"sync/atomic"
 
 	"github.com/holiman/uint256"
 
@@ -18,6 +21,7 @@ import (
 	"github.com/cockroachdb/pebble/v2/vfs"
 
 	"github.com/qf-dev/qf/calc"
+	"github.com/qf-dev/qf/internal/par"
 )
 
 // sstFrom is the number of cells from which the first statistics of a
@@ -41,15 +45,25 @@ func (u *sumsUpdate) ingestFresh(r Round) (bool, error) {
 	for r, g := range gapOrder {
 		gapRank[g] = uint32(r)
 	}
+	// The gaps' sums on every core, each part of the cells whole gaps.
 	sums := make([]gapSum, len(gapOrder))
-	for _, i := range order {
-		gs, total := &sums[gapRank[c.keys[i]>>32]], &c.totals[i]
-		if _, over := gs.direct.AddOverflow(&gs.direct, total); over {
-			return false, nil
+	procs := max(1, min(runtime.GOMAXPROCS(0), 4))
+	cut := par.Cut(len(order), procs, func(i int) bool { return c.keys[order[i]]>>32 == c.keys[order[i-1]]>>32 })
+	var over atomic.Bool
+	par.Do(procs, func(k int) {
+		for _, i := range order[cut[k]:cut[k+1]] {
+			gs, total := &sums[gapRank[c.keys[i]>>32]], &c.totals[i]
+			if _, o := gs.direct.AddOverflow(&gs.direct, total); o {
+				over.Store(true)
+				return
+			}
+			gs.donors++
+			root := calc.QFRoot(total, calc.One)
+			gs.roots.Add(&gs.roots, &root)
 		}
-		gs.donors++
-		root := calc.QFRoot(total, calc.One)
-		gs.roots.Add(&gs.roots, &root)
+	})
+	if over.Load() {
+		return false, nil
 	}
 	h := u.head
 	h.Contributions, h.Voided = r.Contributions, r.Voided
@@ -83,30 +97,39 @@ func (u *sumsUpdate) ingestFresh(r Round) (bool, error) {
 		}
 		return path, w.Close()
 	}
-	var cellsPath string
-	var cellsErr error
+	// The cells, the largest, in as many tables as cores (consecutive
+	// ranges of keys), beside the others.
+	parts := max(1, min(runtime.GOMAXPROCS(0), 4))
+	if len(order) < 1<<16 {
+		parts = 1
+	}
+	cellsPaths := make([]string, parts)
+	cellsErrs := make([]error, parts)
 	var wg sync.WaitGroup
-	wg.Go(func() { // the largest table, beside the others
-		cellsPath, cellsErr = table("cells", func(w *sstable.Writer) error {
-			var key []byte
-			var buf [32]byte
-			cell, cellGap := cellKey(u.round, new(uint256.Int), nil), -1 // the key's first 41 bytes, for gap cellGap
-			for _, i := range order {
-				g, d := uint32(c.keys[i]>>32), uint32(c.keys[i])
-				total := &c.totals[i]
-				if int(g) != cellGap { // cells come grouped by gap
-					c.ids[g].WriteToSlice(cell[9:41])
-					cellGap = int(g)
+	for k := range parts {
+		lo, hi := par.Span(len(order), parts, k)
+		wg.Go(func() {
+			cellsPaths[k], cellsErrs[k] = table(fmt.Sprintf("cells-%d", k), func(w *sstable.Writer) error {
+				var key []byte
+				var buf [32]byte
+				cell, cellGap := cellKey(u.round, new(uint256.Int), nil), -1 // the key's first 41 bytes, for gap cellGap
+				for _, i := range order[lo:hi] {
+					g, d := uint32(c.keys[i]>>32), uint32(c.keys[i])
+					total := &c.totals[i]
+					if int(g) != cellGap { // cells come grouped by gap
+						c.ids[g].WriteToSlice(cell[9:41])
+						cellGap = int(g)
+					}
+					key = append(append(key[:0], cell...), c.names[d]...)
+					total.WriteToArray32(&buf)
+					if err := w.Set(key, buf[32-(total.BitLen()+7)/8:]); err != nil {
+						return err
+					}
 				}
-				key = append(append(key[:0], cell...), c.names[d]...)
-				total.WriteToArray32(&buf)
-				if err := w.Set(key, buf[32-(total.BitLen()+7)/8:]); err != nil {
-					return err
-				}
-			}
-			return nil
+				return nil
+			})
 		})
-	})
+	}
 	var paths []string
 	for _, t := range []struct {
 		name string
@@ -143,12 +166,12 @@ func (u *sumsUpdate) ingestFresh(r Round) (bool, error) {
 	}
 	wg.Wait()
 	if err == nil {
-		err = cellsErr
+		err = errors.Join(cellsErrs...)
 	}
 	if err != nil {
 		return false, err
 	}
-	if err := u.s.db.Ingest(context.Background(), append(paths, cellsPath)); err != nil {
+	if err := u.s.db.Ingest(context.Background(), append(paths, cellsPaths...)); err != nil {
 		return false, u.s.fail(err)
 	}
 	u.head = h
