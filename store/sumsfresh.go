@@ -11,6 +11,7 @@ import (
 	"github.com/holiman/uint256"
 
 	"github.com/qf-dev/qf/calc"
+	"github.com/qf-dev/qf/internal/hugemem"
 	"github.com/qf-dev/qf/internal/par"
 	"github.com/qf-dev/qf/internal/radix"
 )
@@ -96,7 +97,7 @@ func (bk *bulk) freshChunk() (c sumsChunk, added uint64, ok bool, err error) {
 	if uint64(n) != bk.newRows {
 		return c, 0, false, nil
 	}
-	rows := make([]freshRow, n)
+	rows := hugemem.Make[freshRow](n, n)
 	var bad atomic.Bool
 	errs := make([]error, procs)
 	par.Do(procs, func(k int) {
@@ -134,7 +135,7 @@ func (bk *bulk) freshChunk() (c sumsChunk, added uint64, ok bool, err error) {
 	}
 
 	// 2. Donors: grouped by hash, told apart by bytes, ranked by name.
-	keys := make([]uint64, n)
+	keys := hugemem.Make[uint64](n, n)
 	seed := maphash.MakeSeed()
 	par.Do(procs, func(k int) {
 		lo, hi := par.Span(n, procs, k)
@@ -142,10 +143,10 @@ func (bk *bulk) freshChunk() (c sumsChunk, added uint64, ok bool, err error) {
 			keys[i] = donorHash(seed, donor(&rows[i]))&^(1<<32-1) | uint64(i)
 		}
 	})
-	radix.SortHigh(keys, nil, procs)
+	radix.SortHigh(keys, hugemem.Make[uint64](n, n), procs)
 	// Each part of the hash order numbers its own donors (a part never
 	// cuts a hash's run), then the parts' numbers are offset.
-	donorOf := make([]uint32, n)
+	donorOf := hugemem.Make[uint32](n, n)
 	bounds := par.Cut(n, procs, func(i int) bool { return keys[i]>>32 == keys[i-1]>>32 })
 	partNames := make([][][]byte, procs) // aliasing the arena
 	partRows := make([][]int, procs)
@@ -236,44 +237,44 @@ func (bk *bulk) freshChunk() (c sumsChunk, added uint64, ok bool, err error) {
 	}
 
 	// 3. The rows in cell order, summed per cell.
-	pairs := make([]radix.Pair, n)
+	pairs := hugemem.Make[radix.Pair](n, n)
 	par.Do(procs, func(k int) {
 		lo, hi := par.Span(n, procs, k)
 		for i := lo; i < hi; i++ {
 			pairs[i] = radix.Pair{Key: uint64(gapRank[rows[i].gap])<<32 | uint64(donorRank[donorOf[i]]), Val: uint64(i)}
 		}
 	})
-	radix.Sort(pairs, 32+radix.Bits(len(c.ids)), nil)
-	// Summed per cell, each part of the pairs (never cutting a cell) into
-	// its own cells, then joined.
+	radix.Sort(pairs, 32+radix.Bits(len(c.ids)), hugemem.Make[radix.Pair](n, n))
+	// Summed per cell on every core, each part of the pairs (never
+	// cutting a cell) into its own span of the cells.
 	cut := par.Cut(n, procs, func(i int) bool { return pairs[i].Key == pairs[i-1].Key })
-	partKeys := make([][]uint64, procs)
-	partTotals := make([][]uint256.Int, procs)
+	first := make([]int, procs+1) // part k's cells start at first[k]
 	par.Do(procs, func(k int) {
-		lo, hi := cut[k], cut[k+1]
-		keys, totals := make([]uint64, 0, hi-lo), make([]uint256.Int, 0, hi-lo)
-		for i := lo; i < hi; {
+		for i := cut[k]; i < cut[k+1]; i++ {
+			if i == cut[k] || pairs[i].Key != pairs[i-1].Key {
+				first[k+1]++
+			}
+		}
+	})
+	for k := range procs {
+		first[k+1] += first[k]
+	}
+	c.keys, c.totals = hugemem.Make[uint64](first[procs], first[procs]), hugemem.Make[uint256.Int](first[procs], first[procs])
+	par.Do(procs, func(k int) {
+		cell := first[k]
+		for i, hi := cut[k], cut[k+1]; i < hi; cell++ {
 			key := pairs[i].Key
-			var total uint256.Int
+			total := &c.totals[cell]
 			for ; i < hi && pairs[i].Key == key; i++ {
-				if _, over := total.AddOverflow(&total, &rows[pairs[i].Val].amount); over {
+				if _, over := total.AddOverflow(total, &rows[pairs[i].Val].amount); over {
 					bad.Store(true) // (the file's total fits: cannot happen)
 				}
 			}
-			keys, totals = append(keys, key), append(totals, total)
+			c.keys[cell] = key
 		}
-		partKeys[k], partTotals[k] = keys, totals
 	})
 	if bad.Load() {
 		return sumsChunk{}, 0, false, nil
-	}
-	cells := 0
-	for k := range procs {
-		cells += len(partKeys[k])
-	}
-	c.keys, c.totals = make([]uint64, 0, cells), make([]uint256.Int, 0, cells)
-	for k := range procs {
-		c.keys, c.totals = append(c.keys, partKeys[k]...), append(c.totals, partTotals[k]...)
 	}
 	c.names = make([]string, len(names))
 	c.rows = make([]int, len(names))
