@@ -161,15 +161,60 @@ func (s *Store) importBulk(r Round, known map[uint256.Int]struct{}, scan func(ad
 	return st, s.hookBulk(r.Number, bk)
 }
 
+// collectBatch is the bytes of the encoded entries (appendEntry) handed
+// from the scan to the sorts at once.
+const collectBatch = 256 << 10
+
 // collect is the first scan: every row's key, content and place into the
 // sort. An error of scan itself is returned as scanErr, for the second
-// scan to report after the rows before it, as one scan would.
+// scan to report after the rows before it, as one scan would. The scan
+// (parsing the file, encoding each row) and the sorts (copying the
+// entries into their arenas, spilling runs) run at once, on their own
+// goroutines, handing batches of encoded entries from one to the other.
 func (bk *bulk) collect(known map[uint256.Int]struct{}, scan func(add func(*record.Contribution) error) error) (scanErr, err error) {
 	autos := newSorter(bk.tmp, "auto", sortBudget)
+	full := make(chan []byte, 2)
+	free := make(chan []byte, 3)
+	for range 3 {
+		free <- make([]byte, 0, collectBatch+1<<10)
+	}
+	var sortErr error
+	var failed atomic.Bool
+	done := make(chan struct{})
+	go func() { // the sorts
+		defer close(done)
+		var e sortEntry
+		for b := range full {
+			for rest := b; len(rest) > 0 && sortErr == nil; {
+				n, err := entryLen(rest)
+				if err != nil {
+					sortErr = err
+					break
+				}
+				if err := decodeEntry(rest[:n], &e); err != nil {
+					sortErr = err
+					break
+				}
+				if e.flags&entryAuto != 0 {
+					sortErr = autos.addEncoded(rest[:n], &e)
+				} else {
+					sortErr = bk.main.addEncoded(rest[:n], &e)
+				}
+				rest = rest[n:]
+			}
+			if sortErr != nil {
+				failed.Store(true)
+			}
+			free <- b[:0]
+		}
+	}()
 	var content []byte
 	var e sortEntry
-	var stop error
+	batch := <-free
 	scanErr = scan(func(row *record.Contribution) error {
+		if failed.Load() {
+			return errSortFailed
+		}
 		content = appendContent(content[:0], row)
 		e = sortEntry{key: row.ID, content: content, row: bk.n, line: uint64(max(row.Line, 0))}
 		if row.Item {
@@ -187,14 +232,24 @@ func (bk *bulk) collect(known map[uint256.Int]struct{}, scan func(add func(*reco
 		}
 		if len(row.ID) == 0 { // numbered after the scan, in content order
 			e.key, e.content, e.flags = content, nil, e.flags|entryAuto
-			stop = autos.add(&e)
-		} else {
-			stop = bk.main.add(&e)
 		}
-		return stop
+		batch = appendEntry(batch, &e)
+		if len(batch) >= collectBatch {
+			full <- batch
+			batch = <-free
+		}
+		return nil
 	})
-	if stop != nil {
-		return nil, stop
+	if len(batch) > 0 {
+		full <- batch
+	}
+	close(full)
+	<-done
+	if sortErr != nil {
+		return nil, sortErr
+	}
+	if errors.Is(scanErr, errSortFailed) { // (the sorts failed after the last check)
+		return nil, scanErr
 	}
 	if autos.n == 0 {
 		return scanErr, nil
@@ -448,6 +503,10 @@ func seek(it *pebble.Iterator, key []byte) bool {
 	}
 	return it.SeekGE(key)
 }
+
+// errSortFailed stops the scan of a collect whose sorts failed (their
+// error is reported).
+var errSortFailed = errors.New("the import's sort failed")
 
 // errChanged reports a file whose second scan gave other rows than the
 // first.

@@ -142,6 +142,52 @@ func (s *sorter) add(e *sortEntry) error {
 	return nil
 }
 
+// addEncoded adds the entry b encodes (appendEntry), which decodes to e.
+func (s *sorter) addEncoded(b []byte, e *sortEntry) error {
+	if len(s.arena)+len(b) > cap(s.arena) {
+		s.arena = grow(s.arena, len(b), 1<<20, s.budget+s.budget/8)
+	}
+	if len(s.refs) == cap(s.refs) {
+		s.refs = grow(s.refs, 1, 1<<14, s.budget/48)
+	}
+	off := len(s.arena)
+	if off+len(b) > math.MaxUint32 {
+		return errTooBig
+	}
+	s.arena = append(s.arena, b...)
+	s.refs = append(s.refs, sortRef{pfx: keyPrefix(e.key), off: uint32(off), n: uint32(len(b)), row: e.row})
+	s.sorted = false
+	s.n++
+	if len(s.arena) >= s.budget {
+		return s.spill()
+	}
+	return nil
+}
+
+// entryLen is the length of the encoded entry (appendEntry) b starts
+// with.
+func entryLen(b []byte) (int, error) {
+	off := 0
+	for range 2 { // the key, the content
+		n, k := binary.Uvarint(b[off:])
+		if k <= 0 || uint64(len(b)-off-k) < n {
+			return 0, errBadRun
+		}
+		off += k + int(n)
+	}
+	for range 2 { // the row, the line
+		_, k := binary.Uvarint(b[off:])
+		if k <= 0 {
+			return 0, errBadRun
+		}
+		off += k
+	}
+	if off >= len(b) {
+		return 0, errBadRun
+	}
+	return off + 1, nil // the flags
+}
+
 // keyAt is the key of the arena entry at off.
 func (s *sorter) keyAt(off uint32) []byte {
 	n, k := binary.Uvarint(s.arena[off:])
