@@ -152,7 +152,7 @@ func (s *Store) importBulk(r Round, known map[uint256.Int]struct{}, scan func(ad
 	if bk.n < bulkMinRows {
 		err = bk.commit(next, chk, plain)
 	} else {
-		err = bk.ingest(next, chk, plain)
+		err = bk.ingest(next, chk, plain, bk.sumsTables(next))
 	}
 	if err != nil {
 		return ImportStats{}, err
@@ -628,9 +628,40 @@ func (bk *bulk) commit(next Round, chk *record.Checker, plain bool) error {
 	return nil
 }
 
+// sumsTables returns, for an import into a fresh round whose sums it can
+// make (see freshChunk), what writes the sums' tables as the import's
+// hook would have (afterImport, ingestFresh), for the import's own ingest:
+// the rows and their sums appear at once, and the hook then finds them up
+// to date. It returns nil otherwise: the hook makes them.
+func (bk *bulk) sumsTables(next Round) func() ([]string, error) {
+	if bk.r.Contributions > 0 || bk.r.Voided > 0 || !keepsSums(next) || next.Contributions > sumsMaxImport || !freshSums ||
+		len(bk.main.runs) > 0 || bk.special || bk.overflow {
+		return nil
+	}
+	bk.main.sort() // (before the rows' writers and the sums read it at once)
+	if _, ok, err := bk.s.readSumsHead(bk.s.db, next.Number); ok || err != nil {
+		return nil
+	}
+	if stored, err := bk.s.hasSums(next.Number); stored || err != nil {
+		return nil
+	}
+	return func() ([]string, error) {
+		c, rows, ok, err := bk.freshChunk()
+		if !ok || err != nil || rows != uint64(next.Contributions) {
+			return nil, err
+		}
+		u := bk.s.newSumsUpdate(next.Number, sumsHead{})
+		defer u.abandon()
+		u.empty, u.chunk, u.added = true, c, int(rows)
+		paths, _, _, err := u.freshTables(next, bk.tmp)
+		return paths, err
+	}
+}
+
 // ingest writes the new rows and round next's record and check state
-// into sstables and links them into the database in one ingest.
-func (bk *bulk) ingest(next Round, chk *record.Checker, plain bool) error {
+// into sstables and links them into the database in one ingest, with the
+// tables sums writes (if not nil) at the same time.
+func (bk *bulk) ingest(next Round, chk *record.Checker, plain bool, sums func() ([]string, error)) error {
 	s := bk.s
 	// The rows' tables: one per key range of a sort held in memory,
 	// written at once on every core, else one.
@@ -641,6 +672,15 @@ func (bk *bulk) ingest(next Round, chk *record.Checker, plain bool) error {
 			srcs = append(srcs, func(fn func(*sortEntry) error) error { return bk.main.eachIn(p[0], p[1], fn) })
 		}
 	}
+	var sumsPaths []string
+	var sumsErr error
+	sumsDone := make(chan struct{})
+	go func() {
+		defer close(sumsDone)
+		if sums != nil {
+			sumsPaths, sumsErr = sums()
+		}
+	}()
 	var written atomic.Int64
 	paths := make([]string, len(srcs))
 	counts := make([]int, len(srcs))
@@ -661,6 +701,10 @@ func (bk *bulk) ingest(next Round, chk *record.Checker, plain bool) error {
 		})
 	}
 	wg.Wait()
+	<-sumsDone
+	if sumsErr != nil {
+		return sumsErr
+	}
 	var tables []string
 	for i := range srcs {
 		if errs[i] != nil {
@@ -699,7 +743,7 @@ func (bk *bulk) ingest(next Round, chk *record.Checker, plain bool) error {
 	if err := s.writable(); err != nil {
 		return err
 	}
-	if err := s.db.Ingest(context.Background(), tables); err != nil {
+	if err := s.db.Ingest(context.Background(), append(tables, sumsPaths...)); err != nil {
 		return s.fail(fmt.Errorf("committing contributions: %w", err))
 	}
 	return nil

@@ -36,9 +36,30 @@ var sstFrom = 1 << 15
 // SSTable. It reports false, having written nothing, when it does not
 // apply (or a gap's total overflows: the batch path records why).
 func (u *sumsUpdate) ingestFresh(r Round) (bool, error) {
+	tmp, err := os.MkdirTemp(u.s.dir, tmpPrefix) // removed on open if a crash leaves it
+	if err != nil {
+		return false, err
+	}
+	defer os.RemoveAll(tmp) // Ingest links the tables in
+	paths, h, ok, err := u.freshTables(r, tmp)
+	if !ok || err != nil {
+		return false, err
+	}
+	if err := u.s.db.Ingest(context.Background(), paths); err != nil {
+		return false, u.s.fail(err)
+	}
+	u.head = h
+	u.chunk.reset()
+	return true, nil
+}
+
+// freshTables writes into folder tmp the sstables ingestFresh links in,
+// and returns their paths and the head they hold; ok is false, with
+// nothing written, when they do not apply.
+func (u *sumsUpdate) freshTables(r Round, tmp string) (paths []string, h sumsHead, ok bool, err error) {
 	c := &u.chunk
 	if !u.empty || u.flushed || u.head.Unusable != "" || len(c.totals) < sstFrom {
-		return false, nil
+		return nil, h, false, nil
 	}
 	gapOrder, donorOrder, order := c.ranked()
 	gapRank := make([]uint32, len(gapOrder))
@@ -63,22 +84,17 @@ func (u *sumsUpdate) ingestFresh(r Round) (bool, error) {
 		}
 	})
 	if over.Load() {
-		return false, nil
+		return nil, h, false, nil
 	}
-	h := u.head
+	h = u.head
 	h.Contributions, h.Voided = r.Contributions, r.Voided
 	h.Rows += u.added
 	h.Donors += len(c.names)
 	head, err := json.Marshal(h)
 	if err != nil {
-		return false, err
+		return nil, h, false, err
 	}
 
-	tmp, err := os.MkdirTemp(u.s.dir, tmpPrefix) // removed on open if a crash leaves it
-	if err != nil {
-		return false, err
-	}
-	defer os.RemoveAll(tmp) // Ingest links the table in
 	// One table per prefix: the cells' and the donors' key ranges hold
 	// nothing else, so Pebble links those tables straight into the bottom
 	// level, and the next open has no compaction to run (one table over
@@ -130,7 +146,6 @@ func (u *sumsUpdate) ingestFresh(r Round) (bool, error) {
 			})
 		})
 	}
-	var paths []string
 	for _, t := range []struct {
 		name string
 		fill func(w *sstable.Writer) error
@@ -169,14 +184,9 @@ func (u *sumsUpdate) ingestFresh(r Round) (bool, error) {
 		err = errors.Join(cellsErrs...)
 	}
 	if err != nil {
-		return false, err
+		return nil, h, false, err
 	}
-	if err := u.s.db.Ingest(context.Background(), append(paths, cellsPaths...)); err != nil {
-		return false, u.s.fail(err)
-	}
-	u.head = h
-	u.chunk.reset()
-	return true, nil
+	return append(paths, cellsPaths...), h, true, nil
 }
 
 // ranked orders a chunk's cells by key: the gaps by id, the donors by
