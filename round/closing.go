@@ -92,14 +92,15 @@ func closingFromSums(st *store.Store, r store.Round, cfg calc.Config) (*Outcome,
 	if err != nil {
 		return nil, err
 	}
-	if err := checkSums(m, r); err != nil {
+	if err := checkSums(m, r, gaps); err != nil {
 		return nil, err
 	}
 	return sumsOutcome(gaps, m.Sums, r, cfg)
 }
 
-// checkSums checks round r's sums as [Closing] says.
-func checkSums(m *store.MatchSums, r store.Round) error {
+// checkSums checks round r's sums for the registry gaps as [Closing]
+// says.
+func checkSums(m *store.MatchSums, r store.Round, gaps []calc.Gap) error {
 	disagree := func(format string, a ...any) error {
 		return fmt.Errorf("%w: round %d: %s", ErrSumsDisagree, r.Number, fmt.Sprintf(format, a...))
 	}
@@ -126,7 +127,7 @@ func checkSums(m *store.MatchSums, r store.Round) error {
 			return disagree("the gaps' direct totals add up past 2^256-1")
 		}
 		if err := checkGapSums(g); err != nil {
-			return disagree("gap %d of the registry: %v", i, err)
+			return disagree("gap %s: %v", gaps[i].ID.Dec(), err)
 		}
 		cells += g.Donors
 	}
@@ -165,11 +166,11 @@ func checkGapSums(g *store.GapSum) error {
 	roots := g.Roots.ToBig()
 	sq := new(big.Int).Mul(roots, roots)
 	if sq.Cmp(new(big.Int).Mul(dk, n)) > 0 {
-		return fmt.Errorf("Σ√ %s is above its bound for %d donors and direct total %s", g.Roots.Dec(), g.Donors, g.Direct.Dec())
+		return fmt.Errorf("Σ√ %s is above its bound for %d donor(s) and direct total %s", g.Roots.Dec(), g.Donors, g.Direct.Dec())
 	}
 	roots.Add(roots, n)
 	if roots.Mul(roots, roots).Cmp(dk) <= 0 {
-		return fmt.Errorf("Σ√ %s is below its bound for %d donors and direct total %s", g.Roots.Dec(), g.Donors, g.Direct.Dec())
+		return fmt.Errorf("Σ√ %s is below its bound for %d donor(s) and direct total %s", g.Roots.Dec(), g.Donors, g.Direct.Dec())
 	}
 	return nil
 }
