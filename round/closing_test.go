@@ -329,3 +329,55 @@ func TestClosingFromRowsWhenSettingsNeedThem(t *testing.T) {
 		})
 	}
 }
+
+// The per-gap bounds never refuse true sums: for generated cells (1 wei,
+// 2^200, 2^248, random; 1 to 60 donors, the recipient's among them or
+// not), the gap's exact Σ√ passes; for one donor, a Σ√ one off either
+// way does not.
+func TestGapSumsBoundsHoldForTrueSums(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 11))
+	cell := func() uint256.Int {
+		switch rng.IntN(6) {
+		case 0:
+			return *uint256.NewInt(1)
+		case 1:
+			return *pow2(200)
+		case 2:
+			return *new(uint256.Int).Rsh(new(uint256.Int).SetAllOne(), 8) // every cell at most 2^248: 60 of them fit
+		case 3:
+			return *uint256.NewInt(rng.Uint64() | 1)
+		}
+		return *uint256.NewInt(1 + rng.Uint64N(100))
+	}
+	for i := range 300 {
+		n := 1 + rng.IntN(60)
+		if i < 20 {
+			n = 1
+		}
+		t.Run(fmt.Sprintf("%d cells #%d", n, i), func(t *testing.T) {
+			var g store.GapSum
+			g.Donors = n
+			for k := range n {
+				c := cell()
+				g.Direct.Add(&g.Direct, &c)
+				r := calc.QFRoot(&c, calc.One)
+				g.Roots.Add(&g.Roots, &r)
+				if k == 0 && i%3 == 0 {
+					g.Own = c
+				}
+			}
+			require.NoError(t, checkGapSums(&g))
+			if n == 1 { // one cell: Σ√ is pinned exactly
+				for _, d := range []int64{-1, 1} {
+					bad := g
+					if d < 0 {
+						bad.Roots.SubUint64(&bad.Roots, 1)
+					} else {
+						bad.Roots.AddUint64(&bad.Roots, 1)
+					}
+					require.Error(t, checkGapSums(&bad), "Σ√ %+d", d)
+				}
+			}
+		})
+	}
+}
