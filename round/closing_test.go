@@ -381,3 +381,25 @@ func TestGapSumsBoundsHoldForTrueSums(t *testing.T) {
 		})
 	}
 }
+
+// A round read before a write that came after it is not matched from the
+// sums (made for the round as it is now), but from the rows, as
+// FromStore computes them for that record.
+func TestClosingRoundChangedSinceRead(t *testing.T) {
+	s, fresh := makeRound(t, genRound{rows: 20, files: 2, gaps: 3, donors: 5, pool: "1001", mech: "qf", leaf: payout.LeafStandard, seed: 5})
+	require.True(t, fresh)
+	old, err := s.Round(1)
+	require.NoError(t, err)
+	_, err = s.Import(1, func(add func(*record.Contribution) error) error {
+		return add(&record.Contribution{ID: []byte("late"), Donor: []byte("0x00000000000000000000000000000000000000aa"), Gap: *uint256.NewInt(1), Amount: *uint256.NewInt(3)})
+	})
+	require.NoError(t, err)
+	want, err := FromStore(s, old, old.Config, nil)
+	require.NoError(t, err)
+	got, src, err := Closing(s, old, old.Config, false, nil)
+	require.NoError(t, err)
+	require.False(t, src.Sums)
+	require.ErrorIs(t, src.Why, ErrSumsDisagree)
+	require.EqualError(t, src.Why, "the round's statistics sums disagree with its records: round 1: the round's record changed since it was read (20 contributions, 0 voided; now 21, 0)")
+	same(t, want, got)
+}
