@@ -71,8 +71,9 @@ sums its imports keep, in O(gaps) instead of reading every row, once
 they pass cheap checks against records kept apart from them: the rows
 they count are the round's contributions less its voided ones, and
 their direct totals add up to the round's total as the last import
-checked it. Anything missing or disagreeing (also: a void or ledger
-fund since the last import) computes from every row instead; the
+checked it, less what was voided since. Anything missing or
+disagreeing (also: a ledger fund since the last import, or voids both
+before and after it) computes from every row instead; the
 outcome (report, root, every leaf) is the same byte for byte either
 way, and the text output says which was used. --from-rows always
 reads every row: a verifier who does not want to trust the sums' √

@@ -17,9 +17,9 @@ var (
 	// [Closing]): the match then computes the round from its rows.
 	ErrSumsDisagree = errors.New("the round's statistics sums disagree with its records")
 	// ErrSumsUnchecked reports statistics sums that cannot be checked
-	// against the round's total (a void or a ledger fund since the last
-	// import left the import checks' total behind): the match then
-	// computes the round from its rows.
+	// against the round's total (a ledger fund since the last import, or
+	// voids both before and after it, left the import checks' total
+	// behind): the match then computes the round from its rows.
 	ErrSumsUnchecked = errors.New("the round's statistics sums cannot be checked")
 	// ErrRowsAsked reports a match asked to compute from the rows.
 	ErrRowsAsked = errors.New("computing from the rows was asked for")
@@ -54,9 +54,10 @@ var qfRootScale = new(big.Int).Exp(big.NewInt(10), big.NewInt(18), nil)
 //   - the round's record is r's, and the sums are stamped with it;
 //   - the rows they count are the round's Contributions − Voided;
 //   - Σ over gaps of the direct totals is the round's total of amounts
-//     that are not voided, as the last import's checks recorded it (when
-//     a void or a ledger fund came after that import the total is not
-//     known exactly: the rows are read, ErrSumsUnchecked);
+//     that are not voided, as the last import's checks recorded it, less
+//     the voided rows' amounts when every void came after that import
+//     (after a ledger fund, or voids both before and after it, the total
+//     is not known exactly: the rows are read, ErrSumsUnchecked);
 //   - every gap's sums are consistent with one another: no donor without
 //     a direct total and back, the recipient's own cell within the gap's,
 //     as many distinct donors as the gaps' donors allow, and Σ√ within
@@ -110,7 +111,7 @@ func checkSums(m *store.MatchSums, r store.Round, gaps []calc.Gap) error {
 		return disagree("the round's record changed since it was read (%d contributions, %d voided; now %d, %d)",
 			r.Contributions, r.Voided, got.Contributions, got.Voided)
 	case !m.HasTotal:
-		return fmt.Errorf("%w: round %d: its total is known from its rows only (a void or a ledger fund since the last import)", ErrSumsUnchecked, r.Number)
+		return fmt.Errorf("%w: round %d: its total is known from its rows only (a ledger fund since the last import, or voids both before and after it)", ErrSumsUnchecked, r.Number)
 	}
 	s := m.Sums
 	if want := r.Contributions - r.Voided; s.Rows != want {

@@ -1,9 +1,13 @@
 package store
 
 import (
+	"fmt"
+
+	"github.com/cockroachdb/pebble/v2"
 	"github.com/holiman/uint256"
 
 	"github.com/qf-dev/qf/calc"
+	"github.com/qf-dev/qf/record"
 )
 
 // MatchSums is what a match reads to compute an open round from its
@@ -18,11 +22,13 @@ type MatchSums struct {
 	// Total is the sum of the amounts of the round's rows that are not
 	// voided, as the last import's checks ([record.Checker]) left it;
 	// HasTotal says whether it is known exactly: the round's check state
-	// is stamped with Round's Contributions and Voided (no void, ledger
-	// fund or other write since the import that wrote it) and is plain
-	// (no row in another token, with a weight, or with a score under a
-	// score scale), so the total is of the rows' own amounts. A round
-	// without rows has total zero.
+	// is plain (no row in another token, with a weight, or with a score
+	// under a score scale: the total is of the rows' own amounts) and
+	// stamped with Round's Contributions (no row added since the import
+	// that wrote it) and either Round's Voided (no void since) or none
+	// (every void came after it: Total is the state's total less the
+	// voided rows' amounts, read from the rows). A round without rows has
+	// total zero.
 	Total    uint256.Int
 	HasTotal bool
 }
@@ -57,8 +63,52 @@ func (s *Store) MatchSums(n uint64, gaps []calc.Gap) (*MatchSums, error) {
 		return m, err
 	}
 	c, ok := decodeCheckState(state)
-	if ok && c.plain && c.contributions == uint64(r.Contributions) && c.voided == uint64(r.Voided) {
+	if !ok || !c.plain || c.contributions != uint64(r.Contributions) {
+		return m, nil
+	}
+	switch {
+	case c.voided == uint64(r.Voided):
 		m.Total, m.HasTotal = c.total, true
+	case c.voided == 0:
+		m.Total = c.total
+		if m.HasTotal, err = v.lessVoided(r, &m.Total); err != nil {
+			return nil, err
+		}
 	}
 	return m, nil
+}
+
+// lessVoided subtracts from total the amounts of round r's voided rows,
+// and reports whether they are r.Voided rows whose amounts total at most
+// total (otherwise total is not the round's: a damaged record).
+func (s *Store) lessVoided(r Round, total *uint256.Int) (bool, error) {
+	it, err := s.rd.NewIter(&pebble.IterOptions{LowerBound: voidKey(r.Number, nil), UpperBound: voidKey(r.Number+1, nil)})
+	if err != nil {
+		return false, err
+	}
+	defer it.Close()
+	n := 0
+	var row record.Contribution
+	for it.First(); it.Valid(); it.Next() {
+		id := it.Key()[9:]
+		v, ok, err := s.get(contribKey(r.Number, id))
+		if err != nil {
+			return false, err
+		}
+		if !ok {
+			return false, nil
+		}
+		if err := decodeContribution(v, &row); err != nil {
+			return false, fmt.Errorf("round %d contribution %q: %w", r.Number, id, err)
+		}
+		if total.Lt(&row.Amount) {
+			return false, nil
+		}
+		total.Sub(total, &row.Amount)
+		n++
+	}
+	if err := it.Error(); err != nil {
+		return false, err
+	}
+	return n == r.Voided, nil
 }
