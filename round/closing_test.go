@@ -31,7 +31,10 @@ type genRound struct {
 	voids    int // rows voided between the imports
 	fixes    int // corrections: a row voided and imported again under a new id, amount changed
 	endVoids int // voids after the last import
-	seed     uint64
+	// newRecipient: the first gap's recipient changed after the imports
+	// to a donor that gave to it (its cell becomes the recipient's own)
+	newRecipient bool
+	seed         uint64
 }
 
 // pow2 is 2^n.
@@ -176,6 +179,17 @@ func makeRound(t *testing.T, g genRound) (*store.Store, bool) {
 	for range g.endVoids {
 		void("after the last import")
 	}
+	if g.newRecipient {
+		for _, r := range stored {
+			if r.Gap == gaps[0].ID && string(r.Donor) != "0x"+fmt.Sprintf("%x", gaps[0].Recipient[:]) {
+				moved := gaps[0]
+				moved.Recipient = common.HexToAddress(string(r.Donor))
+				_, err := s.SetGap(moved)
+				require.NoError(t, err)
+				break
+			}
+		}
+	}
 	return s, nv == v0 || v0 == 0
 }
 
@@ -211,7 +225,7 @@ func same(t *testing.T, want, got *Outcome) {
 // Property: on generated rounds (sizes up to past the block path's
 // threshold, several imports, voids, corrections, duplicate imports,
 // 1-wei and 2^200 amounts, odd pools, recipients giving to their own
-// gaps), the match's computation from the sums is byte for byte the one
+// gaps, a recipient changed after the rows came in), the match's computation from the sums is byte for byte the one
 // from the rows, and it is taken whenever the round's last write was an
 // import that added rows, or came before every void (after voids both
 // before and after it the total cannot be checked: rows).
@@ -227,12 +241,13 @@ func TestClosingFromSumsIsFromRows(t *testing.T) {
 		{name: "one row, one-wei pool", g: genRound{rows: 1, files: 1, gaps: 1, donors: 1, pool: "1", mech: "qf"}},
 		{name: "small qf, odd pool", g: genRound{rows: 40, files: 3, gaps: 4, donors: 9, pool: odd, mech: "qf"}},
 		{name: "small linear, voids and corrections", g: genRound{rows: 60, files: 3, gaps: 5, donors: 12, pool: "999999999999999999999", mech: "linear", voids: 6, fixes: 3}},
+		{name: "a recipient changed to a donor of its gap", g: genRound{rows: 60, files: 2, gaps: 4, donors: 6, pool: odd, mech: "qf", endVoids: 2, newRecipient: true}},
 		{name: "qf capped, no upscale, allo leaves", g: genRound{rows: 120, files: 4, gaps: 6, donors: 20, pool: odd, mech: "qf", capBps: 2500, noUp: true, leaf: payout.LeafAllo, voids: 4, fixes: 4}},
 		{name: "huge pool, block path", g: genRound{rows: 300, files: 2, gaps: 7, donors: 40, pool: huge, mech: "qf", voids: 2, fixes: 2}, blockFrom: 16},
 		{name: "voids before and after the last import", g: genRound{rows: 80, files: 2, gaps: 4, donors: 10, pool: odd, mech: "qf", voids: 2, endVoids: 1}},
 		{name: "voids after the only import", g: genRound{rows: 80, files: 1, gaps: 4, donors: 10, pool: odd, mech: "linear", endVoids: 5}},
 		{name: "voids after the only import, block path", g: genRound{rows: 400, files: 1, gaps: 9, donors: 50, pool: huge, mech: "qf", endVoids: 30}, blockFrom: 16},
-		{name: "past blockFrom, five files", g: genRound{rows: blockFrom + 500, files: 5, gaps: 40, donors: 700, pool: odd, mech: "qf", voids: 10, fixes: 5}},
+		{name: "past blockFrom, five files", g: genRound{rows: blockFrom + 500, files: 5, gaps: 40, donors: 700, pool: odd, mech: "qf", voids: 10, fixes: 5, newRecipient: true}},
 	}
 	for _, tc := range cases {
 		for seed := range uint64(3) {
