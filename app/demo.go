@@ -56,7 +56,7 @@ func demoCommand() *cli.Command {
 				if r, err = s.Round(r.Number); err != nil {
 					return err
 				}
-				out, err := computeStored(c, s, r)
+				out, _, err := computeStored(c, s, r, false)
 				if err != nil {
 					return err
 				}

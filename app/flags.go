@@ -249,6 +249,13 @@ func revisionFlag() *cli.Uint64Flag {
 	return &cli.Uint64Flag{Name: "revision", Usage: "the round's revision `N` (qf revise; qf revision list shows them)"}
 }
 
+// fromRowsFlag makes qf match compute the round from every stored row
+// instead of its statistics sums (round.Closing).
+func fromRowsFlag() cli.Flag {
+	return &cli.BoolFlag{Name: "from-rows", EnvVars: []string{"QF_FROM_ROWS"},
+		Usage: "compute the round from every stored row, not from the statistics sums its imports keep (the default for qf and linear rounds they describe, once checked); the outcome is the same: a verifier's choice"}
+}
+
 func poolFlag() *cli.StringFlag {
 	return &cli.StringFlag{Name: "pool", Usage: "matching pool `AMOUNT`: base units, or tokens where the command has --decimals (qf demo: tokens of 18 decimals); cqf rounds have none"}
 }

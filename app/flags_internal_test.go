@@ -56,6 +56,7 @@ func TestEnvScoped(t *testing.T) {
 		"QF_CONFIRMATIONS":       {"import chain --confirmations", "watch --confirmations"},
 		"QF_CONTRACT":            {"import chain --contract", "submit --contract", "claim --contract", "watch --contract", "chain register-gap --contract", "chain sweep --contract", "chain donate --contract"},
 		"QF_DB":                  {" --db"},
+		"QF_FROM_ROWS":           {"match --from-rows"},
 		"QF_GITCOIN_DATA":        {"report gitcoin --data"},
 		"QF_IDLE_TIMEOUT":        {"serve --idle-timeout"},
 		"QF_JSON":                {" --json"},

@@ -19,16 +19,30 @@ import (
 	"github.com/qf-dev/qf/store"
 )
 
-// computeStored computes a stored round from its contributions.
-func computeStored(c *cli.Context, s *store.Store, r store.Round) (*round.Outcome, error) {
+// computeStored computes an open stored round for its match: from its
+// statistics sums when they describe it and pass the match's checks,
+// from every row otherwise or with fromRows (round.Closing).
+func computeStored(c *cli.Context, s *store.Store, r store.Round, fromRows bool) (*round.Outcome, round.Source, error) {
 	bar := newProgress(c.App.ErrWriter, int64(r.Contributions), "matching", false)
 	defer bar.done()
-	out, err := round.FromStore(s, r, r.Config, bar.set)
+	out, src, err := round.Closing(s, r, r.Config, fromRows, bar.set)
 	if err != nil {
-		return nil, err
+		return nil, src, err
 	}
 	out.Report.Voided = r.Voided
-	return out, nil
+	return out, src, nil
+}
+
+// sourceLine says what a match computed the round from, for its text
+// output.
+func sourceLine(src round.Source) string {
+	switch {
+	case src.Sums:
+		return "computed from the round's statistics sums (--from-rows: from every row)"
+	case errors.Is(src.Why, round.ErrRowsAsked):
+		return "computed from every row (--from-rows)"
+	}
+	return "computed from every row: " + src.Why.Error()
 }
 
 // projectStored computes an open round as a match now would, from its
@@ -51,9 +65,23 @@ func matchCommand() *cli.Command {
 		Description: `Closes an open round. Afterwards the round takes no contributions,
 and qf proof, qf tree and qf stats serve its stored results.
 
+A qf or linear round (no --min-amount, --score-scale, price ledger,
+weights, scores or tokens) is computed by default from the statistics
+sums its imports keep, in O(gaps) instead of reading every row, once
+they pass cheap checks against records kept apart from them: the rows
+they count are the round's contributions less its voided ones, and
+their direct totals add up to the round's total as the last import
+checked it, less what was voided since. Anything missing or
+disagreeing (also: a ledger fund since the last import, or voids both
+before and after it) computes from every row instead; the
+outcome (report, root, every leaf) is the same byte for byte either
+way, and the text output says which was used. --from-rows always
+reads every row: a verifier who does not want to trust the sums' √
+arithmetic (a damaged Σ√ within its bounds goes unnoticed) uses it.
+
 A cqf round is solved from its pledges in the order they arrived; its tree
 pays each gap's recipient Σ pay and each pledger its refund (limit − pay).`,
-		Flags: []cli.Flag{roundFlag()},
+		Flags: []cli.Flag{roundFlag(), fromRowsFlag()},
 		Action: func(c *cli.Context) error {
 			return withRound(c, func(s *store.Store, n uint64) error {
 				r, err := s.Round(n)
@@ -69,7 +97,7 @@ pays each gap's recipient Σ pay and each pledger its refund (limit − pay).`,
 				if r.Config.Mechanism == calc.CQFName {
 					return matchCQF(c, s, r)
 				}
-				out, err := computeStored(c, s, r)
+				out, src, err := computeStored(c, s, r, c.Bool("from-rows"))
 				if err != nil {
 					return err
 				}
@@ -79,8 +107,8 @@ pays each gap's recipient Σ pay and each pledger its refund (limit − pay).`,
 				if wantJSON(c) {
 					return printJSON(c, out.Report)
 				}
-				fmt.Fprintf(c.App.Writer, "round %d closed: %d gaps matched, %s of %s paid out\nroot %s\n",
-					n, len(payout.Payouts(out.Result)), showAmount(out.Report.Matched, r.Decimals), showAmount(out.Report.Pool, r.Decimals), rootString(out.Report))
+				fmt.Fprintf(c.App.Writer, "round %d closed: %d gaps matched, %s of %s paid out\nroot %s\n%s\n",
+					n, len(payout.Payouts(out.Result)), showAmount(out.Report.Matched, r.Decimals), showAmount(out.Report.Pool, r.Decimals), rootString(out.Report), sourceLine(src))
 				return nil
 			})
 		},

@@ -33,23 +33,8 @@ var errNoSums = errors.New("the round's settings need its rows")
 // fromSums computes open round r from its statistics sums, or says why it
 // cannot (errNoSums, store.ErrNoSums).
 func fromSums(st *store.Store, r store.Round, cfg calc.Config) (*Outcome, error) {
-	switch {
-	case r.Status != store.StatusOpen || !calc.Additive(cfg.Mechanism) || cfg.Mechanism != r.Config.Mechanism:
-		return nil, fmt.Errorf("%w: mechanism %q", errNoSums, cfg.Mechanism)
-	case !cfg.MinAmount.IsZero():
-		return nil, fmt.Errorf("%w: a minimum amount", errNoSums)
-	case cfg.ScoreScale != "":
-		return nil, fmt.Errorf("%w: a score scale", errNoSums)
-	}
-	if err := cfg.Validate(); err != nil {
+	if err := sumsSettings(st, r, cfg); err != nil {
 		return nil, err
-	}
-	prices, err := st.Prices(r.Number)
-	if err != nil {
-		return nil, err
-	}
-	if prices != nil {
-		return nil, fmt.Errorf("%w: a price ledger", errNoSums)
 	}
 	gaps, err := st.Gaps()
 	if err != nil {
@@ -59,6 +44,36 @@ func fromSums(st *store.Store, r store.Round, cfg calc.Config) (*Outcome, error)
 	if err != nil {
 		return nil, err
 	}
+	return sumsOutcome(gaps, sums, r, cfg)
+}
+
+// sumsSettings says why round r with config cfg cannot be computed from
+// its statistics sums (errNoSums), or nil if its settings let it.
+func sumsSettings(st *store.Store, r store.Round, cfg calc.Config) error {
+	switch {
+	case r.Status != store.StatusOpen || !calc.Additive(cfg.Mechanism) || cfg.Mechanism != r.Config.Mechanism:
+		return fmt.Errorf("%w: mechanism %q", errNoSums, cfg.Mechanism)
+	case !cfg.MinAmount.IsZero():
+		return fmt.Errorf("%w: a minimum amount", errNoSums)
+	case cfg.ScoreScale != "":
+		return fmt.Errorf("%w: a score scale", errNoSums)
+	}
+	if err := cfg.Validate(); err != nil {
+		return err
+	}
+	prices, err := st.Prices(r.Number)
+	if err != nil {
+		return err
+	}
+	if prices != nil {
+		return fmt.Errorf("%w: a price ledger", errNoSums)
+	}
+	return nil
+}
+
+// sumsOutcome computes round r with config cfg from its sums for the
+// registry gaps.
+func sumsOutcome(gaps []calc.Gap, sums *store.OpenSums, r store.Round, cfg calc.Config) (*Outcome, error) {
 	in := make([]calc.GapSums, len(gaps))
 	for i := range gaps {
 		g, s := &sums.Gaps[i], &in[i]

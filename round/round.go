@@ -8,7 +8,9 @@
 // alike: from files ([Compute]), from the store ([FromStore], and
 // [LedgerCompute] for a ledger match, which hands the store the records
 // it books; [Projected] for stats and the service's projection, from an
-// open round's statistics sums in O(gaps) when they describe it), and
+// open round's statistics sums in O(gaps) when they describe it; [Closing]
+// for qf match, from those sums once checked against the round's records,
+// else from its rows), and
 // coordinated QF ([ComputeCQF], [SolveStoredCQF],
 // [LedgerComputeCQF]). round also reads and writes a closed round's
 // results in the store ([CloseStored], [StoredReport], [CloseStoredCQF],
