@@ -148,13 +148,14 @@ func (bk *bulk) freshChunk() (c sumsChunk, added uint64, ok bool, err error) {
 	// cuts a hash's run), then the parts' numbers are offset.
 	donorOf := hugemem.Make[uint32](n, n)
 	bounds := par.Cut(n, procs, func(i int) bool { return keys[i]>>32 == keys[i-1]>>32 })
-	partNames := make([][][]byte, procs) // aliasing the arena
+	partFirst := make([][]uint32, procs) // each donor's first row
 	partRows := make([][]int, procs)
 	par.Do(procs, func(k int) {
-		var names [][]byte
-		var perDonor []int
+		lo, hi := bounds[k], bounds[k+1]
+		first := make([]uint32, 0, (hi-lo)/2+16) // (room enough: no regrowth, and its faults, on the way)
+		perDonor := make([]int, 0, (hi-lo)/2+16)
 		var run []uint32 // the part's donors of the current hash
-		for i, hi := bounds[k], bounds[k+1]; i < hi; {
+		for i := lo; i < hi; {
 			j := i
 			for j < hi && keys[j]>>32 == keys[i]>>32 {
 				j++
@@ -164,14 +165,14 @@ func (bk *bulk) freshChunk() (c sumsChunk, added uint64, ok bool, err error) {
 				row := uint32(key)
 				d := -1
 				for _, cand := range run {
-					if bytes.Equal(names[cand], donor(&rows[row])) {
+					if bytes.Equal(donor(&rows[first[cand]]), donor(&rows[row])) {
 						d = int(cand)
 						break
 					}
 				}
 				if d < 0 {
-					d = len(names)
-					names = append(names, donor(&rows[row]))
+					d = len(first)
+					first = append(first, row)
 					perDonor = append(perDonor, 0)
 					run = append(run, uint32(d))
 				}
@@ -180,14 +181,16 @@ func (bk *bulk) freshChunk() (c sumsChunk, added uint64, ok bool, err error) {
 			}
 			i = j
 		}
-		partNames[k], partRows[k] = names, perDonor
+		partFirst[k], partRows[k] = first, perDonor
 	})
-	var names [][]byte
+	var names [][]byte // aliasing the arena
 	var perDonor []int
 	offset := make([]uint32, procs)
 	for k := range procs {
 		offset[k] = uint32(len(names))
-		names = append(names, partNames[k]...)
+		for _, row := range partFirst[k] {
+			names = append(names, donor(&rows[row]))
+		}
 		perDonor = append(perDonor, partRows[k]...)
 	}
 	par.Do(procs, func(k int) {
