@@ -8,9 +8,9 @@
 #   re-import of the same, already stored   time, peak RSS
 #   match, GOMAXPROCS=1 and GOMAXPROCS=2    time (each on its own copy of the db): from the
 #                                           round's statistics sums when they describe it
-#   match --from-rows, GOMAXPROCS=2         time (every row read, on every core)
+#   match --from-rows, GOMAXPROCS=1 and 2   time (every row read, in parallel key ranges)
 #
-# and checks that the three matches give qf calc's root (exit 1 otherwise).
+# and checks that the four matches give qf calc's root (exit 1 otherwise).
 #
 # usage: bench/store.sh [N_CONTRIB N_GAPS N_DONORS SEED [COPIES]]
 #   COPIES > 1 concatenates COPIES rounds made with seeds SEED, SEED+1, …
@@ -59,18 +59,19 @@ for i in $(seq "$runs"); do
   measure "calc$i" "$qf" calc --contributions "$round/contributions.csv" --gaps "$round/gaps.csv" --pool "$pool" --json
 done
 db="$out/store.db"
-rm -rf "$db" "$db.1" "$db.2" "$db.3"
+rm -rf "$db" "$db.1" "$db.2" "$db.3" "$db.4"
 "$qf" --db "$db" import gaps "$round/gaps.csv" > /dev/null
 "$qf" --db "$db" round create --pool "$pool" > /dev/null
 measure import "$qf" --db "$db" import contributions --round 1 "$round/contributions.csv" --json
-measure stats0 "$qf" --db "$db" stats --round 1 --json  # the first command after the import: Pebble compacts its tables
+measure stats0 "$qf" --db "$db" stats --round 1 --json  # the first command after the import (once, Pebble compacted the import's tables here)
 measure stats "$qf" --db "$db" stats --round 1 --json
 measure reimport "$qf" --db "$db" import contributions --round 1 "$round/contributions.csv" --json
-cp -r "$db" "$db.1"; cp -r "$db" "$db.2"; cp -r "$db" "$db.3"
+cp -r "$db" "$db.1"; cp -r "$db" "$db.2"; cp -r "$db" "$db.3"; cp -r "$db" "$db.4"
 measure match1 env GOMAXPROCS=1 "$qf" --db "$db.1" match --round 1 --json
 measure match2 env GOMAXPROCS=2 "$qf" --db "$db.2" match --round 1 --json
 measure matchrows env GOMAXPROCS=2 "$qf" --db "$db.3" match --round 1 --json --from-rows
-rm -rf "$db.1" "$db.2" "$db.3"
+measure matchrows1 env GOMAXPROCS=1 "$qf" --db "$db.4" match --round 1 --json --from-rows
+rm -rf "$db.1" "$db.2" "$db.3" "$db.4"
 
 python3 - "$out" "$runs" "$rows" <<'PY'
 import json, statistics, sys
@@ -83,7 +84,7 @@ calcs = sorted((t[f"calc{i}"] for i in range(1, runs + 1)), key=lambda x: x[0])
 calc = calcs[len(calcs) // 2]
 root = lambda name: json.load(open(f"{out}/{name}.out"))["root"]
 want = root("calc1")
-bad = [m for m in ("match1", "match2", "matchrows") if root(m) != want]
+bad = [m for m in ("match1", "match2", "matchrows", "matchrows1") if root(m) != want]
 imp = json.load(open(f"{out}/import.out")); rei = json.load(open(f"{out}/reimport.out"))
 print(f"round: {rows} contributions ({out})")
 print(f"{'':34}{'s':>8}{'RSS MiB':>10}{'× calc':>9}")
@@ -97,6 +98,8 @@ row("import + match", (t["import"][0] + t["match2"][0], max(t["import"][1], t["m
 row("match GOMAXPROCS=1", t["match1"])
 print(f"{'  match 1 core / 2 cores':34}{t['match1'][0] / max(t['match2'][0], 1e-9):8.2f}x")
 row("match --from-rows GOMAXPROCS=2", t["matchrows"])
+row("match --from-rows GOMAXPROCS=1", t["matchrows1"])
+print(f"{'  --from-rows 1 core / 2 cores':34}{t['matchrows1'][0] / max(t['matchrows'][0], 1e-9):8.2f}x")
 row("stats, first command after import", t["stats0"])
 row("stats (open round)", t["stats"])
 row(f"re-import (duplicates {rei.get('duplicates')})", t["reimport"])
@@ -109,5 +112,5 @@ target(f"stats on the open round <= 0.1 s ({t['stats'][0]:.2f} s)", t["stats"][0
 target(f"import peak RSS <= 512 MiB ({t['import'][1]:.0f} MiB, {rows} rows)", t["import"][1] <= 512)
 if bad:
     print(f"ROOT MISMATCH: {bad} differ from qf calc's {want}", file=sys.stderr); sys.exit(1)
-print(f"roots: match (1 and 2 cores, --from-rows) = qf calc = {want}")
+print(f"roots: match (1 and 2 cores, and --from-rows on each) = qf calc = {want}")
 PY
