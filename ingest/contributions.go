@@ -129,6 +129,11 @@ type FieldError = record.FieldError
 // checksums of mixed-case ones.
 func donor(b []byte, buf *[42]byte, sums checksums) ([]byte, error) {
 	b = bytes.TrimSpace(b)
+	if lowerHexAddr(b) { // the common case, 8 characters at a time
+		copy(buf[:], b)
+		buf[1] = 'x'
+		return buf[:], nil
+	}
 	if len(b) == 42 && b[0] == '0' && (b[1] == 'x' || b[1] == 'X') {
 		buf[0], buf[1] = '0', 'x'
 		ok := true

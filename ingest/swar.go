@@ -113,3 +113,18 @@ func mixedCase(b []byte) bool {
 	}
 	return lower != 0 && upper != 0
 }
+
+// lowerHexAddr reports whether b is "0x" or "0X" and 40 lower-case hex
+// digits: an address calc.NormalizeDonor keeps as it is (but for "0X").
+func lowerHexAddr(b []byte) bool {
+	if len(b) != 42 || b[0] != '0' || (b[1] != 'x' && b[1] != 'X') {
+		return false
+	}
+	for i := range 5 {
+		v := binary.LittleEndian.Uint64(b[2+8*i:])
+		if v&highs != 0 || inRange(v, '0', '9')|inRange(v, 'a', 'f') != highs {
+			return false
+		}
+	}
+	return true
+}

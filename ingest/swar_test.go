@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/qf-dev/qf/calc"
 )
 
 // refUint is the byte-at-a-time parse parseUint replaces.
@@ -77,6 +79,10 @@ func TestSWARAgainstReference(t *testing.T) {
 func FuzzSWAR(f *testing.F) {
 	f.Add([]byte("0x0123456789abcdefABCDEF0123456789aBcDeF01"))
 	f.Add([]byte("123456789012345678"))
+	f.Add([]byte("0x0123456789abcdef0123456789abcdef01234567"))
+	f.Add([]byte("0X0123456789abcdef0123456789abcdef01234567"))
+	f.Add([]byte(" 0x0123456789abcdef0123456789abcdef0123456g"))
+	f.Add([]byte("0x0123456789abcdef0123456789abcdef0123456:"))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		v, ok := parseUint(b)
 		wv, wok := refUint(b)
@@ -88,6 +94,14 @@ func FuzzSWAR(f *testing.F) {
 		require.Equal(t, wok, ok)
 		if ok {
 			require.Equal(t, want, got)
+		}
+		if d, err := donor(b, new([42]byte), checksums{}); err == nil { // the fast donor agrees with calc's
+			want, werr := calc.NormalizeDonor(string(bytes.TrimSpace(b)))
+			require.NoError(t, werr)
+			require.Equal(t, want, string(d))
+		} else {
+			_, werr := calc.NormalizeDonor(string(bytes.TrimSpace(b)))
+			require.Error(t, werr)
 		}
 		if hi, lo, ok := parseUint128(b); ok {
 			v := new(big.Int).Lsh(new(big.Int).SetUint64(hi), 64)
