@@ -13,7 +13,6 @@ import (
 
 	bulkrows "github.com/qf-dev/qf/internal/bulk"
 	"github.com/qf-dev/qf/internal/par"
-	"github.com/qf-dev/qf/record"
 )
 
 // Reading a round for a match on every core: the round's key range is cut
@@ -127,7 +126,8 @@ func (s *Store) readPart(p *blockPart, lo, hi []byte, voids map[string]Void, gap
 	}
 	defer it.Close()
 	local := make(map[string]uint32, cap(p.rows)/4)
-	var row record.Contribution
+	var donor []byte
+	var gap, amount uint256.Int
 	for ok := it.First(); ok; ok = it.Next() {
 		id := it.Key()[9:]
 		if len(voids) > 0 {
@@ -135,28 +135,30 @@ func (s *Store) readPart(p *blockPart, lo, hi []byte, voids map[string]Void, gap
 				continue
 			}
 		}
-		row = record.Contribution{}
-		if decodeContribution(it.Value(), &row) != nil || len(row.Weight) > 0 || len(row.Score) > 0 || len(row.Token) > 0 || row.Amount.IsZero() {
+		// read in place: a plain record's donor, gap and amount, or the
+		// row-by-row read names what is odd (a weight, a score, a token,
+		// amount 0, a damaged record)
+		if !plainRecord(it.Value(), &donor, &gap, &amount) {
 			p.bad = true
 			return
 		}
-		g, ok := gapOf(&row.Gap)
+		g, ok := gapOf(&gap)
 		if !ok || g < 0 || uint32(g) >= bigRow {
 			p.bad = true
 			return
 		}
-		d, seen := local[string(row.Donor)]
+		d, seen := local[string(donor)]
 		if !seen { // canonical form: the tally checks every block donor
 			d = uint32(len(p.donors))
-			name := string(row.Donor)
+			name := string(donor)
 			local[name] = d
 			p.donors = append(p.donors, name)
 		}
-		br := blockRow{gap: uint32(g), donor: d, amount: row.Amount[0]}
-		if !row.Amount.IsUint64() {
+		br := blockRow{gap: uint32(g), donor: d, amount: amount[0]}
+		if !amount.IsUint64() {
 			br.gap |= bigRow
 			br.amount = uint64(len(p.bigs))
-			p.bigs = append(p.bigs, row.Amount)
+			p.bigs = append(p.bigs, amount)
 		}
 		p.rows = append(p.rows, br)
 	}

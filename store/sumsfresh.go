@@ -329,3 +329,30 @@ func plainContent(v []byte, donor *[]byte, gap, amount *uint256.Int) bool {
 	// an empty weight and an empty score, and nothing after (no token)
 	return len(v) == 2 && v[0] == 0 && v[1] == 0 && !amount.IsZero()
 }
+
+// plainRecord is plainContent for a stored record (encodeContribution):
+// the content, then, when known, its arrival sequence (above zero: a
+// token's mark is a zero byte).
+func plainRecord(v []byte, donor *[]byte, gap, amount *uint256.Int) bool {
+	n, k := binary.Uvarint(v)
+	if k <= 0 || uint64(len(v)-k) < n {
+		return false
+	}
+	end := k + int(n)
+	for range 2 { // the gap, the amount
+		if len(v) < end+1 || v[end] > 32 || len(v) < end+1+int(v[end]) {
+			return false
+		}
+		end += 1 + int(v[end])
+	}
+	if len(v) < end+2 || v[end] != 0 || v[end+1] != 0 { // an empty weight and score
+		return false
+	}
+	if rest := v[end+2:]; len(rest) > 0 {
+		seq, k := binary.Uvarint(rest)
+		if k != len(rest) || seq == 0 {
+			return false
+		}
+	}
+	return plainContent(v[:end+2], donor, gap, amount)
+}
