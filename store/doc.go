@@ -37,8 +37,13 @@
 // a byte per row; a second scan applies the checks in file order with
 // the verdicts — the same first error as [Store.Import] — and is skipped
 // when no row can fail (plain rows, nothing in conflict); the new rows,
-// numbered in file order, go into an sstable and the round's record into
-// another, linked in by one Pebble ingest. A killed import's temporary
+// numbered in file order, go into sstables (one per key range) and the
+// round's record and check state into one each, linked in by one Pebble
+// ingest. The first scan parses on the caller's goroutine and hands
+// batches of encoded rows to the sorts on another. An import into a fresh
+// round (no rows before) also makes the round's statistics sums from its
+// sort in memory, by sorting instead of hashing (sumsfresh.go), and links
+// their tables in with the same ingest. A killed import's temporary
 // folder is removed when the database is next opened. Smaller files
 // (under 10,000 rows) are committed in one batch, with the same records.
 // Into pairwise, cluster, cocm (whose import is computed in full first)
@@ -52,7 +57,8 @@
 //
 // A match reads a round on every core ([Store.ReadBlock]): the round's
 // key range is cut where Pebble estimates equal sizes on disk, each part
-// is read and decoded by its own iterator, and the tally gets one block
+// is read by its own iterator, each record in place (plainRecord), and
+// the tally gets one block
 // with the rows and donors in key order, as the row-by-row read would add
 // them (rounds with weights, scores or tokens are read row by row).
 //
@@ -63,7 +69,9 @@
 // afterImport hook, a bounded chunk at a time), voids and ledger funds
 // ([Store.FundSums]; [Store.CarrySums] for the funds a match carries into
 // the round it opens) keep them in step; [Store.OpenSums] hands them to
-// package round in O(gaps) reads and refuses stale ones (rows written
+// package round in O(gaps) reads ([Store.MatchSums] with the round's
+// record and check state in one view, for a match that pays from them)
+// and refuses stale ones (rows written
 // without them: a crash between an import and its hook, a database from
 // before), which the next import rebuilds. Rounds with weighted, scored
 // or token rows are marked and computed from their rows.
