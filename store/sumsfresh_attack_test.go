@@ -261,34 +261,32 @@ func TestFreshSumsUnderAttack(t *testing.T) {
 			parts bool
 		}{{1, false}, {4, true}} {
 			procs, parts := cfg.procs, cfg.parts
-			{
-				t.Run(fmt.Sprintf("%s/procs %d/parts %v", tc.name, procs, parts), func(t *testing.T) {
-					defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
-					batch, fast, slow := attackSetup(t), attackSetup(t), attackSetup(t)
-					defer batch.Close()
-					defer fast.Close()
-					defer slow.Close()
-					for step, f := range tc.files {
-						want, wantErr := batch.Import(1, f.scan)
-						restore := store.ForceIngest(1 << 20)
-						if parts {
-							restore = store.ForceParts()
-						}
-						gotSlow, slowErr := slow.ImportFileRowByRowSums(1, f.scan)
-						got, err := fast.ImportFile(1, f.scan)
-						restore()
-						require.Equal(t, fmt.Sprint(wantErr), fmt.Sprint(slowErr), "step %d: row by row", step)
-						require.Equal(t, fmt.Sprint(wantErr), fmt.Sprint(err), "step %d: fresh", step)
-						require.Equal(t, want, gotSlow, "step %d: row by row", step)
-						require.Equal(t, want, got, "step %d: fresh", step)
-						d := dump(t, batch)
-						require.Equal(t, d, dump(t, slow), "step %d: row by row", step)
-						require.Equal(t, d, dump(t, fast), "step %d: fresh", step)
-						fromSums, fromRows := statsBothWays(t, fast, 1)
-						require.Equal(t, fromRows, fromSums, "step %d: stats", step)
+			t.Run(fmt.Sprintf("%s/procs %d/parts %v", tc.name, procs, parts), func(t *testing.T) {
+				defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+				batch, fast, slow := attackSetup(t), attackSetup(t), attackSetup(t)
+				defer batch.Close()
+				defer fast.Close()
+				defer slow.Close()
+				for step, f := range tc.files {
+					want, wantErr := batch.Import(1, f.scan)
+					restore := store.ForceIngest(1 << 20)
+					if parts {
+						restore = store.ForceParts()
 					}
-				})
-			}
+					gotSlow, slowErr := slow.ImportFileRowByRowSums(1, f.scan)
+					got, err := fast.ImportFile(1, f.scan)
+					restore()
+					require.Equal(t, fmt.Sprint(wantErr), fmt.Sprint(slowErr), "step %d: row by row", step)
+					require.Equal(t, fmt.Sprint(wantErr), fmt.Sprint(err), "step %d: fresh", step)
+					require.Equal(t, want, gotSlow, "step %d: row by row", step)
+					require.Equal(t, want, got, "step %d: fresh", step)
+					d := dump(t, batch)
+					require.Equal(t, d, dump(t, slow), "step %d: row by row", step)
+					require.Equal(t, d, dump(t, fast), "step %d: fresh", step)
+					fromSums, fromRows := statsBothWays(t, fast, 1)
+					require.Equal(t, fromRows, fromSums, "step %d: stats", step)
+				}
+			})
 		}
 	}
 }
