@@ -65,7 +65,8 @@ var (
 	// each), ten million take ten runs.
 	sortBudget = 128 << 20
 	// testPoint, if set, is called at the named stages of a bulk import
-	// ("spilled", "merging", "writing", "ingesting", "linked" — inside
+	// ("spilled", "merging", "writing", "sums" — a fresh round's sums'
+	// tables written —, "ingesting", "linked" — inside
 	// Pebble's ingest, a table linked into the database folder and not
 	// yet recorded —, "ingested"): the crash tests kill the process
 	// there.
@@ -678,7 +679,9 @@ func (bk *bulk) ingest(next Round, chk *record.Checker, plain bool, sums func() 
 	go func() {
 		defer close(sumsDone)
 		if sums != nil {
-			sumsPaths, sumsErr = sums()
+			if sumsPaths, sumsErr = sums(); sumsErr == nil && len(sumsPaths) > 0 {
+				at("sums")
+			}
 		}
 	}()
 	var written atomic.Int64

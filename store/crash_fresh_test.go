@@ -1,0 +1,109 @@
+package store_test
+
+import (
+	"errors"
+	"os"
+	"os/exec"
+	"strings"
+	"syscall"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/qf-dev/qf/store"
+)
+
+// TestFreshImportCrashHelper is the process TestFreshImportCrash kills:
+// it imports crashNew rows into the fresh round 1 of the database
+// QF_CRASH_FRESH_DB through the ingest, with a sort held in memory and
+// the round's sums tables written beside the rows' and ingested with
+// them, and SIGKILLs itself at the stage QF_CRASH_AT.
+func TestFreshImportCrashHelper(t *testing.T) {
+	dir, stage := os.Getenv("QF_CRASH_FRESH_DB"), os.Getenv("QF_CRASH_AT")
+	if dir == "" {
+		t.Skip("run by TestFreshImportCrash")
+	}
+	s, err := store.Open(dir)
+	require.NoError(t, err)
+	defer store.ForceIngest(1 << 20)()
+	defer store.SetSSTFrom(store.SetSSTFrom(1))
+	store.SetTestPoint(func(at string) {
+		if at == stage {
+			require.NoError(t, syscall.Kill(os.Getpid(), syscall.SIGKILL))
+			select {}
+		}
+	})
+	defer store.SetTestPoint(nil)
+	_, err = s.ImportFile(1, crashRows(crashBase, crashNew))
+	require.NoError(t, err)
+	t.Fatalf("not killed at %q", stage)
+}
+
+// TestFreshImportCrash SIGKILLs a bulk import into a fresh round, whose
+// statistics sums are ingested with its rows, at each stage (the rows
+// being decided, their table half written, the sums' tables written,
+// before the ingest, inside it with one table linked into the database
+// folder and not recorded, after it) and requires that the database then
+// holds none of the import or all of it — rows, round record, check
+// state and sums —, the same records as a store that imported the file
+// without a crash once the file is imported again, and stats from the
+// sums equal to stats from the rows.
+func TestFreshImportCrash(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs subprocesses")
+	}
+	clean, _ := setup(t)
+	func() {
+		defer store.ForceIngest(1 << 20)()
+		defer store.SetSSTFrom(store.SetSSTFrom(1))
+		_, err := clean.ImportFile(1, crashRows(crashBase, crashNew))
+		require.NoError(t, err)
+	}()
+	want := dump(t, clean)
+	require.NoError(t, clean.Close())
+	for _, tc := range []struct {
+		stage string
+		all   bool
+	}{
+		{"merging", false}, {"writing", false}, {"sums", false}, {"ingesting", false}, {"linked", false}, {"ingested", true},
+	} {
+		t.Run(tc.stage, func(t *testing.T) {
+			s, dir := setup(t)
+			empty := dump(t, s)
+			require.NoError(t, s.Close())
+
+			cmd := exec.Command(os.Args[0], "-test.run=^TestFreshImportCrashHelper$", "-test.count=1")
+			cmd.Env = append(os.Environ(), "QF_CRASH_FRESH_DB="+dir, "QF_CRASH_AT="+tc.stage)
+			out, err := cmd.CombinedOutput()
+			var exit *exec.ExitError
+			require.True(t, errors.As(err, &exit), "the helper ended by itself: %v\n%s", err, out)
+			ws, ok := exit.Sys().(syscall.WaitStatus)
+			require.True(t, ok && ws.Signaled() && ws.Signal() == syscall.SIGKILL, "killed: %v\n%s", err, out)
+
+			s = open(t, dir)
+			defer s.Close()
+			entries, err := os.ReadDir(dir)
+			require.NoError(t, err)
+			for _, e := range entries {
+				require.False(t, strings.HasPrefix(e.Name(), store.TmpPrefix), "left after open: %s", e.Name())
+			}
+			if tc.all {
+				require.Equal(t, want, dump(t, s), "after the crash: all of the import")
+			} else {
+				require.Equal(t, empty, dump(t, s), "after the crash: none of the import")
+			}
+			fromSums, fromRows := statsBothWays(t, s, 1)
+			require.Equal(t, fromRows, fromSums, "stats after the crash")
+
+			func() {
+				defer store.ForceIngest(1 << 20)()
+				defer store.SetSSTFrom(store.SetSSTFrom(1))
+				_, err = s.ImportFile(1, crashRows(crashBase, crashNew))
+				require.NoError(t, err)
+			}()
+			require.Equal(t, want, dump(t, s), "after the import again")
+			fromSums, fromRows = statsBothWays(t, s, 1)
+			require.Equal(t, fromRows, fromSums, "stats after the import again")
+		})
+	}
+}
