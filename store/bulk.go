@@ -648,14 +648,20 @@ func (bk *bulk) sumsTables(next Round) func() ([]string, error) {
 	}
 	return func() ([]string, error) {
 		c, rows, ok, err := bk.freshChunk()
-		if !ok || err != nil || rows != uint64(next.Contributions) {
-			return nil, err
+		if err != nil {
+			return nil, fmt.Errorf("importing into round %d: summing its statistics: %w", next.Number, err)
+		}
+		if !ok || rows != uint64(next.Contributions) {
+			return nil, nil
 		}
 		u := bk.s.newSumsUpdate(next.Number, sumsHead{})
 		defer u.abandon()
 		u.empty, u.chunk, u.added = true, c, int(rows)
 		paths, _, _, err := u.freshTables(next, bk.tmp)
-		return paths, err
+		if err != nil {
+			return nil, fmt.Errorf("importing into round %d: writing its statistics: %w", next.Number, err)
+		}
+		return paths, nil
 	}
 }
 

@@ -2,8 +2,10 @@ package store_test
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
@@ -104,6 +106,64 @@ func TestFreshImportCrash(t *testing.T) {
 			require.Equal(t, want, dump(t, s), "after the import again")
 			fromSums, fromRows = statsBothWays(t, s, 1)
 			require.Equal(t, fromRows, fromSums, "stats after the import again")
+		})
+	}
+}
+
+// TestFreshImportTableFailure makes one of the tables of a bulk import
+// into a fresh round fail to be written (a folder, not empty, where the table goes):
+// a table of the sums, written on their own goroutine, or of the rows.
+// The import returns the error, naming the round and the table, and
+// stores nothing; the same file then imports.
+func TestFreshImportTableFailure(t *testing.T) {
+	for _, tc := range []struct {
+		table string
+		want  string
+	}{
+		{"sums-1-gaps.sst", "importing into round 1: writing its statistics: remove %s/sums-1-gaps.sst: directory not empty"},
+		{"sums-1-cells-0.sst", "importing into round 1: writing its statistics: remove %s/sums-1-cells-0.sst: directory not empty"},
+		{"rows-0.sst", "importing into round 1: remove %s/rows-0.sst: directory not empty"},
+		{"round.sst", "importing into round 1: remove %s/round.sst: directory not empty"},
+	} {
+		t.Run(tc.table, func(t *testing.T) {
+			s, dir := setup(t)
+			defer s.Close()
+			empty := dump(t, s)
+			defer store.ForceIngest(1 << 20)()
+			defer store.SetSSTFrom(store.SetSSTFrom(1))
+			var tmp string
+			store.SetTestPoint(func(at string) {
+				if at != "merging" {
+					return
+				}
+				entries, err := os.ReadDir(dir)
+				require.NoError(t, err)
+				for _, e := range entries {
+					if strings.HasPrefix(e.Name(), store.TmpPrefix) {
+						tmp = filepath.Join(dir, e.Name())
+					}
+				}
+				// (a folder not empty: the table's Create removes an empty one)
+				require.NoError(t, os.MkdirAll(filepath.Join(tmp, tc.table, "x"), 0o755))
+			})
+			_, err := s.ImportFile(1, crashRows(crashBase, crashNew))
+			store.SetTestPoint(nil)
+			require.EqualError(t, err, fmt.Sprintf(tc.want, tmp))
+			require.Equal(t, empty, dump(t, s), "stored after the failure")
+			_, err = os.Stat(tmp)
+			require.True(t, os.IsNotExist(err), "the temporary folder is removed: %v", err)
+
+			_, err = s.ImportFile(1, crashRows(crashBase, crashNew))
+			require.NoError(t, err)
+			require.Equal(t, crashNew, count(t, s, 1))
+			fromSums, fromRows := statsBothWays(t, s, 1)
+			require.Equal(t, fromRows, fromSums)
+			r, err := s.Round(1)
+			require.NoError(t, err)
+			gaps, err := s.Gaps()
+			require.NoError(t, err)
+			_, err = s.OpenSums(r, gaps)
+			require.NoError(t, err, "the sums are made")
 		})
 	}
 }
