@@ -43,6 +43,8 @@ func TestFreshSumsAtThresholds(t *testing.T) {
 	maxImport := func(n int) tuning {
 		return func() func() { old := store.SetSumsMaxImport(n); return func() { store.SetSumsMaxImport(old) } }
 	}
+	collideSome := func() func() { return store.CollideSomeDonors() }
+	collideAll := func() func() { return store.CollideDonors() }
 	type tc struct {
 		name  string
 		rows  int
@@ -64,6 +66,11 @@ func TestFreshSumsAtThresholds(t *testing.T) {
 	// every few rows to none
 	for _, budget := range []int{1 << 10, 8 << 10, 16 << 10, 17 << 10, 18 << 10, 19 << 10, 20 << 10, 24 << 10, 1 << 20} {
 		cases = append(cases, tc{fmt.Sprintf("a sort budget of %d bytes", budget), 300, 2, both(ingest(budget), sst(1))})
+	}
+	for _, procs := range []int{1, 3, 4} {
+		cases = append(cases,
+			tc{fmt.Sprintf("3,000 donors, half of their hashes alike, %d cores", procs), 6000, procs, both(ingest(1<<20), both(sst(1), collideSome))},
+			tc{fmt.Sprintf("3,000 donors, every hash alike, %d cores", procs), 6000, procs, both(ingest(1<<20), both(sst(1), collideAll))})
 	}
 	for _, procs := range []int{3, 4} { // (past decideSplit too: rows decided and written per core)
 		cases = append(cases, tc{fmt.Sprintf("70,000 cells, a table per core, %d cores", procs), 70000, procs, both(ingest(128<<20), sst(1))})
