@@ -100,6 +100,19 @@ func attackFiles() []struct {
 		{"donors differing only in whitespace", one(attackRows(60, 60, func(i int, r *record.Contribution) {
 			r.Donor = []byte([]string{"bob", " bob", "bob ", "b ob", "bob\u00a0"}[i%5])
 		}))},
+		{"donors in UTF-8 beyond ASCII", one(attackRows(60, 60, func(i int, r *record.Contribution) {
+			r.Donor = []byte([]string{"ünï", "日本", "Ω", "émile", "\u00ff", "z"}[i%6])
+		}))},
+		{"a donor not in UTF-8 mid-file", one(attackRows(60, 9, func(i int, r *record.Contribution) {
+			if i == 30 {
+				r.Donor = []byte("bad\xff")
+			}
+		}))},
+		{"a donor with a control character mid-file", one(attackRows(60, 9, func(i int, r *record.Contribution) {
+			if i == 30 {
+				r.Donor = []byte("tab\tbed")
+			}
+		}))},
 		{"donors that are prefixes of each other", one(attackRows(60, 60, func(i int, r *record.Contribution) {
 			r.Donor = []byte(strings.Repeat("z", 1+i%7))
 		}))},
