@@ -12,6 +12,7 @@ import (
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/qf-dev/qf/record"
 	"github.com/qf-dev/qf/store"
 )
 
@@ -164,6 +165,62 @@ func TestFreshImportTableFailure(t *testing.T) {
 			require.NoError(t, err)
 			_, err = s.OpenSums(r, gaps)
 			require.NoError(t, err, "the sums are made")
+		})
+	}
+}
+
+// TestImportSortFailure makes the bulk import's sort fail to write its
+// second run (a folder where the run goes) while the scan goes on
+// feeding it (the scan and the sort run at once): the import returns the
+// sort's error, stores nothing and leaves no temporary folder, whatever
+// the error the scan itself ends with; the same file then imports.
+func TestImportSortFailure(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		scanErr error
+	}{
+		{"the scan ends well", nil},
+		{"the scan ends with its own error", errors.New("c.csv:3102: amount: not a number")},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s, dir := setup(t)
+			defer s.Close()
+			empty := dump(t, s)
+			defer store.ForceIngest(16 << 10)()
+			var tmp string
+			spills := 0
+			store.SetTestPoint(func(at string) {
+				if at != "spilled" {
+					return
+				}
+				if spills++; spills > 1 {
+					return
+				}
+				entries, err := os.ReadDir(dir)
+				require.NoError(t, err)
+				for _, e := range entries {
+					if strings.HasPrefix(e.Name(), store.TmpPrefix) {
+						tmp = filepath.Join(dir, e.Name())
+					}
+				}
+				require.NoError(t, os.Mkdir(filepath.Join(tmp, "rows-1"), 0o755))
+			})
+			scan := func(add func(*record.Contribution) error) error {
+				if err := crashRows(crashBase, crashNew)(add); err != nil {
+					return err
+				}
+				return tc.scanErr
+			}
+			_, err := s.ImportFile(1, scan)
+			store.SetTestPoint(nil)
+			require.EqualError(t, err, fmt.Sprintf("sorting the import: open %s/rows-1: is a directory", tmp))
+			require.Equal(t, empty, dump(t, s), "stored after the failure")
+			_, err = os.Stat(tmp)
+			require.True(t, os.IsNotExist(err), "the temporary folder is removed: %v", err)
+
+			_, err = s.ImportFile(1, crashRows(crashBase, crashNew))
+			require.NoError(t, err)
+			require.Equal(t, crashNew, count(t, s, 1))
 		})
 	}
 }
