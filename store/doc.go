@@ -38,8 +38,13 @@
 // the verdicts — the same first error as [Store.Import] — and is skipped
 // when no row can fail (plain rows, nothing in conflict); the new rows,
 // numbered in file order, go into an sstable and the round's record into
-// another, linked in by one Pebble ingest. A killed import's temporary
-// folder is removed when the database is next opened. Smaller files
+// another, linked in by one Pebble ingest. Into a fresh round (no rows
+// before) the import also makes the round's statistics sums from its
+// sort (sumsfresh.go), writes their tables on another goroutine and
+// links them in by the same ingest: rows, round record and sums appear
+// at once, or, on any error or a SIGKILL, none of them
+// (TestFreshImportCrash, TestFreshImportTableFailure). A killed import's
+// temporary folder is removed when the database is next opened. Smaller files
 // (under 10,000 rows) are committed in one batch, with the same records.
 // Into pairwise, cluster, cocm (whose import is computed in full first)
 // and cqf rounds (whose checks sum per pledger and gap) ImportFile keeps
