@@ -11,6 +11,7 @@ import (
 	"github.com/holiman/uint256"
 	"github.com/stretchr/testify/require"
 
+	"github.com/qf-dev/qf/calc"
 	"github.com/qf-dev/qf/ledger"
 	"github.com/qf-dev/qf/record"
 	"github.com/qf-dev/qf/round"
@@ -186,6 +187,40 @@ func TestSequencesAgree(t *testing.T) {
 					matches = append(matches, mRows)
 				}
 				require.Equal(t, matches[0], matches[1], "step %d %s: the stores' matches", step, op)
+			}
+		})
+	}
+}
+
+// TestFreshSumsLinear: a bulk import into a fresh linear round (whose
+// sums are kept too), then one behind it: the records are those of the
+// row-by-row sums, and stats and the match from the sums are those from
+// the rows.
+func TestFreshSumsLinear(t *testing.T) {
+	defer store.ForceIngest(1 << 20)()
+	defer store.SetSSTFrom(store.SetSSTFrom(1))
+	for seed := range uint64(3) {
+		t.Run(fmt.Sprint("seed ", seed), func(t *testing.T) {
+			rng := rand.New(rand.NewPCG(seed, 5))
+			fast, slow := attackSetup(t), attackSetup(t)
+			defer fast.Close()
+			defer slow.Close()
+			for _, s := range []*store.Store{fast, slow} {
+				_, err := s.CreateRound(store.Round{Config: calc.Config{Mechanism: "linear", Pool: *uint256.NewInt(999_999_999_999)}})
+				require.NoError(t, err)
+			}
+			for step, rows := range [][]*record.Contribution{plainFile(rng, 400, 60, false), plainFile(rng, 200, 60, false)} {
+				want, err := slow.ImportFileRowByRowSums(2, feed(rows...))
+				require.NoError(t, err)
+				got, err := fast.ImportFile(2, feed(rows...))
+				require.NoError(t, err)
+				require.Equal(t, want, got, "step %d", step)
+				require.Equal(t, dump(t, slow), dump(t, fast), "step %d", step)
+				fromSums, fromRows := statsBothWays(t, fast, 2)
+				require.Equal(t, fromRows, fromSums, "step %d: stats", step)
+				mSums, mRows, used := matchBothWays(t, fast, 2)
+				require.Equal(t, mRows, mSums, "step %d: match", step)
+				require.True(t, used, "step %d: the match uses the sums", step)
 			}
 		})
 	}
