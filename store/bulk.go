@@ -119,8 +119,8 @@ func (s *Store) importBulk(r Round, known map[uint256.Int]struct{}, scan func(ad
 	bk := &bulk{s: s, r: r, tmp: tmp, known: known, main: newSorter(tmp, "rows", sortBudget)}
 	bk.main.spilled = func() { at("spilled") }
 	scanErr, err := bk.collect(known, scan)
-	if err != nil {
-		return ImportStats{}, err
+	if err != nil { // (the sort's: the scan's own is scanErr)
+		return ImportStats{}, fmt.Errorf("importing into round %d: %w", r.Number, err)
 	}
 	if err := bk.decide(); err != nil {
 		return ImportStats{}, err

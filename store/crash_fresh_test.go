@@ -172,7 +172,7 @@ func TestFreshImportTableFailure(t *testing.T) {
 // TestImportSortFailure makes the bulk import's sort fail to write its
 // second run (a folder where the run goes) while the scan goes on
 // feeding it (the scan and the sort run at once): the import returns the
-// sort's error, stores nothing and leaves no temporary folder, whatever
+// sort's error, naming the round, stores nothing and leaves no temporary folder, whatever
 // the error the scan itself ends with; the same file then imports.
 func TestImportSortFailure(t *testing.T) {
 	for _, tc := range []struct {
@@ -213,7 +213,7 @@ func TestImportSortFailure(t *testing.T) {
 			}
 			_, err := s.ImportFile(1, scan)
 			store.SetTestPoint(nil)
-			require.EqualError(t, err, fmt.Sprintf("sorting the import: open %s/rows-1: is a directory", tmp))
+			require.EqualError(t, err, fmt.Sprintf("importing into round 1: sorting the import: open %s/rows-1: is a directory", tmp))
 			require.Equal(t, empty, dump(t, s), "stored after the failure")
 			_, err = os.Stat(tmp)
 			require.True(t, os.IsNotExist(err), "the temporary folder is removed: %v", err)
