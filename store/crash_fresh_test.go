@@ -28,7 +28,9 @@ func TestFreshImportCrashHelper(t *testing.T) {
 	}
 	s, err := store.Open(dir)
 	require.NoError(t, err)
-	defer store.ForceIngest(1 << 20)()
+	if os.Getenv("QF_CRASH_BATCH") == "" {
+		defer store.ForceIngest(1 << 20)()
+	}
 	defer store.SetSSTFrom(store.SetSSTFrom(1))
 	store.SetTestPoint(func(at string) {
 		if at == stage {
@@ -109,6 +111,56 @@ func TestFreshImportCrash(t *testing.T) {
 			require.Equal(t, fromRows, fromSums, "stats after the import again")
 		})
 	}
+}
+
+// TestFreshImportCrashBeforeHook SIGKILLs a bulk import of a small file
+// (committed in one batch, its sums made by the hook after it) into a
+// fresh round once its rows are committed, before the hook: the rows are
+// all stored and the sums are absent; stats then come from the rows, and
+// the next import, which finds its rows are not all the round's, makes
+// the sums anew: every record as a store's that was never killed.
+func TestFreshImportCrashBeforeHook(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs subprocesses")
+	}
+	defer store.SetSSTFrom(store.SetSSTFrom(1))
+	clean, _ := setup(t)
+	defer clean.Close()
+	s, dir := setup(t)
+	require.NoError(t, s.Close())
+	cmd := exec.Command(os.Args[0], "-test.run=^TestFreshImportCrashHelper$", "-test.count=1")
+	cmd.Env = append(os.Environ(), "QF_CRASH_FRESH_DB="+dir, "QF_CRASH_AT=ingested", "QF_CRASH_BATCH=1")
+	out, err := cmd.CombinedOutput()
+	var exit *exec.ExitError
+	require.True(t, errors.As(err, &exit), "the helper ended by itself: %v\n%s", err, out)
+	s = open(t, dir)
+	defer s.Close()
+	require.Equal(t, crashNew, count(t, s, 1))
+	r, err := s.Round(1)
+	require.NoError(t, err)
+	gaps, err := s.Gaps()
+	require.NoError(t, err)
+	_, err = s.OpenSums(r, gaps)
+	require.ErrorIs(t, err, store.ErrNoSums, "no sums: the hook never ran")
+	fromSums, fromRows := statsBothWays(t, s, 1)
+	require.Equal(t, fromRows, fromSums)
+	mSums, mRows, used := matchBothWays(t, s, 1)
+	require.Equal(t, mRows, mSums)
+	require.False(t, used, "the match reads the rows")
+
+	for _, st := range []*store.Store{clean, s} {
+		if st == clean {
+			_, err := st.ImportFile(1, crashRows(crashBase, crashNew))
+			require.NoError(t, err)
+		}
+		_, err := st.ImportFile(1, crashRows(crashBase+crashNew, 50))
+		require.NoError(t, err)
+	}
+	require.Equal(t, dump(t, clean), dump(t, s))
+	fromSums, fromRows = statsBothWays(t, s, 1)
+	require.Equal(t, fromRows, fromSums)
+	_, _, used = matchBothWays(t, s, 1)
+	require.True(t, used, "the sums made anew are used")
 }
 
 // TestFreshImportTableFailure makes one of the tables of a bulk import
