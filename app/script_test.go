@@ -36,14 +36,20 @@ func TestScripts(t *testing.T) {
 	}, Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){"rows": rowsCmd}})
 }
 
-// rowsCmd is the scripts' `rows FILE N [OTHER]`: writes a contributions
-// CSV of N rows (ids r0…, donors of 50, gaps 1 and 2, amounts 1–9) to
-// FILE; row OTHER, if given, has its amount raised by 100 (a conflict
-// with the same file stored). Files past the bulk import's 10,000 rows
-// are too big to keep in a script.
+// rowsCmd is the scripts' `rows [-donors D] FILE N [OTHER]`: writes a
+// contributions CSV of N rows (ids r0…, donors of 50, or of D with
+// -donors, gaps 1 and 2, amounts 1–9) to FILE; row OTHER, if given, has
+// its amount raised by 100 (a conflict with the same file stored). Files
+// past the bulk import's 10,000 rows are too big to keep in a script.
 func rowsCmd(ts *testscript.TestScript, neg bool, args []string) {
-	if neg || len(args) < 2 || len(args) > 3 {
-		ts.Fatalf("usage: rows FILE N [OTHER]")
+	donors := 50
+	if len(args) > 1 && args[0] == "-donors" {
+		d, err := strconv.Atoi(args[1])
+		ts.Check(err)
+		donors, args = d, args[2:]
+	}
+	if neg || len(args) < 2 || len(args) > 3 || donors < 1 {
+		ts.Fatalf("usage: rows [-donors D] FILE N [OTHER]")
 	}
 	n, err := strconv.Atoi(args[1])
 	ts.Check(err)
@@ -59,7 +65,7 @@ func rowsCmd(ts *testscript.TestScript, neg bool, args []string) {
 		if i == other {
 			amount += 100
 		}
-		fmt.Fprintf(&b, "r%d,0x%040x,%d,%d\n", i, 0xa0+i%50, 1+i%2, amount)
+		fmt.Fprintf(&b, "r%d,0x%040x,%d,%d\n", i, 0xa0+i%donors, 1+i%2, amount)
 	}
 	ts.Check(os.WriteFile(ts.MkAbs(args[0]), []byte(b.String()), 0o644))
 }

@@ -65,7 +65,8 @@ var (
 	// each), ten million take ten runs.
 	sortBudget = 128 << 20
 	// testPoint, if set, is called at the named stages of a bulk import
-	// ("spilled", "merging", "writing", "ingesting", "linked" — inside
+	// ("spilled", "merging", "writing", "sums" — a fresh round's sums'
+	// tables written —, "ingesting", "linked" — inside
 	// Pebble's ingest, a table linked into the database folder and not
 	// yet recorded —, "ingested"): the crash tests kill the process
 	// there.
@@ -118,8 +119,8 @@ func (s *Store) importBulk(r Round, known map[uint256.Int]struct{}, scan func(ad
 	bk := &bulk{s: s, r: r, tmp: tmp, known: known, main: newSorter(tmp, "rows", sortBudget)}
 	bk.main.spilled = func() { at("spilled") }
 	scanErr, err := bk.collect(known, scan)
-	if err != nil {
-		return ImportStats{}, err
+	if err != nil { // (the sort's: the scan's own is scanErr)
+		return ImportStats{}, fmt.Errorf("importing into round %d: %w", r.Number, err)
 	}
 	if err := bk.decide(); err != nil {
 		return ImportStats{}, err
@@ -647,14 +648,20 @@ func (bk *bulk) sumsTables(next Round) func() ([]string, error) {
 	}
 	return func() ([]string, error) {
 		c, rows, ok, err := bk.freshChunk()
-		if !ok || err != nil || rows != uint64(next.Contributions) {
-			return nil, err
+		if err != nil {
+			return nil, fmt.Errorf("importing into round %d: summing its statistics: %w", next.Number, err)
+		}
+		if !ok || rows != uint64(next.Contributions) {
+			return nil, nil
 		}
 		u := bk.s.newSumsUpdate(next.Number, sumsHead{})
 		defer u.abandon()
 		u.empty, u.chunk, u.added = true, c, int(rows)
 		paths, _, _, err := u.freshTables(next, bk.tmp)
-		return paths, err
+		if err != nil {
+			return nil, fmt.Errorf("importing into round %d: writing its statistics: %w", next.Number, err)
+		}
+		return paths, nil
 	}
 }
 
@@ -678,7 +685,9 @@ func (bk *bulk) ingest(next Round, chk *record.Checker, plain bool, sums func() 
 	go func() {
 		defer close(sumsDone)
 		if sums != nil {
-			sumsPaths, sumsErr = sums()
+			if sumsPaths, sumsErr = sums(); sumsErr == nil && len(sumsPaths) > 0 {
+				at("sums")
+			}
 		}
 	}()
 	var written atomic.Int64

@@ -40,11 +40,14 @@
 // numbered in file order, go into sstables (one per key range) and the
 // round's record and check state into one each, linked in by one Pebble
 // ingest. The first scan parses on the caller's goroutine and hands
-// batches of encoded rows to the sorts on another. An import into a fresh
-// round (no rows before) also makes the round's statistics sums from its
-// sort in memory, by sorting instead of hashing (sumsfresh.go), and links
-// their tables in with the same ingest. A killed import's temporary
-// folder is removed when the database is next opened. Smaller files
+// batches of encoded rows to the sorts on another. Into a fresh round (no
+// rows before) the import also makes the round's statistics sums from
+// its sort in memory, by sorting instead of hashing (sumsfresh.go),
+// writes their tables on another goroutine and links them in by the same
+// ingest: rows, round record and sums appear at once, or, on any error or
+// a SIGKILL, none of them (TestFreshImportCrash,
+// TestFreshImportTableFailure). A killed import's temporary folder is
+// removed when the database is next opened. Smaller files
 // (under 10,000 rows) are committed in one batch, with the same records.
 // Into pairwise, cluster, cocm (whose import is computed in full first)
 // and cqf rounds (whose checks sum per pledger and gap) ImportFile keeps

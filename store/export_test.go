@@ -147,3 +147,17 @@ func (s *Store) ImportFileRowByRowSums(round uint64, scan func(add func(*record.
 	defer RowByRowSums()()
 	return s.ImportFile(round, scan)
 }
+
+// CollideSomeDonors makes the donors whose last byte is even hash alike
+// in the fresh sums (the others keep their hash), until the returned
+// function restores the hash.
+func CollideSomeDonors() func() {
+	old := donorHash
+	donorHash = func(seed maphash.Seed, b []byte) uint64 {
+		if len(b) > 0 && b[len(b)-1]%2 == 0 {
+			return 42 << 32
+		}
+		return old(seed, b)
+	}
+	return func() { donorHash = old }
+}
