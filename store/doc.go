@@ -61,9 +61,9 @@
 // A match reads a round on every core ([Store.ReadBlock]): the round's
 // key range is cut where Pebble estimates equal sizes on disk, each part
 // is read by its own iterator, each record in place (plainRecord), and
-// the tally gets one block
-// with the rows and donors in key order, as the row-by-row read would add
-// them (rounds with weights, scores or tokens are read row by row).
+// the tally gets one block with the rows and donors in key order, as the
+// row-by-row read would add them (rounds with weights, scores or tokens
+// are read row by row).
 //
 // An open "qf" or "linear" round keeps statistics sums (opensums.go): per
 // (gap, donor) cell its total, per gap its direct total, donors and Σ
@@ -74,9 +74,9 @@
 // the round it opens) keep them in step; [Store.OpenSums] hands them to
 // package round in O(gaps) reads ([Store.MatchSums] with the round's
 // record and check state in one view, for a match that pays from them)
-// and refuses stale ones (rows written
-// without them: a crash between an import and its hook, a database from
-// before), which the next import rebuilds. Rounds with weighted, scored
+// and refuses stale ones (rows written without them: a crash between an
+// import and its hook, a database from before), which the next import
+// rebuilds. Rounds with weighted, scored
 // or token rows are marked and computed from their rows.
 //
 // [OpenMode] never creates parent folders and, with [MustExist], no
