@@ -122,6 +122,9 @@ func (bk *bulk) freshChunk() (c sumsChunk, added uint64, ok bool, err error) {
 			}
 			// d aliases the arena: where it starts is told by its capacity
 			r.donorOff, r.donorLen, r.gap = uint32(cap(arena)-cap(d)), uint32(len(d)), g
+			if len(d) > 0 && &arena[r.donorOff] != &d[0] { // (a decoder that cut the capacity)
+				bad.Store(true)
+			}
 			return nil
 		})
 	})
