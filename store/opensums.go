@@ -330,6 +330,10 @@ type sumsChunk struct {
 	cells  map[uint64]uint32 // gap slot << 32 | donor slot → index in totals
 	keys   []uint64          // index → cell key
 	totals []uint256.Int
+	// inOrder: the gaps are by id, the donors by name and the cells by
+	// (gap, donor) already (a fresh import's, sumsfresh.go): ranked has
+	// nothing to sort.
+	inOrder bool
 }
 
 func (c *sumsChunk) reset() { c.presize(0) }
@@ -342,6 +346,7 @@ func (c *sumsChunk) presize(n int) {
 	c.donor, c.gap, c.small, c.cells = make(map[string]uint32, n/4), map[uint256.Int]uint32{}, map[uint64]uint32{}, make(map[uint64]uint32, n)
 	c.names, c.rows, c.ids = make([]string, 0, n/4), make([]int, 0, n/4), nil
 	c.keys, c.totals = make([]uint64, 0, n), make([]uint256.Int, 0, n)
+	c.inOrder = false
 }
 
 func (s *Store) newSumsUpdate(round uint64, head sumsHead) *sumsUpdate {
@@ -365,6 +370,7 @@ func (u *sumsUpdate) add(r *record.Contribution) error {
 		return nil
 	}
 	c := &u.chunk
+	c.inOrder = false // (rows added after: in any order)
 	d, ok := c.donor[string(r.Donor)]
 	if !ok {
 		if why := uncountable(r, nil); why != "" {

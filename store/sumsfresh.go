@@ -290,6 +290,7 @@ func (bk *bulk) freshChunk() (c sumsChunk, added uint64, ok bool, err error) {
 	}
 	// (the lookup tables are for adding rows: none are added to this chunk)
 	c.donor, c.gap, c.small, c.cells = map[string]uint32{}, map[uint256.Int]uint32{}, map[uint64]uint32{}, map[uint64]uint32{}
+	c.inOrder = true
 	return c, bk.newRows, true, nil
 }
 

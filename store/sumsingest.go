@@ -192,6 +192,9 @@ func (u *sumsUpdate) freshTables(r Round, tmp string) (paths []string, h sumsHea
 // ranked orders a chunk's cells by key: the gaps by id, the donors by
 // name, and the cells (their indices) by (gap rank, donor rank).
 func (c *sumsChunk) ranked() (gapOrder, donorOrder, order []uint32) {
+	if c.inOrder {
+		return iota32(len(c.ids)), iota32(len(c.names)), iota32(len(c.keys))
+	}
 	gapOrder = make([]uint32, len(c.ids))
 	for i := range gapOrder {
 		gapOrder[i] = uint32(i)
@@ -224,4 +227,13 @@ func (c *sumsChunk) ranked() (gapOrder, donorOrder, order []uint32) {
 		order[i] = rs[i].cell
 	}
 	return gapOrder, donorOrder, order
+}
+
+// iota32 is 0, 1, …, n-1.
+func iota32(n int) []uint32 {
+	x := make([]uint32, n)
+	for i := range x {
+		x[i] = uint32(i)
+	}
+	return x
 }
