@@ -141,3 +141,34 @@ func TestPlainRecord(t *testing.T) {
 		t.Run(fmt.Sprint(i), func(t *testing.T) { check(t, v) })
 	}
 }
+
+// TestByName: the fresh sums' donor order is the names' byte order, for
+// names sharing long prefixes, shorter than 8 bytes, empty, and with
+// bytes above 0x7f.
+func TestByName(t *testing.T) {
+	rng := rand.New(rand.NewPCG(8, 8))
+	alphabet := []byte{0, 'a', 'b', 0x7f, 0x80, 0xff}
+	for round := range 200 {
+		n := rng.IntN(300)
+		names := make([][]byte, n)
+		for i := range names {
+			name := []byte("0x0000")[:rng.IntN(7)]
+			for range rng.IntN(12) {
+				name = append(name, alphabet[rng.IntN(len(alphabet))])
+			}
+			names[i] = name
+		}
+		t.Run(fmt.Sprint(round), func(t *testing.T) {
+			got := byName(names)
+			require.Len(t, got, n)
+			seen := make([]bool, n)
+			for k, i := range got {
+				require.False(t, seen[i])
+				seen[i] = true
+				if k > 0 {
+					require.LessOrEqual(t, bytes.Compare(names[got[k-1]], names[i]), 0, "%q before %q", names[got[k-1]], names[i])
+				}
+			}
+		})
+	}
+}

@@ -219,11 +219,7 @@ func (bk *bulk) freshChunk() (c sumsChunk, added uint64, ok bool, err error) {
 	if bad.Load() {
 		return c, 0, false, nil
 	}
-	donorOrder := make([]uint32, len(names))
-	for i := range donorOrder {
-		donorOrder[i] = uint32(i)
-	}
-	slices.SortFunc(donorOrder, func(a, b uint32) int { return bytes.Compare(names[a], names[b]) })
+	donorOrder := byName(names)
 	donorRank := make([]uint32, len(names))
 	for r, d := range donorOrder {
 		donorRank[d] = uint32(r)
@@ -292,6 +288,35 @@ func (bk *bulk) freshChunk() (c sumsChunk, added uint64, ok bool, err error) {
 	c.donor, c.gap, c.small, c.cells = map[string]uint32{}, map[uint256.Int]uint32{}, map[uint64]uint32{}, map[uint64]uint32{}
 	c.inOrder = true
 	return c, bk.newRows, true, nil
+}
+
+// byName returns the indices of names in the names' byte order: a radix
+// sort of their first 8 bytes (zero-padded, big-endian: an order that
+// agrees with the bytes'), then each run of equal first bytes sorted by
+// the whole names.
+func byName(names [][]byte) []uint32 {
+	pairs := make([]radix.Pair, len(names))
+	for i, name := range names {
+		var b [8]byte
+		copy(b[:], name)
+		pairs[i] = radix.Pair{Key: binary.BigEndian.Uint64(b[:]), Val: uint64(i)}
+	}
+	radix.Sort(pairs, 64, nil)
+	order := make([]uint32, len(names))
+	for i := range pairs {
+		order[i] = uint32(pairs[i].Val)
+	}
+	for i := 0; i < len(pairs); {
+		j := i + 1
+		for j < len(pairs) && pairs[j].Key == pairs[i].Key {
+			j++
+		}
+		if j-i > 1 {
+			slices.SortFunc(order[i:j], func(a, b uint32) int { return bytes.Compare(names[a], names[b]) })
+		}
+		i = j
+	}
+	return order
 }
 
 // canonicalDonor reports whether a donor is in the canonical form
