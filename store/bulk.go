@@ -187,12 +187,8 @@ func (bk *bulk) collect(known map[uint256.Int]struct{}, scan func(add func(*reco
 		var e sortEntry
 		for b := range full {
 			for rest := b; len(rest) > 0 && sortErr == nil; {
-				n, err := entryLen(rest)
+				n, err := decodeEntry(rest, &e)
 				if err != nil {
-					sortErr = err
-					break
-				}
-				if err := decodeEntry(rest[:n], &e); err != nil {
 					sortErr = err
 					break
 				}

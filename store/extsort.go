@@ -57,8 +57,10 @@ var errTooBig = errors.New("sort budget too large")
 // import's own file was damaged under it).
 var errBadRun = errors.New("damaged temporary sort file")
 
-// decodeEntry reads the entry at the start of b into e (aliasing b).
-func decodeEntry(b []byte, e *sortEntry) error {
+// decodeEntry reads the entry at the start of b into e (aliasing b), and
+// returns its length.
+func decodeEntry(b []byte, e *sortEntry) (int, error) {
+	size := len(b)
 	take := func() ([]byte, bool) {
 		n, k := binary.Uvarint(b)
 		if k <= 0 || uint64(len(b)-k) < n {
@@ -82,10 +84,10 @@ func decodeEntry(b []byte, e *sortEntry) error {
 	e.row, ok3 = num()
 	e.line, ok4 = num()
 	if !ok1 || !ok2 || !ok3 || !ok4 || len(b) < 1 {
-		return errBadRun
+		return 0, errBadRun
 	}
 	e.flags = b[0]
-	return nil
+	return size - len(b) + 1, nil
 }
 
 // sortRef is an arena entry in the sort: the first 8 bytes of its key
@@ -121,7 +123,27 @@ func newSorter(dir, name string, budget int) *sorter {
 }
 
 func (s *sorter) add(e *sortEntry) error {
-	need := len(e.key) + len(e.content) + 4*binary.MaxVarintLen64 + 1
+	off, err := s.reserve(len(e.key) + len(e.content) + 4*binary.MaxVarintLen64 + 1)
+	if err != nil {
+		return err
+	}
+	s.arena = appendEntry(s.arena, e)
+	return s.push(off, e)
+}
+
+// addEncoded adds the entry b encodes (appendEntry), which decodes to e.
+func (s *sorter) addEncoded(b []byte, e *sortEntry) error {
+	off, err := s.reserve(len(b))
+	if err != nil {
+		return err
+	}
+	s.arena = append(s.arena, b...)
+	return s.push(off, e)
+}
+
+// reserve makes room for an entry of up to need bytes and its ref, and
+// returns where it goes in the arena.
+func (s *sorter) reserve(need int) (int, error) {
 	if len(s.arena)+need > cap(s.arena) {
 		s.arena = grow(s.arena, need, 1<<20, s.budget+s.budget/8)
 	}
@@ -130,9 +152,14 @@ func (s *sorter) add(e *sortEntry) error {
 	}
 	off := len(s.arena)
 	if off+need > math.MaxUint32 {
-		return errTooBig
+		return 0, errTooBig
 	}
-	s.arena = appendEntry(s.arena, e)
+	return off, nil
+}
+
+// push refs entry e, just appended to the arena at off, and spills the
+// arena once past its budget.
+func (s *sorter) push(off int, e *sortEntry) error {
 	s.refs = append(s.refs, sortRef{pfx: keyPrefix(e.key), off: uint32(off), n: uint32(len(s.arena) - off), row: e.row})
 	s.sorted = false
 	s.n++
@@ -140,52 +167,6 @@ func (s *sorter) add(e *sortEntry) error {
 		return s.spill()
 	}
 	return nil
-}
-
-// addEncoded adds the entry b encodes (appendEntry), which decodes to e.
-func (s *sorter) addEncoded(b []byte, e *sortEntry) error {
-	if len(s.arena)+len(b) > cap(s.arena) {
-		s.arena = grow(s.arena, len(b), 1<<20, s.budget+s.budget/8)
-	}
-	if len(s.refs) == cap(s.refs) {
-		s.refs = grow(s.refs, 1, 1<<14, s.budget/48)
-	}
-	off := len(s.arena)
-	if off+len(b) > math.MaxUint32 {
-		return errTooBig
-	}
-	s.arena = append(s.arena, b...)
-	s.refs = append(s.refs, sortRef{pfx: keyPrefix(e.key), off: uint32(off), n: uint32(len(b)), row: e.row})
-	s.sorted = false
-	s.n++
-	if len(s.arena) >= s.budget {
-		return s.spill()
-	}
-	return nil
-}
-
-// entryLen is the length of the encoded entry (appendEntry) b starts
-// with.
-func entryLen(b []byte) (int, error) {
-	off := 0
-	for range 2 { // the key, the content
-		n, k := binary.Uvarint(b[off:])
-		if k <= 0 || uint64(len(b)-off-k) < n {
-			return 0, errBadRun
-		}
-		off += k + int(n)
-	}
-	for range 2 { // the row, the line
-		_, k := binary.Uvarint(b[off:])
-		if k <= 0 {
-			return 0, errBadRun
-		}
-		off += k
-	}
-	if off >= len(b) {
-		return 0, errBadRun
-	}
-	return off + 1, nil // the flags
 }
 
 // keyAt is the key of the arena entry at off.
@@ -282,7 +263,7 @@ func (s *sorter) each(fn func(e *sortEntry) error) error {
 		s.sort()
 		var e sortEntry
 		for _, r := range s.refs {
-			if err := decodeEntry(s.arena[r.off:], &e); err != nil {
+			if _, err := decodeEntry(s.arena[r.off:], &e); err != nil {
 				return err
 			}
 			if err := fn(&e); err != nil {
@@ -366,7 +347,7 @@ func (s *sorter) parts(n, min int) [][2]int {
 func (s *sorter) eachIn(lo, hi int, fn func(e *sortEntry) error) error {
 	var e sortEntry
 	for _, r := range s.refs[lo:hi] {
-		if err := decodeEntry(s.arena[r.off:], &e); err != nil {
+		if _, err := decodeEntry(s.arena[r.off:], &e); err != nil {
 			return err
 		}
 		if err := fn(&e); err != nil {
@@ -399,7 +380,8 @@ func (r *runReader) next() (bool, error) {
 	if _, err := io.ReadFull(r.r, r.buf); err != nil {
 		return false, fmt.Errorf("sorting the import: %w", err)
 	}
-	return true, decodeEntry(r.buf, &r.e)
+	_, err = decodeEntry(r.buf, &r.e)
+	return true, err
 }
 
 // runHeap orders the runs by their current entry.
