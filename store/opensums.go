@@ -482,6 +482,12 @@ func (u *sumsUpdate) commitPart() error {
 	if u.b.Len() < sumsPartBytes {
 		return nil
 	}
+	return u.commitBatch()
+}
+
+// commitBatch commits the batch (not synced: finish's is) and starts the
+// next; the first such commit also deletes the head (see commitPart).
+func (u *sumsUpdate) commitBatch() error {
 	if !u.flushed {
 		if err := u.b.Delete(roundKey(prefixSumsHead, u.round), nil); err != nil {
 			return err
@@ -512,17 +518,7 @@ func (u *sumsUpdate) flush(more bool) error {
 		return nil
 	}
 	u.empty = false
-	if !u.flushed {
-		if err := u.b.Delete(roundKey(prefixSumsHead, u.round), nil); err != nil {
-			return err
-		}
-		u.flushed = true
-	}
-	if err := u.b.Commit(pebble.NoSync); err != nil {
-		return u.s.fail(err)
-	}
-	u.b.Reset()
-	return nil
+	return u.commitBatch()
 }
 
 // mergeCells merges the chunk's cells, in key order, into the stored
@@ -716,9 +712,12 @@ func (s *Store) clearSums(n uint64) error {
 	return nil
 }
 
+// sumsPrefixes are the key prefixes of a round's sums.
+var sumsPrefixes = []byte{prefixSumsHead, prefixGapSums, prefixCell, prefixDonorRows}
+
 // hasSums reports whether any record of round n's sums is stored.
 func (s *Store) hasSums(n uint64) (bool, error) {
-	for _, p := range []byte{prefixSumsHead, prefixGapSums, prefixCell, prefixDonorRows} {
+	for _, p := range sumsPrefixes {
 		lo, hi := sumsRange(p, n)
 		it, err := s.db.NewIter(&pebble.IterOptions{LowerBound: lo, UpperBound: hi})
 		if err != nil {
@@ -737,7 +736,7 @@ func (s *Store) hasSums(n uint64) (bool, error) {
 
 // clearSumsInto adds to b the deletion of round n's sums.
 func clearSumsInto(b *pebble.Batch, n uint64) error {
-	for _, p := range []byte{prefixSumsHead, prefixGapSums, prefixCell, prefixDonorRows} {
+	for _, p := range sumsPrefixes {
 		lo, hi := sumsRange(p, n)
 		if err := b.DeleteRange(lo, hi, nil); err != nil {
 			return err
