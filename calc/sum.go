@@ -48,7 +48,7 @@ var ErrBlockChanged = errors.New("a bulk row read differently the second time")
 // would cost a hash per donor).
 func (t *Tally) AddBlock(b *bulk.Block) error {
 	for i, d := range b.Donors {
-		if err := checkCanonical([]byte(d)); err != nil {
+		if err := CheckCanonical([]byte(d)); err != nil {
 			return fmt.Errorf("block donor %d: %w", i, err)
 		}
 	}

@@ -221,14 +221,15 @@ func (t *Tally) DonorIndexBytes(donor []byte) (int32, error) {
 	if i, ok := t.donorIndex[string(donor)]; ok {
 		return i, nil
 	}
-	if err := checkCanonical(donor); err != nil {
+	if err := CheckCanonical(donor); err != nil {
 		return 0, err
 	}
 	return t.newDonor(string(donor)), nil
 }
 
-// checkCanonical checks that a donor is in the form [NormalizeDonor] gives.
-func checkCanonical(donor []byte) error {
+// CheckCanonical checks that a donor is in the form [NormalizeDonor] gives
+// (a lower-case 0x address without a look further).
+func CheckCanonical(donor []byte) error {
 	if _, ok := parseCanonicalAddr(donor); ok {
 		return nil
 	}

@@ -211,7 +211,7 @@ func (bk *bulk) freshChunk() (c sumsChunk, added uint64, ok bool, err error) {
 			if bad.Load() {
 				return
 			}
-			if !canonicalDonor(name) {
+			if calc.CheckCanonical(name) != nil {
 				bad.Store(true)
 			}
 		}
@@ -317,25 +317,6 @@ func byName(names [][]byte) []uint32 {
 		i = j
 	}
 	return order
-}
-
-// canonicalDonor reports whether a donor is in the canonical form
-// calc.NormalizeDonor gives (a lower-case 0x address needs no look).
-func canonicalDonor(name []byte) bool {
-	if len(name) == 42 && name[0] == '0' && name[1] == 'x' {
-		lower := true
-		for _, ch := range name[2:] {
-			if !('0' <= ch && ch <= '9' || 'a' <= ch && ch <= 'f') {
-				lower = false
-				break
-			}
-		}
-		if lower {
-			return true
-		}
-	}
-	d, err := calc.NormalizeDonor(string(name))
-	return err == nil && d == string(name)
 }
 
 // plainContent reads a row's encoded content (encodeContent) into donor
