@@ -4,10 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"strings"
-	"syscall"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -32,13 +29,7 @@ func TestFreshImportCrashHelper(t *testing.T) {
 		defer store.ForceIngest(1 << 20)()
 	}
 	defer store.SetSSTFrom(store.SetSSTFrom(1))
-	store.SetTestPoint(func(at string) {
-		if at == stage {
-			require.NoError(t, syscall.Kill(os.Getpid(), syscall.SIGKILL))
-			select {}
-		}
-	})
-	defer store.SetTestPoint(nil)
+	defer killAt(t, stage)()
 	_, err = s.ImportFile(1, crashRows(crashBase, crashNew))
 	require.NoError(t, err)
 	t.Fatalf("not killed at %q", stage)
@@ -77,21 +68,11 @@ func TestFreshImportCrash(t *testing.T) {
 			empty := dump(t, s)
 			require.NoError(t, s.Close())
 
-			cmd := exec.Command(os.Args[0], "-test.run=^TestFreshImportCrashHelper$", "-test.count=1")
-			cmd.Env = append(os.Environ(), "QF_CRASH_FRESH_DB="+dir, "QF_CRASH_AT="+tc.stage)
-			out, err := cmd.CombinedOutput()
-			var exit *exec.ExitError
-			require.True(t, errors.As(err, &exit), "the helper ended by itself: %v\n%s", err, out)
-			ws, ok := exit.Sys().(syscall.WaitStatus)
-			require.True(t, ok && ws.Signaled() && ws.Signal() == syscall.SIGKILL, "killed: %v\n%s", err, out)
+			runKilled(t, "TestFreshImportCrashHelper", true, "QF_CRASH_FRESH_DB="+dir, "QF_CRASH_AT="+tc.stage)
 
 			s = open(t, dir)
 			defer s.Close()
-			entries, err := os.ReadDir(dir)
-			require.NoError(t, err)
-			for _, e := range entries {
-				require.False(t, strings.HasPrefix(e.Name(), store.TmpPrefix), "left after open: %s", e.Name())
-			}
+			require.Empty(t, tempFolders(t, dir), "left after open")
 			if tc.all {
 				require.Equal(t, want, dump(t, s), "after the crash: all of the import")
 			} else {
@@ -103,7 +84,7 @@ func TestFreshImportCrash(t *testing.T) {
 			func() {
 				defer store.ForceIngest(1 << 20)()
 				defer store.SetSSTFrom(store.SetSSTFrom(1))
-				_, err = s.ImportFile(1, crashRows(crashBase, crashNew))
+				_, err := s.ImportFile(1, crashRows(crashBase, crashNew))
 				require.NoError(t, err)
 			}()
 			require.Equal(t, want, dump(t, s), "after the import again")
@@ -128,11 +109,7 @@ func TestFreshImportCrashBeforeHook(t *testing.T) {
 	defer clean.Close()
 	s, dir := setup(t)
 	require.NoError(t, s.Close())
-	cmd := exec.Command(os.Args[0], "-test.run=^TestFreshImportCrashHelper$", "-test.count=1")
-	cmd.Env = append(os.Environ(), "QF_CRASH_FRESH_DB="+dir, "QF_CRASH_AT=ingested", "QF_CRASH_BATCH=1")
-	out, err := cmd.CombinedOutput()
-	var exit *exec.ExitError
-	require.True(t, errors.As(err, &exit), "the helper ended by itself: %v\n%s", err, out)
+	runKilled(t, "TestFreshImportCrashHelper", false, "QF_CRASH_FRESH_DB="+dir, "QF_CRASH_AT=ingested", "QF_CRASH_BATCH=1")
 	s = open(t, dir)
 	defer s.Close()
 	require.Equal(t, crashNew, count(t, s, 1))
@@ -189,12 +166,8 @@ func TestFreshImportTableFailure(t *testing.T) {
 				if at != "merging" {
 					return
 				}
-				entries, err := os.ReadDir(dir)
-				require.NoError(t, err)
-				for _, e := range entries {
-					if strings.HasPrefix(e.Name(), store.TmpPrefix) {
-						tmp = filepath.Join(dir, e.Name())
-					}
+				for _, f := range tempFolders(t, dir) {
+					tmp = f
 				}
 				// (a folder not empty: the table's Create removes an empty one)
 				require.NoError(t, os.MkdirAll(filepath.Join(tmp, tc.table, "x"), 0o755))
@@ -248,12 +221,8 @@ func TestImportSortFailure(t *testing.T) {
 				if spills++; spills > 1 {
 					return
 				}
-				entries, err := os.ReadDir(dir)
-				require.NoError(t, err)
-				for _, e := range entries {
-					if strings.HasPrefix(e.Name(), store.TmpPrefix) {
-						tmp = filepath.Join(dir, e.Name())
-					}
+				for _, f := range tempFolders(t, dir) {
+					tmp = f
 				}
 				require.NoError(t, os.Mkdir(filepath.Join(tmp, "rows-1"), 0o755))
 			})

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
@@ -31,6 +32,46 @@ func crashRows(first, n int) func(func(*record.Contribution) error) error {
 
 const crashBase, crashNew = 100, 3000
 
+// killAt makes this process SIGKILL itself when the bulk import reaches
+// stage, until the returned function restores the test point.
+func killAt(t *testing.T, stage string) func() {
+	store.SetTestPoint(func(at string) {
+		if at == stage {
+			require.NoError(t, syscall.Kill(os.Getpid(), syscall.SIGKILL))
+			select {}
+		}
+	})
+	return func() { store.SetTestPoint(nil) }
+}
+
+// runKilled runs this test binary's test helper with env added and
+// requires that it did not end by itself; with sigkill, that a SIGKILL
+// ended it.
+func runKilled(t *testing.T, helper string, sigkill bool, env ...string) {
+	cmd := exec.Command(os.Args[0], "-test.run=^"+helper+"$", "-test.count=1")
+	cmd.Env = append(os.Environ(), env...)
+	out, err := cmd.CombinedOutput()
+	var exit *exec.ExitError
+	require.True(t, errors.As(err, &exit), "the helper ended by itself: %v\n%s", err, out)
+	if sigkill {
+		ws, ok := exit.Sys().(syscall.WaitStatus)
+		require.True(t, ok && ws.Signaled() && ws.Signal() == syscall.SIGKILL, "killed: %v\n%s", err, out)
+	}
+}
+
+// tempFolders lists the bulk imports' temporary folders in dir.
+func tempFolders(t *testing.T, dir string) []string {
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	var out []string
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), store.TmpPrefix) {
+			out = append(out, filepath.Join(dir, e.Name()))
+		}
+	}
+	return out
+}
+
 // TestBulkImportCrashHelper is the process the crash test kills: it
 // imports crashNew rows into the database QF_CRASH_DB through the ingest,
 // with a sort that spills every few hundred rows, and SIGKILLs itself at
@@ -43,13 +84,7 @@ func TestBulkImportCrashHelper(t *testing.T) {
 	s, err := store.Open(dir)
 	require.NoError(t, err)
 	defer store.ForceIngest(16 << 10)()
-	store.SetTestPoint(func(at string) {
-		if at == stage {
-			require.NoError(t, syscall.Kill(os.Getpid(), syscall.SIGKILL))
-			select {}
-		}
-	})
-	defer store.SetTestPoint(nil)
+	defer killAt(t, stage)()
 	_, err = s.ImportFile(1, crashRows(crashBase, crashNew))
 	require.NoError(t, err)
 	t.Fatalf("not killed at %q", stage)
@@ -78,28 +113,12 @@ func TestBulkImportCrash(t *testing.T) {
 			require.NoError(t, err)
 			require.NoError(t, s.Close())
 
-			cmd := exec.Command(os.Args[0], "-test.run=^TestBulkImportCrashHelper$", "-test.count=1")
-			cmd.Env = append(os.Environ(), "QF_CRASH_DB="+dir, "QF_CRASH_AT="+tc.stage)
-			out, err := cmd.CombinedOutput()
-			var exit *exec.ExitError
-			require.True(t, errors.As(err, &exit), "the helper ended by itself: %v\n%s", err, out)
-			ws, ok := exit.Sys().(syscall.WaitStatus)
-			require.True(t, ok && ws.Signaled() && ws.Signal() == syscall.SIGKILL, "killed: %v\n%s", err, out)
-			entries, err := os.ReadDir(dir)
-			require.NoError(t, err)
-			left := false
-			for _, e := range entries {
-				left = left || strings.HasPrefix(e.Name(), store.TmpPrefix)
-			}
-			require.True(t, left, "the killed import left its temporary folder")
+			runKilled(t, "TestBulkImportCrashHelper", true, "QF_CRASH_DB="+dir, "QF_CRASH_AT="+tc.stage)
+			require.NotEmpty(t, tempFolders(t, dir), "the killed import left its temporary folder")
 
 			s = open(t, dir)
 			defer s.Close()
-			entries, err = os.ReadDir(dir)
-			require.NoError(t, err)
-			for _, e := range entries {
-				require.False(t, strings.HasPrefix(e.Name(), store.TmpPrefix), "left after open: %s", e.Name())
-			}
+			require.Empty(t, tempFolders(t, dir), "left after open")
 			r, err := s.Round(1)
 			require.NoError(t, err)
 			want := crashBase
