@@ -626,10 +626,12 @@ func (bk *bulk) commit(next Round, chk *record.Checker, plain bool) error {
 }
 
 // sumsTables returns, for an import into a fresh round whose sums it can
-// make (see freshChunk), what writes the sums' tables as the import's
-// hook would have (afterImport, ingestFresh), for the import's own ingest:
-// the rows and their sums appear at once, and the hook then finds them up
-// to date. It returns nil otherwise: the hook makes them.
+// make (see freshChunk), what writes the sums' tables for the import's
+// own ingest: the rows and their sums appear at once, and the hook then
+// finds them up to date. They are the deferred sums (sumsHead.Deferred):
+// what stats and the match read, without the cells and donors' row
+// counts that only a later write needs (it makes them then). It returns
+// nil otherwise: the hook makes the sums.
 func (bk *bulk) sumsTables(next Round) func() ([]string, error) {
 	if bk.r.Contributions > 0 || bk.r.Voided > 0 || !keepsSums(next) || next.Contributions > sumsMaxImport || !freshSums ||
 		len(bk.main.runs) > 0 || bk.special || bk.overflow {
@@ -642,6 +644,11 @@ func (bk *bulk) sumsTables(next Round) func() ([]string, error) {
 	if stored, err := bk.s.hasSums(next.Number); stored || err != nil {
 		return nil
 	}
+	gaps, err := bk.s.Gaps()
+	if err != nil {
+		return nil
+	}
+	own := ownDonors(gaps)
 	return func() ([]string, error) {
 		c, rows, ok, err := bk.freshChunk()
 		if err != nil {
@@ -653,7 +660,7 @@ func (bk *bulk) sumsTables(next Round) func() ([]string, error) {
 		u := bk.s.newSumsUpdate(next.Number, sumsHead{})
 		defer u.abandon()
 		u.empty, u.chunk, u.added = true, c, int(rows)
-		paths, _, _, err := u.freshTables(next, bk.tmp)
+		paths, _, _, err := u.freshTables(next, bk.tmp, own)
 		if err != nil {
 			return nil, fmt.Errorf("importing into round %d: writing its statistics: %w", next.Number, err)
 		}

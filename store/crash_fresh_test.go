@@ -151,7 +151,7 @@ func TestFreshImportTableFailure(t *testing.T) {
 		want  string
 	}{
 		{"sums-1-gaps.sst", "importing into round 1: writing its statistics: remove %s/sums-1-gaps.sst: directory not empty"},
-		{"sums-1-cells-0.sst", "importing into round 1: writing its statistics: remove %s/sums-1-cells-0.sst: directory not empty"},
+		{"sums-1-head.sst", "importing into round 1: writing its statistics: remove %s/sums-1-head.sst: directory not empty"},
 		{"rows-0.sst", "importing into round 1: remove %s/rows-0.sst: directory not empty"},
 		{"round.sst", "importing into round 1: remove %s/round.sst: directory not empty"},
 	} {

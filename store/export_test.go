@@ -161,3 +161,20 @@ func CollideSomeDonors() func() {
 	}
 	return func() { donorHash = old }
 }
+
+// CompleteSums makes round n's deferred sums whole, as the first write
+// after a fresh bulk import does.
+func (s *Store) CompleteSums(n uint64) error {
+	r, err := s.Round(n)
+	if err != nil {
+		return err
+	}
+	_, _, err = s.completeSums(r)
+	return err
+}
+
+// SumsDeferred reports whether round n's sums are deferred.
+func (s *Store) SumsDeferred(n uint64) (bool, error) {
+	h, ok, err := s.readSumsHead(s.db, n)
+	return ok && h.Deferred, err
+}

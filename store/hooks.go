@@ -44,7 +44,9 @@ func (s *Store) afterImportFrom(round uint64, added func(fn func(*record.Contrib
 		return nil
 	}
 	// behind: the sums lack only rows added since (this import's).
-	behind := ok && h.Voided == r.Voided && h.Contributions < r.Contributions
+	// Deferred sums are never behind: they lack the cells an update
+	// merges into, and are rebuilt.
+	behind := ok && h.Voided == r.Voided && h.Contributions < r.Contributions && !h.Deferred
 	need := r.Contributions // rows to sum: all of them (a rebuild, a fresh round) …
 	if behind {
 		need -= h.Contributions // … or the import's

@@ -66,6 +66,14 @@ type sumsHead struct {
 	// Unusable, if set, says why the sums cannot describe the round (they
 	// are then not kept, only the stamp).
 	Unusable string `json:"unusable,omitempty"`
+	// Deferred, if set, says that only what the readers need is stored:
+	// the gaps' sums, the head and the recipients' own cells, not the
+	// other cells nor the donors' row counts, which only a write needs.
+	// A bulk import into a fresh round writes them so (a million cells
+	// were most of its work); the first write that changes the sums (an
+	// import behind them, a void, a ledger fund) makes them whole from
+	// the rows first ([Store.completeSums]).
+	Deferred bool `json:"deferred,omitempty"`
 }
 
 // gapSum is one gap's sums record: its direct total, number of donors and
@@ -759,6 +767,22 @@ func (s *Store) rebuildSums(r Round) error {
 	return u.finish(r)
 }
 
+// completeSums makes open round r's deferred sums (sumsHead.Deferred)
+// whole, from its stored rows, before a write changes them, and returns
+// their head; ok is false if they are not up to date afterwards (the
+// write then leaves them stale). Its cost is a rebuild's, once: the
+// writes after it find the cells.
+func (s *Store) completeSums(r Round) (h sumsHead, ok bool, err error) {
+	if err := s.rebuildSums(r); err != nil {
+		return h, false, err
+	}
+	h, ok, err = s.readSumsHead(s.db, r.Number)
+	if err != nil || !ok || h.Deferred || h.Contributions != r.Contributions || h.Voided != r.Voided {
+		return h, false, err
+	}
+	return h, true, nil
+}
+
 // voidSums adds to b the voiding of row from open round r's sums (r as
 // it was before the void), when they are up to date; stale sums stay so.
 func (s *Store) voidSums(b *pebble.Batch, r Round, row *record.Contribution) error {
@@ -789,6 +813,11 @@ func (s *Store) rowSums(b *pebble.Batch, r Round, row *record.Contribution, add 
 	}
 	if !ok || h.Contributions != r.Contributions || h.Voided != r.Voided {
 		return nil
+	}
+	if h.Deferred {
+		if h, ok, err = s.completeSums(r); err != nil || !ok {
+			return err
+		}
 	}
 	if add {
 		h.Contributions++

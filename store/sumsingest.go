@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"encoding/binary"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -41,7 +42,7 @@ func (u *sumsUpdate) ingestFresh(r Round) (bool, error) {
 		return false, err
 	}
 	defer os.RemoveAll(tmp) // Ingest links the tables in
-	paths, h, ok, err := u.freshTables(r, tmp)
+	paths, h, ok, err := u.freshTables(r, tmp, nil)
 	if !ok || err != nil {
 		return false, err
 	}
@@ -55,8 +56,11 @@ func (u *sumsUpdate) ingestFresh(r Round) (bool, error) {
 
 // freshTables writes into folder tmp the sstables ingestFresh links in,
 // and returns their paths and the head they hold; ok is false, with
-// nothing written, when they do not apply.
-func (u *sumsUpdate) freshTables(r Round, tmp string) (paths []string, h sumsHead, ok bool, err error) {
+// nothing written, when they do not apply. With own (each gap's
+// recipient as a donor: see ownDonors) it writes the deferred sums
+// (sumsHead.Deferred): of the cells only the recipients' own, and no
+// donors' row counts.
+func (u *sumsUpdate) freshTables(r Round, tmp string, own map[uint256.Int]string) (paths []string, h sumsHead, ok bool, err error) {
 	c := &u.chunk
 	if !u.empty || u.flushed || u.head.Unusable != "" || len(c.totals) < sstFrom {
 		return nil, h, false, nil
@@ -90,6 +94,7 @@ func (u *sumsUpdate) freshTables(r Round, tmp string) (paths []string, h sumsHea
 	h.Contributions, h.Voided = r.Contributions, r.Voided
 	h.Rows += u.added
 	h.Donors += len(c.names)
+	h.Deferred = own != nil
 	head, err := json.Marshal(h)
 	if err != nil {
 		return nil, h, false, err
@@ -119,6 +124,15 @@ func (u *sumsUpdate) freshTables(r Round, tmp string) (paths []string, h sumsHea
 	if len(order) < 1<<16 {
 		parts = 1
 	}
+	if own != nil {
+		parts = 0
+		if p, err := u.ownTable(tmp, own, gapRank, table); err != nil || p != "" {
+			paths = append(paths, p)
+			if err != nil {
+				return nil, h, false, err
+			}
+		}
+	}
 	cellsPaths := make([]string, parts)
 	cellsErrs := make([]error, parts)
 	var wg sync.WaitGroup
@@ -146,7 +160,7 @@ func (u *sumsUpdate) freshTables(r Round, tmp string) (paths []string, h sumsHea
 			})
 		})
 	}
-	for _, t := range []struct {
+	tables := []struct {
 		name string
 		fill func(w *sstable.Writer) error
 	}{
@@ -170,7 +184,11 @@ func (u *sumsUpdate) freshTables(r Round, tmp string) (paths []string, h sumsHea
 			}
 			return nil
 		}},
-	} {
+	}
+	if own != nil {
+		tables = tables[1:] // (no donors' row counts)
+	}
+	for _, t := range tables {
 		if err != nil {
 			break
 		}
@@ -187,6 +205,63 @@ func (u *sumsUpdate) freshTables(r Round, tmp string) (paths []string, h sumsHea
 		return nil, h, false, err
 	}
 	return append(paths, cellsPaths...), h, true, nil
+}
+
+// ownDonors is each of gaps' recipient as a donor (the canonical form,
+// lower-case 0x hex, in which a cell's donor is kept), by gap id.
+func ownDonors(gaps []calc.Gap) map[uint256.Int]string {
+	own := make(map[uint256.Int]string, len(gaps))
+	var b [42]byte
+	copy(b[:], "0x")
+	for i := range gaps {
+		hex.Encode(b[2:], gaps[i].Recipient[:])
+		own[gaps[i].ID] = string(b[:])
+	}
+	return own
+}
+
+// ownTable writes, with table, the table of the chunk's cells of a gap's
+// recipient to the gap (own: see ownDonors), in key order, and returns
+// its path ("" if there are none). gapRank ranks the chunk's gaps by id.
+func (u *sumsUpdate) ownTable(tmp string, own map[uint256.Int]string, gapRank []uint32, table func(string, func(*sstable.Writer) error) (string, error)) (string, error) {
+	c := &u.chunk
+	// the chunk's donors who are the recipient of a gap with rows
+	recipients := make(map[string][]uint32) // donor → the gaps (slots) it receives for
+	for g := range c.ids {
+		name := own[c.ids[g]]
+		recipients[name] = append(recipients[name], uint32(g))
+	}
+	wanted := make(map[uint64]struct{})
+	for d, name := range c.names {
+		for _, g := range recipients[name] {
+			wanted[uint64(g)<<32|uint64(d)] = struct{}{}
+		}
+	}
+	var cells []uint32 // indices into the chunk's keys
+	if len(wanted) > 0 {
+		for i, key := range c.keys {
+			if _, ok := wanted[key]; ok {
+				cells = append(cells, uint32(i))
+			}
+		}
+	}
+	if len(cells) == 0 {
+		return "", nil
+	}
+	// one cell per gap at most: by the gap's rank is key order
+	slices.SortFunc(cells, func(a, b uint32) int { return cmp.Compare(gapRank[c.keys[a]>>32], gapRank[c.keys[b]>>32]) })
+	return table("cells-own", func(w *sstable.Writer) error {
+		var buf [32]byte
+		for _, i := range cells {
+			g, d := uint32(c.keys[i]>>32), uint32(c.keys[i])
+			total := &c.totals[i]
+			total.WriteToArray32(&buf)
+			if err := w.Set(cellKey(u.round, &c.ids[g], []byte(c.names[d])), buf[32-(total.BitLen()+7)/8:]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
 
 // ranked orders a chunk's cells by key: the gaps by id, the donors by
