@@ -650,17 +650,18 @@ func (bk *bulk) sumsTables(next Round) func() ([]string, error) {
 	}
 	own := ownDonors(gaps)
 	return func() ([]string, error) {
-		c, rows, ok, err := bk.freshChunk()
+		fg, ok, err := bk.freshGroups()
 		if err != nil {
 			return nil, fmt.Errorf("importing into round %d: summing its statistics: %w", next.Number, err)
 		}
-		if !ok || rows != uint64(next.Contributions) {
+		if !ok || len(fg.rows) != next.Contributions {
 			return nil, nil
 		}
-		u := bk.s.newSumsUpdate(next.Number, sumsHead{})
-		defer u.abandon()
-		u.empty, u.chunk, u.added = true, c, int(rows)
-		paths, _, _, err := u.freshTables(next, bk.tmp, own)
+		d, ok := fg.deferred(own)
+		if !ok {
+			return nil, nil
+		}
+		paths, err := bk.s.deferredTables(next, bk.tmp, &d)
 		if err != nil {
 			return nil, fmt.Errorf("importing into round %d: writing its statistics: %w", next.Number, err)
 		}

@@ -62,8 +62,108 @@ type freshRow struct {
 // cells, gaps and donors are in key order, so that writing it sorts
 // nothing.
 func (bk *bulk) freshChunk() (c sumsChunk, added uint64, ok bool, err error) {
+	fg, ok, err := bk.freshGroups()
+	if !ok || err != nil {
+		return c, 0, false, err
+	}
+	rows, donorOf, names, perDonor := fg.rows, fg.donorOf, fg.names, fg.perDonor
+	n := len(rows)
+	procs := max(1, min(runtime.GOMAXPROCS(0), 4))
+	var bad atomic.Bool
+	donorOrder := byName(names)
+	donorRank := make([]uint32, len(names))
+	for r, d := range donorOrder {
+		donorRank[d] = uint32(r)
+	}
+
+	// The gaps that have rows, ranked by id.
+	gapRank := fg.rankGaps(&c.ids)
+
+	// 3. The rows in cell order, summed per cell.
+	pairs := hugemem.Make[radix.Pair](n, n)
+	par.Do(procs, func(k int) {
+		lo, hi := par.Span(n, procs, k)
+		for i := lo; i < hi; i++ {
+			pairs[i] = radix.Pair{Key: uint64(gapRank[rows[i].gap])<<32 | uint64(donorRank[donorOf[i]]), Val: uint64(i)}
+		}
+	})
+	radix.Sort(pairs, 32+radix.Bits(len(c.ids)), hugemem.Make[radix.Pair](n, n))
+	// Summed per cell on every core, each part of the pairs (never
+	// cutting a cell) into its own span of the cells.
+	cut := par.Cut(n, procs, func(i int) bool { return pairs[i].Key == pairs[i-1].Key })
+	first := make([]int, procs+1) // part k's cells start at first[k]
+	par.Do(procs, func(k int) {
+		for i := cut[k]; i < cut[k+1]; i++ {
+			if i == cut[k] || pairs[i].Key != pairs[i-1].Key {
+				first[k+1]++
+			}
+		}
+	})
+	for k := range procs {
+		first[k+1] += first[k]
+	}
+	c.keys, c.totals = hugemem.Make[uint64](first[procs], first[procs]), hugemem.Make[uint256.Int](first[procs], first[procs])
+	par.Do(procs, func(k int) {
+		cell := first[k]
+		for i, hi := cut[k], cut[k+1]; i < hi; cell++ {
+			key := pairs[i].Key
+			total := &c.totals[cell]
+			for ; i < hi && pairs[i].Key == key; i++ {
+				if _, over := total.AddOverflow(total, &rows[pairs[i].Val].amount); over {
+					bad.Store(true) // (the file's total fits: cannot happen)
+				}
+			}
+			c.keys[cell] = key
+		}
+	})
+	if bad.Load() {
+		return sumsChunk{}, 0, false, nil
+	}
+	c.names = make([]string, len(names))
+	c.rows = make([]int, len(names))
+	for r, d := range donorOrder {
+		c.names[r] = string(names[d])
+		c.rows[r] = perDonor[d]
+	}
+	// (the lookup tables are for adding rows: none are added to this chunk)
+	c.donor, c.gap, c.small, c.cells = map[string]uint32{}, map[uint256.Int]uint32{}, map[uint64]uint32{}, map[uint64]uint32{}
+	c.inOrder = true
+	return c, bk.newRows, true, nil
+}
+
+// freshGroups is the new rows of an import into a fresh round grouped by
+// donor (see freshChunk).
+type freshGroups struct {
+	rows     []freshRow    // the new rows, in key order
+	donorOf  []uint32      // row → its donor
+	names    [][]byte      // donor → its bytes (canonical; aliasing the sort's arena)
+	perDonor []int         // donor → its rows
+	ids      []uint256.Int // the registered gaps, ascending: a row's gap indexes it
+}
+
+// rankGaps appends to present the ids of the gaps that have rows,
+// ascending, and returns each registered gap's rank among them.
+func (fg *freshGroups) rankGaps(present *[]uint256.Int) []uint32 {
+	has := make([]bool, len(fg.ids))
+	for i := range fg.rows {
+		has[fg.rows[i].gap] = true
+	}
+	rank := make([]uint32, len(fg.ids))
+	for g := range fg.ids {
+		if has[g] {
+			rank[g] = uint32(len(*present))
+			*present = append(*present, fg.ids[g])
+		}
+	}
+	return rank
+}
+
+// freshGroups makes steps 1 and 2 of freshChunk: the new rows, grouped
+// by donor, every donor checked canonical; ok is false, with nothing
+// made, when the sums cannot be made so (see freshChunk).
+func (bk *bulk) freshGroups() (fg freshGroups, ok bool, err error) {
 	if !freshSums || len(bk.main.runs) > 0 || bk.special || bk.overflow || bk.newRows == 0 || bk.newRows >= 1<<31 || bk.r.Contributions > 0 {
-		return c, 0, false, nil
+		return fg, false, nil
 	}
 	bk.main.sort()
 	arena := bk.main.arena
@@ -95,7 +195,7 @@ func (bk *bulk) freshChunk() (c sumsChunk, added uint64, ok bool, err error) {
 	}
 	n := base[procs]
 	if uint64(n) != bk.newRows {
-		return c, 0, false, nil
+		return fg, false, nil
 	}
 	rows := hugemem.Make[freshRow](n, n)
 	var bad atomic.Bool
@@ -130,14 +230,15 @@ func (bk *bulk) freshChunk() (c sumsChunk, added uint64, ok bool, err error) {
 	})
 	for _, err := range errs {
 		if err != nil {
-			return c, 0, false, err
+			return fg, false, err
 		}
 	}
 	if bad.Load() {
-		return c, 0, false, nil
+		return fg, false, nil
 	}
 
-	// 2. Donors: grouped by hash, told apart by bytes, ranked by name.
+	// 2. Donors: grouped by hash, told apart by bytes (ranked by name in
+	// freshChunk).
 	keys := hugemem.Make[uint64](n, n)
 	seed := maphash.MakeSeed()
 	par.Do(procs, func(k int) {
@@ -217,77 +318,9 @@ func (bk *bulk) freshChunk() (c sumsChunk, added uint64, ok bool, err error) {
 		}
 	})
 	if bad.Load() {
-		return c, 0, false, nil
+		return fg, false, nil
 	}
-	donorOrder := byName(names)
-	donorRank := make([]uint32, len(names))
-	for r, d := range donorOrder {
-		donorRank[d] = uint32(r)
-	}
-
-	// The gaps that have rows, ranked by id.
-	present := make([]bool, len(ids))
-	for i := range rows {
-		present[rows[i].gap] = true
-	}
-	gapRank := make([]uint32, len(ids))
-	for g := range ids {
-		if present[g] {
-			gapRank[g] = uint32(len(c.ids))
-			c.ids = append(c.ids, ids[g])
-		}
-	}
-
-	// 3. The rows in cell order, summed per cell.
-	pairs := hugemem.Make[radix.Pair](n, n)
-	par.Do(procs, func(k int) {
-		lo, hi := par.Span(n, procs, k)
-		for i := lo; i < hi; i++ {
-			pairs[i] = radix.Pair{Key: uint64(gapRank[rows[i].gap])<<32 | uint64(donorRank[donorOf[i]]), Val: uint64(i)}
-		}
-	})
-	radix.Sort(pairs, 32+radix.Bits(len(c.ids)), hugemem.Make[radix.Pair](n, n))
-	// Summed per cell on every core, each part of the pairs (never
-	// cutting a cell) into its own span of the cells.
-	cut := par.Cut(n, procs, func(i int) bool { return pairs[i].Key == pairs[i-1].Key })
-	first := make([]int, procs+1) // part k's cells start at first[k]
-	par.Do(procs, func(k int) {
-		for i := cut[k]; i < cut[k+1]; i++ {
-			if i == cut[k] || pairs[i].Key != pairs[i-1].Key {
-				first[k+1]++
-			}
-		}
-	})
-	for k := range procs {
-		first[k+1] += first[k]
-	}
-	c.keys, c.totals = hugemem.Make[uint64](first[procs], first[procs]), hugemem.Make[uint256.Int](first[procs], first[procs])
-	par.Do(procs, func(k int) {
-		cell := first[k]
-		for i, hi := cut[k], cut[k+1]; i < hi; cell++ {
-			key := pairs[i].Key
-			total := &c.totals[cell]
-			for ; i < hi && pairs[i].Key == key; i++ {
-				if _, over := total.AddOverflow(total, &rows[pairs[i].Val].amount); over {
-					bad.Store(true) // (the file's total fits: cannot happen)
-				}
-			}
-			c.keys[cell] = key
-		}
-	})
-	if bad.Load() {
-		return sumsChunk{}, 0, false, nil
-	}
-	c.names = make([]string, len(names))
-	c.rows = make([]int, len(names))
-	for r, d := range donorOrder {
-		c.names[r] = string(names[d])
-		c.rows[r] = perDonor[d]
-	}
-	// (the lookup tables are for adding rows: none are added to this chunk)
-	c.donor, c.gap, c.small, c.cells = map[string]uint32{}, map[uint256.Int]uint32{}, map[uint64]uint32{}, map[uint64]uint32{}
-	c.inOrder = true
-	return c, bk.newRows, true, nil
+	return freshGroups{rows: rows, donorOf: donorOf, names: names, perDonor: perDonor, ids: ids}, true, nil
 }
 
 // byName returns the indices of names in the names' byte order: a radix
@@ -365,4 +398,96 @@ func plainRecord(v []byte, donor *[]byte, gap, amount *uint256.Int) bool {
 		}
 	}
 	return plainContent(v[:end+2], donor, gap, amount)
+}
+
+// deferredSums are the deferred sums (sumsHead.Deferred) of a fresh
+// import's new rows: each gap's sums, the cells of a gap's recipient to
+// it, and the head's counts.
+type deferredSums struct {
+	ids          []uint256.Int // the gaps with rows, ascending
+	sums         []gapSum      // theirs
+	own          []ownCell     // by ascending gap
+	rows, donors int
+}
+
+// ownCell is a gap's recipient's total to it.
+type ownCell struct {
+	gap   int    // index in ids
+	donor []byte // the recipient, as a donor
+	total uint256.Int
+}
+
+// deferred makes the deferred sums of the groups (own: each gap's
+// recipient as a donor, see ownDonors), on every core: one radix sort of
+// (gap rank, donor) keys puts the rows in cell order, and each part of
+// the cells (whole gaps) sums its gaps. The donors are numbered in no
+// particular order: no key is written per donor or cell but the
+// recipients'. ok is false when a gap's direct total passes 2^256-1 (the
+// hook's update then says why the sums cannot be kept), or there are fewer
+// cells than sstFrom (the hook's batch then writes the whole sums, as
+// cheaply).
+func (fg *freshGroups) deferred(own map[uint256.Int]string) (d deferredSums, ok bool) {
+	n := len(fg.rows)
+	procs := max(1, min(runtime.GOMAXPROCS(0), 4))
+	gapRank := fg.rankGaps(&d.ids)
+	d.sums = make([]gapSum, len(d.ids))
+	d.rows, d.donors = n, len(fg.names)
+	// The donors who receive for a gap with rows, and for which.
+	ownOf := make([]string, len(d.ids))
+	recipients := make(map[string]bool, len(d.ids))
+	for g := range d.ids {
+		ownOf[g] = own[d.ids[g]]
+		recipients[ownOf[g]] = true
+	}
+	isRecipient := make([]bool, len(fg.names))
+	for i, name := range fg.names {
+		isRecipient[i] = recipients[string(name)]
+	}
+
+	pairs := hugemem.Make[radix.Pair](n, n)
+	par.Do(procs, func(k int) {
+		lo, hi := par.Span(n, procs, k)
+		for i := lo; i < hi; i++ {
+			pairs[i] = radix.Pair{Key: uint64(gapRank[fg.rows[i].gap])<<32 | uint64(fg.donorOf[i]), Val: uint64(i)}
+		}
+	})
+	radix.Sort(pairs, 32+radix.Bits(len(d.ids)), hugemem.Make[radix.Pair](n, n))
+	cut := par.Cut(n, procs, func(i int) bool { return pairs[i].Key>>32 == pairs[i-1].Key>>32 })
+	owns := make([][]ownCell, procs)
+	cells := make([]int, procs)
+	var over atomic.Bool
+	par.Do(procs, func(k int) {
+		var total uint256.Int
+		for i, hi := cut[k], cut[k+1]; i < hi && !over.Load(); {
+			key := pairs[i].Key
+			cells[k]++
+			total.Clear()
+			for ; i < hi && pairs[i].Key == key; i++ {
+				total.Add(&total, &fg.rows[pairs[i].Val].amount) // (the file's total fits)
+			}
+			g, donor := int(key>>32), uint32(key)
+			gs := &d.sums[g]
+			if _, o := gs.direct.AddOverflow(&gs.direct, &total); o {
+				over.Store(true)
+				return
+			}
+			gs.donors++
+			root := calc.QFRoot(&total, calc.One)
+			gs.roots.Add(&gs.roots, &root)
+			if isRecipient[donor] && string(fg.names[donor]) == ownOf[g] {
+				owns[k] = append(owns[k], ownCell{gap: g, donor: fg.names[donor], total: total})
+			}
+		}
+	})
+	all := 0
+	for _, c := range cells {
+		all += c
+	}
+	if over.Load() || all < sstFrom { // (fewer: the hook's batch writes the whole sums)
+		return deferredSums{}, false
+	}
+	for k := range owns {
+		d.own = append(d.own, owns[k]...)
+	}
+	return d, true
 }

@@ -42,7 +42,7 @@ func (u *sumsUpdate) ingestFresh(r Round) (bool, error) {
 		return false, err
 	}
 	defer os.RemoveAll(tmp) // Ingest links the tables in
-	paths, h, ok, err := u.freshTables(r, tmp, nil)
+	paths, h, ok, err := u.freshTables(r, tmp)
 	if !ok || err != nil {
 		return false, err
 	}
@@ -56,11 +56,8 @@ func (u *sumsUpdate) ingestFresh(r Round) (bool, error) {
 
 // freshTables writes into folder tmp the sstables ingestFresh links in,
 // and returns their paths and the head they hold; ok is false, with
-// nothing written, when they do not apply. With own (each gap's
-// recipient as a donor: see ownDonors) it writes the deferred sums
-// (sumsHead.Deferred): of the cells only the recipients' own, and no
-// donors' row counts.
-func (u *sumsUpdate) freshTables(r Round, tmp string, own map[uint256.Int]string) (paths []string, h sumsHead, ok bool, err error) {
+// nothing written, when they do not apply.
+func (u *sumsUpdate) freshTables(r Round, tmp string) (paths []string, h sumsHead, ok bool, err error) {
 	c := &u.chunk
 	if !u.empty || u.flushed || u.head.Unusable != "" || len(c.totals) < sstFrom {
 		return nil, h, false, nil
@@ -94,7 +91,6 @@ func (u *sumsUpdate) freshTables(r Round, tmp string, own map[uint256.Int]string
 	h.Contributions, h.Voided = r.Contributions, r.Voided
 	h.Rows += u.added
 	h.Donors += len(c.names)
-	h.Deferred = own != nil
 	head, err := json.Marshal(h)
 	if err != nil {
 		return nil, h, false, err
@@ -106,32 +102,13 @@ func (u *sumsUpdate) freshTables(r Round, tmp string, own map[uint256.Int]string
 	// every prefix overlapped the gap registry and was compacted by the
 	// next command, a read, at its close).
 	table := func(name string, fill func(w *sstable.Writer) error) (string, error) {
-		path := filepath.Join(tmp, fmt.Sprintf("sums-%d-%s.sst", u.round, name))
-		f, err := vfs.Default.Create(path, vfs.WriteCategoryUnspecified)
-		if err != nil {
-			return "", err
-		}
-		w := sstable.NewWriter(objstorageprovider.NewFileWritable(f), u.s.popts.MakeWriterOptions(6, u.s.db.TableFormat()))
-		if err := fill(w); err != nil {
-			_ = w.Close()
-			return "", err
-		}
-		return path, w.Close()
+		return u.s.sumsTable(tmp, u.round, name, fill)
 	}
 	// The cells, the largest, in as many tables as cores (consecutive
 	// ranges of keys), beside the others.
 	parts := max(1, min(runtime.GOMAXPROCS(0), 4))
 	if len(order) < 1<<16 {
 		parts = 1
-	}
-	if own != nil {
-		parts = 0
-		if p, err := u.ownTable(tmp, own, gapRank, table); err != nil || p != "" {
-			paths = append(paths, p)
-			if err != nil {
-				return nil, h, false, err
-			}
-		}
 	}
 	cellsPaths := make([]string, parts)
 	cellsErrs := make([]error, parts)
@@ -185,9 +162,6 @@ func (u *sumsUpdate) freshTables(r Round, tmp string, own map[uint256.Int]string
 			return nil
 		}},
 	}
-	if own != nil {
-		tables = tables[1:] // (no donors' row counts)
-	}
 	for _, t := range tables {
 		if err != nil {
 			break
@@ -207,6 +181,68 @@ func (u *sumsUpdate) freshTables(r Round, tmp string, own map[uint256.Int]string
 	return append(paths, cellsPaths...), h, true, nil
 }
 
+// sumsTable writes, with fill, round n's sums table name in folder tmp,
+// and returns its path.
+func (s *Store) sumsTable(tmp string, n uint64, name string, fill func(w *sstable.Writer) error) (string, error) {
+	path := filepath.Join(tmp, fmt.Sprintf("sums-%d-%s.sst", n, name))
+	f, err := vfs.Default.Create(path, vfs.WriteCategoryUnspecified)
+	if err != nil {
+		return "", err
+	}
+	w := sstable.NewWriter(objstorageprovider.NewFileWritable(f), s.popts.MakeWriterOptions(6, s.db.TableFormat()))
+	if err := fill(w); err != nil {
+		_ = w.Close()
+		return "", err
+	}
+	return path, w.Close()
+}
+
+// deferredTables writes into folder tmp the tables of round r's deferred
+// sums d (sumsHead.Deferred), one per key prefix as freshTables does, and
+// returns their paths.
+func (s *Store) deferredTables(r Round, tmp string, d *deferredSums) ([]string, error) {
+	head, err := json.Marshal(sumsHead{Contributions: r.Contributions, Voided: r.Voided, Rows: d.rows, Donors: d.donors, Deferred: true})
+	if err != nil {
+		return nil, err
+	}
+	tables := []struct {
+		name string
+		fill func(w *sstable.Writer) error
+	}{
+		{"head", func(w *sstable.Writer) error { return w.Set(roundKey(prefixSumsHead, r.Number), head) }},
+		{"gaps", func(w *sstable.Writer) error {
+			for g := range d.ids {
+				if err := w.Set(gapSumKey(r.Number, &d.ids[g]), d.sums[g].encode()); err != nil {
+					return err
+				}
+			}
+			return nil
+		}},
+		{"cells-own", func(w *sstable.Writer) error {
+			var buf [32]byte
+			for _, c := range d.own {
+				c.total.WriteToArray32(&buf)
+				if err := w.Set(cellKey(r.Number, &d.ids[c.gap], c.donor), buf[32-(c.total.BitLen()+7)/8:]); err != nil {
+					return err
+				}
+			}
+			return nil
+		}},
+	}
+	if len(d.own) == 0 {
+		tables = tables[:2]
+	}
+	var paths []string
+	for _, t := range tables {
+		p, err := s.sumsTable(tmp, r.Number, t.name, t.fill)
+		if err != nil {
+			return nil, err
+		}
+		paths = append(paths, p)
+	}
+	return paths, nil
+}
+
 // ownDonors is each of gaps' recipient as a donor (the canonical form,
 // lower-case 0x hex, in which a cell's donor is kept), by gap id.
 func ownDonors(gaps []calc.Gap) map[uint256.Int]string {
@@ -218,50 +254,6 @@ func ownDonors(gaps []calc.Gap) map[uint256.Int]string {
 		own[gaps[i].ID] = string(b[:])
 	}
 	return own
-}
-
-// ownTable writes, with table, the table of the chunk's cells of a gap's
-// recipient to the gap (own: see ownDonors), in key order, and returns
-// its path ("" if there are none). gapRank ranks the chunk's gaps by id.
-func (u *sumsUpdate) ownTable(tmp string, own map[uint256.Int]string, gapRank []uint32, table func(string, func(*sstable.Writer) error) (string, error)) (string, error) {
-	c := &u.chunk
-	// the chunk's donors who are the recipient of a gap with rows
-	recipients := make(map[string][]uint32) // donor → the gaps (slots) it receives for
-	for g := range c.ids {
-		name := own[c.ids[g]]
-		recipients[name] = append(recipients[name], uint32(g))
-	}
-	wanted := make(map[uint64]struct{})
-	for d, name := range c.names {
-		for _, g := range recipients[name] {
-			wanted[uint64(g)<<32|uint64(d)] = struct{}{}
-		}
-	}
-	var cells []uint32 // indices into the chunk's keys
-	if len(wanted) > 0 {
-		for i, key := range c.keys {
-			if _, ok := wanted[key]; ok {
-				cells = append(cells, uint32(i))
-			}
-		}
-	}
-	if len(cells) == 0 {
-		return "", nil
-	}
-	// one cell per gap at most: by the gap's rank is key order
-	slices.SortFunc(cells, func(a, b uint32) int { return cmp.Compare(gapRank[c.keys[a]>>32], gapRank[c.keys[b]>>32]) })
-	return table("cells-own", func(w *sstable.Writer) error {
-		var buf [32]byte
-		for _, i := range cells {
-			g, d := uint32(c.keys[i]>>32), uint32(c.keys[i])
-			total := &c.totals[i]
-			total.WriteToArray32(&buf)
-			if err := w.Set(cellKey(u.round, &c.ids[g], []byte(c.names[d])), buf[32-(total.BitLen()+7)/8:]); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
 }
 
 // ranked orders a chunk's cells by key: the gaps by id, the donors by
