@@ -169,6 +169,9 @@ func (s *Store) CompleteSums(n uint64) error {
 	if err != nil {
 		return err
 	}
+	if deferred, err := s.SumsDeferred(n); !deferred || err != nil {
+		return err
+	}
 	_, _, err = s.completeSums(r)
 	return err
 }
@@ -177,4 +180,23 @@ func (s *Store) CompleteSums(n uint64) error {
 func (s *Store) SumsDeferred(n uint64) (bool, error) {
 	h, ok, err := s.readSumsHead(s.db, n)
 	return ok && h.Deferred, err
+}
+
+// RebuildFromBlock makes round n's sums anew from its rows read as a
+// block, and reports whether it could.
+func (s *Store) RebuildFromBlock(n uint64) (bool, error) {
+	r, err := s.Round(n)
+	if err != nil {
+		return false, err
+	}
+	return s.rebuildFromBlock(r)
+}
+
+// RebuildSums makes round n's sums anew from its rows, row by row.
+func (s *Store) RebuildSums(n uint64) error {
+	r, err := s.Round(n)
+	if err != nil {
+		return err
+	}
+	return s.rebuildSums(r)
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/holiman/uint256"
 
 	"github.com/qf-dev/qf/calc"
+	bulkrows "github.com/qf-dev/qf/internal/bulk"
 	"github.com/qf-dev/qf/record"
 )
 
@@ -773,7 +774,11 @@ func (s *Store) rebuildSums(r Round) error {
 // write then leaves them stale). Its cost is a rebuild's, once: the
 // writes after it find the cells.
 func (s *Store) completeSums(r Round) (h sumsHead, ok bool, err error) {
-	if err := s.rebuildSums(r); err != nil {
+	done, err := s.rebuildFromBlock(r)
+	if err == nil && !done {
+		err = s.rebuildSums(r)
+	}
+	if err != nil {
 		return h, false, err
 	}
 	h, ok, err = s.readSumsHead(s.db, r.Number)
@@ -781,6 +786,62 @@ func (s *Store) completeSums(r Round) (h sumsHead, ok bool, err error) {
 		return h, false, err
 	}
 	return h, true, nil
+}
+
+// rebuildFromBlock makes round r's sums anew from its stored rows as
+// rebuildSums does, the same records, but read in parallel key ranges
+// ([Store.ReadBlock]) and summed by sorting (buildChunk) on every core;
+// done is false, with nothing written, for a round the block cannot carry
+// (a row that is not plain, a donor not in canonical form): rebuildSums
+// then makes them, or says why they cannot be kept.
+func (s *Store) rebuildFromBlock(r Round) (done bool, err error) {
+	gaps, err := s.Gaps()
+	if err != nil {
+		return false, err
+	}
+	ids := make([]uint256.Int, len(gaps))
+	for i := range gaps {
+		ids[i] = gaps[i].ID
+	}
+	slices.SortFunc(ids, func(a, b uint256.Int) int { return a.Cmp(&b) })
+	index := make(map[uint256.Int]int32, len(ids))
+	for i := range ids {
+		index[ids[i]] = int32(i)
+	}
+	b, err := s.ReadBlock(r.Number, func(id *uint256.Int) (int32, bool) { i, ok := index[*id]; return i, ok }, r.Contributions)
+	if errors.Is(err, ErrNeedsRows) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	names := make([][]byte, len(b.Donors))
+	for i, d := range b.Donors {
+		if calc.CheckCanonical([]byte(d)) != nil {
+			return false, nil
+		}
+		names[i] = []byte(d)
+	}
+	rows := make([]bulkrows.Row, b.N)
+	perDonor := make([]int, len(names))
+	for i := range rows {
+		if !b.Row(i, &rows[i]) {
+			return false, nil // (ReadBlock's rows all count)
+		}
+		perDonor[rows[i].Donor]++
+	}
+	c, ok := buildChunk(ids, names, perDonor, len(rows),
+		func(i int) (int32, uint32) { return rows[i].Gap, uint32(rows[i].Donor) },
+		func(i int) *uint256.Int { return &rows[i].Amount })
+	if !ok {
+		return false, nil
+	}
+	if err := s.clearSums(r.Number); err != nil {
+		return false, err
+	}
+	u := s.newSumsUpdate(r.Number, sumsHead{})
+	u.empty, u.chunk, u.added = true, c, len(rows)
+	return true, u.finish(r)
 }
 
 // voidSums adds to b the voiding of row from open round r's sums (r as

@@ -66,8 +66,24 @@ func (bk *bulk) freshChunk() (c sumsChunk, added uint64, ok bool, err error) {
 	if !ok || err != nil {
 		return c, 0, false, err
 	}
-	rows, donorOf, names, perDonor := fg.rows, fg.donorOf, fg.names, fg.perDonor
-	n := len(rows)
+	rows, donorOf := fg.rows, fg.donorOf
+	c, ok = buildChunk(fg.ids, fg.names, fg.perDonor, len(rows),
+		func(i int) (int32, uint32) { return rows[i].gap, donorOf[i] },
+		func(i int) *uint256.Int { return &rows[i].amount })
+	if !ok {
+		return sumsChunk{}, 0, false, nil
+	}
+	return c, bk.newRows, true, nil
+}
+
+// buildChunk builds, on every core, the chunk of n rows: row i's gap (an
+// index into ids, the registered gaps ascending) and donor (an index into
+// names, canonical and distinct; perDonor counts their rows), amount its
+// amount. The donors are ranked by name, the gaps by id, and one radix
+// sort of (gap rank, donor rank) keys puts the rows in cell order;
+// adjacent rows of a cell are summed. ok is false if a cell's total
+// passes 2^256-1.
+func buildChunk(ids []uint256.Int, names [][]byte, perDonor []int, n int, row func(i int) (gap int32, donor uint32), amount func(i int) *uint256.Int) (c sumsChunk, ok bool) {
 	procs := max(1, min(runtime.GOMAXPROCS(0), 4))
 	var bad atomic.Bool
 	donorOrder := byName(names)
@@ -77,14 +93,26 @@ func (bk *bulk) freshChunk() (c sumsChunk, added uint64, ok bool, err error) {
 	}
 
 	// The gaps that have rows, ranked by id.
-	gapRank := fg.rankGaps(&c.ids)
+	has := make([]bool, len(ids))
+	for i := range n {
+		g, _ := row(i)
+		has[g] = true
+	}
+	gapRank := make([]uint32, len(ids))
+	for g := range ids {
+		if has[g] {
+			gapRank[g] = uint32(len(c.ids))
+			c.ids = append(c.ids, ids[g])
+		}
+	}
 
 	// 3. The rows in cell order, summed per cell.
 	pairs := hugemem.Make[radix.Pair](n, n)
 	par.Do(procs, func(k int) {
 		lo, hi := par.Span(n, procs, k)
 		for i := lo; i < hi; i++ {
-			pairs[i] = radix.Pair{Key: uint64(gapRank[rows[i].gap])<<32 | uint64(donorRank[donorOf[i]]), Val: uint64(i)}
+			g, d := row(i)
+			pairs[i] = radix.Pair{Key: uint64(gapRank[g])<<32 | uint64(donorRank[d]), Val: uint64(i)}
 		}
 	})
 	radix.Sort(pairs, 32+radix.Bits(len(c.ids)), hugemem.Make[radix.Pair](n, n))
@@ -109,15 +137,15 @@ func (bk *bulk) freshChunk() (c sumsChunk, added uint64, ok bool, err error) {
 			key := pairs[i].Key
 			total := &c.totals[cell]
 			for ; i < hi && pairs[i].Key == key; i++ {
-				if _, over := total.AddOverflow(total, &rows[pairs[i].Val].amount); over {
-					bad.Store(true) // (the file's total fits: cannot happen)
+				if _, over := total.AddOverflow(total, amount(int(pairs[i].Val))); over {
+					bad.Store(true)
 				}
 			}
 			c.keys[cell] = key
 		}
 	})
 	if bad.Load() {
-		return sumsChunk{}, 0, false, nil
+		return sumsChunk{}, false
 	}
 	c.names = make([]string, len(names))
 	c.rows = make([]int, len(names))
@@ -128,7 +156,7 @@ func (bk *bulk) freshChunk() (c sumsChunk, added uint64, ok bool, err error) {
 	// (the lookup tables are for adding rows: none are added to this chunk)
 	c.donor, c.gap, c.small, c.cells = map[string]uint32{}, map[uint256.Int]uint32{}, map[uint64]uint32{}, map[uint64]uint32{}
 	c.inOrder = true
-	return c, bk.newRows, true, nil
+	return c, true
 }
 
 // freshGroups is the new rows of an import into a fresh round grouped by
