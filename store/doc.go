@@ -42,8 +42,11 @@
 // ingest. The first scan parses on the caller's goroutine and hands
 // batches of encoded rows to the sorts on another. Into a fresh round (no
 // rows before) the import also makes the round's statistics sums from
-// its sort in memory, by sorting instead of hashing (sumsfresh.go),
-// writes their tables on another goroutine and links them in by the same
+// its sort in memory, by sorting instead of hashing (sumsfresh.go) —
+// deferred sums: what stats and the match read (the gaps' sums, the
+// recipients' own cells, the head), not the million cells and donors'
+// row counts only a later write needs —, writes their tables on another
+// goroutine and links them in by the same
 // ingest: rows, round record and sums appear at once, or, on any error or
 // a SIGKILL, none of them (TestFreshImportCrash,
 // TestFreshImportTableFailure). A killed import's temporary folder is
@@ -76,7 +79,9 @@
 // record and check state in one view, for a match that pays from them)
 // and refuses stale ones (rows written without them: a crash between an
 // import and its hook, a database from before), which the next import
-// rebuilds. Rounds with weighted, scored
+// rebuilds. The first write into a round whose sums are deferred (an
+// import, a void, a ledger fund) makes them whole first, from the rows
+// read as a block on every core (completeSums). Rounds with weighted, scored
 // or token rows are marked and computed from their rows.
 //
 // [OpenMode] never creates parent folders and, with [MustExist], no

@@ -132,6 +132,11 @@ func (s *Store) SetGap(g calc.Gap) (calc.Gap, error) {
 	errFound := errors.New("found")
 	for _, r := range rounds {
 		if r.Status == StatusOpen {
+			// Deferred sums hold only the recipients' own cells: the new
+			// recipient's is among the others, made first.
+			if err := s.completeDeferred(r); err != nil {
+				return prev, err
+			}
 			continue
 		}
 		err := s.EachContribution(r.Number, func(row *record.Contribution) error {

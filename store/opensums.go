@@ -788,6 +788,20 @@ func (s *Store) completeSums(r Round) (h sumsHead, ok bool, err error) {
 	return h, true, nil
 }
 
+// completeDeferred makes open round r's sums whole if they are deferred
+// and up to date (stale ones are rebuilt whole by the next import).
+func (s *Store) completeDeferred(r Round) error {
+	if !keepsSums(r) {
+		return nil
+	}
+	h, ok, err := s.readSumsHead(s.db, r.Number)
+	if err != nil || !ok || !h.Deferred || h.Contributions != r.Contributions || h.Voided != r.Voided {
+		return err
+	}
+	_, _, err = s.completeSums(r)
+	return err
+}
+
 // rebuildFromBlock makes round r's sums anew from its stored rows as
 // rebuildSums does, the same records, but read in parallel key ranges
 // ([Store.ReadBlock]) and summed by sorting (buildChunk) on every core;

@@ -3,13 +3,16 @@ package store_test
 import (
 	"encoding/hex"
 	"fmt"
+	"math/big"
 	"math/rand/v2"
 	"strings"
 	"testing"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/holiman/uint256"
 	"github.com/stretchr/testify/require"
 
+	"github.com/qf-dev/qf/calc"
 	"github.com/qf-dev/qf/record"
 	"github.com/qf-dev/qf/store"
 )
@@ -227,5 +230,41 @@ func TestRebuildFromBlockIsRebuild(t *testing.T) {
 				require.Equal(t, dump(t, plain), dump(t, block))
 			})
 		}
+	}
+}
+
+// TestDeferredSumsRecipientChange changes the recipient of a gap of a
+// round whose sums are deferred (they hold only the recipients' own
+// cells) to one of the gap's donors, and back: stats from the sums stay
+// the computation from the rows, which leaves the new recipient's own
+// total out of the match.
+func TestDeferredSumsRecipientChange(t *testing.T) {
+	defer store.ForceIngest(1 << 20)()
+	defer store.SetSSTFrom(store.SetSSTFrom(1))
+	s, _ := setup(t)
+	defer s.Close()
+	donor := common.BigToAddress(big.NewInt(0xd0))
+	rows := []*record.Contribution{
+		row("a", strings.ToLower(donor.Hex()), 1, 900),
+		row("b", "0x00000000000000000000000000000000000000d1", 1, 100),
+		row("c", "0x00000000000000000000000000000000000000d2", 2, 400),
+		row("d", recipientOf(2), 2, 25), // gap 2's recipient, to its own gap
+	}
+	_, err := s.ImportFile(1, feed(rows...))
+	require.NoError(t, err)
+	deferred, err := s.SumsDeferred(1)
+	require.NoError(t, err)
+	require.True(t, deferred, "the fresh import defers")
+	fromSums, fromRows := statsBothWays(t, s, 1)
+	require.Equal(t, fromRows, fromSums, "deferred, a recipient giving to its own gap")
+
+	for _, to := range []common.Address{donor, common.BigToAddress(big.NewInt(0xb1))} {
+		_, err = s.SetGap(calc.Gap{ID: *uint256.NewInt(1), Recipient: to})
+		require.NoError(t, err)
+		fromSums, fromRows = statsBothWays(t, s, 1)
+		require.Equal(t, fromRows, fromSums, "gap 1 paid to %s", to.Hex())
+		deferred, err = s.SumsDeferred(1)
+		require.NoError(t, err)
+		require.False(t, deferred, "made whole by the recipient's change")
 	}
 }
