@@ -92,13 +92,14 @@ type bulk struct {
 	r        Round
 	known    map[uint256.Int]struct{} // the registered gaps
 	tmp      string
-	main     *sorter  // every row, by id
-	verdict  []byte   // per row
-	added    []uint64 // bitset of the vNew rows
-	rank     []uint32 // vNew rows before each word of added
-	n        uint64   // rows seen by the first scan
-	verdicts          // of all the rows
-	badGap   bool     // a row's gap is not registered
+	main     *sorter      // every row, by id
+	verdict  []byte       // per row
+	added    []uint64     // bitset of the vNew rows
+	rank     []uint32     // vNew rows before each word of added
+	groups   *groupsAhead // the rows grouped by donor for a fresh round's sums (startGroups)
+	n        uint64       // rows seen by the first scan
+	verdicts              // of all the rows
+	badGap   bool         // a row's gap is not registered
 	// special is set by a row with a weight, a score, a token or a zero
 	// amount (which the checker looks at), overflow when sumAll (every
 	// row's amount) passed 2^256-1.
@@ -121,6 +122,10 @@ func (s *Store) importBulk(r Round, known map[uint256.Int]struct{}, scan func(ad
 	scanErr, err := bk.collect(known, scan)
 	if err != nil { // (the sort's: the scan's own is scanErr)
 		return ImportStats{}, fmt.Errorf("importing into round %d: %w", r.Number, err)
+	}
+	if scanErr == nil && bk.n >= bulkMinRows {
+		bk.startGroups() // (while the verdicts are decided)
+		defer bk.waitGroups()
 	}
 	if err := bk.decide(); err != nil {
 		return ImportStats{}, err

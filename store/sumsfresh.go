@@ -51,7 +51,8 @@ type freshRow struct {
 	amount   uint256.Int
 	donorOff uint32 // the donor is the sorter's arena[donorOff:donorOff+donorLen]
 	donorLen uint32
-	gap      int32 // index among the registered gaps, ascending id order
+	gap      int32  // index among the registered gaps, ascending id order
+	row      uint32 // place in the file
 }
 
 // freshChunk builds the sums chunk of the rows the import added to a
@@ -162,7 +163,7 @@ func buildChunk(ids []uint256.Int, names [][]byte, perDonor []int, n int, row fu
 // freshGroups is the new rows of an import into a fresh round grouped by
 // donor (see freshChunk).
 type freshGroups struct {
-	rows     []freshRow    // the new rows, in key order
+	rows     []freshRow    // the new rows
 	donorOf  []uint32      // row → its donor
 	names    [][]byte      // donor → its bytes (canonical; aliasing the sort's arena)
 	perDonor []int         // donor → its rows
@@ -188,12 +189,87 @@ func (fg *freshGroups) rankGaps(present *[]uint256.Int) []uint32 {
 
 // freshGroups makes steps 1 and 2 of freshChunk: the new rows, grouped
 // by donor, every donor checked canonical; ok is false, with nothing
-// made, when the sums cannot be made so (see freshChunk).
+// made, when the sums cannot be made so (see freshChunk). The grouping
+// of every row (gatherGroups) may have started as soon as the scan
+// ended (startGroups), while the rows' verdicts were decided; the rows
+// that are not new are then left out.
 func (bk *bulk) freshGroups() (fg freshGroups, ok bool, err error) {
 	if !freshSums || len(bk.main.runs) > 0 || bk.special || bk.overflow || bk.newRows == 0 || bk.newRows >= 1<<31 || bk.r.Contributions > 0 {
 		return fg, false, nil
 	}
-	bk.main.sort()
+	if bk.groups == nil {
+		bk.startGroups()
+	}
+	g := bk.groups
+	<-g.done
+	if !g.ok || g.err != nil {
+		return fg, false, g.err
+	}
+	return g.fg.keepNew(bk.verdict, bk.newRows)
+}
+
+// groupsAhead is a grouping of every row of an import started early.
+type groupsAhead struct {
+	done chan struct{}
+	fg   freshGroups
+	ok   bool
+	err  error
+}
+
+// startGroups starts the grouping of every row of the import by donor
+// (gatherGroups) on its own goroutine, once the first scan is done (the
+// arena no longer changes), so that it runs while the verdicts are
+// decided; freshGroups takes its result.
+func (bk *bulk) startGroups() {
+	g := &groupsAhead{done: make(chan struct{})}
+	bk.groups = g
+	if !freshSums || len(bk.main.runs) > 0 || bk.special || bk.overflow || bk.n == 0 || bk.n >= 1<<31 || bk.r.Contributions > 0 || bk.r.Voided > 0 {
+		close(g.done)
+		return
+	}
+	go func() {
+		defer close(g.done)
+		g.fg, g.ok, g.err = bk.gatherGroups()
+	}()
+}
+
+// waitGroups waits for a grouping started early, if any.
+func (bk *bulk) waitGroups() {
+	if bk.groups != nil {
+		<-bk.groups.done
+	}
+}
+
+// keepNew leaves out of fg the rows whose verdict is not new (a
+// duplicate of an earlier row, which has the same donor); ok is false if
+// a donor is then left without rows (it cannot be: the row-by-row update
+// finds out).
+func (fg freshGroups) keepNew(verdict []byte, newRows uint64) (freshGroups, bool, error) {
+	if uint64(len(fg.rows)) == newRows {
+		return fg, true, nil
+	}
+	n := int(newRows)
+	rows, donorOf := hugemem.Make[freshRow](0, n), hugemem.Make[uint32](0, n)
+	perDonor := make([]int, len(fg.names))
+	for i := range fg.rows {
+		if verdict[fg.rows[i].row] == vNew {
+			rows = append(rows, fg.rows[i])
+			donorOf = append(donorOf, fg.donorOf[i])
+			perDonor[fg.donorOf[i]]++
+		}
+	}
+	if len(rows) != n || slices.Contains(perDonor, 0) {
+		return freshGroups{}, false, nil
+	}
+	fg.rows, fg.donorOf, fg.perDonor = rows, donorOf, perDonor
+	return fg, true, nil
+}
+
+// gatherGroups reads every row of the import from the sort's arena, in
+// the order they were added (no sort, no verdict needed), and groups
+// them by donor; ok is false when a row is not plain or a donor not
+// canonical.
+func (bk *bulk) gatherGroups() (fg freshGroups, ok bool, err error) {
 	arena := bk.main.arena
 	donor := func(r *freshRow) []byte { return arena[r.donorOff : r.donorOff+r.donorLen] }
 	ids := make([]uint256.Int, 0, len(bk.known))
@@ -205,76 +281,48 @@ func (bk *bulk) freshGroups() (fg freshGroups, ok bool, err error) {
 	for i := range ids {
 		index[ids[i]] = int32(i)
 	}
-
-	// 1. The new rows, on every core, each part into its own span of rows.
 	procs := max(1, min(runtime.GOMAXPROCS(0), 4))
-	refs := bk.main.refs
-	base := make([]int, procs+1)
-	par.Do(procs, func(k int) {
-		lo, hi := par.Span(len(refs), procs, k)
-		for _, ref := range refs[lo:hi] {
-			if bk.isNew(ref.row) {
-				base[k+1]++
-			}
-		}
-	})
-	for k := range procs {
-		base[k+1] += base[k]
-	}
-	n := base[procs]
-	if uint64(n) != bk.newRows {
-		return fg, false, nil
-	}
-	rows := hugemem.Make[freshRow](n, n)
 	var bad atomic.Bool
-	errs := make([]error, procs)
-	par.Do(procs, func(k int) {
-		lo, hi := par.Span(len(refs), procs, k)
-		i := base[k]
-		var gap uint256.Int
-		var d []byte
-		errs[k] = bk.main.eachIn(lo, hi, func(e *sortEntry) error {
-			if !bk.isNew(e.row) || bad.Load() {
-				return nil
-			}
-			r := &rows[i]
-			i++
-			if !plainContent(e.content, &d, &gap, &r.amount) {
-				bad.Store(true)
-				return nil
-			}
-			g, known := index[gap]
-			if !known {
-				bad.Store(true)
-				return nil
-			}
-			// d aliases the arena: where it starts is told by its capacity
-			r.donorOff, r.donorLen, r.gap = uint32(cap(arena)-cap(d)), uint32(len(d)), g
-			if len(d) > 0 && &arena[r.donorOff] != &d[0] { // (a decoder that cut the capacity)
-				bad.Store(true)
-			}
-			return nil
-		})
-	})
-	for _, err := range errs {
+
+	// 1. Every row, in the arena's order, with its donor's hash.
+	n := int(bk.n)
+	rows := hugemem.Make[freshRow](n, n)
+	keys := hugemem.Make[uint64](n, n)
+	seed := maphash.MakeSeed()
+	var e sortEntry
+	var gap uint256.Int
+	var d []byte
+	i := 0
+	for off := 0; off < len(arena); i++ {
+		k, err := decodeEntry(arena[off:], &e)
 		if err != nil {
 			return fg, false, err
 		}
+		off += k
+		if i >= n {
+			return fg, false, nil
+		}
+		r := &rows[i]
+		if !plainContent(e.content, &d, &gap, &r.amount) {
+			return fg, false, nil
+		}
+		g, known := index[gap]
+		if !known {
+			return fg, false, nil
+		}
+		// d aliases the arena: where it starts is told by its capacity
+		r.donorOff, r.donorLen, r.gap, r.row = uint32(cap(arena)-cap(d)), uint32(len(d)), g, uint32(e.row)
+		if len(d) > 0 && &arena[r.donorOff] != &d[0] { // (a decoder that cut the capacity)
+			return fg, false, nil
+		}
+		keys[i] = donorHash(seed, d)&^(1<<32-1) | uint64(i)
 	}
-	if bad.Load() {
+	if i != n {
 		return fg, false, nil
 	}
 
 	// 2. Donors: grouped by hash, told apart by bytes (ranked by name in
 	// freshChunk).
-	keys := hugemem.Make[uint64](n, n)
-	seed := maphash.MakeSeed()
-	par.Do(procs, func(k int) {
-		lo, hi := par.Span(n, procs, k)
-		for i := lo; i < hi; i++ {
-			keys[i] = donorHash(seed, donor(&rows[i]))&^(1<<32-1) | uint64(i)
-		}
-	})
 	radix.SortHigh(keys, hugemem.Make[uint64](n, n), procs)
 	// Each part of the hash order numbers its own donors (a part never
 	// cuts a hash's run), then the parts' numbers are offset.
