@@ -2,6 +2,7 @@ package store
 
 import (
 	"bytes"
+	"errors"
 	"encoding/binary"
 	"hash/maphash"
 	"runtime"
@@ -227,9 +228,26 @@ func (bk *bulk) startGroups() {
 		close(g.done)
 		return
 	}
+	// Where each core's part of the arena starts: read from the refs now,
+	// in the order they were added, before the verdicts' sort reorders them.
+	procs := max(1, min(runtime.GOMAXPROCS(0), 4))
+	refs := bk.main.refs
+	if len(refs) != int(bk.n) {
+		close(g.done)
+		return
+	}
+	starts := make([]int, procs+1)
+	for k := range procs {
+		if i := k * len(refs) / procs; i < len(refs) {
+			starts[k] = int(refs[i].off)
+		} else {
+			starts[k] = len(bk.main.arena)
+		}
+	}
+	starts[procs] = len(bk.main.arena)
 	go func() {
 		defer close(g.done)
-		g.fg, g.ok, g.err = bk.gatherGroups()
+		g.fg, g.ok, g.err = bk.gatherGroups(starts)
 	}()
 }
 
@@ -266,10 +284,11 @@ func (fg freshGroups) keepNew(verdict []byte, newRows uint64) (freshGroups, bool
 }
 
 // gatherGroups reads every row of the import from the sort's arena, in
-// the order they were added (no sort, no verdict needed), and groups
-// them by donor; ok is false when a row is not plain or a donor not
-// canonical.
-func (bk *bulk) gatherGroups() (fg freshGroups, ok bool, err error) {
+// the order they were added (no sort, no verdict needed), on every core
+// (part k, of the rows [k*n/len(starts)-1, …), starts at arena offset
+// starts[k]), and groups them by donor; ok is false when a row is not
+// plain or a donor not canonical.
+func (bk *bulk) gatherGroups(starts []int) (fg freshGroups, ok bool, err error) {
 	arena := bk.main.arena
 	donor := func(r *freshRow) []byte { return arena[r.donorOff : r.donorOff+r.donorLen] }
 	ids := make([]uint256.Int, 0, len(bk.known))
@@ -289,35 +308,50 @@ func (bk *bulk) gatherGroups() (fg freshGroups, ok bool, err error) {
 	rows := hugemem.Make[freshRow](n, n)
 	keys := hugemem.Make[uint64](n, n)
 	seed := maphash.MakeSeed()
-	var e sortEntry
-	var gap uint256.Int
-	var d []byte
-	i := 0
-	for off := 0; off < len(arena); i++ {
-		k, err := decodeEntry(arena[off:], &e)
-		if err != nil {
-			return fg, false, err
+	parts := len(starts) - 1
+	errs := make([]error, parts)
+	par.Do(parts, func(k int) {
+		var e sortEntry
+		var gap uint256.Int
+		var d []byte
+		i, end := k*n/parts, (k+1)*n/parts
+		for off := starts[k]; off < starts[k+1]; i++ {
+			m, err := decodeEntry(arena[off:starts[k+1]], &e)
+			if err != nil {
+				errs[k] = err
+				return
+			}
+			off += m
+			if i >= end || bad.Load() {
+				bad.Store(true)
+				return
+			}
+			r := &rows[i]
+			if !plainContent(e.content, &d, &gap, &r.amount) {
+				bad.Store(true)
+				return
+			}
+			g, known := index[gap]
+			if !known {
+				bad.Store(true)
+				return
+			}
+			// d aliases the arena: where it starts is told by its capacity
+			r.donorOff, r.donorLen, r.gap, r.row = uint32(cap(arena)-cap(d)), uint32(len(d)), g, uint32(e.row)
+			if len(d) > 0 && &arena[r.donorOff] != &d[0] { // (a decoder that cut the capacity)
+				bad.Store(true)
+				return
+			}
+			keys[i] = donorHash(seed, d)&^(1<<32-1) | uint64(i)
 		}
-		off += k
-		if i >= n {
-			return fg, false, nil
+		if i != end {
+			bad.Store(true)
 		}
-		r := &rows[i]
-		if !plainContent(e.content, &d, &gap, &r.amount) {
-			return fg, false, nil
-		}
-		g, known := index[gap]
-		if !known {
-			return fg, false, nil
-		}
-		// d aliases the arena: where it starts is told by its capacity
-		r.donorOff, r.donorLen, r.gap, r.row = uint32(cap(arena)-cap(d)), uint32(len(d)), g, uint32(e.row)
-		if len(d) > 0 && &arena[r.donorOff] != &d[0] { // (a decoder that cut the capacity)
-			return fg, false, nil
-		}
-		keys[i] = donorHash(seed, d)&^(1<<32-1) | uint64(i)
+	})
+	if err := errors.Join(errs...); err != nil {
+		return fg, false, err
 	}
-	if i != n {
+	if bad.Load() {
 		return fg, false, nil
 	}
 
