@@ -788,6 +788,14 @@ func (s *Store) completeSums(r Round) (h sumsHead, ok bool, err error) {
 	return h, true, nil
 }
 
+// CompleteDeferredSums makes open round r's statistics sums whole if a
+// bulk import into the fresh round deferred part of them (see
+// sumsHead.Deferred), as the round's next write would: the service's
+// ledger calls it when it loads the open round, so that no fund request
+// pays for it. The caller must be the round's only writer. Sums are a
+// cache: on an error they stay deferred or stale, never wrong.
+func (s *Store) CompleteDeferredSums(r Round) error { return s.completeDeferred(r) }
+
 // completeDeferred makes open round r's sums whole if they are deferred
 // and up to date (stale ones are rebuilt whole by the next import).
 func (s *Store) completeDeferred(r Round) error {

@@ -268,3 +268,35 @@ func TestDeferredSumsRecipientChange(t *testing.T) {
 		require.False(t, deferred, "made whole by the recipient's change")
 	}
 }
+
+// TestCompleteDeferredSums requires CompleteDeferredSums (what the
+// service's ledger calls when it loads the open round) to make deferred
+// sums whole, the row-by-row records, and to change nothing otherwise.
+func TestCompleteDeferredSums(t *testing.T) {
+	defer store.ForceIngest(1 << 20)()
+	defer store.SetSSTFrom(store.SetSSTFrom(1))
+	rng := rand.New(rand.NewPCG(5, 5))
+	rows := plainFile(rng, 400, 90, false)
+	fast, _ := setup(t)
+	defer fast.Close()
+	slow, _ := setup(t)
+	defer slow.Close()
+	_, err := fast.ImportFile(1, feed(rows...))
+	require.NoError(t, err)
+	_, err = slow.ImportFileRowByRowSums(1, feed(rows...))
+	require.NoError(t, err)
+	deferred, err := fast.SumsDeferred(1)
+	require.NoError(t, err)
+	require.True(t, deferred)
+	r, err := fast.Round(1)
+	require.NoError(t, err)
+	require.NoError(t, fast.CompleteDeferredSums(r))
+	require.Equal(t, dump(t, slow), dump(t, fast), "made whole")
+	before := dump(t, fast)
+	require.NoError(t, fast.CompleteDeferredSums(r))
+	require.Equal(t, before, dump(t, fast), "whole sums: nothing to do")
+	stale := r
+	stale.Contributions-- // (a stamp that is not the round's: stale sums stay so)
+	require.NoError(t, fast.CompleteDeferredSums(stale))
+	require.Equal(t, before, dump(t, fast), "stale sums: nothing to do")
+}
