@@ -224,8 +224,8 @@ type groupsAhead struct {
 func (bk *bulk) startGroups() {
 	g := &groupsAhead{done: make(chan struct{})}
 	bk.groups = g
-	if !freshSums || len(bk.main.runs) > 0 || bk.special || bk.overflow || bk.n == 0 || bk.n >= 1<<31 || bk.r.Contributions > 0 || bk.r.Voided > 0 {
-		close(g.done)
+	if !freshSums || len(bk.main.runs) > 0 || bk.special || bk.overflow || bk.n == 0 || bk.n > uint64(sumsMaxImport) || bk.r.Contributions > 0 || bk.r.Voided > 0 {
+		close(g.done) // (more rows than sumsMaxImport: the sums are given up)
 		return
 	}
 	// Where each core's part of the arena starts: read from the refs now,
