@@ -228,26 +228,17 @@ func (bk *bulk) startGroups() {
 		close(g.done) // (more rows than sumsMaxImport: the sums are given up)
 		return
 	}
-	// Where each core's part of the arena starts: read from the refs now,
-	// in the order they were added, before the verdicts' sort reorders them.
-	procs := max(1, min(runtime.GOMAXPROCS(0), 4))
-	refs := bk.main.refs
-	if len(refs) != int(bk.n) {
+	// The rows in the order they were added: a copy of the refs, which the
+	// verdicts' sort reorders meanwhile.
+	if len(bk.main.refs) != int(bk.n) {
 		close(g.done)
 		return
 	}
-	starts := make([]int, procs+1)
-	for k := range procs {
-		if i := k * len(refs) / procs; i < len(refs) {
-			starts[k] = int(refs[i].off)
-		} else {
-			starts[k] = len(bk.main.arena)
-		}
-	}
-	starts[procs] = len(bk.main.arena)
+	refs := hugemem.Make[sortRef](len(bk.main.refs), len(bk.main.refs))
+	copy(refs, bk.main.refs)
 	go func() {
 		defer close(g.done)
-		g.fg, g.ok, g.err = bk.gatherGroups(starts)
+		g.fg, g.ok, g.err = bk.gatherGroups(refs)
 	}()
 }
 
@@ -283,12 +274,11 @@ func (fg freshGroups) keepNew(verdict []byte, newRows uint64) (freshGroups, bool
 	return fg, true, nil
 }
 
-// gatherGroups reads every row of the import from the sort's arena, in
-// the order they were added (no sort, no verdict needed), on every core
-// (part k, of the rows [k*n/len(starts)-1, …), starts at arena offset
-// starts[k]), and groups them by donor; ok is false when a row is not
-// plain or a donor not canonical.
-func (bk *bulk) gatherGroups(starts []int) (fg freshGroups, ok bool, err error) {
+// gatherGroups reads every row of the import (refs: the sort's, in any
+// order) from the sort's arena on every core (no sort, no verdict
+// needed), and groups them by donor; ok is false when a row is not plain
+// or a donor not canonical.
+func (bk *bulk) gatherGroups(refs []sortRef) (fg freshGroups, ok bool, err error) {
 	arena := bk.main.arena
 	donor := func(r *freshRow) []byte { return arena[r.donorOff : r.donorOff+r.donorLen] }
 	ids := make([]uint256.Int, 0, len(bk.known))
@@ -303,27 +293,21 @@ func (bk *bulk) gatherGroups(starts []int) (fg freshGroups, ok bool, err error) 
 	procs := max(1, min(runtime.GOMAXPROCS(0), 4))
 	var bad atomic.Bool
 
-	// 1. Every row, in the arena's order, with its donor's hash.
-	n := int(bk.n)
+	// 1. Every row, with its donor's hash.
+	n := len(refs)
 	rows := hugemem.Make[freshRow](n, n)
 	keys := hugemem.Make[uint64](n, n)
 	seed := maphash.MakeSeed()
-	parts := len(starts) - 1
-	errs := make([]error, parts)
-	par.Do(parts, func(k int) {
+	errs := make([]error, procs)
+	par.Do(procs, func(k int) {
 		var e sortEntry
 		var gap uint256.Int
 		var d []byte
-		i, end := k*n/parts, (k+1)*n/parts
-		for off := starts[k]; off < starts[k+1]; i++ {
-			m, err := decodeEntry(arena[off:starts[k+1]], &e)
-			if err != nil {
+		lo, hi := par.Span(n, procs, k)
+		for i := lo; i < hi && !bad.Load(); i++ {
+			ref := &refs[i]
+			if _, err := decodeEntry(arena[ref.off:ref.off+ref.n], &e); err != nil {
 				errs[k] = err
-				return
-			}
-			off += m
-			if i >= end || bad.Load() {
-				bad.Store(true)
 				return
 			}
 			r := &rows[i]
@@ -337,15 +321,12 @@ func (bk *bulk) gatherGroups(starts []int) (fg freshGroups, ok bool, err error) 
 				return
 			}
 			// d aliases the arena: where it starts is told by its capacity
-			r.donorOff, r.donorLen, r.gap, r.row = uint32(cap(arena)-cap(d)), uint32(len(d)), g, uint32(e.row)
+			r.donorOff, r.donorLen, r.gap, r.row = uint32(cap(arena)-cap(d)), uint32(len(d)), g, uint32(ref.row)
 			if len(d) > 0 && &arena[r.donorOff] != &d[0] { // (a decoder that cut the capacity)
 				bad.Store(true)
 				return
 			}
 			keys[i] = donorHash(seed, d)&^(1<<32-1) | uint64(i)
-		}
-		if i != end {
-			bad.Store(true)
 		}
 	})
 	if err := errors.Join(errs...); err != nil {
