@@ -18,24 +18,30 @@ import (
 )
 
 // The statistics sums of a bulk import into a fresh round (one with no
-// rows before it), made from the import's sorted rows while they are
-// still in memory, on every core, by sorting instead of hashing:
+// rows before it), made from the import's rows while they are still in
+// the sort's memory, on every core, by sorting instead of hashing:
 //
-//  1. the new rows are read on every core into compact rows (donor,
-//     gap index, amount);
+//  1. as soon as the first scan ends, while the verdicts are decided,
+//     every row is read on every core into a compact row (donor, gap
+//     index, amount) (startGroups, gatherGroups);
 //  2. one radix sort of 32-bit donor hashes above row indices groups the
 //     rows by donor (equal hashes are told apart by the donor's bytes,
-//     so a collision never merges two donors), and the donors are ranked
-//     by name;
-//  3. one radix sort of (gap rank, donor rank) keys puts the rows in the
-//     cells' key order; adjacent rows of a cell are summed.
+//     so a collision never merges two donors); once the verdicts are
+//     known, rows that are not new are left out (keepNew);
+//  3. one radix sort of (gap rank, donor) keys puts the rows in cell
+//     order, and adjacent rows of a cell are summed.
 //
-// The result is the chunk the row-by-row update ([sumsUpdate.add]) would
-// have built, already in key order, and is written the same way
-// ([sumsUpdate.finish]): the same records, byte for byte
-// (TestFreshSumsAgreeWithRowByRow). A row-by-row update of a million rows
-// made a hash lookup per row in tables of 200,000 donors and a million
-// cells, a cache miss each: most of the import's time.
+// The import writes the deferred sums ([sumsHead.Deferred]: freshGroups,
+// then deferred): each gap's sums, the recipients' own cells and the
+// head, what stats and the match read. The whole sums (buildChunk: the
+// donors ranked by name, the cells in key order) are the chunk the
+// row-by-row update ([sumsUpdate.add]) would have built, written the same
+// way ([sumsUpdate.finish]): the same records, byte for byte
+// (TestFreshSumsAgreeWithRowByRow, TestRebuildFromBlockIsRebuild). A
+// row-by-row update of a million rows made a hash lookup per row in tables
+// of 200,000 donors and a million cells, a cache miss each: most of the
+// import's time; writing the whole sums' million keys was half of what
+// was left.
 
 // donorHash hashes a donor's bytes for grouping (a variable: a test makes
 // every donor collide).
@@ -95,18 +101,7 @@ func buildChunk(ids []uint256.Int, names [][]byte, perDonor []int, n int, row fu
 	}
 
 	// The gaps that have rows, ranked by id.
-	has := make([]bool, len(ids))
-	for i := range n {
-		g, _ := row(i)
-		has[g] = true
-	}
-	gapRank := make([]uint32, len(ids))
-	for g := range ids {
-		if has[g] {
-			gapRank[g] = uint32(len(c.ids))
-			c.ids = append(c.ids, ids[g])
-		}
-	}
+	gapRank := rankPresent(ids, n, func(i int) int32 { g, _ := row(i); return g }, &c.ids)
 
 	// 3. The rows in cell order, summed per cell.
 	pairs := hugemem.Make[radix.Pair](n, n)
@@ -171,18 +166,19 @@ type freshGroups struct {
 	ids      []uint256.Int // the registered gaps, ascending: a row's gap indexes it
 }
 
-// rankGaps appends to present the ids of the gaps that have rows,
-// ascending, and returns each registered gap's rank among them.
-func (fg *freshGroups) rankGaps(present *[]uint256.Int) []uint32 {
-	has := make([]bool, len(fg.ids))
-	for i := range fg.rows {
-		has[fg.rows[i].gap] = true
+// rankPresent appends to present the ids (ascending) of the gaps that
+// n rows have (row i's is gap(i), an index into ids), and returns each
+// gap's rank among them.
+func rankPresent(ids []uint256.Int, n int, gap func(i int) int32, present *[]uint256.Int) []uint32 {
+	has := make([]bool, len(ids))
+	for i := range n {
+		has[gap(i)] = true
 	}
-	rank := make([]uint32, len(fg.ids))
-	for g := range fg.ids {
+	rank := make([]uint32, len(ids))
+	for g := range ids {
 		if has[g] {
 			rank[g] = uint32(len(*present))
-			*present = append(*present, fg.ids[g])
+			*present = append(*present, ids[g])
 		}
 	}
 	return rank
@@ -250,9 +246,9 @@ func (bk *bulk) waitGroups() {
 }
 
 // keepNew leaves out of fg the rows whose verdict is not new (a
-// duplicate of an earlier row, which has the same donor); ok is false if
-// a donor is then left without rows (it cannot be: the row-by-row update
-// finds out).
+// duplicate of an earlier row, which has the same donor). ok is false if
+// a donor is then left without rows, which a duplicate cannot cause: the
+// hook's row-by-row update then makes the sums.
 func (fg freshGroups) keepNew(verdict []byte, newRows uint64) (freshGroups, bool, error) {
 	if uint64(len(fg.rows)) == newRows {
 		return fg, true, nil
@@ -520,7 +516,7 @@ type ownCell struct {
 func (fg *freshGroups) deferred(own map[uint256.Int]string) (d deferredSums, ok bool) {
 	n := len(fg.rows)
 	procs := max(1, min(runtime.GOMAXPROCS(0), 4))
-	gapRank := fg.rankGaps(&d.ids)
+	gapRank := rankPresent(fg.ids, n, func(i int) int32 { return fg.rows[i].gap }, &d.ids)
 	d.sums = make([]gapSum, len(d.ids))
 	d.rows, d.donors = n, len(fg.names)
 	// The donors who receive for a gap with rows, and for which.
