@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"hash/maphash"
+	"math/bits"
 	"runtime"
 	"slices"
 	"sync/atomic"
@@ -532,12 +533,28 @@ func (fg *freshGroups) deferred(own map[uint256.Int]string) (d deferredSums, ok 
 	}
 
 	pairs := hugemem.Make[radix.Pair](n, n)
+	// Each pair carries its row's amount when every amount fits in 64
+	// bits (summing then reads the pairs in order, not the rows at
+	// random), else its row.
+	var big atomic.Bool
 	par.Do(procs, func(k int) {
 		lo, hi := par.Span(n, procs, k)
 		for i := lo; i < hi; i++ {
-			pairs[i] = radix.Pair{Key: uint64(gapRank[fg.rows[i].gap])<<32 | uint64(fg.donorOf[i]), Val: uint64(i)}
+			a := &fg.rows[i].amount
+			if a[1]|a[2]|a[3] != 0 {
+				big.Store(true)
+			}
+			pairs[i] = radix.Pair{Key: uint64(gapRank[fg.rows[i].gap])<<32 | uint64(fg.donorOf[i]), Val: a[0]}
 		}
 	})
+	if big.Load() {
+		par.Do(procs, func(k int) {
+			lo, hi := par.Span(n, procs, k)
+			for i := lo; i < hi; i++ {
+				pairs[i].Val = uint64(i)
+			}
+		})
+	}
 	radix.Sort(pairs, 32+radix.Bits(len(d.ids)), hugemem.Make[radix.Pair](n, n))
 	cut := par.Cut(n, procs, func(i int) bool { return pairs[i].Key>>32 == pairs[i-1].Key>>32 })
 	owns := make([][]ownCell, procs)
@@ -549,8 +566,18 @@ func (fg *freshGroups) deferred(own map[uint256.Int]string) (d deferredSums, ok 
 			key := pairs[i].Key
 			cells[k]++
 			total.Clear()
-			for ; i < hi && pairs[i].Key == key; i++ {
-				total.Add(&total, &fg.rows[pairs[i].Val].amount) // (the file's total fits)
+			if big.Load() {
+				for ; i < hi && pairs[i].Key == key; i++ {
+					total.Add(&total, &fg.rows[pairs[i].Val].amount) // (the file's total fits)
+				}
+			} else {
+				var lo, hi128 uint64 // (2^32 rows of 2^64: 96 bits)
+				for ; i < hi && pairs[i].Key == key; i++ {
+					var carry uint64
+					lo, carry = bits.Add64(lo, pairs[i].Val, 0)
+					hi128 += carry
+				}
+				total = uint256.Int{lo, hi128}
 			}
 			g, donor := int(key>>32), uint32(key)
 			gs := &d.sums[g]
