@@ -507,6 +507,7 @@ func (u *sumsUpdate) commitBatch() error {
 		return u.s.fail(err)
 	}
 	u.b.Reset()
+	at("sums-part") // (the crash tests' stage: a part committed, the head gone)
 	return nil
 }
 
@@ -785,6 +786,7 @@ func (s *Store) completeSums(r Round) (h sumsHead, ok bool, err error) {
 	if err != nil || !ok || h.Deferred || h.Contributions != r.Contributions || h.Voided != r.Voided {
 		return h, false, err
 	}
+	at("completed") // (the crash tests' stage: whole, the write not yet made)
 	return h, true, nil
 }
 
@@ -853,6 +855,7 @@ func (s *Store) rebuildFromBlock(r Round) (done bool, err error) {
 	if err := s.clearSums(r.Number); err != nil {
 		return false, err
 	}
+	at("completing") // (the crash tests' stage: the sums cleared, not yet made)
 	u := s.newSumsUpdate(r.Number, sumsHead{})
 	u.empty, u.chunk, u.added = true, c, len(rows)
 	return true, u.finish(r)
