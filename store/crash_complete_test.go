@@ -2,11 +2,16 @@ package store_test
 
 import (
 	"fmt"
+	"io/fs"
 	"os"
+	"slices"
 	"testing"
+	"time"
 
+	"github.com/holiman/uint256"
 	"github.com/stretchr/testify/require"
 
+	"github.com/qf-dev/qf/ledger"
 	"github.com/qf-dev/qf/store"
 )
 
@@ -99,6 +104,89 @@ func TestCompleteSumsCrash(t *testing.T) {
 			require.NoError(t, err)
 			agree(t, s, "after an import", false)
 			require.Equal(t, want, roundRecords(t, s), "the records")
+		})
+	}
+}
+
+// TestCompleteSumsFailure makes the completion of deferred sums fail
+// inside a void and a ledger fund (the database folder gone when the
+// whole sums' tables are to be written: the sums cleared, none written):
+// the write fails with the error and stores nothing of itself, stats from
+// the sums still equal stats from the rows (the cleared sums are
+// refused), and the write then succeeds, the sums whole again after the
+// next import.
+func TestCompleteSumsFailure(t *testing.T) {
+	defer store.ForceIngest(1 << 20)()
+	defer store.SetSSTFrom(store.SetSSTFrom(1))
+	for _, tc := range []struct {
+		name  string
+		write func(s *store.Store) error
+	}{
+		{"void", func(s *store.Store) error {
+			_, err := s.VoidContribution(1, completeVoid, "sybil")
+			return err
+		}},
+		{"fund", func(s *store.Store) error {
+			l, err := ledger.New(s)
+			if err != nil {
+				return err
+			}
+			_, _, err = l.FundSync(ledger.FundRequest{Agent: "alice", Gap: *uint256.NewInt(1), Amount: *uint256.NewInt(5),
+				At: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)})
+			return err
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s, dir := setup(t)
+			defer s.Close()
+			_, _, err := s.AddAgent("alice", false)
+			require.NoError(t, err)
+			l, err := ledger.New(s)
+			require.NoError(t, err)
+			_, err = l.Credit(ledger.AgentAccount("alice"), uint256.NewInt(1<<40))
+			require.NoError(t, err)
+			_, err = s.ImportFile(1, crashRows(crashBase, crashNew))
+			require.NoError(t, err)
+			before := roundRecords(t, s)
+			moved := dir + ".moved"
+			store.SetTestPoint(func(at string) {
+				if at == "completing" {
+					require.NoError(t, os.Rename(dir, moved))
+				}
+			})
+			err = tc.write(s)
+			store.SetTestPoint(nil)
+			require.NoError(t, os.Rename(moved, dir))
+			require.ErrorIs(t, err, fs.ErrNotExist)
+			require.EqualError(t, err, "round 1: making its deferred statistics whole: stat "+dir+": no such file or directory")
+
+			r, err := s.Round(1)
+			require.NoError(t, err)
+			require.Equal(t, store.Round{Number: 1, Status: store.StatusOpen, Config: r.Config, Contributions: crashNew}, r, "the round's record")
+			require.Equal(t, crashNew, count(t, s, 1), "the rows")
+			var lost []string // what the failed write changed: only the sums, cleared
+			after := roundRecords(t, s)
+			for _, kv := range before {
+				if !slices.Contains(after, kv) {
+					lost = append(lost, kv[:2])
+				}
+			}
+			for _, kv := range after {
+				require.Contains(t, before, kv, "written by the failed %s", tc.name)
+			}
+			require.NotEmpty(t, lost, "the sums are cleared")
+			for _, p := range lost {
+				require.Contains(t, []string{"68", "6f", "6c"}, p, "a record of the sums (head, gaps, cells)")
+			}
+			fromSums, fromRows := statsBothWays(t, s, 1)
+			require.Equal(t, fromRows, fromSums, "stats after the failure")
+
+			require.NoError(t, tc.write(s))
+			fromSums, fromRows = statsBothWays(t, s, 1)
+			require.Equal(t, fromRows, fromSums, "stats after the write")
+			_, err = s.ImportFile(1, crashRows(crashBase+crashNew, 40))
+			require.NoError(t, err)
+			agree(t, s, "after an import", false)
 		})
 	}
 }

@@ -780,7 +780,7 @@ func (s *Store) completeSums(r Round) (h sumsHead, ok bool, err error) {
 		err = s.rebuildSums(r)
 	}
 	if err != nil {
-		return h, false, err
+		return h, false, fmt.Errorf("round %d: making its deferred statistics whole: %w", r.Number, err)
 	}
 	h, ok, err = s.readSumsHead(s.db, r.Number)
 	if err != nil || !ok || h.Deferred || h.Contributions != r.Contributions || h.Voided != r.Voided {
