@@ -229,7 +229,10 @@ func TestDeferredSumsRecipientInAnotherCase(t *testing.T) {
 	for i, step := range []func() error{
 		func() error { return nil },
 		func() error { _, err := s.VoidContribution(1, "own", "sybil"); return err },
-		func() error { _, err := s.SetGap(calc.Gap{ID: *uint256.NewInt(1), Recipient: common.BigToAddress(big.NewInt(0xd0))}); return err },
+		func() error {
+			_, err := s.SetGap(calc.Gap{ID: *uint256.NewInt(1), Recipient: common.BigToAddress(big.NewInt(0xd0))})
+			return err
+		},
 	} {
 		require.NoError(t, step())
 		fromSums, fromRows := statsBothWays(t, s, 1)
