@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"encoding/binary"
 	"fmt"
 	"math/big"
 	"strings"
@@ -14,6 +15,7 @@ import (
 	"github.com/qf-dev/qf/calc"
 	"github.com/qf-dev/qf/ledger"
 	"github.com/qf-dev/qf/record"
+	"github.com/qf-dev/qf/round"
 	"github.com/qf-dev/qf/store"
 )
 
@@ -243,5 +245,65 @@ func TestDeferredSumsRecipientInAnotherCase(t *testing.T) {
 		require.NoError(t, err)
 		_, err = s.OpenSums(r, gaps)
 		require.EqualError(t, err, "no statistics sums: round 1's cannot describe it (a donor is not in canonical form)", "step %d", i)
+	}
+}
+
+// sumsKey is the key of round n's record of the sums' prefix p ('h' the
+// head, 'o' a gap's sums, 'l' a cell), then rest (a gap id, 32 bytes, and
+// a donor).
+func sumsKey(p byte, n uint64, rest ...[]byte) []byte {
+	k := binary.BigEndian.AppendUint64([]byte{p}, n)
+	for _, r := range rest {
+		k = append(k, r...)
+	}
+	return k
+}
+
+// gapBytes is gap id g as a key holds it.
+func gapBytes(g uint64) []byte { b := uint256.NewInt(g).Bytes32(); return b[:] }
+
+// TestDeferredSumsDamaged damages the records of deferred sums (a gap's
+// sums absent or not decodable, every gap's absent): the match refuses
+// them (its checks, round.Closing) and computes from the rows, and the
+// next write that changes them makes them whole from the rows. (Stats,
+// round.Projected, trusts the sums it reads: see
+// TestMatchFallsBackFromDamagedSums.)
+func TestDeferredSumsDamaged(t *testing.T) {
+	defer store.ForceIngest(1 << 20)()
+	defer store.SetSSTFrom(store.SetSSTFrom(1))
+	for _, tc := range []struct {
+		name   string
+		damage func(t *testing.T, s *store.Store)
+		why    string // why the match does not use the sums
+	}{
+		{"a gap's sums absent", func(t *testing.T, s *store.Store) {
+			require.NoError(t, s.DeleteRaw(sumsKey('o', 1, gapBytes(2))))
+		}, "the round's statistics sums disagree with its records: round 1: the gaps' direct totals add up to 900, the round's rows to 1016"},
+		{"every gap's sums absent", func(t *testing.T, s *store.Store) {
+			require.NoError(t, s.DeleteRaw(sumsKey('o', 1, gapBytes(1))))
+			require.NoError(t, s.DeleteRaw(sumsKey('o', 1, gapBytes(2))))
+		}, "the round's statistics sums disagree with its records: round 1: the gaps' direct totals add up to 0, the round's rows to 1016"},
+		{"a gap's sums not decodable", func(t *testing.T, s *store.Store) {
+			require.NoError(t, s.SetRaw(sumsKey('o', 1, gapBytes(1)), []byte{0x80}))
+		}, "round 1 statistics of gap 1: damaged contribution record"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := deferredRound(t, nil, row("a", lower(0xd0), 1, 900), row("b", lower(0xd1), 2, 100), row("own", recipientOf(2), 2, 16))
+			defer s.Close()
+			tc.damage(t, s)
+			r, err := s.Round(1)
+			require.NoError(t, err)
+			want, err := round.FromStore(s, r, r.Config, nil)
+			require.NoError(t, err)
+			got, src, err := round.Closing(s, r, r.Config, false, nil)
+			require.NoError(t, err)
+			require.False(t, src.Sums, "the match uses the sums")
+			require.EqualError(t, src.Why, tc.why)
+			require.Equal(t, want.Report, got.Report, "the match")
+
+			_, err = s.VoidContribution(1, "b", "sybil")
+			require.NoError(t, err)
+			agree(t, s, "after a void", false)
+		})
 	}
 }
