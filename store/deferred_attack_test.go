@@ -307,3 +307,35 @@ func TestDeferredSumsDamaged(t *testing.T) {
 		})
 	}
 }
+
+// TestDeferredSumsTwoOpenRounds: a recipient change makes the deferred
+// sums of every open round whole (qf round 1 and linear round 2), and
+// each round's stats and match from the sums stay those from its rows.
+func TestDeferredSumsTwoOpenRounds(t *testing.T) {
+	defer store.ForceIngest(1 << 20)()
+	defer store.SetSSTFrom(store.SetSSTFrom(1))
+	s, _ := setup(t)
+	defer s.Close()
+	_, err := s.CreateRound(store.Round{Config: calc.Config{Mechanism: "linear", Pool: *uint256.NewInt(5000)}})
+	require.NoError(t, err)
+	for n := uint64(1); n <= 2; n++ {
+		_, err = s.ImportFile(n, feed(row("a", lower(0xd0), 1, 900), row("b", lower(0xd1), 2, 100), row("own", recipientOf(2), 2, 16),
+			row("c", lower(0xd1), 1, 4*n)))
+		require.NoError(t, err)
+		deferred, err := s.SumsDeferred(n)
+		require.NoError(t, err)
+		require.True(t, deferred, "round %d defers", n)
+	}
+	_, err = s.SetGap(calc.Gap{ID: *uint256.NewInt(1), Recipient: common.BigToAddress(big.NewInt(0xd1))})
+	require.NoError(t, err)
+	for n := uint64(1); n <= 2; n++ {
+		deferred, err := s.SumsDeferred(n)
+		require.NoError(t, err)
+		require.False(t, deferred, "round %d made whole", n)
+		fromSums, fromRows := statsBothWays(t, s, n)
+		require.Equal(t, fromRows, fromSums, "round %d: stats", n)
+		mSums, mRows, used := matchBothWays(t, s, n)
+		require.Equal(t, mRows, mSums, "round %d: match", n)
+		require.True(t, used, "round %d: the match uses the sums", n)
+	}
+}
