@@ -2,6 +2,8 @@ package store_test
 
 import (
 	"encoding/binary"
+	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"math/big"
 	"strings"
@@ -338,4 +340,76 @@ func TestDeferredSumsTwoOpenRounds(t *testing.T) {
 		require.Equal(t, mRows, mSums, "round %d: match", n)
 		require.True(t, used, "round %d: the match uses the sums", n)
 	}
+}
+
+// headOf is round n's stored sums head, as older versions decode it.
+func headOf(t *testing.T, s *store.Store, n uint64) (raw string, old struct{ Contributions, Voided, Rows, Donors int }) {
+	t.Helper()
+	key := hex.EncodeToString(sumsKey('h', n))
+	for _, kv := range dump(t, s) {
+		if k, v, _ := strings.Cut(kv, "="); k == key {
+			b, err := hex.DecodeString(v)
+			require.NoError(t, err)
+			require.NoError(t, json.Unmarshal(b, &old))
+			return string(b), old
+		}
+	}
+	t.Fatalf("round %d has no sums head", n)
+	return
+}
+
+// TestDeferredHeadToOlderVersions: a deferred head is stored with a stamp
+// above any round's count (its own kept aside), so that a version from
+// before deferred sums, which reads only the stamp, finds them stale and
+// not behind the round: it refuses them and rebuilds them whole instead of
+// taking them as whole (and merging a fund's or an import's rows into the
+// cells they lack). A whole head has no deferred fields (a database from
+// before reads as it did), and a deferred head stored with its own stamp
+// (as this version's first deferred sums were) is read as deferred.
+func TestDeferredHeadToOlderVersions(t *testing.T) {
+	defer store.ForceIngest(1 << 20)()
+	defer store.SetSSTFrom(store.SetSSTFrom(1))
+	rows := []*record.Contribution{row("a", lower(0xd0), 1, 900), row("b", lower(0xd1), 2, 100), row("own", recipientOf(2), 2, 16)}
+
+	t.Run("deferred", func(t *testing.T) {
+		s := deferredRound(t, nil, rows...)
+		defer s.Close()
+		raw, old := headOf(t, s, 1)
+		require.Equal(t, `{"contributions":9223372036854775807,"voided":0,"rows":3,"donors":3,"deferred":true,"deferredContributions":3}`, raw)
+		r, err := s.Round(1)
+		require.NoError(t, err)
+		require.Greater(t, old.Contributions, r.Contributions, "stale, and not behind, to an older version")
+		agree(t, s, "deferred", false)
+		_, err = s.VoidContribution(1, "b", "sybil")
+		require.NoError(t, err)
+		raw, _ = headOf(t, s, 1)
+		require.Equal(t, `{"contributions":3,"voided":1,"rows":2,"donors":2}`, raw, "whole after the void")
+		agree(t, s, "whole", false)
+	})
+	t.Run("deferred with its own stamp", func(t *testing.T) {
+		s := deferredRound(t, nil, rows...)
+		defer s.Close()
+		require.NoError(t, s.SetRaw(sumsKey('h', 1), []byte(`{"contributions":3,"voided":0,"rows":3,"donors":3,"deferred":true}`)))
+		deferred, err := s.SumsDeferred(1)
+		require.NoError(t, err)
+		require.True(t, deferred)
+		agree(t, s, "deferred", false)
+		_, err = s.VoidContribution(1, "b", "sybil")
+		require.NoError(t, err)
+		agree(t, s, "whole", false)
+	})
+	t.Run("whole", func(t *testing.T) {
+		s, _ := setup(t)
+		defer s.Close()
+		_, err := s.Import(1, feed(rows...))
+		require.NoError(t, err)
+		raw, _ := headOf(t, s, 1)
+		require.Equal(t, `{"contributions":3,"voided":0,"rows":3,"donors":3}`, raw)
+		deferred, err := s.SumsDeferred(1)
+		require.NoError(t, err)
+		require.False(t, deferred)
+		_, err = s.VoidContribution(1, "b", "sybil")
+		require.NoError(t, err)
+		agree(t, s, "after a void", false)
+	})
 }
