@@ -80,8 +80,13 @@
 // and refuses stale ones (rows written without them: a crash between an
 // import and its hook, a database from before), which the next import
 // rebuilds. The first write into a round whose sums are deferred (an
-// import, a void, a ledger fund) makes them whole first, from the rows
-// read as a block on every core (completeSums). Rounds with weighted, scored
+// import, a void, a ledger fund, a recipient's change) makes them whole
+// first, from the rows read as a block on every core (completeSums); an
+// import behind them is bounded by its own rows, as behind whole sums. A
+// deferred head keeps its stamp aside and is stored with one above any
+// round's count, so that a version from before deferred sums finds them
+// stale and rebuilds them, instead of merging rows into the cells they
+// lack (TestDeferredHeadToOlderVersions). Rounds with weighted, scored
 // or token rows are marked and computed from their rows.
 //
 // [OpenMode] never creates parent folders and, with [MustExist], no

@@ -200,3 +200,6 @@ func (s *Store) RebuildSums(n uint64) error {
 	}
 	return s.rebuildSums(r)
 }
+
+// DeleteRaw deletes a record as it is, with no checks.
+func (s *Store) DeleteRaw(key []byte) error { return s.db.Delete(key, pebble.Sync) }

@@ -44,15 +44,21 @@ func (s *Store) afterImportFrom(round uint64, added func(fn func(*record.Contrib
 		return nil
 	}
 	// behind: the sums lack only rows added since (this import's).
-	// Deferred sums are never behind: they lack the cells an update
-	// merges into, and are rebuilt.
-	behind := ok && h.Voided == r.Voided && h.Contributions < r.Contributions && !h.Deferred
+	behind := ok && h.Voided == r.Voided && h.Contributions < r.Contributions
 	need := r.Contributions // rows to sum: all of them (a rebuild, a fresh round) …
 	if behind {
 		need -= h.Contributions // … or the import's
 	}
 	if need > sumsMaxImport {
 		return s.giveUpSums(r, fmt.Sprintf("more than %d rows to sum at once", sumsMaxImport))
+	}
+	if behind && h.Deferred {
+		// Deferred sums lack the cells an update merges into: they are
+		// made whole from the rows, the import's with them, once. The
+		// bound above is the import's rows, as behind whole sums (the
+		// round's own were within it when the bulk import deferred).
+		_, _, err := s.completeSums(r)
+		return err
 	}
 	fresh := !ok && r.Voided == 0 // perhaps the round's first rows
 	if fresh {

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 
@@ -75,6 +76,27 @@ type sumsHead struct {
 	// import behind them, a void, a ledger fund) makes them whole from
 	// the rows first ([Store.completeSums]).
 	Deferred bool `json:"deferred,omitempty"`
+	// DeferredContributions is, as stored, a deferred head's stamp
+	// (Contributions is then deferredStamp); readSumsHead puts it back in
+	// Contributions.
+	DeferredContributions int `json:"deferredContributions,omitempty"`
+}
+
+// deferredStamp is the Contributions a deferred head is stored with, its
+// own stamp kept in DeferredContributions: above any round's count, so
+// that a version from before deferred sums, which does not know them,
+// finds the sums stale and not behind the round — it refuses them and
+// rebuilds them whole from the rows — instead of taking them as whole
+// and merging a fund's or an import's rows into the cells they lack
+// (wrong donors' counts and roots, which its match would then pay).
+const deferredStamp = math.MaxInt64
+
+// marshalHead encodes head h as stored (see deferredStamp).
+func marshalHead(h sumsHead) ([]byte, error) {
+	if h.Deferred {
+		h.DeferredContributions, h.Contributions = h.Contributions, deferredStamp
+	}
+	return json.Marshal(h)
 }
 
 // gapSum is one gap's sums record: its direct total, number of donors and
@@ -150,6 +172,9 @@ func (s *Store) readSumsHead(rd pebble.Reader, n uint64) (sumsHead, bool, error)
 	defer closer.Close()
 	if err := json.Unmarshal(v, &h); err != nil {
 		return h, false, fmt.Errorf("round %d statistics head: %w: %v", n, ErrBadRecord, err)
+	}
+	if h.Deferred && h.Contributions == deferredStamp {
+		h.Contributions, h.DeferredContributions = h.DeferredContributions, 0
 	}
 	return h, true, nil
 }
@@ -507,6 +532,7 @@ func (u *sumsUpdate) commitBatch() error {
 		return u.s.fail(err)
 	}
 	u.b.Reset()
+	at("sums-part") // (the crash tests' stage: a part committed, the head gone)
 	return nil
 }
 
@@ -779,12 +805,13 @@ func (s *Store) completeSums(r Round) (h sumsHead, ok bool, err error) {
 		err = s.rebuildSums(r)
 	}
 	if err != nil {
-		return h, false, err
+		return h, false, fmt.Errorf("round %d: making its deferred statistics whole: %w", r.Number, err)
 	}
 	h, ok, err = s.readSumsHead(s.db, r.Number)
 	if err != nil || !ok || h.Deferred || h.Contributions != r.Contributions || h.Voided != r.Voided {
 		return h, false, err
 	}
+	at("completed") // (the crash tests' stage: whole, the write not yet made)
 	return h, true, nil
 }
 
@@ -861,6 +888,7 @@ func (s *Store) rebuildFromBlock(r Round) (done bool, err error) {
 	if err := s.clearSums(r.Number); err != nil {
 		return false, err
 	}
+	at("completing") // (the crash tests' stage: the sums cleared, not yet made)
 	u := s.newSumsUpdate(r.Number, sumsHead{})
 	u.empty, u.chunk, u.added = true, c, len(rows)
 	return true, u.finish(r)

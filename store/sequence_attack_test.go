@@ -3,11 +3,13 @@ package store_test
 import (
 	"encoding/json"
 	"fmt"
+	"math/big"
 	"math/rand/v2"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/holiman/uint256"
 	"github.com/stretchr/testify/require"
 
@@ -65,12 +67,26 @@ func roundRecords(t *testing.T, s *store.Store) []string {
 // (whose records carry the request's place in the journal), every record
 // equal.
 func TestSequencesAgree(t *testing.T) {
+	sequencesAgree(t, []string{"import", "again", "void", "correct", "fund"}, 12, 99)
+}
+
+// TestSequencesWithRecipientsAgree is TestSequencesAgree with recipient
+// changes among the writes (store.Store.SetGap: a gap's recipient made
+// one of the round's donors, another gap's recipient, or its own again),
+// which the fast store's deferred sums (they hold only the recipients'
+// own cells) must be made whole for, and more of them.
+func TestSequencesWithRecipientsAgree(t *testing.T) {
+	sequencesAgree(t, []string{"import", "again", "void", "correct", "fund", "recipient", "recipient"}, 12, 7)
+}
+
+// sequencesAgree runs TestSequencesAgree's sequences of ops, one per
+// seed (stream the PCG's second word).
+func sequencesAgree(t *testing.T, ops []string, seeds, stream uint64) {
 	defer store.ForceIngest(1 << 20)()
 	defer store.SetSSTFrom(store.SetSSTFrom(1))
-	ops := []string{"import", "again", "void", "correct", "fund"}
-	for seed := range uint64(12) {
+	for seed := range seeds {
 		t.Run(fmt.Sprint("seed ", seed), func(t *testing.T) {
-			rng := rand.New(rand.NewPCG(seed, 99))
+			rng := rand.New(rand.NewPCG(seed, stream))
 			fast, slow := attackSetup(t), attackSetup(t)
 			defer fast.Close()
 			defer slow.Close()
@@ -154,6 +170,16 @@ func TestSequencesAgree(t *testing.T) {
 						require.NoError(t, err, "step %d void %s", step, ids[k])
 					}
 					ids = append(ids[:k], ids[k+1:]...)
+				case "recipient":
+					// gap 1, 2 or bigGap paid to a donor of the files (an
+					// address donor of plainFile), to another gap's
+					// recipient, or to its own again
+					gap := []uint256.Int{*uint256.NewInt(1), *uint256.NewInt(2), *bigGap}[rng.IntN(3)]
+					to := []*big.Int{big.NewInt(int64(rng.IntN(40) * 7919)), big.NewInt(int64(0xb1 + rng.IntN(3))), big.NewInt(0xb0 + int64(rng.IntN(2)+1))}[rng.IntN(3)]
+					for _, s := range []*store.Store{fast, slow} {
+						_, err = s.SetGap(calc.Gap{ID: gap, Recipient: common.BigToAddress(to)})
+						require.NoError(t, err, "step %d recipient", step)
+					}
 				case "fund":
 					for _, s := range []*store.Store{fast, slow} {
 						// a ledger per fund, as qf ledger fund opens one (a

@@ -201,7 +201,7 @@ func (s *Store) sumsTable(tmp string, n uint64, name string, fill func(w *sstabl
 // sums d (sumsHead.Deferred), one per key prefix as freshTables does, and
 // returns their paths.
 func (s *Store) deferredTables(r Round, tmp string, d *deferredSums) ([]string, error) {
-	head, err := json.Marshal(sumsHead{Contributions: r.Contributions, Voided: r.Voided, Rows: d.rows, Donors: d.donors, Deferred: true})
+	head, err := marshalHead(sumsHead{Contributions: r.Contributions, Voided: r.Voided, Rows: d.rows, Donors: d.donors, Deferred: true})
 	if err != nil {
 		return nil, err
 	}
