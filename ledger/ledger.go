@@ -74,9 +74,11 @@ func (l *Ledger) reload() error {
 	if l.open != nil {
 		l.lim = LimitsFor(l.open.Config)
 		// A bulk import's deferred sums are made whole here, once, not by
-		// the first fund (a round's whole rows, about 2 s at a million).
-		// They are a cache: on an error the first fund tries again.
-		_ = l.s.CompleteDeferredSums(*l.open)
+		// the first fund (a round's whole rows, about 2 s at a million);
+		// if that fails (a full disk), so would the first fund.
+		if err := l.s.CompleteDeferredSums(*l.open); err != nil {
+			return err
+		}
 		err := l.s.EachContribution(l.open.Number, func(r *record.Contribution) error {
 			l.count(&r.Gap, string(r.Donor), &r.Amount)
 			return nil

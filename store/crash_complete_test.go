@@ -109,7 +109,8 @@ func TestCompleteSumsCrash(t *testing.T) {
 }
 
 // TestCompleteSumsFailure makes the completion of deferred sums fail
-// inside a void and a ledger fund (the database folder gone when the
+// inside a void and a ledger's load before a fund (the ledger makes the
+// open round's deferred sums whole when it loads it; the database folder gone when the
 // whole sums' tables are to be written: the sums cleared, none written):
 // the write fails with the error and stores nothing of itself, stats from
 // the sums still equal stats from the rows (the cleared sums are
