@@ -11,9 +11,12 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 
 	"github.com/qf-dev/qf/internal/hugemem"
+	"github.com/qf-dev/qf/internal/par"
+	"github.com/qf-dev/qf/internal/radix"
 )
 
 // The external sort of a bulk import ([Store.ImportFile]): entries (a
@@ -179,25 +182,149 @@ func (s *sorter) sort() {
 	if s.sorted {
 		return
 	}
-	slices.SortFunc(s.refs, func(a, b sortRef) int {
-		if a.pfx != b.pfx {
-			if a.pfx < b.pfx {
-				return -1
-			}
-			return 1
-		}
-		if c := bytes.Compare(s.keyAt(a.off), s.keyAt(b.off)); c != 0 {
-			return c
-		}
-		switch {
-		case a.row < b.row:
-			return -1
-		case a.row > b.row:
-			return 1
-		}
-		return 0
-	})
+	s.sortOn(min(runtime.GOMAXPROCS(0), 4))
 	s.sorted = true
+}
+
+// compare is the order of the sort: keys by bytes, then rows.
+func (s *sorter) compare(a, b sortRef) int {
+	if a.pfx != b.pfx {
+		if a.pfx < b.pfx {
+			return -1
+		}
+		return 1
+	}
+	if c := bytes.Compare(s.keyAt(a.off), s.keyAt(b.off)); c != 0 {
+		return c
+	}
+	switch {
+	case a.row < b.row:
+		return -1
+	case a.row > b.row:
+		return 1
+	}
+	return 0
+}
+
+// sortParallel is the fewest refs sorted on several cores (a variable
+// for the tests): below it one comparison sort is quicker than the
+// partition.
+var sortParallel = 1 << 15
+
+// sortOn sorts the refs on up to cores goroutines: a sample of the key
+// prefixes cuts them into ranges of prefixes (refs of one prefix fall in
+// one range), the refs are moved range by range into a new array, and
+// each range is sorted on its own by a radix sort of its prefixes; runs
+// of equal prefixes are then ordered by compare. The order is compare's,
+// as one comparison sort gives it.
+func (s *sorter) sortOn(cores int) {
+	n := len(s.refs)
+	if cores < 2 || n < max(sortParallel, 2) {
+		slices.SortFunc(s.refs, s.compare)
+		return
+	}
+	// Splitters: prefixes of an even sample, ranges of about n/buckets
+	// refs each (more ranges than cores: they are handed out as they
+	// finish).
+	buckets := min(max(8*cores, n>>14), 256) // ranges that fit in a core's cache
+	sample := make([]uint64, 0, 32*buckets)
+	for i := range cap(sample) {
+		sample = append(sample, s.refs[int(uint64(i)*uint64(n)/uint64(cap(sample)))].pfx)
+	}
+	slices.Sort(sample)
+	if sample[0] == sample[len(sample)-1] {
+		slices.SortFunc(s.refs, s.compare) // one prefix (almost) throughout: nothing to cut
+		return
+	}
+	var split []uint64 // range b holds prefixes in [split[b-1], split[b])
+	for b := 1; b < buckets; b++ {
+		x := sample[b*len(sample)/buckets]
+		if len(split) == 0 || x > split[len(split)-1] {
+			split = append(split, x)
+		}
+	}
+	buckets = len(split) + 1
+	bucketOf := func(pfx uint64) uint8 { // (below 256)
+		lo, hi := 0, len(split) // the first splitter above pfx
+		for lo < hi {
+			m := (lo + hi) / 2
+			if split[m] <= pfx {
+				lo = m + 1
+			} else {
+				hi = m
+			}
+		}
+		return uint8(lo)
+	}
+	// Count each part's refs per range, then move them (a part's refs of
+	// a range after the previous part's).
+	of := hugemem.Make[uint8](n, n)
+	counts := make([][]int, cores)
+	par.Do(cores, func(k int) {
+		lo, hi := par.Span(n, cores, k)
+		c := make([]int, buckets)
+		for i := lo; i < hi; i++ {
+			b := bucketOf(s.refs[i].pfx)
+			of[i] = b
+			c[b]++
+		}
+		counts[k] = c
+	})
+	starts := make([]int, buckets+1)
+	sum := 0
+	for b := range buckets {
+		starts[b] = sum
+		for k := range cores {
+			c := counts[k][b]
+			counts[k][b] = sum
+			sum += c
+		}
+	}
+	starts[buckets] = n
+	out := hugemem.Make[sortRef](n, cap(s.refs))
+	par.Do(cores, func(k int) {
+		lo, hi := par.Span(n, cores, k)
+		c := counts[k]
+		for i := lo; i < hi; i++ {
+			b := of[i]
+			out[c[b]] = s.refs[i]
+			c[b]++
+		}
+	})
+	// Sort each range: its prefixes with their places by radix, then
+	// the refs put in that order, then runs of one prefix by compare.
+	par.Chunks(buckets, 1, cores, func() func(int) {
+		var pairs, scratch []radix.Pair
+		var tmp []sortRef
+		return func(b int) {
+			part := out[starts[b]:starts[b+1]]
+			if len(part) < 2 {
+				return
+			}
+			pairs = slices.Grow(pairs[:0], len(part))[:len(part)]
+			scratch = slices.Grow(scratch[:0], len(part))
+			tmp = slices.Grow(tmp[:0], len(part))[:len(part)]
+			for i := range part {
+				pairs[i] = radix.Pair{Key: part[i].pfx, Val: uint64(i)}
+			}
+			radix.Sort(pairs, 64, scratch)
+			for i, p := range pairs {
+				tmp[i] = part[p.Val]
+			}
+			copy(part, tmp)
+			for i := 0; i < len(part); {
+				j := i + 1
+				for j < len(part) && part[j].pfx == part[i].pfx {
+					j++
+				}
+				if j-i > 1 {
+					slices.SortFunc(part[i:j], s.compare)
+				}
+				i = j
+			}
+		}
+	})
+	s.refs = out
 }
 
 // grow makes room for need more elements in x: a small first size, then
