@@ -185,6 +185,7 @@ func (bk *bulk) collect(known map[uint256.Int]struct{}, scan func(add func(*reco
 	go func() { // the sorts
 		defer close(done)
 		var e sortEntry
+		var row uint64 // (entries come in row order)
 		for b := range full {
 			for rest := b; len(rest) > 0 && sortErr == nil; {
 				n, err := decodeEntry(rest, &e)
@@ -192,6 +193,7 @@ func (bk *bulk) collect(known map[uint256.Int]struct{}, scan func(add func(*reco
 					sortErr = err
 					break
 				}
+				e.row, row = row, row+1
 				if e.flags&entryAuto != 0 {
 					sortErr = autos.addEncoded(rest[:n], &e)
 				} else {

@@ -26,13 +26,17 @@ import (
 // entries back merges the runs (and what is left in memory) in (key, row)
 // order. Memory is the budget plus a read buffer per run, whatever the
 // file's size.
+//
+// An entry's row is kept in its ref, not in the arena (a run file writes
+// it before the entry): the parallel first scan ([bulk.collectParts])
+// encodes its entries before it knows how many rows come before them.
 
 // sortEntry is one row of a bulk import, as the sorter keeps it. Its
 // slices are only valid until the next entry is read.
 type sortEntry struct {
 	key     []byte // what entries sort by: the contribution id (or content, to number automatic ids)
 	content []byte // encodeContent of the row
-	row     uint64 // place in the file (0-based, in scan order)
+	row     uint64 // place in the file (0-based, in scan order): not encoded by appendEntry
 	line    uint64 // the row's Line
 	flags   byte   // entryAuto, entryItem
 }
@@ -42,13 +46,12 @@ const (
 	entryItem                  // Line numbers a JSON item
 )
 
-// appendEntry encodes e after b.
+// appendEntry encodes e, but for its row, after b.
 func appendEntry(b []byte, e *sortEntry) []byte {
 	b = binary.AppendUvarint(b, uint64(len(e.key)))
 	b = append(b, e.key...)
 	b = binary.AppendUvarint(b, uint64(len(e.content)))
 	b = append(b, e.content...)
-	b = binary.AppendUvarint(b, e.row)
 	b = binary.AppendUvarint(b, e.line)
 	return append(b, e.flags)
 }
@@ -60,8 +63,12 @@ var errTooBig = errors.New("sort budget too large")
 // import's own file was damaged under it).
 var errBadRun = errors.New("damaged temporary sort file")
 
-// decodeEntry reads the entry at the start of b into e (aliasing b), and
-// returns its length.
+// entryMax is the most bytes appendEntry writes for an entry of a key and
+// content of these lengths.
+func entryMax(key, content int) int { return key + content + 3*binary.MaxVarintLen64 + 1 }
+
+// decodeEntry reads the entry at the start of b into e (aliasing b), but
+// for its row, and returns its length.
 func decodeEntry(b []byte, e *sortEntry) (int, error) {
 	size := len(b)
 	take := func() ([]byte, bool) {
@@ -81,12 +88,11 @@ func decodeEntry(b []byte, e *sortEntry) (int, error) {
 		b = b[k:]
 		return n, true
 	}
-	var ok1, ok2, ok3, ok4 bool
+	var ok1, ok2, ok3 bool
 	e.key, ok1 = take()
 	e.content, ok2 = take()
-	e.row, ok3 = num()
-	e.line, ok4 = num()
-	if !ok1 || !ok2 || !ok3 || !ok4 || len(b) < 1 {
+	e.line, ok3 = num()
+	if !ok1 || !ok2 || !ok3 || len(b) < 1 {
 		return 0, errBadRun
 	}
 	e.flags = b[0]
@@ -126,7 +132,7 @@ func newSorter(dir, name string, budget int) *sorter {
 }
 
 func (s *sorter) add(e *sortEntry) error {
-	off, err := s.reserve(len(e.key) + len(e.content) + 4*binary.MaxVarintLen64 + 1)
+	off, err := s.reserve(entryMax(len(e.key), len(e.content)))
 	if err != nil {
 		return err
 	}
@@ -134,7 +140,8 @@ func (s *sorter) add(e *sortEntry) error {
 	return s.push(off, e)
 }
 
-// addEncoded adds the entry b encodes (appendEntry), which decodes to e.
+// addEncoded adds the entry b encodes (appendEntry), which decodes to e
+// (with e.row set).
 func (s *sorter) addEncoded(b []byte, e *sortEntry) error {
 	off, err := s.reserve(len(b))
 	if err != nil {
@@ -358,7 +365,7 @@ func (s *sorter) spill() error {
 	w := bufio.NewWriterSize(f, 1<<20)
 	var n []byte
 	for _, r := range s.refs {
-		n = binary.AppendUvarint(n[:0], uint64(r.n))
+		n = binary.AppendUvarint(binary.AppendUvarint(n[:0], uint64(r.n)), r.row)
 		if _, err := w.Write(n); err != nil {
 			f.Close()
 			return fmt.Errorf("sorting the import: %w", err)
@@ -393,6 +400,7 @@ func (s *sorter) each(fn func(e *sortEntry) error) error {
 			if _, err := decodeEntry(s.arena[r.off:], &e); err != nil {
 				return err
 			}
+			e.row = r.row
 			if err := fn(&e); err != nil {
 				return err
 			}
@@ -477,6 +485,7 @@ func (s *sorter) eachIn(lo, hi int, fn func(e *sortEntry) error) error {
 		if _, err := decodeEntry(s.arena[r.off:], &e); err != nil {
 			return err
 		}
+		e.row = r.row
 		if err := fn(&e); err != nil {
 			return err
 		}
@@ -484,7 +493,8 @@ func (s *sorter) eachIn(lo, hi int, fn func(e *sortEntry) error) error {
 	return nil
 }
 
-// runReader reads a run file's entries in order.
+// runReader reads a run file's entries in order: each is its length and
+// row (uvarints) and the entry.
 type runReader struct {
 	f   *os.File
 	r   *bufio.Reader
@@ -503,11 +513,16 @@ func (r *runReader) next() (bool, error) {
 	if n > 1<<32 {
 		return false, errBadRun
 	}
+	row, err := binary.ReadUvarint(r.r)
+	if err != nil {
+		return false, fmt.Errorf("sorting the import: %w", err)
+	}
 	r.buf = slices.Grow(r.buf[:0], int(n))[:n]
 	if _, err := io.ReadFull(r.r, r.buf); err != nil {
 		return false, fmt.Errorf("sorting the import: %w", err)
 	}
 	_, err = decodeEntry(r.buf, &r.e)
+	r.e.row = row
 	return true, err
 }
 
