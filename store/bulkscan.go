@@ -226,6 +226,7 @@ func (bk *bulk) collectParts(known map[uint256.Int]struct{}, parts FileParts, au
 		}
 		autos.arena, autos.n = arenas[1].bytes[:arenas[1].next.Load()], uint64(nAutos)
 	}
+	at("scanned parts")
 	bk.main, bk.n = main, base[np]
 	for k := range np {
 		f := &found[k]
