@@ -18,7 +18,10 @@ type Parts struct {
 	data  []byte
 	opts  Options
 	cols  contributionCols
-	parts []fastChunk // start, end, lines (and base: lines before the part)
+	parts []fastChunk // start, end, lines (and base: lines before the part), once counted
+	// header is the header's line; cores count the lines (count).
+	header, cores int
+	counted       sync.Once
 
 	mu   sync.Mutex
 	done []bool
@@ -32,8 +35,8 @@ const PartBytes = 1 << 20
 
 // ContributionParts cuts a CSV contributions file (its header on the
 // first line) into parts of about size bytes (PartBytes when size is 0)
-// that end at line ends, counting each part's lines on up to cores
-// goroutines. It reports false for a file that is scanned whole (JSON, a
+// that end at line ends; each part's lines are counted, on up to cores
+// goroutines, when first asked for. It reports false for a file that is scanned whole (JSON, a
 // header [Contributions] refuses or not on the first line, a line longer
 // than [MaxLine], a file of 4 GiB or more).
 func ContributionParts(file string, data []byte, opts Options, size, cores int) (*Parts, bool) {
@@ -52,20 +55,26 @@ func ContributionParts(file string, data []byte, opts Options, size, cores int) 
 	if !ok {
 		return nil, false
 	}
-	par.Chunks(len(parts), 1, cores, func() func(int) {
-		return func(k int) {
-			c := &parts[k]
-			c.lines = bytes.Count(data[c.start:c.end], []byte{'\n'})
-			if data[c.end-1] != '\n' {
-				c.lines++ // a last line without a newline
+	return &Parts{file: file, data: data, opts: opts, cols: cols, parts: parts, header: l.line, cores: cores, done: make([]bool, len(parts))}, true
+}
+
+// count counts each part's lines, on every core, once.
+func (p *Parts) count() {
+	p.counted.Do(func() {
+		par.Chunks(len(p.parts), 1, p.cores, func() func(int) {
+			return func(k int) {
+				c := &p.parts[k]
+				c.lines = bytes.Count(p.data[c.start:c.end], []byte{'\n'})
+				if p.data[c.end-1] != '\n' {
+					c.lines++ // a last line without a newline
+				}
 			}
+		})
+		base := p.header
+		for k := range p.parts {
+			p.parts[k].base, base = base, base+p.parts[k].lines
 		}
 	})
-	base := l.line // the header's
-	for k := range parts {
-		parts[k].base, base = base, base+parts[k].lines
-	}
-	return &Parts{file: file, data: data, opts: opts, cols: cols, parts: parts, done: make([]bool, len(parts))}, true
 }
 
 // Len is the number of parts.
@@ -73,13 +82,17 @@ func (p *Parts) Len() int { return len(p.parts) }
 
 // Lines is the number of lines part k spans, blank ones included: at
 // least its rows.
-func (p *Parts) Lines(k int) int { return p.parts[k].lines }
+func (p *Parts) Lines(k int) int {
+	p.count()
+	return p.parts[k].lines
+}
 
 // Scan calls fn with each row of part k, in order, as [Contributions]
 // would (an error of fn stops it and is returned wrapped with the row's
 // position). Parts may be scanned at once. Once the parts before it are
 // done too, opts.Progress is told the end of the last part done.
 func (p *Parts) Scan(k int, fn func(*Row) error) error {
+	p.count()
 	c := &p.parts[k]
 	// (line counts from the part's first: the header's BOM is not looked
 	// for again)

@@ -2,6 +2,7 @@ package store
 
 import (
 	"errors"
+	"math"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -111,8 +112,8 @@ type partFound struct {
 // run: a part failed, or the rows would not fit in memory.
 func (bk *bulk) collectParts(known map[uint256.Int]struct{}, parts FileParts, autos *sorter, cores int) bool {
 	np := parts.Len()
-	if np == 0 || bk.n != 0 || autos.n != 0 {
-		return false
+	if np == 0 || bk.n != 0 || autos.n != 0 || int64(bk.main.budget)+int64(bk.main.budget)/8 > math.MaxUint32 {
+		return false // (refs hold 32-bit offsets)
 	}
 	span := make([]int, np+1) // part k's refs go to [span[k], span[k+1])
 	for k := range np {
