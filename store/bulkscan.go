@@ -136,7 +136,7 @@ func (bk *bulk) collectParts(known map[uint256.Int]struct{}, parts FileParts, au
 			if stop.Load() {
 				return
 			}
-			f := &found[k]
+			var f partFound // (in found[k] once done: parts side by side share cache lines)
 			room := span[k+1] - span[k]
 			err := parts.Scan(k, func(row *record.Contribution) error {
 				if stop.Load() || f.rows >= uint64(room) {
@@ -180,6 +180,7 @@ func (bk *bulk) collectParts(known map[uint256.Int]struct{}, parts FileParts, au
 			if err != nil {
 				stop.Store(true)
 			}
+			found[k] = f
 		}
 	})
 	if stop.Load() {
