@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"runtime"
 
@@ -240,9 +241,13 @@ address when it has none).`,
 							return ingest.Contributions(filepath.Base(path), b, opts, add)
 						}
 						// a CSV file is scanned first in parts, on every core
+						// (each part read into a buffer of its core's)
 						var parts store.FileParts
-						if p, ok := ingest.ContributionParts(filepath.Base(path), b, opts, 0, runtime.GOMAXPROCS(0)); ok {
-							parts = p
+						if f, err := os.Open(path); err == nil {
+							defer f.Close()
+							if p, ok := ingest.ContributionPartsAt(filepath.Base(path), f, int64(len(b)), opts, 0, runtime.GOMAXPROCS(0)); ok {
+								parts = p
+							}
 						}
 						st, err := s.ImportFileParts(r.Number, scan, parts)
 						if err != nil {

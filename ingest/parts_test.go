@@ -120,3 +120,32 @@ func TestContributionPartsProgress(t *testing.T) {
 	}
 	require.Equal(t, []int{strings.Index(data, "c2"), len(data)}, seen)
 }
+
+// TestContributionPartsOfABigFile: a file longer than what is read for
+// its header, cut in parts of several sizes, scans as Contributions.
+func TestContributionPartsOfABigFile(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("\xef\xbb\xbfid,donor,gap,amount\r\n")
+	for i := range 3000 {
+		fmt.Fprintf(&b, "c%d,0x%040x,%d,%d\r\n", i, i%77, 1+i%5, 1+i)
+		if i%500 == 0 {
+			b.WriteString("\r\n")
+		}
+	}
+	data := []byte(b.String())
+	require.Greater(t, len(data), 2*ingest.MaxLine+8)
+	var want []string
+	require.NoError(t, ingest.Contributions("c.csv", data, ingest.Options{}, func(r *ingest.Row) error {
+		want = append(want, rowText(r))
+		return nil
+	}))
+	for _, size := range []int{1, 100, 4096, 16 << 10, 40000, len(data)} {
+		t.Run(fmt.Sprint(size, " bytes"), func(t *testing.T) {
+			p, ok := ingest.ContributionParts("c.csv", data, ingest.Options{}, size, 2)
+			require.True(t, ok)
+			got, err := scanParts(p)
+			require.NoError(t, err)
+			require.Equal(t, want, got)
+		})
+	}
+}
