@@ -149,3 +149,36 @@ func TestContributionPartsOfABigFile(t *testing.T) {
 		})
 	}
 }
+
+// FuzzContributionParts: any file ContributionParts takes scans, part
+// after part, as Contributions does: the same rows, then the same error.
+// Run longer with go test -fuzz FuzzContributionParts -fuzztime 5000x ./ingest/.
+func FuzzContributionParts(f *testing.F) {
+	for _, pf := range partsFiles {
+		f.Add([]byte(pf.data), uint16(3))
+	}
+	f.Add([]byte("donor,gap,amount,id\n\n\"a,b\",1,2,x\r\nq,1,0x10,y\n"), uint16(1))
+	f.Fuzz(func(t *testing.T, data []byte, size uint16) {
+		p, ok := ingest.ContributionParts("c.csv", data, ingest.Options{Decimals: 2}, int(size)+1, 2)
+		if !ok {
+			return
+		}
+		var want []string
+		wantErr := ingest.Contributions("c.csv", data, ingest.Options{Decimals: 2}, func(r *ingest.Row) error {
+			want = append(want, rowText(r))
+			return nil
+		})
+		got, err := scanParts(p)
+		if wantErr != nil && strings.Contains(wantErr.Error(), "no contributions") {
+			require.NoError(t, err)
+			require.Empty(t, got)
+			return
+		}
+		require.Equal(t, want, got)
+		if wantErr == nil {
+			require.NoError(t, err)
+		} else {
+			require.EqualError(t, err, wantErr.Error())
+		}
+	})
+}
