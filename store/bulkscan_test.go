@@ -84,7 +84,7 @@ var scanFiles = []struct {
 }
 
 // TestParallelScanAgreesWithSerial: a file's import whose first scan runs
-// in parts, cut at sizes from one byte to the whole file (see
+// in parts, cut at sizes from one byte to the whole file, doubling (see
 // ingest.TestContributionPartsScanAsContributions for every size), on 1,
 // 2 and 4 cores, gives the same counts, the same error and the same stored
 // database, key for key, as the serial scan; and takes the parallel scan
@@ -104,7 +104,11 @@ func TestParallelScanAgreesWithSerial(t *testing.T) {
 			}
 			d := dump(t, serial)
 			for _, cores := range []int{1, 2, 4} {
-				for size := 1; size <= len(tc.files[len(tc.files)-1]); size += max(1, size/2) {
+				var sizes []int // 1, 2, 4, …, and the whole file: one part
+				for size := 1; size < len(tc.files[len(tc.files)-1]); size *= 2 {
+					sizes = append(sizes, size)
+				}
+				for _, size := range append(sizes, len(tc.files[len(tc.files)-1])) {
 					s, _ := setup(t)
 					for i, f := range tc.files {
 						o := importText(t, s, 1, f, size, cores)
