@@ -166,6 +166,14 @@ func (p *Parts) count() error {
 // Len is the number of parts.
 func (p *Parts) Len() int { return len(p.parts) }
 
+// Size is the bytes of all the parts: the file's, but for its header.
+func (p *Parts) Size() int64 {
+	if len(p.parts) == 0 {
+		return 0
+	}
+	return int64(p.parts[len(p.parts)-1].end - p.parts[0].start)
+}
+
 // Lines is the number of lines part k spans, blank ones included: at
 // least its rows (0 for every part if the file could not be read).
 func (p *Parts) Lines(k int) int {

@@ -108,7 +108,7 @@ func TestContributionPartsRefuses(t *testing.T) {
 }
 
 // TestContributionPartsProgress: progress is told the end of the parts
-// done, in order, ending at the file's end.
+// done, in order, ending at the file's end; Size is the rows' bytes.
 func TestContributionPartsProgress(t *testing.T) {
 	data := "id,donor,gap,amount\nc0,alice,1,5\nc1,bob,2,7\nc2,carol,3,9\n"
 	var seen []int
@@ -119,6 +119,7 @@ func TestContributionPartsProgress(t *testing.T) {
 		require.NoError(t, p.Scan(k, func(*ingest.Row) error { return nil }))
 	}
 	require.Equal(t, []int{strings.Index(data, "c2"), len(data)}, seen)
+	require.Equal(t, int64(len(data)-strings.Index(data, "c0")), p.Size())
 }
 
 // TestContributionPartsOfABigFile: a file longer than what is read for

@@ -33,6 +33,7 @@ import (
 // report one.
 type FileParts interface {
 	Len() int        // the number of parts
+	Size() int64     // the bytes of all the parts
 	Lines(k int) int // at least as many as part k's rows
 	// Scan calls add with each row of part k in order (Line the file's);
 	// an error stops it and is returned, maybe wrapped.
@@ -114,6 +115,9 @@ func (bk *bulk) collectParts(known map[uint256.Int]struct{}, parts FileParts, au
 	np := parts.Len()
 	if np == 0 || bk.n != 0 || autos.n != 0 || int64(bk.main.budget)+int64(bk.main.budget)/8 > math.MaxUint32 {
 		return false // (refs hold 32-bit offsets)
+	}
+	if parts.Size() > int64(bk.main.budget) {
+		return false // (a row's entry is about its line's size: the sort would spill, and the scan give up late)
 	}
 	span := make([]int, np+1) // part k's refs go to [span[k], span[k+1])
 	for k := range np {

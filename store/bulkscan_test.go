@@ -221,13 +221,27 @@ func TestParallelScanAgreesWithSerialRandom(t *testing.T) {
 
 // TestParallelScanGivesUpPastTheBudget: rows that would not fit in the
 // sort's memory make the parallel scan give up, keeping nothing: the
-// serial scan (which spills runs) stores exactly what it stores alone.
+// serial scan (which spills runs) stores exactly what it stores alone —
+// whether the file is bigger than the budget (it gives up at once) or
+// its rows' entries are (it gives up when the arena is full).
 func TestParallelScanGivesUpPastTheBudget(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		budget int
+	}{{"a file past the budget", 4 << 10}, {"entries past the budget", 0}} {
+		t.Run(tc.name, func(t *testing.T) { givesUpPastTheBudget(t, tc.budget) })
+	}
+}
+
+func givesUpPastTheBudget(t *testing.T, budget int) {
 	rng := rand.New(rand.NewPCG(5, 5))
 	text := randomText(rng, 3000, false, false)
+	if budget == 0 { // just the file: the entries, bigger, do not fit
+		budget = len(text) - strings.Index(text, "\n") - 1
+	}
 	serial, _ := setup(t)
 	defer serial.Close()
-	restore := store.ForceIngest(4 << 10)
+	restore := store.ForceIngest(budget)
 	defer restore()
 	want := importText(t, serial, 1, text, 0, 1)
 	require.Empty(t, want.err)
