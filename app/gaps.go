@@ -2,7 +2,9 @@ package app
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
+	"runtime"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/urfave/cli/v2"
@@ -234,9 +236,20 @@ address when it has none).`,
 						}
 						bar := newProgress(c.App.ErrWriter, int64(len(b)), "importing", true)
 						defer bar.done()
-						st, err := s.ImportFile(r.Number, func(add func(*ingest.Row) error) error {
-							return ingest.Contributions(filepath.Base(path), b, ingest.Options{Decimals: adec, Progress: func(done int) { bar.set(done); drop(done) }}, add)
-						})
+						opts := ingest.Options{Decimals: adec, Progress: func(done int) { bar.set(done); drop(done) }}
+						scan := func(add func(*ingest.Row) error) error {
+							return ingest.Contributions(filepath.Base(path), b, opts, add)
+						}
+						// a CSV file is scanned first in parts, on every core
+						// (each part read into a buffer of its core's)
+						var parts store.FileParts
+						if f, err := os.Open(path); err == nil {
+							defer f.Close()
+							if p, ok := ingest.ContributionPartsAt(filepath.Base(path), f, int64(len(b)), opts, 0, runtime.GOMAXPROCS(0)); ok {
+								parts = p
+							}
+						}
+						st, err := s.ImportFileParts(r.Number, scan, parts)
 						if err != nil {
 							return err
 						}

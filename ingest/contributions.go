@@ -55,6 +55,21 @@ func Contributions(file string, data []byte, opts Options, fn func(*Row) error) 
 	if err != nil {
 		return err
 	}
+	n, err := csvRows(file, l, cols, opts, fn, true)
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		return &Error{File: file, Err: fmt.Errorf("%w: the file has a header but no contributions", ErrEmpty)}
+	}
+	return nil
+}
+
+// csvRows calls fn for each row l has left, in order, and returns how
+// many it read; with progress, opts.Progress is called every 65536 rows.
+// It is the whole scan of [Contributions] after the header, and of each
+// part of [ContributionParts].
+func csvRows(file string, l *lines, cols contributionCols, opts Options, fn func(*Row) error, progress bool) (int, error) {
 	iDonor, iGap, iAmount, iID, iWeight, iScore, need := cols.donor, cols.gap, cols.amount, cols.id, cols.weight, cols.score, cols.need
 	var row Row
 	var donorBuf [42]byte
@@ -63,26 +78,26 @@ func Contributions(file string, data []byte, opts Options, fn func(*Row) error) 
 	for {
 		fields, line, err := l.next()
 		if err != nil {
-			return &Error{File: file, Line: line, Err: err}
+			return n, &Error{File: file, Line: line, Err: err}
 		}
 		if fields == nil {
 			break
 		}
 		if len(fields) < need {
-			return &Error{File: file, Line: line, Err: fmt.Errorf("%w: %d fields, the header has %d columns", ErrColumns, len(fields), need)}
+			return n, &Error{File: file, Line: line, Err: fmt.Errorf("%w: %d fields, the header has %d columns", ErrColumns, len(fields), need)}
 		}
 		row = Row{Line: line}
 		if iID >= 0 {
 			row.ID = bytes.TrimSpace(fields[iID])
 		}
 		if row.Donor, err = donor(fields[iDonor], &donorBuf, sums); err != nil {
-			return &Error{File: file, Line: line, Field: "donor", Err: err}
+			return n, &Error{File: file, Line: line, Field: "donor", Err: err}
 		}
 		if err := gap(fields[iGap], &row.Gap); err != nil {
-			return &Error{File: file, Line: line, Field: "gap", Err: err}
+			return n, &Error{File: file, Line: line, Field: "gap", Err: err}
 		}
 		if err := amount(fields[iAmount], opts.Decimals, &row.Amount); err != nil {
-			return &Error{File: file, Line: line, Field: "amount", Err: err}
+			return n, &Error{File: file, Line: line, Field: "amount", Err: err}
 		}
 		if iWeight >= 0 {
 			row.Weight = bytes.TrimSpace(fields[iWeight])
@@ -96,21 +111,18 @@ func Contributions(file string, data []byte, opts Options, fn func(*Row) error) 
 				chain = fields[cols.chain]
 			}
 			if field, err := tokenFields(&row, fields[cols.token], chain, opts.Decimals); err != nil {
-				return &Error{File: file, Line: line, Field: field, Err: err}
+				return n, &Error{File: file, Line: line, Field: field, Err: err}
 			}
 		}
 		if err := fn(&row); err != nil {
-			return wrapRowErr(file, line, false, err)
+			return n, wrapRowErr(file, line, false, err)
 		}
 		n++
-		if opts.Progress != nil && n&0xffff == 0 {
+		if progress && opts.Progress != nil && n&0xffff == 0 {
 			opts.Progress(l.pos)
 		}
 	}
-	if n == 0 {
-		return &Error{File: file, Err: fmt.Errorf("%w: the file has a header but no contributions", ErrEmpty)}
-	}
-	return nil
+	return n, nil
 }
 
 // wrapRowErr attaches a position to a consumer's error, keeping a field the

@@ -7,6 +7,9 @@
 // repeated ids, and reads weights and scores. A big plain CSV file takes a
 // parallel path that groups the rows itself and hands the sink one block
 // (internal/bulk), which the sink checks as it adds it.
+// [ContributionParts] cuts a CSV file into parts of whole lines that a
+// consumer scans at once, on every core, with the same rows, lines and
+// errors as [Contributions] (the store's bulk import does).
 // [Checker] applies, one row at a time, the checks computing a round makes
 // of its whole input, for a store to refuse at write time what would make
 // the round fail later.

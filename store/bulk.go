@@ -107,11 +107,12 @@ type bulk struct {
 	sumAll            uint256.Int
 }
 
-// importBulk imports round r's rows from scan on the bulk path. Files of
+// importBulk imports round r's rows from scan on the bulk path (its first
+// scan from parts, if not nil, on every core: see collectParts). Files of
 // fewer than bulkMinRows rows are committed in one batch (an ingest of a
 // few rows would flush the memtable and leave a small sstable per
 // import), with the same records.
-func (s *Store) importBulk(r Round, known map[uint256.Int]struct{}, scan func(add func(*record.Contribution) error) error) (ImportStats, error) {
+func (s *Store) importBulk(r Round, known map[uint256.Int]struct{}, scan func(add func(*record.Contribution) error) error, parts FileParts) (ImportStats, error) {
 	tmp, err := os.MkdirTemp(s.dir, tmpPrefix)
 	if err != nil {
 		return ImportStats{}, fmt.Errorf("importing into round %d: %w", r.Number, err)
@@ -119,7 +120,7 @@ func (s *Store) importBulk(r Round, known map[uint256.Int]struct{}, scan func(ad
 	defer os.RemoveAll(tmp)
 	bk := &bulk{s: s, r: r, tmp: tmp, known: known, main: newSorter(tmp, "rows", sortBudget)}
 	bk.main.spilled = func() { at("spilled") }
-	scanErr, err := bk.collect(known, scan)
+	scanErr, err := bk.collect(known, scan, parts)
 	if err != nil { // (the sort's: the scan's own is scanErr)
 		return ImportStats{}, fmt.Errorf("importing into round %d: %w", r.Number, err)
 	}
@@ -177,8 +178,13 @@ const collectBatch = 256 << 10
 // (parsing the file, encoding each row) and the sorts (copying the
 // entries into their arenas, spilling runs) run at once, on their own
 // goroutines, handing batches of encoded entries from one to the other.
-func (bk *bulk) collect(known map[uint256.Int]struct{}, scan func(add func(*record.Contribution) error) error) (scanErr, err error) {
+// Given parts, it first tries them on every core (collectParts), and
+// scans serially only if that gives up.
+func (bk *bulk) collect(known map[uint256.Int]struct{}, scan func(add func(*record.Contribution) error) error, parts FileParts) (scanErr, err error) {
 	autos := newSorter(bk.tmp, "auto", sortBudget)
+	if parts != nil && bk.collectParts(known, parts, autos, scanCores()) {
+		return nil, bk.numberAutos(autos)
+	}
 	full := make(chan []byte, 2)
 	free := make(chan []byte, 3)
 	for range 3 {
@@ -190,6 +196,7 @@ func (bk *bulk) collect(known map[uint256.Int]struct{}, scan func(add func(*reco
 	go func() { // the sorts
 		defer close(done)
 		var e sortEntry
+		var row uint64 // (entries come in row order)
 		for b := range full {
 			for rest := b; len(rest) > 0 && sortErr == nil; {
 				n, err := decodeEntry(rest, &e)
@@ -197,6 +204,7 @@ func (bk *bulk) collect(known map[uint256.Int]struct{}, scan func(add func(*reco
 					sortErr = err
 					break
 				}
+				e.row, row = row, row+1
 				if e.flags&entryAuto != 0 {
 					sortErr = autos.addEncoded(rest[:n], &e)
 				} else {
@@ -253,15 +261,21 @@ func (bk *bulk) collect(known map[uint256.Int]struct{}, scan func(add func(*reco
 	if errors.Is(scanErr, errSortFailed) { // (the sorts failed after the last check)
 		return nil, scanErr
 	}
+	return scanErr, bk.numberAutos(autos)
+}
+
+// numberAutos adds the rows of automatic ids, sorted by content in autos,
+// to the main sort under their ids.
+func (bk *bulk) numberAutos(autos *sorter) error {
 	if autos.n == 0 {
-		return scanErr, nil
+		return nil
 	}
 	// Automatic ids: the content's hash and how many identical rows came
 	// before in the file (rows of one content come out in file order).
 	var prev []byte
 	occurrence := 0
 	var row record.Contribution
-	err = autos.each(func(a *sortEntry) error {
+	return autos.each(func(a *sortEntry) error {
 		if prev != nil && bytes.Equal(prev, a.key) {
 			occurrence++
 		} else {
@@ -273,7 +287,6 @@ func (bk *bulk) collect(known map[uint256.Int]struct{}, scan func(add func(*reco
 		id := autoID(&row, occurrence)
 		return bk.main.add(&sortEntry{key: id, content: a.key, row: a.row, line: a.line, flags: a.flags})
 	})
-	return scanErr, err
 }
 
 // verdicts is what deciding (a key range of) the sorted rows found

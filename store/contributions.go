@@ -165,13 +165,13 @@ func (f firstSeen) where() string {
 // record in the same atomic batch (the on-chain import moves its cursor with
 // the events it stores). update runs only when scan succeeded.
 func (s *Store) ImportUpdating(round uint64, scan func(add func(*record.Contribution) error) error, update func(*Round) error) (ImportStats, error) {
-	return s.importRows(round, scan, update, false)
+	return s.importRows(round, scan, update, false, nil)
 }
 
 // importRows is [Store.ImportUpdating]; replay says scan may be run twice
 // ([Store.ImportFile]), which takes the bulk path ([Store.importBulk])
 // into a round whose mechanism needs no dry run.
-func (s *Store) importRows(round uint64, scan func(add func(*record.Contribution) error) error, update func(*Round) error, replay bool) (ImportStats, error) {
+func (s *Store) importRows(round uint64, scan func(add func(*record.Contribution) error) error, update func(*Round) error, replay bool, parts FileParts) (ImportStats, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	var st ImportStats
@@ -191,7 +191,7 @@ func (s *Store) importRows(round uint64, scan func(add func(*record.Contribution
 		known[g.ID] = struct{}{}
 	}
 	if replay && update == nil && rowChecksSuffice[r.Config.Mechanism] {
-		return s.importBulk(r, known, scan)
+		return s.importBulk(r, known, scan, parts)
 	}
 	chk, plain, err := s.loadChecker(r)
 	if err != nil {

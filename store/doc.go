@@ -40,7 +40,13 @@
 // numbered in file order, go into sstables (one per key range) and the
 // round's record and check state into one each, linked in by one Pebble
 // ingest. The first scan parses on the caller's goroutine and hands
-// batches of encoded rows to the sorts on another. Into a fresh round (no
+// batches of encoded rows to the sorts on another; given the file in
+// parts ([Store.ImportFileParts], a CSV file's lines cut by
+// ingest.ContributionParts) it parses them on every core, each row
+// encoded straight into the sort's arena (bulkscan.go), and falls back to
+// the serial scan, keeping nothing, on anything that scan would stop at
+// or a sort that would spill. A sort held in memory is sorted on every
+// core (up to 4). Into a fresh round (no
 // rows before) the import also makes the round's statistics sums from
 // its sort in memory, by sorting instead of hashing (sumsfresh.go) —
 // deferred sums: what stats and the match read (the gaps' sums, the

@@ -11,9 +11,12 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 
 	"github.com/qf-dev/qf/internal/hugemem"
+	"github.com/qf-dev/qf/internal/par"
+	"github.com/qf-dev/qf/internal/radix"
 )
 
 // The external sort of a bulk import ([Store.ImportFile]): entries (a
@@ -23,13 +26,17 @@ import (
 // entries back merges the runs (and what is left in memory) in (key, row)
 // order. Memory is the budget plus a read buffer per run, whatever the
 // file's size.
+//
+// An entry's row is kept in its ref, not in the arena (a run file writes
+// it before the entry): the parallel first scan ([bulk.collectParts])
+// encodes its entries before it knows how many rows come before them.
 
 // sortEntry is one row of a bulk import, as the sorter keeps it. Its
 // slices are only valid until the next entry is read.
 type sortEntry struct {
 	key     []byte // what entries sort by: the contribution id (or content, to number automatic ids)
 	content []byte // encodeContent of the row
-	row     uint64 // place in the file (0-based, in scan order)
+	row     uint64 // place in the file (0-based, in scan order): not encoded by appendEntry
 	line    uint64 // the row's Line
 	flags   byte   // entryAuto, entryItem
 }
@@ -39,13 +46,12 @@ const (
 	entryItem                  // Line numbers a JSON item
 )
 
-// appendEntry encodes e after b.
+// appendEntry encodes e, but for its row, after b.
 func appendEntry(b []byte, e *sortEntry) []byte {
 	b = binary.AppendUvarint(b, uint64(len(e.key)))
 	b = append(b, e.key...)
 	b = binary.AppendUvarint(b, uint64(len(e.content)))
 	b = append(b, e.content...)
-	b = binary.AppendUvarint(b, e.row)
 	b = binary.AppendUvarint(b, e.line)
 	return append(b, e.flags)
 }
@@ -57,8 +63,12 @@ var errTooBig = errors.New("sort budget too large")
 // import's own file was damaged under it).
 var errBadRun = errors.New("damaged temporary sort file")
 
-// decodeEntry reads the entry at the start of b into e (aliasing b), and
-// returns its length.
+// entryMax is the most bytes appendEntry writes for an entry of a key and
+// content of these lengths.
+func entryMax(key, content int) int { return key + content + 3*binary.MaxVarintLen64 + 1 }
+
+// decodeEntry reads the entry at the start of b into e (aliasing b), but
+// for its row, and returns its length.
 func decodeEntry(b []byte, e *sortEntry) (int, error) {
 	size := len(b)
 	take := func() ([]byte, bool) {
@@ -78,12 +88,11 @@ func decodeEntry(b []byte, e *sortEntry) (int, error) {
 		b = b[k:]
 		return n, true
 	}
-	var ok1, ok2, ok3, ok4 bool
+	var ok1, ok2, ok3 bool
 	e.key, ok1 = take()
 	e.content, ok2 = take()
-	e.row, ok3 = num()
-	e.line, ok4 = num()
-	if !ok1 || !ok2 || !ok3 || !ok4 || len(b) < 1 {
+	e.line, ok3 = num()
+	if !ok1 || !ok2 || !ok3 || len(b) < 1 {
 		return 0, errBadRun
 	}
 	e.flags = b[0]
@@ -123,7 +132,7 @@ func newSorter(dir, name string, budget int) *sorter {
 }
 
 func (s *sorter) add(e *sortEntry) error {
-	off, err := s.reserve(len(e.key) + len(e.content) + 4*binary.MaxVarintLen64 + 1)
+	off, err := s.reserve(entryMax(len(e.key), len(e.content)))
 	if err != nil {
 		return err
 	}
@@ -131,7 +140,8 @@ func (s *sorter) add(e *sortEntry) error {
 	return s.push(off, e)
 }
 
-// addEncoded adds the entry b encodes (appendEntry), which decodes to e.
+// addEncoded adds the entry b encodes (appendEntry), which decodes to e
+// (with e.row set).
 func (s *sorter) addEncoded(b []byte, e *sortEntry) error {
 	off, err := s.reserve(len(b))
 	if err != nil {
@@ -179,25 +189,149 @@ func (s *sorter) sort() {
 	if s.sorted {
 		return
 	}
-	slices.SortFunc(s.refs, func(a, b sortRef) int {
-		if a.pfx != b.pfx {
-			if a.pfx < b.pfx {
-				return -1
-			}
-			return 1
-		}
-		if c := bytes.Compare(s.keyAt(a.off), s.keyAt(b.off)); c != 0 {
-			return c
-		}
-		switch {
-		case a.row < b.row:
-			return -1
-		case a.row > b.row:
-			return 1
-		}
-		return 0
-	})
+	s.sortOn(min(runtime.GOMAXPROCS(0), 4))
 	s.sorted = true
+}
+
+// compare is the order of the sort: keys by bytes, then rows.
+func (s *sorter) compare(a, b sortRef) int {
+	if a.pfx != b.pfx {
+		if a.pfx < b.pfx {
+			return -1
+		}
+		return 1
+	}
+	if c := bytes.Compare(s.keyAt(a.off), s.keyAt(b.off)); c != 0 {
+		return c
+	}
+	switch {
+	case a.row < b.row:
+		return -1
+	case a.row > b.row:
+		return 1
+	}
+	return 0
+}
+
+// sortParallel is the fewest refs sorted on several cores (a variable
+// for the tests): below it one comparison sort is quicker than the
+// partition.
+var sortParallel = 1 << 15
+
+// sortOn sorts the refs on up to cores goroutines: a sample of the key
+// prefixes cuts them into ranges of prefixes (refs of one prefix fall in
+// one range), the refs are moved range by range into a new array, and
+// each range is sorted on its own by a radix sort of its prefixes; runs
+// of equal prefixes are then ordered by compare. The order is compare's,
+// as one comparison sort gives it.
+func (s *sorter) sortOn(cores int) {
+	n := len(s.refs)
+	if cores < 2 || n < max(sortParallel, 2) {
+		slices.SortFunc(s.refs, s.compare)
+		return
+	}
+	// Splitters: prefixes of an even sample, ranges of about n/buckets
+	// refs each (more ranges than cores: they are handed out as they
+	// finish).
+	buckets := min(max(8*cores, n>>14), 256) // ranges that fit in a core's cache
+	sample := make([]uint64, 0, 32*buckets)
+	for i := range cap(sample) {
+		sample = append(sample, s.refs[int(uint64(i)*uint64(n)/uint64(cap(sample)))].pfx)
+	}
+	slices.Sort(sample)
+	if sample[0] == sample[len(sample)-1] {
+		slices.SortFunc(s.refs, s.compare) // one prefix (almost) throughout: nothing to cut
+		return
+	}
+	var split []uint64 // range b holds prefixes in [split[b-1], split[b])
+	for b := 1; b < buckets; b++ {
+		x := sample[b*len(sample)/buckets]
+		if len(split) == 0 || x > split[len(split)-1] {
+			split = append(split, x)
+		}
+	}
+	buckets = len(split) + 1
+	bucketOf := func(pfx uint64) uint8 { // (below 256)
+		lo, hi := 0, len(split) // the first splitter above pfx
+		for lo < hi {
+			m := (lo + hi) / 2
+			if split[m] <= pfx {
+				lo = m + 1
+			} else {
+				hi = m
+			}
+		}
+		return uint8(lo)
+	}
+	// Count each part's refs per range, then move them (a part's refs of
+	// a range after the previous part's).
+	of := hugemem.Make[uint8](n, n)
+	counts := make([][]int, cores)
+	par.Do(cores, func(k int) {
+		lo, hi := par.Span(n, cores, k)
+		c := make([]int, buckets)
+		for i := lo; i < hi; i++ {
+			b := bucketOf(s.refs[i].pfx)
+			of[i] = b
+			c[b]++
+		}
+		counts[k] = c
+	})
+	starts := make([]int, buckets+1)
+	sum := 0
+	for b := range buckets {
+		starts[b] = sum
+		for k := range cores {
+			c := counts[k][b]
+			counts[k][b] = sum
+			sum += c
+		}
+	}
+	starts[buckets] = n
+	out := hugemem.Make[sortRef](n, cap(s.refs))
+	par.Do(cores, func(k int) {
+		lo, hi := par.Span(n, cores, k)
+		c := counts[k]
+		for i := lo; i < hi; i++ {
+			b := of[i]
+			out[c[b]] = s.refs[i]
+			c[b]++
+		}
+	})
+	// Sort each range: its prefixes with their places by radix, then
+	// the refs put in that order, then runs of one prefix by compare.
+	par.Chunks(buckets, 1, cores, func() func(int) {
+		var pairs, scratch []radix.Pair
+		var tmp []sortRef
+		return func(b int) {
+			part := out[starts[b]:starts[b+1]]
+			if len(part) < 2 {
+				return
+			}
+			pairs = slices.Grow(pairs[:0], len(part))[:len(part)]
+			scratch = slices.Grow(scratch[:0], len(part))
+			tmp = slices.Grow(tmp[:0], len(part))[:len(part)]
+			for i := range part {
+				pairs[i] = radix.Pair{Key: part[i].pfx, Val: uint64(i)}
+			}
+			radix.Sort(pairs, 64, scratch)
+			for i, p := range pairs {
+				tmp[i] = part[p.Val]
+			}
+			copy(part, tmp)
+			for i := 0; i < len(part); {
+				j := i + 1
+				for j < len(part) && part[j].pfx == part[i].pfx {
+					j++
+				}
+				if j-i > 1 {
+					slices.SortFunc(part[i:j], s.compare)
+				}
+				i = j
+			}
+		}
+	})
+	s.refs = out
 }
 
 // grow makes room for need more elements in x: a small first size, then
@@ -231,7 +365,7 @@ func (s *sorter) spill() error {
 	w := bufio.NewWriterSize(f, 1<<20)
 	var n []byte
 	for _, r := range s.refs {
-		n = binary.AppendUvarint(n[:0], uint64(r.n))
+		n = binary.AppendUvarint(binary.AppendUvarint(n[:0], uint64(r.n)), r.row)
 		if _, err := w.Write(n); err != nil {
 			f.Close()
 			return fmt.Errorf("sorting the import: %w", err)
@@ -266,6 +400,7 @@ func (s *sorter) each(fn func(e *sortEntry) error) error {
 			if _, err := decodeEntry(s.arena[r.off:], &e); err != nil {
 				return err
 			}
+			e.row = r.row
 			if err := fn(&e); err != nil {
 				return err
 			}
@@ -350,6 +485,7 @@ func (s *sorter) eachIn(lo, hi int, fn func(e *sortEntry) error) error {
 		if _, err := decodeEntry(s.arena[r.off:], &e); err != nil {
 			return err
 		}
+		e.row = r.row
 		if err := fn(&e); err != nil {
 			return err
 		}
@@ -357,7 +493,8 @@ func (s *sorter) eachIn(lo, hi int, fn func(e *sortEntry) error) error {
 	return nil
 }
 
-// runReader reads a run file's entries in order.
+// runReader reads a run file's entries in order: each is its length and
+// row (uvarints) and the entry.
 type runReader struct {
 	f   *os.File
 	r   *bufio.Reader
@@ -376,11 +513,16 @@ func (r *runReader) next() (bool, error) {
 	if n > 1<<32 {
 		return false, errBadRun
 	}
+	row, err := binary.ReadUvarint(r.r)
+	if err != nil {
+		return false, fmt.Errorf("sorting the import: %w", err)
+	}
 	r.buf = slices.Grow(r.buf[:0], int(n))[:n]
 	if _, err := io.ReadFull(r.r, r.buf); err != nil {
 		return false, fmt.Errorf("sorting the import: %w", err)
 	}
 	_, err = decodeEntry(r.buf, &r.e)
+	r.e.row = row
 	return true, err
 }
 

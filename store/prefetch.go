@@ -27,7 +27,7 @@ import (
 // decided there by a seeded 64-bit hash of the content (as the duplicates
 // within one import are): no input can aim at a collision.
 func (s *Store) ImportFile(round uint64, scan func(add func(*record.Contribution) error) error) (ImportStats, error) {
-	return s.importRows(round, scan, nil, true)
+	return s.importRows(round, scan, nil, true, nil)
 }
 
 // errTooManyRows stops a first run past 2^31-1 rows (the probes number
