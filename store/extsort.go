@@ -123,6 +123,10 @@ type sorter struct {
 	sorted bool
 	runs   []string
 	n      uint64 // entries added
+	// keep, when set, leaves the refs as they were added untouched by the
+	// sort (it sorts into a new array), for a reader that took them before
+	// (startGroups).
+	keep bool
 	// spilled, if set, is called after each run is written (crash tests).
 	spilled func()
 }
@@ -227,7 +231,7 @@ var sortParallel = 1 << 15
 func (s *sorter) sortOn(cores int) {
 	n := len(s.refs)
 	if cores < 2 || n < max(sortParallel, 2) {
-		slices.SortFunc(s.refs, s.compare)
+		s.sortInPlace()
 		return
 	}
 	// Splitters: prefixes of an even sample, ranges of about n/buckets
@@ -240,7 +244,7 @@ func (s *sorter) sortOn(cores int) {
 	}
 	slices.Sort(sample)
 	if sample[0] == sample[len(sample)-1] {
-		slices.SortFunc(s.refs, s.compare) // one prefix (almost) throughout: nothing to cut
+		s.sortInPlace() // one prefix (almost) throughout: nothing to cut
 		return
 	}
 	var split []uint64 // range b holds prefixes in [split[b-1], split[b])
@@ -332,6 +336,15 @@ func (s *sorter) sortOn(cores int) {
 		}
 	})
 	s.refs = out
+}
+
+// sortInPlace sorts the refs with one comparison sort: in place, or,
+// when keep is set, a copy of them.
+func (s *sorter) sortInPlace() {
+	if s.keep {
+		s.refs = slices.Clone(s.refs)
+	}
+	slices.SortFunc(s.refs, s.compare)
 }
 
 // grow makes room for need more elements in x: a small first size, then

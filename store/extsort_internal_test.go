@@ -105,6 +105,38 @@ func TestSortKeepsThePlainSortForSmallSorts(t *testing.T) {
 	require.True(t, slices.IsSortedFunc(s.refs, s.compare))
 }
 
+// TestSortKeep: with keep set, the sort leaves the refs as they were
+// added untouched (a reader took them: startGroups) and sorts into a new
+// array — the small sort, the one-prefix sort and the parallel sort alike.
+func TestSortKeep(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		kind     string
+		n, cores int
+	}{
+		{"small", "random", 100, 4},
+		{"one prefix", "equal", 5000, 4},
+		{"parallel", "ids", 5000, 2},
+		{"one core", "random", 5000, 1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			defer func(old int) { sortParallel = old }(sortParallel)
+			sortParallel = 1000
+			s := newSorter(t.TempDir(), "t", 1<<30)
+			for i, k := range sortKeys(tc.kind, tc.n, 3) {
+				require.NoError(t, s.add(&sortEntry{key: k, row: uint64(tc.n - i)}))
+			}
+			s.keep = true
+			taken := s.refs
+			was := slices.Clone(taken)
+			s.sortOn(tc.cores)
+			require.Equal(t, was, taken, "the refs taken before the sort")
+			require.True(t, slices.IsSortedFunc(s.refs, s.compare))
+			require.NotSame(t, &taken[0], &s.refs[0])
+		})
+	}
+}
+
 // FuzzSortParallel: any keys (cut from the input at the bytes it says),
 // any core count, the parallel order is the plain one. Run longer with
 // go test -fuzz FuzzSortParallel -fuzztime 2000x ./store/.

@@ -225,14 +225,14 @@ func (bk *bulk) startGroups() {
 		close(g.done) // (more rows than sumsMaxImport: the sums are given up)
 		return
 	}
-	// The rows in the order they were added: a copy of the refs, which the
-	// verdicts' sort reorders meanwhile.
+	// The refs as they are, in any order, which the verdicts' sort leaves be
+	// (it sorts into a new array).
 	if len(bk.main.refs) != int(bk.n) {
 		close(g.done)
 		return
 	}
-	refs := hugemem.Make[sortRef](len(bk.main.refs), len(bk.main.refs))
-	copy(refs, bk.main.refs)
+	bk.main.keep = true
+	refs := bk.main.refs
 	go func() {
 		defer close(g.done)
 		g.fg, g.ok, g.err = bk.gatherGroups(refs)
