@@ -273,8 +273,8 @@ func (fg freshGroups) keepNew(verdict []byte, newRows uint64) (freshGroups, bool
 
 // gatherGroups reads every row of the import (refs: the sort's, in any
 // order) from the sort's arena on every core (no sort, no verdict
-// needed), and groups them by donor; ok is false when a row is not plain
-// or a donor not canonical.
+// needed), checks its donor canonical, and groups them by donor; ok is
+// false when a row is not plain or a donor not canonical.
 func (bk *bulk) gatherGroups(refs []sortRef) (fg freshGroups, ok bool, err error) {
 	arena := bk.main.arena
 	donor := func(r *freshRow) []byte { return arena[r.donorOff : r.donorOff+r.donorLen] }
@@ -314,6 +314,12 @@ func (bk *bulk) gatherGroups(refs []sortRef) (fg freshGroups, ok bool, err error
 			}
 			g, known := index[gap]
 			if !known {
+				bad.Store(true)
+				return
+			}
+			// (checked while its bytes are in cache: once per donor, at
+			// random in the arena, took longer)
+			if !lowerHexAddr(d) && calc.CheckCanonical(d) != nil {
 				bad.Store(true)
 				return
 			}
@@ -394,21 +400,28 @@ func (bk *bulk) gatherGroups(refs []sortRef) (fg freshGroups, ok bool, err error
 		}
 	})
 	keys = nil
-	par.Do(procs, func(k int) {
-		lo, hi := par.Span(len(names), procs, k)
-		for _, name := range names[lo:hi] {
-			if bad.Load() {
-				return
-			}
-			if calc.CheckCanonical(name) != nil {
-				bad.Store(true)
-			}
-		}
-	})
-	if bad.Load() {
-		return fg, false, nil
-	}
 	return freshGroups{rows: rows, donorOf: donorOf, names: names, perDonor: perDonor, ids: ids}, true, nil
+}
+
+// lowerHex marks the bytes of lower-case hex digits.
+var lowerHex = func() (t [256]bool) {
+	for _, c := range "0123456789abcdef" {
+		t[c] = true
+	}
+	return t
+}()
+
+// lowerHexAddr reports whether d is "0x" and 40 lower-case hex digits:
+// an address in the canonical form of a donor (calc.CheckCanonical).
+func lowerHexAddr(d []byte) bool {
+	if len(d) != 42 || d[0] != '0' || d[1] != 'x' {
+		return false
+	}
+	ok := true
+	for _, c := range d[2:] {
+		ok = ok && lowerHex[c]
+	}
+	return ok
 }
 
 // byName returns the indices of names in the names' byte order: a radix
