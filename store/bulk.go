@@ -668,14 +668,14 @@ func (bk *bulk) sumsTables(next Round) func() ([]string, error) {
 	}
 	own := ownDonors(gaps)
 	return func() ([]string, error) {
-		fg, ok, err := bk.freshGroups()
+		fg, ok, err := bk.everyRowGrouped()
 		if err != nil {
 			return nil, fmt.Errorf("importing into round %d: summing its statistics: %w", next.Number, err)
 		}
-		if !ok || len(fg.rows) != next.Contributions {
+		if !ok || int(bk.newRows) != next.Contributions {
 			return nil, nil
 		}
-		d, ok := fg.deferred(own)
+		d, ok := fg.deferred(own, bk.verdict, bk.newRows)
 		if !ok {
 			return nil, nil
 		}

@@ -2,10 +2,10 @@ package store
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/binary"
 	"errors"
 	"hash/maphash"
-	"math/bits"
 	"runtime"
 	"slices"
 	"sync/atomic"
@@ -163,8 +163,14 @@ type freshGroups struct {
 	rows     []freshRow    // the new rows
 	donorOf  []uint32      // row → its donor
 	names    [][]byte      // donor → its bytes (canonical; aliasing the sort's arena)
+	arena    []byte        // the sort's: a row's donor is arena[donorOff:donorOff+donorLen]
 	perDonor []int         // donor → its rows
 	ids      []uint256.Int // the registered gaps, ascending: a row's gap indexes it
+	// byHash is the rows (low 32 bits) in runs of one donor hash (high
+	// 32 bits), cut into bounds' parts (a part never cuts a run): every
+	// row, until keepNew leaves some out (it then drops byHash).
+	byHash []uint64
+	bounds []int
 }
 
 // rankPresent appends to present the ids (ascending) of the gaps that
@@ -192,6 +198,15 @@ func rankPresent(ids []uint256.Int, n int, gap func(i int) int32, present *[]uin
 // ended (startGroups), while the rows' verdicts were decided; the rows
 // that are not new are then left out.
 func (bk *bulk) freshGroups() (fg freshGroups, ok bool, err error) {
+	if fg, ok, err = bk.everyRowGrouped(); !ok || err != nil {
+		return fg, false, err
+	}
+	return fg.keepNew(bk.verdict, bk.newRows)
+}
+
+// everyRowGrouped is freshGroups with the rows that are not new still in
+// (see keepNew).
+func (bk *bulk) everyRowGrouped() (fg freshGroups, ok bool, err error) {
 	if !freshSums || len(bk.main.runs) > 0 || bk.special || bk.overflow || bk.newRows == 0 || bk.newRows >= 1<<31 || bk.r.Contributions > 0 {
 		return fg, false, nil
 	}
@@ -203,7 +218,7 @@ func (bk *bulk) freshGroups() (fg freshGroups, ok bool, err error) {
 	if !g.ok || g.err != nil {
 		return fg, false, g.err
 	}
-	return g.fg.keepNew(bk.verdict, bk.newRows)
+	return g.fg, true, nil
 }
 
 // groupsAhead is a grouping of every row of an import started early.
@@ -268,6 +283,7 @@ func (fg freshGroups) keepNew(verdict []byte, newRows uint64) (freshGroups, bool
 		return freshGroups{}, false, nil
 	}
 	fg.rows, fg.donorOf, fg.perDonor = rows, donorOf, perDonor
+	fg.byHash, fg.bounds = nil, nil
 	return fg, true, nil
 }
 
@@ -399,8 +415,7 @@ func (bk *bulk) gatherGroups(refs []sortRef) (fg freshGroups, ok bool, err error
 			donorOf[uint32(key)] += offset[k]
 		}
 	})
-	keys = nil
-	return freshGroups{rows: rows, donorOf: donorOf, names: names, perDonor: perDonor, ids: ids}, true, nil
+	return freshGroups{rows: rows, donorOf: donorOf, names: names, perDonor: perDonor, ids: ids, byHash: keys, bounds: bounds, arena: arena}, true, nil
 }
 
 // lowerHex marks the bytes of lower-case hex digits.
@@ -518,103 +533,132 @@ type ownCell struct {
 	total uint256.Int
 }
 
-// deferred makes the deferred sums of the groups (own: each gap's
-// recipient as a donor, see ownDonors), on every core: one radix sort of
-// (gap rank, donor) keys puts the rows in cell order, and each part of
-// the cells (whole gaps) sums its gaps. The donors are numbered in no
-// particular order: no key is written per donor or cell but the
-// recipients'. ok is false when a gap's direct total passes 2^256-1 (the
-// hook's update then says why the sums cannot be kept), or there are fewer
-// cells than sstFrom (the hook's batch then writes the whole sums, as
-// cheaply).
-func (fg *freshGroups) deferred(own map[uint256.Int]string) (d deferredSums, ok bool) {
-	n := len(fg.rows)
-	procs := max(1, min(runtime.GOMAXPROCS(0), 4))
-	gapRank := rankPresent(fg.ids, n, func(i int) int32 { return fg.rows[i].gap }, &d.ids)
-	d.sums = make([]gapSum, len(d.ids))
-	d.rows, d.donors = n, len(fg.names)
-	// The donors who receive for a gap with rows, and for which.
-	ownOf := make([]string, len(d.ids))
-	recipients := make(map[string]bool, len(d.ids))
-	for g := range d.ids {
-		ownOf[g] = own[d.ids[g]]
-		recipients[ownOf[g]] = true
+// deferred makes the deferred sums of the new rows (verdict: every
+// row's, newRows of them new) of the groups of every row (own: each gap's
+// recipient as a donor, see ownDonors), on every core, donor by donor:
+// each part of the hash order (whole donors) sorts each donor's rows by
+// gap (a few), sums each cell, and adds its total and its root to its
+// part's sums of the gap; the parts' sums are then added. No cell is
+// kept: no key is written per cell or donor but the recipients' own. ok
+// is false when a gap's direct total passes 2^256-1 (the hook's update
+// then says why the sums cannot be kept), when there are fewer cells than
+// sstFrom (the hook's batch then writes the whole sums, as cheaply), or
+// when the rows are not every row's (keepNew ran).
+func (fg *freshGroups) deferred(own map[uint256.Int]string, verdict []byte, newRows uint64) (d deferredSums, ok bool) {
+	if fg.byHash == nil {
+		return d, false
 	}
-	isRecipient := make([]bool, len(fg.names))
-	for i, name := range fg.names {
-		isRecipient[i] = recipients[string(name)]
+	donor := func(row uint32) []byte {
+		r := &fg.rows[row]
+		return fg.arena[r.donorOff : r.donorOff+r.donorLen]
 	}
-
-	pairs := hugemem.Make[radix.Pair](n, n)
-	// Each pair carries its row's amount when every amount fits in 64
-	// bits (summing then reads the pairs in order, not the rows at
-	// random), else its row.
-	var big atomic.Bool
+	ownOf := make([]string, len(fg.ids))
+	for g := range fg.ids {
+		ownOf[g] = own[fg.ids[g]]
+	}
+	type cellRow struct {
+		donor uint32
+		gap   int32
+		row   uint32
+	}
+	type part struct {
+		sums                []gapSum // by registered gap
+		own                 []ownCell
+		rows, donors, cells int
+		bad                 bool
+	}
+	procs := len(fg.bounds) - 1
+	parts := make([]part, procs)
 	par.Do(procs, func(k int) {
-		lo, hi := par.Span(n, procs, k)
-		for i := lo; i < hi; i++ {
-			a := &fg.rows[i].amount
-			if a[1]|a[2]|a[3] != 0 {
-				big.Store(true)
-			}
-			pairs[i] = radix.Pair{Key: uint64(gapRank[fg.rows[i].gap])<<32 | uint64(fg.donorOf[i]), Val: a[0]}
-		}
-	})
-	if big.Load() {
-		par.Do(procs, func(k int) {
-			lo, hi := par.Span(n, procs, k)
-			for i := lo; i < hi; i++ {
-				pairs[i].Val = uint64(i)
-			}
-		})
-	}
-	radix.Sort(pairs, 32+radix.Bits(len(d.ids)), hugemem.Make[radix.Pair](n, n))
-	cut := par.Cut(n, procs, func(i int) bool { return pairs[i].Key>>32 == pairs[i-1].Key>>32 })
-	owns := make([][]ownCell, procs)
-	cells := make([]int, procs)
-	var over atomic.Bool
-	par.Do(procs, func(k int) {
+		p := &parts[k]
+		p.sums = make([]gapSum, len(fg.ids))
+		var run []cellRow
 		var total uint256.Int
-		for i, hi := cut[k], cut[k+1]; i < hi && !over.Load(); {
-			key := pairs[i].Key
-			cells[k]++
-			total.Clear()
-			if big.Load() {
-				for ; i < hi && pairs[i].Key == key; i++ {
-					total.Add(&total, &fg.rows[pairs[i].Val].amount) // (the file's total fits)
-				}
-			} else {
-				var lo, hi128 uint64 // (2^32 rows of 2^64: 96 bits)
-				for ; i < hi && pairs[i].Key == key; i++ {
-					var carry uint64
-					lo, carry = bits.Add64(lo, pairs[i].Val, 0)
-					hi128 += carry
-				}
-				total = uint256.Int{lo, hi128}
+		keys := fg.byHash[fg.bounds[k]:fg.bounds[k+1]]
+		for i := 0; i < len(keys) && !p.bad; {
+			j := i + 1
+			for j < len(keys) && keys[j]>>32 == keys[i]>>32 {
+				j++
 			}
-			g, donor := int(key>>32), uint32(key)
-			gs := &d.sums[g]
-			if _, o := gs.direct.AddOverflow(&gs.direct, &total); o {
-				over.Store(true)
-				return
+			run = run[:0]
+			for _, key := range keys[i:j] {
+				row := uint32(key)
+				if verdict[fg.rows[row].row] == vNew {
+					run = append(run, cellRow{donor: fg.donorOf[row], gap: fg.rows[row].gap, row: row})
+				}
 			}
-			gs.donors++
-			root := calc.QFRoot(&total, calc.One)
-			gs.roots.Add(&gs.roots, &root)
-			if isRecipient[donor] && string(fg.names[donor]) == ownOf[g] {
-				owns[k] = append(owns[k], ownCell{gap: g, donor: fg.names[donor], total: total})
+			i = j
+			if len(run) > 1 {
+				slices.SortFunc(run, func(a, b cellRow) int {
+					if a.donor != b.donor {
+						return cmp.Compare(a.donor, b.donor)
+					}
+					return cmp.Compare(a.gap, b.gap)
+				})
+			}
+			for a := 0; a < len(run); {
+				b := a
+				total.Clear()
+				for ; b < len(run) && run[b].donor == run[a].donor && run[b].gap == run[a].gap; b++ {
+					total.Add(&total, &fg.rows[run[b].row].amount) // (the file's total fits)
+				}
+				if a == 0 || run[a].donor != run[a-1].donor {
+					p.donors++
+				}
+				g := run[a].gap
+				gs := &p.sums[g]
+				if _, o := gs.direct.AddOverflow(&gs.direct, &total); o {
+					p.bad = true
+					break
+				}
+				gs.donors++
+				root := calc.QFRoot(&total, calc.One)
+				gs.roots.Add(&gs.roots, &root)
+				if name := donor(run[a].row); string(name) == ownOf[g] {
+					p.own = append(p.own, ownCell{gap: int(g), donor: name, total: total})
+				}
+				p.cells++
+				p.rows += b - a
+				a = b
 			}
 		}
 	})
-	all := 0
-	for _, c := range cells {
-		all += c
+	sums := make([]gapSum, len(fg.ids))
+	cells := 0
+	for k := range parts {
+		p := &parts[k]
+		if p.bad {
+			return deferredSums{}, false
+		}
+		cells += p.cells
+		d.rows += p.rows
+		d.donors += p.donors
+		for g := range sums {
+			q := &p.sums[g]
+			if _, o := sums[g].direct.AddOverflow(&sums[g].direct, &q.direct); o {
+				return deferredSums{}, false
+			}
+			sums[g].donors += q.donors
+			sums[g].roots.Add(&sums[g].roots, &q.roots)
+		}
 	}
-	if over.Load() || all < sstFrom { // (fewer: the hook's batch writes the whole sums)
+	if cells < sstFrom || uint64(d.rows) != newRows || d.donors != len(fg.names) { // (a donor of duplicates alone cannot be)
 		return deferredSums{}, false
 	}
-	for k := range owns {
-		d.own = append(d.own, owns[k]...)
+	rank := make([]int, len(fg.ids))
+	for g := range fg.ids {
+		if sums[g].donors > 0 {
+			rank[g] = len(d.ids)
+			d.ids = append(d.ids, fg.ids[g])
+			d.sums = append(d.sums, sums[g])
+		}
 	}
+	for k := range parts {
+		for _, c := range parts[k].own {
+			c.gap = rank[c.gap]
+			d.own = append(d.own, c)
+		}
+	}
+	slices.SortFunc(d.own, func(a, b ownCell) int { return cmp.Compare(a.gap, b.gap) })
 	return d, true
 }
