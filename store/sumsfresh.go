@@ -171,6 +171,7 @@ type freshGroups struct {
 	// row, until keepNew leaves some out (it then drops byHash).
 	byHash []uint64
 	bounds []int
+	seed   maphash.Seed // of the hashes
 }
 
 // rankPresent appends to present the ids (ascending) of the gaps that
@@ -415,7 +416,7 @@ func (bk *bulk) gatherGroups(refs []sortRef) (fg freshGroups, ok bool, err error
 			donorOf[uint32(key)] += offset[k]
 		}
 	})
-	return freshGroups{rows: rows, donorOf: donorOf, names: names, perDonor: perDonor, ids: ids, byHash: keys, bounds: bounds, arena: arena}, true, nil
+	return freshGroups{rows: rows, donorOf: donorOf, names: names, perDonor: perDonor, ids: ids, byHash: keys, bounds: bounds, arena: arena, seed: seed}, true, nil
 }
 
 // lowerHex marks the bytes of lower-case hex digits.
@@ -552,9 +553,14 @@ func (fg *freshGroups) deferred(own map[uint256.Int]string, verdict []byte, newR
 		r := &fg.rows[row]
 		return fg.arena[r.donorOff : r.donorOff+r.donorLen]
 	}
+	// Each gap's recipient, and its hash as byHash holds it: a donor is
+	// compared with it only when their hashes agree (its bytes, at
+	// random in the arena, are then read for a few cells, not all).
 	ownOf := make([]string, len(fg.ids))
+	ownHash := make([]uint32, len(fg.ids))
 	for g := range fg.ids {
 		ownOf[g] = own[fg.ids[g]]
+		ownHash[g] = uint32(donorHash(fg.seed, []byte(ownOf[g])) >> 32)
 	}
 	type cellRow struct {
 		donor uint32
@@ -580,6 +586,7 @@ func (fg *freshGroups) deferred(own map[uint256.Int]string, verdict []byte, newR
 			for j < len(keys) && keys[j]>>32 == keys[i]>>32 {
 				j++
 			}
+			hash := uint32(keys[i] >> 32)
 			run = run[:0]
 			for _, key := range keys[i:j] {
 				row := uint32(key)
@@ -614,8 +621,10 @@ func (fg *freshGroups) deferred(own map[uint256.Int]string, verdict []byte, newR
 				gs.donors++
 				root := calc.QFRoot(&total, calc.One)
 				gs.roots.Add(&gs.roots, &root)
-				if name := donor(run[a].row); string(name) == ownOf[g] {
-					p.own = append(p.own, ownCell{gap: int(g), donor: name, total: total})
+				if hash == ownHash[g] {
+					if name := donor(run[a].row); string(name) == ownOf[g] {
+						p.own = append(p.own, ownCell{gap: int(g), donor: name, total: total})
+					}
 				}
 				p.cells++
 				p.rows += b - a
