@@ -127,6 +127,10 @@ type sorter struct {
 	// sort (it sorts into a new array), for a reader that took them before
 	// (startGroups).
 	keep bool
+	// spare and spareOf are the parallel sort's arrays kept for its next
+	// run (spare: the refs' array before the last sort).
+	spare   []sortRef
+	spareOf []uint8
 	// spilled, if set, is called after each run is written (crash tests).
 	spilled func()
 }
@@ -269,7 +273,10 @@ func (s *sorter) sortOn(cores int) {
 	}
 	// Count each part's refs per range, then move them (a part's refs of
 	// a range after the previous part's).
-	of := hugemem.Make[uint8](n, n)
+	if cap(s.spareOf) < n {
+		s.spareOf = hugemem.Make[uint8](n, n)
+	}
+	of := s.spareOf[:n]
 	counts := make([][]int, cores)
 	par.Do(cores, func(k int) {
 		lo, hi := par.Span(n, cores, k)
@@ -292,7 +299,11 @@ func (s *sorter) sortOn(cores int) {
 		}
 	}
 	starts[buckets] = n
-	out := hugemem.Make[sortRef](n, cap(s.refs))
+	out := s.spare[:0]
+	if cap(out) < n {
+		out = hugemem.Make[sortRef](n, cap(s.refs))
+	}
+	out = out[:n]
 	par.Do(cores, func(k int) {
 		lo, hi := par.Span(n, cores, k)
 		c := counts[k]
@@ -335,6 +346,12 @@ func (s *sorter) sortOn(cores int) {
 			}
 		}
 	})
+	// The refs' array becomes the next sort's (a spilling import sorts
+	// once a run: no array per run left for the garbage collector, and
+	// its faults), unless a reader took it (keep).
+	if !s.keep {
+		s.spare = s.refs[:0]
+	}
 	s.refs = out
 }
 
@@ -423,7 +440,7 @@ func (s *sorter) each(fn func(e *sortEntry) error) error {
 	if err := s.spill(); err != nil { // what is left in memory becomes the last run
 		return err
 	}
-	s.arena, s.refs = nil, nil // read from the runs from now on
+	s.arena, s.refs, s.spare, s.spareOf = nil, nil, nil, nil // read from the runs from now on
 	h := make(runHeap, 0, len(s.runs))
 	defer func() {
 		for _, r := range h {

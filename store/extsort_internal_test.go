@@ -1,10 +1,15 @@
 package store
 
 import (
+	"bytes"
+	"cmp"
 	"encoding/binary"
+	"encoding/hex"
 	"fmt"
 	"math/rand/v2"
 	"slices"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -186,6 +191,45 @@ func benchmarkSort(b *testing.B, keys [][]byte) {
 				s.refs = slices.Clone(refs)
 				s.sortOn(cores)
 			}
+		})
+	}
+}
+
+// TestSortSpillsOnEveryCore: a sort that spills many runs, each sorted on
+// several cores with the arrays of the run before (spare, spareOf),
+// reads back every entry in (key, row) order.
+func TestSortSpillsOnEveryCore(t *testing.T) {
+	defer func(old int) { sortParallel = old }(sortParallel)
+	sortParallel = 2
+	for _, kind := range []string{"random", "ids", "few prefixes"} {
+		t.Run(kind, func(t *testing.T) {
+			keys := sortKeys(kind, 3000, 11)
+			s := newSorter(t.TempDir(), "t", 4<<10) // a run every ~200 entries
+			s.spilled = func() {}
+			want := make([]string, len(keys))
+			for i, k := range keys {
+				require.NoError(t, s.add(&sortEntry{key: k, content: []byte{byte(i)}, row: uint64(i)}))
+				want[i] = fmt.Sprintf("%x/%d", k, i)
+			}
+			require.Greater(t, len(s.runs), 5, "runs spilled")
+			slices.SortFunc(want, func(a, b string) int {
+				ka, ra, _ := strings.Cut(a, "/")
+				kb, rb, _ := strings.Cut(b, "/")
+				x, _ := hex.DecodeString(ka)
+				y, _ := hex.DecodeString(kb)
+				if c := bytes.Compare(x, y); c != 0 {
+					return c
+				}
+				i, _ := strconv.Atoi(ra)
+				j, _ := strconv.Atoi(rb)
+				return cmp.Compare(i, j)
+			})
+			var got []string
+			require.NoError(t, s.each(func(e *sortEntry) error {
+				got = append(got, fmt.Sprintf("%x/%d", e.key, e.row))
+				return nil
+			}))
+			require.Equal(t, want, got)
 		})
 	}
 }
