@@ -668,7 +668,7 @@ func (bk *bulk) sumsTables(next Round) func() ([]string, error) {
 	}
 	own := ownDonors(gaps)
 	return func() ([]string, error) {
-		fg, ok, err := bk.everyRowGrouped()
+		fg, ok, err := bk.everyRow()
 		if err != nil {
 			return nil, fmt.Errorf("importing into round %d: summing its statistics: %w", next.Number, err)
 		}

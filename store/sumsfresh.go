@@ -160,11 +160,11 @@ func buildChunk(ids []uint256.Int, names [][]byte, perDonor []int, n int, row fu
 // freshGroups is the new rows of an import into a fresh round grouped by
 // donor (see freshChunk).
 type freshGroups struct {
-	rows     []freshRow    // the new rows
-	donorOf  []uint32      // row → its donor
-	names    [][]byte      // donor → its bytes (canonical; aliasing the sort's arena)
+	rows     []freshRow    // the new rows (every row until keepNew)
+	donorOf  []uint32      // row → its donor (from group)
+	names    [][]byte      // donor → its bytes (canonical; aliasing the sort's arena; from group)
 	arena    []byte        // the sort's: a row's donor is arena[donorOff:donorOff+donorLen]
-	perDonor []int         // donor → its rows
+	perDonor []int         // donor → its rows (from group)
 	ids      []uint256.Int // the registered gaps, ascending: a row's gap indexes it
 	// byHash is the rows (low 32 bits) in runs of one donor hash (high
 	// 32 bits), cut into bounds' parts (a part never cuts a run): every
@@ -199,15 +199,17 @@ func rankPresent(ids []uint256.Int, n int, gap func(i int) int32, present *[]uin
 // ended (startGroups), while the rows' verdicts were decided; the rows
 // that are not new are then left out.
 func (bk *bulk) freshGroups() (fg freshGroups, ok bool, err error) {
-	if fg, ok, err = bk.everyRowGrouped(); !ok || err != nil {
+	if fg, ok, err = bk.everyRow(); !ok || err != nil {
 		return fg, false, err
 	}
+	fg.group()
 	return fg.keepNew(bk.verdict, bk.newRows)
 }
 
-// everyRowGrouped is freshGroups with the rows that are not new still in
-// (see keepNew).
-func (bk *bulk) everyRowGrouped() (fg freshGroups, ok bool, err error) {
+// everyRow is every row of the import, read and in runs of one donor
+// hash (gatherGroups), its donors not yet numbered (group) and the rows
+// that are not new still in (keepNew).
+func (bk *bulk) everyRow() (fg freshGroups, ok bool, err error) {
 	if !freshSums || len(bk.main.runs) > 0 || bk.special || bk.overflow || bk.newRows == 0 || bk.newRows >= 1<<31 || bk.r.Contributions > 0 {
 		return fg, false, nil
 	}
@@ -290,11 +292,10 @@ func (fg freshGroups) keepNew(verdict []byte, newRows uint64) (freshGroups, bool
 
 // gatherGroups reads every row of the import (refs: the sort's, in any
 // order) from the sort's arena on every core (no sort, no verdict
-// needed), checks its donor canonical, and groups them by donor; ok is
-// false when a row is not plain or a donor not canonical.
+// needed), checks its donor canonical, and sorts them by the donor's
+// hash; ok is false when a row is not plain or a donor not canonical.
 func (bk *bulk) gatherGroups(refs []sortRef) (fg freshGroups, ok bool, err error) {
 	arena := bk.main.arena
-	donor := func(r *freshRow) []byte { return arena[r.donorOff : r.donorOff+r.donorLen] }
 	ids := make([]uint256.Int, 0, len(bk.known))
 	for id := range bk.known {
 		ids = append(ids, id)
@@ -356,13 +357,24 @@ func (bk *bulk) gatherGroups(refs []sortRef) (fg freshGroups, ok bool, err error
 		return fg, false, nil
 	}
 
-	// 2. Donors: grouped by hash, told apart by bytes (ranked by name in
-	// freshChunk).
+	// 2. The rows in runs of one donor hash, cut into parts that never cut
+	// a run.
 	radix.SortHigh(keys, hugemem.Make[uint64](n, n), procs)
-	// Each part of the hash order numbers its own donors (a part never
-	// cuts a hash's run), then the parts' numbers are offset.
-	donorOf := hugemem.Make[uint32](n, n)
 	bounds := par.Cut(n, procs, func(i int) bool { return keys[i]>>32 == keys[i-1]>>32 })
+	return freshGroups{rows: rows, ids: ids, byHash: keys, bounds: bounds, arena: arena, seed: seed}, true, nil
+}
+
+// group numbers fg's donors, told apart by their bytes within each run of
+// one hash, on every core (each part numbers its own, then the parts'
+// numbers are offset), once.
+func (fg *freshGroups) group() {
+	if fg.donorOf != nil || fg.byHash == nil {
+		return
+	}
+	rows, keys, bounds, arena := fg.rows, fg.byHash, fg.bounds, fg.arena
+	donor := func(r *freshRow) []byte { return arena[r.donorOff : r.donorOff+r.donorLen] }
+	n, procs := len(rows), len(bounds)-1
+	donorOf := hugemem.Make[uint32](n, n)
 	partFirst := make([][]uint32, procs) // each donor's first row
 	partRows := make([][]int, procs)
 	par.Do(procs, func(k int) {
@@ -416,7 +428,7 @@ func (bk *bulk) gatherGroups(refs []sortRef) (fg freshGroups, ok bool, err error
 			donorOf[uint32(key)] += offset[k]
 		}
 	})
-	return freshGroups{rows: rows, donorOf: donorOf, names: names, perDonor: perDonor, ids: ids, byHash: keys, bounds: bounds, arena: arena, seed: seed}, true, nil
+	fg.donorOf, fg.names, fg.perDonor = donorOf, names, perDonor
 }
 
 // lowerHex marks the bytes of lower-case hex digits.
@@ -535,11 +547,12 @@ type ownCell struct {
 }
 
 // deferred makes the deferred sums of the new rows (verdict: every
-// row's, newRows of them new) of the groups of every row (own: each gap's
-// recipient as a donor, see ownDonors), on every core, donor by donor:
-// each part of the hash order (whole donors) sorts each donor's rows by
-// gap (a few), sums each cell, and adds its total and its root to its
-// part's sums of the gap; the parts' sums are then added. No cell is
+// row's, newRows of them new) of every row in runs of one donor hash (own:
+// each gap's recipient as a donor, see ownDonors), on every core, donor
+// by donor: each part of the hash order (whole runs) tells each run's
+// donors apart by their bytes, sorts each donor's new rows by gap (a
+// few), sums each cell, and adds its total and its root to its part's
+// sums of the gap; the parts' sums are then added. No cell is
 // kept: no key is written per cell or donor but the recipients' own. ok
 // is false when a gap's direct total passes 2^256-1 (the hook's update
 // then says why the sums cannot be kept), when there are fewer cells than
@@ -568,10 +581,10 @@ func (fg *freshGroups) deferred(own map[uint256.Int]string, verdict []byte, newR
 		row   uint32
 	}
 	type part struct {
-		sums                []gapSum // by registered gap
-		own                 []ownCell
-		rows, donors, cells int
-		bad                 bool
+		sums                     []gapSum // by registered gap
+		own                      []ownCell
+		rows, donors, all, cells int // (all: donors of any row, new or not)
+		bad                      bool
 	}
 	procs := len(fg.bounds) - 1
 	parts := make([]part, procs)
@@ -579,6 +592,7 @@ func (fg *freshGroups) deferred(own map[uint256.Int]string, verdict []byte, newR
 		p := &parts[k]
 		p.sums = make([]gapSum, len(fg.ids))
 		var run []cellRow
+		var firsts []uint32 // the run's donors: each one's first row
 		var total uint256.Int
 		keys := fg.byHash[fg.bounds[k]:fg.bounds[k+1]]
 		for i := 0; i < len(keys) && !p.bad; {
@@ -587,13 +601,27 @@ func (fg *freshGroups) deferred(own map[uint256.Int]string, verdict []byte, newR
 				j++
 			}
 			hash := uint32(keys[i] >> 32)
-			run = run[:0]
+			// The run's donors, told apart by their bytes (one, but for a
+			// hash collision), and its new rows.
+			run, firsts = run[:0], firsts[:0]
 			for _, key := range keys[i:j] {
 				row := uint32(key)
+				d := -1
+				for f, first := range firsts {
+					if bytes.Equal(donor(first), donor(row)) {
+						d = f
+						break
+					}
+				}
+				if d < 0 {
+					d = len(firsts)
+					firsts = append(firsts, row)
+				}
 				if verdict[fg.rows[row].row] == vNew {
-					run = append(run, cellRow{donor: fg.donorOf[row], gap: fg.rows[row].gap, row: row})
+					run = append(run, cellRow{donor: uint32(d), gap: fg.rows[row].gap, row: row})
 				}
 			}
+			p.all += len(firsts)
 			i = j
 			if len(run) > 1 {
 				slices.SortFunc(run, func(a, b cellRow) int {
@@ -633,7 +661,7 @@ func (fg *freshGroups) deferred(own map[uint256.Int]string, verdict []byte, newR
 		}
 	})
 	sums := make([]gapSum, len(fg.ids))
-	cells := 0
+	cells, all := 0, 0
 	for k := range parts {
 		p := &parts[k]
 		if p.bad {
@@ -642,6 +670,7 @@ func (fg *freshGroups) deferred(own map[uint256.Int]string, verdict []byte, newR
 		cells += p.cells
 		d.rows += p.rows
 		d.donors += p.donors
+		all += p.all
 		for g := range sums {
 			q := &p.sums[g]
 			if _, o := sums[g].direct.AddOverflow(&sums[g].direct, &q.direct); o {
@@ -651,7 +680,7 @@ func (fg *freshGroups) deferred(own map[uint256.Int]string, verdict []byte, newR
 			sums[g].roots.Add(&sums[g].roots, &q.roots)
 		}
 	}
-	if cells < sstFrom || uint64(d.rows) != newRows || d.donors != len(fg.names) { // (a donor of duplicates alone cannot be)
+	if cells < sstFrom || uint64(d.rows) != newRows || d.donors != all { // (a donor of duplicates alone cannot be)
 		return deferredSums{}, false
 	}
 	rank := make([]int, len(fg.ids))
