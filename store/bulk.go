@@ -99,12 +99,55 @@ type bulk struct {
 	groups   *groupsAhead // the rows grouped by donor for a fresh round's sums (startGroups)
 	n        uint64       // rows seen by the first scan
 	verdicts              // of all the rows
-	badGap   bool         // a row's gap is not registered
+	rowNotes              // of all the rows
+}
+
+// rowNotes is what a first scan notes of the rows it reads: whether the
+// checks could fail one, so that the file must be scanned again.
+type rowNotes struct {
+	badGap bool // a row's gap is not registered
 	// special is set by a row with a weight, a score, a token or a zero
 	// amount (which the checker looks at), overflow when sumAll (every
 	// row's amount) passed 2^256-1.
 	special, overflow bool
 	sumAll            uint256.Int
+}
+
+// entry encodes row, row number n of its scan, as the sort entry e (its
+// content kept in *content, reused row after row) and notes it (known:
+// the registered gaps); auto says its id is automatic (e's key is then
+// its content, numbered after the scan, in content order).
+func (f *rowNotes) entry(row *record.Contribution, n uint64, known map[uint256.Int]struct{}, content *[]byte, e *sortEntry) (auto bool) {
+	*content = appendContent((*content)[:0], row)
+	*e = sortEntry{key: row.ID, content: *content, row: n, line: uint64(max(row.Line, 0))}
+	if row.Item {
+		e.flags |= entryItem
+	}
+	if len(row.Weight) > 0 || len(row.Score) > 0 || len(row.Token) > 0 || row.Amount.IsZero() {
+		f.special = true
+	}
+	if _, over := f.sumAll.AddOverflow(&f.sumAll, &row.Amount); over {
+		f.overflow = true
+	}
+	if _, ok := known[row.Gap]; !ok {
+		f.badGap = true // the second scan reports it
+	}
+	if len(row.ID) == 0 {
+		e.key, e.content, e.flags = *content, nil, e.flags|entryAuto
+		return true
+	}
+	return false
+}
+
+// add takes o's notes (of the rows after f's) into f: the amounts' sum
+// passes 2^256-1 if and only if some prefix of it does (no amount is
+// negative).
+func (f *rowNotes) add(o *rowNotes) {
+	f.special = f.special || o.special
+	f.badGap = f.badGap || o.badGap
+	if _, over := f.sumAll.AddOverflow(&f.sumAll, &o.sumAll); over || o.overflow {
+		f.overflow = true
+	}
 }
 
 // importBulk imports round r's rows from scan on the bulk path (its first
@@ -225,24 +268,8 @@ func (bk *bulk) collect(known map[uint256.Int]struct{}, scan func(add func(*reco
 		if failed.Load() {
 			return errSortFailed
 		}
-		content = appendContent(content[:0], row)
-		e = sortEntry{key: row.ID, content: content, row: bk.n, line: uint64(max(row.Line, 0))}
-		if row.Item {
-			e.flags |= entryItem
-		}
+		bk.rowNotes.entry(row, bk.n, known, &content, &e)
 		bk.n++
-		if len(row.Weight) > 0 || len(row.Score) > 0 || len(row.Token) > 0 || row.Amount.IsZero() {
-			bk.special = true
-		}
-		if _, over := bk.sumAll.AddOverflow(&bk.sumAll, &row.Amount); over {
-			bk.overflow = true
-		}
-		if _, ok := known[row.Gap]; !ok {
-			bk.badGap = true // the second scan reports it
-		}
-		if len(row.ID) == 0 { // numbered after the scan, in content order
-			e.key, e.content, e.flags = content, nil, e.flags|entryAuto
-		}
 		batch = appendEntry(batch, &e)
 		if len(batch) >= collectBatch {
 			full <- batch
@@ -651,8 +678,7 @@ func (bk *bulk) commit(next Round, chk *record.Checker, plain bool) error {
 // counts that only a later write needs (it makes them then). It returns
 // nil otherwise: the hook makes the sums.
 func (bk *bulk) sumsTables(next Round) func() ([]string, error) {
-	if bk.r.Contributions > 0 || bk.r.Voided > 0 || !keepsSums(next) || next.Contributions > sumsMaxImport || !freshSums ||
-		len(bk.main.runs) > 0 || bk.special || bk.overflow {
+	if !bk.freshSumsApply() || bk.r.Voided > 0 || !keepsSums(next) || next.Contributions > sumsMaxImport {
 		return nil
 	}
 	bk.main.sort() // (before the rows' writers and the sums read it at once)
@@ -782,19 +808,30 @@ func (bk *bulk) ingest(next Round, chk *record.Checker, plain bool, sums func() 
 
 // writeTable writes one sstable at path with fill, synced.
 func (bk *bulk) writeTable(path string, fill func(w *sstable.Writer) error) error {
-	f, err := vfs.Default.Create(path, vfs.WriteCategoryUnspecified)
+	fillErr, err := bk.s.writeSST(path, 0, fill)
+	if fillErr != nil {
+		return fillErr
+	}
 	if err != nil {
 		return fmt.Errorf("importing into round %d: %w", bk.r.Number, err)
 	}
-	w := sstable.NewWriter(objstorageprovider.NewFileWritable(f), bk.s.popts.MakeWriterOptions(0, bk.s.db.TableFormat()))
-	if err := fill(w); err != nil {
-		w.Close()
-		return err
-	}
-	if err := w.Close(); err != nil {
-		return fmt.Errorf("importing into round %d: %w", bk.r.Number, err)
-	}
 	return nil
+}
+
+// writeSST writes one sstable at path with fill, with the writer options
+// of level: fillErr is fill's error, err the file's (creating or
+// closing it).
+func (s *Store) writeSST(path string, level int, fill func(w *sstable.Writer) error) (fillErr, err error) {
+	f, err := vfs.Default.Create(path, vfs.WriteCategoryUnspecified)
+	if err != nil {
+		return nil, err
+	}
+	w := sstable.NewWriter(objstorageprovider.NewFileWritable(f), s.popts.MakeWriterOptions(level, s.db.TableFormat()))
+	if err := fill(w); err != nil {
+		_ = w.Close()
+		return err, nil
+	}
+	return nil, w.Close()
 }
 
 // replay calls fn with every row the import added (for afterImport).

@@ -98,13 +98,10 @@ func (w *partWriter) put(e *sortEntry) (sortRef, bool) {
 
 // partFound is what the scan of one part found.
 type partFound struct {
-	rows    uint64    // rows in the part
-	main    int       // of them with an id: refs at the part's span of the main refs
-	autos   []sortRef // the refs of the others
-	special bool      // see bulk
-	badGap  bool
-	over    bool // sum passed 2^256-1
-	sum     uint256.Int
+	rows  uint64    // rows in the part
+	main  int       // of them with an id: refs at the part's span of the main refs
+	autos []sortRef // the refs of the others
+	rowNotes
 }
 
 // collectParts is collect's first scan of parts on cores goroutines, into
@@ -146,25 +143,8 @@ func (bk *bulk) collectParts(known map[uint256.Int]struct{}, parts FileParts, au
 				if stop.Load() || f.rows >= uint64(room) {
 					return errStopParts
 				}
-				content = appendContent(content[:0], row)
-				e = sortEntry{key: row.ID, content: content, row: f.rows, line: uint64(max(row.Line, 0))}
-				if row.Item {
-					e.flags |= entryItem
-				}
+				auto := f.rowNotes.entry(row, f.rows, known, &content, &e)
 				f.rows++
-				if len(row.Weight) > 0 || len(row.Score) > 0 || len(row.Token) > 0 || row.Amount.IsZero() {
-					f.special = true
-				}
-				if _, over := f.sum.AddOverflow(&f.sum, &row.Amount); over {
-					f.over = true
-				}
-				if _, ok := known[row.Gap]; !ok {
-					f.badGap = true
-				}
-				auto := len(row.ID) == 0
-				if auto {
-					e.key, e.content, e.flags = content, nil, e.flags|entryAuto
-				}
 				into := &w[0]
 				if auto {
 					into = &w[1]
@@ -192,8 +172,7 @@ func (bk *bulk) collectParts(known map[uint256.Int]struct{}, parts FileParts, au
 	}
 	// Number the rows in the file, close the spans' gaps (blank lines,
 	// automatic ids), and sum what the parts found as the serial scan
-	// would have: the amounts' sum wraps the same way, and passes 2^256-1
-	// if and only if some prefix of it does (no amount is negative).
+	// would have (rowNotes.add).
 	base := make([]uint64, np+1)
 	nAutos := 0
 	for k := range np {
@@ -235,12 +214,7 @@ func (bk *bulk) collectParts(known map[uint256.Int]struct{}, parts FileParts, au
 	at("scanned parts")
 	bk.main, bk.n = main, base[np]
 	for k := range np {
-		f := &found[k]
-		bk.special = bk.special || f.special
-		bk.badGap = bk.badGap || f.badGap
-		if _, over := bk.sumAll.AddOverflow(&bk.sumAll, &f.sum); over || f.over {
-			bk.overflow = true
-		}
+		bk.rowNotes.add(&found[k].rowNotes)
 	}
 	return true
 }

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/cockroachdb/pebble/v2"
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/holiman/uint256"
 
 	"github.com/qf-dev/qf/calc"
@@ -146,6 +147,14 @@ func cellKey(n uint64, gap *uint256.Int, donor []byte) []byte {
 	binary.BigEndian.PutUint64(k[1:], n)
 	gap.WriteToSlice(k[9:41])
 	return append(k, donor...)
+}
+
+// recipientDonor is recipient a as a donor, in the canonical form a
+// cell's donor is kept in (lower-case 0x hex), written into b.
+func recipientDonor(a *common.Address, b *[42]byte) []byte {
+	copy(b[:], "0x")
+	hex.Encode(b[2:], a[:])
+	return b[:]
 }
 
 func gapSumKey(n uint64, gap *uint256.Int) []byte {
@@ -311,9 +320,7 @@ func (s *Store) OpenSums(r Round, gaps []calc.Gap) (*OpenSums, error) {
 		if out.Gaps[i].Donors == 0 {
 			continue
 		}
-		copy(own[:], "0x")
-		hex.Encode(own[2:], gaps[i].Recipient[:])
-		key := cellKey(r.Number, &gaps[i].ID, own[:])
+		key := cellKey(r.Number, &gaps[i].ID, recipientDonor(&gaps[i].Recipient, &own))
 		out.Gaps[i].Own.Clear()
 		if cells.SeekPrefixGE(key) && bytes.Equal(cells.Key(), key) {
 			v := cells.Value()

@@ -174,6 +174,11 @@ type freshGroups struct {
 	seed   maphash.Seed // of the hashes
 }
 
+// donorBytes is row r's donor, in the sort's arena.
+func (fg *freshGroups) donorBytes(r *freshRow) []byte {
+	return fg.arena[r.donorOff : r.donorOff+r.donorLen]
+}
+
 // rankPresent appends to present the ids (ascending) of the gaps that
 // n rows have (row i's is gap(i), an index into ids), and returns each
 // gap's rank among them.
@@ -210,7 +215,7 @@ func (bk *bulk) freshGroups() (fg freshGroups, ok bool, err error) {
 // hash (gatherGroups), its donors not yet numbered (group) and the rows
 // that are not new still in (keepNew).
 func (bk *bulk) everyRow() (fg freshGroups, ok bool, err error) {
-	if !freshSums || len(bk.main.runs) > 0 || bk.special || bk.overflow || bk.newRows == 0 || bk.newRows >= 1<<31 || bk.r.Contributions > 0 {
+	if !bk.freshSumsApply() || bk.newRows == 0 || bk.newRows >= 1<<31 {
 		return fg, false, nil
 	}
 	if bk.groups == nil {
@@ -222,6 +227,14 @@ func (bk *bulk) everyRow() (fg freshGroups, ok bool, err error) {
 		return fg, false, g.err
 	}
 	return g.fg, true, nil
+}
+
+// freshSumsApply reports whether the import's sort can give its sums:
+// the path is on, the round had no rows before, the sort is held in
+// memory, and no row is special or past 2^256-1 in all (the row-by-row
+// update says why the sums cannot be kept).
+func (bk *bulk) freshSumsApply() bool {
+	return freshSums && bk.r.Contributions == 0 && len(bk.main.runs) == 0 && !bk.special && !bk.overflow
 }
 
 // groupsAhead is a grouping of every row of an import started early.
@@ -239,7 +252,7 @@ type groupsAhead struct {
 func (bk *bulk) startGroups() {
 	g := &groupsAhead{done: make(chan struct{})}
 	bk.groups = g
-	if !freshSums || len(bk.main.runs) > 0 || bk.special || bk.overflow || bk.n == 0 || bk.n > uint64(sumsMaxImport) || bk.r.Contributions > 0 || bk.r.Voided > 0 {
+	if !bk.freshSumsApply() || bk.n == 0 || bk.n > uint64(sumsMaxImport) || bk.r.Voided > 0 {
 		close(g.done) // (more rows than sumsMaxImport: the sums are given up)
 		return
 	}
@@ -371,8 +384,8 @@ func (fg *freshGroups) group() {
 	if fg.donorOf != nil || fg.byHash == nil {
 		return
 	}
-	rows, keys, bounds, arena := fg.rows, fg.byHash, fg.bounds, fg.arena
-	donor := func(r *freshRow) []byte { return arena[r.donorOff : r.donorOff+r.donorLen] }
+	rows, keys, bounds := fg.rows, fg.byHash, fg.bounds
+	donor := fg.donorBytes
 	n, procs := len(rows), len(bounds)-1
 	donorOf := hugemem.Make[uint32](n, n)
 	partFirst := make([][]uint32, procs) // each donor's first row
@@ -562,10 +575,7 @@ func (fg *freshGroups) deferred(own map[uint256.Int]string, verdict []byte, newR
 	if fg.byHash == nil {
 		return d, false
 	}
-	donor := func(row uint32) []byte {
-		r := &fg.rows[row]
-		return fg.arena[r.donorOff : r.donorOff+r.donorLen]
-	}
+	donor := func(row uint32) []byte { return fg.donorBytes(&fg.rows[row]) }
 	// Each gap's recipient, and its hash as byHash holds it: a donor is
 	// compared with it only when their hashes agree (its bytes, at
 	// random in the arena, are then read for a few cells, not all).

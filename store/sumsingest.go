@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"context"
 	"encoding/binary"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -17,9 +16,7 @@ import (
 
 	"github.com/holiman/uint256"
 
-	"github.com/cockroachdb/pebble/v2/objstorage/objstorageprovider"
 	"github.com/cockroachdb/pebble/v2/sstable"
-	"github.com/cockroachdb/pebble/v2/vfs"
 
 	"github.com/qf-dev/qf/calc"
 	"github.com/qf-dev/qf/internal/par"
@@ -185,16 +182,11 @@ func (u *sumsUpdate) freshTables(r Round, tmp string) (paths []string, h sumsHea
 // and returns its path.
 func (s *Store) sumsTable(tmp string, n uint64, name string, fill func(w *sstable.Writer) error) (string, error) {
 	path := filepath.Join(tmp, fmt.Sprintf("sums-%d-%s.sst", n, name))
-	f, err := vfs.Default.Create(path, vfs.WriteCategoryUnspecified)
-	if err != nil {
-		return "", err
+	fillErr, err := s.writeSST(path, 6, fill)
+	if fillErr != nil {
+		return "", fillErr
 	}
-	w := sstable.NewWriter(objstorageprovider.NewFileWritable(f), s.popts.MakeWriterOptions(6, s.db.TableFormat()))
-	if err := fill(w); err != nil {
-		_ = w.Close()
-		return "", err
-	}
-	return path, w.Close()
+	return path, err
 }
 
 // deferredTables writes into folder tmp the tables of round r's deferred
@@ -248,10 +240,8 @@ func (s *Store) deferredTables(r Round, tmp string, d *deferredSums) ([]string, 
 func ownDonors(gaps []calc.Gap) map[uint256.Int]string {
 	own := make(map[uint256.Int]string, len(gaps))
 	var b [42]byte
-	copy(b[:], "0x")
 	for i := range gaps {
-		hex.Encode(b[2:], gaps[i].Recipient[:])
-		own[gaps[i].ID] = string(b[:])
+		own[gaps[i].ID] = string(recipientDonor(&gaps[i].Recipient, &b))
 	}
 	return own
 }
